@@ -1,0 +1,199 @@
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from handlers.when import WhenError, parse_when
+
+AMS = ZoneInfo("Europe/Amsterdam")
+NYC = ZoneInfo("America/New_York")
+# Monday 9 March 2026, mid-morning; the clocks go forward on Sunday 29 March.
+NOW = datetime(2026, 3, 9, 10, 15, tzinfo=AMS)
+
+
+def when(phrase: str, now: datetime = NOW, tz: str = "Europe/Amsterdam") -> str:
+    moment = parse_when(phrase, now=now, tz=tz)
+    assert moment.tzinfo == ZoneInfo(tz)
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        # Dutch
+        ("morgen om 9 uur", "2026-03-10 09:00"),
+        ("Morgen om 9 uur.", "2026-03-10 09:00"),
+        ("morgen 9 uur", "2026-03-10 09:00"),
+        ("vrijdag 14:00", "2026-03-13 14:00"),
+        ("vrijdag om 14.00", "2026-03-13 14:00"),
+        ("over 2 dagen", "2026-03-11 10:15"),
+        ("over twee dagen om 10 uur", "2026-03-11 10:00"),
+        ("volgende week dinsdag", "2026-03-17 09:00"),
+        ("dinsdag volgende week", "2026-03-17 09:00"),
+        ("volgende week op dinsdag", "2026-03-17 09:00"),
+        ("komende dinsdag", "2026-03-10 09:00"),
+        ("volgende dinsdag", "2026-03-10 09:00"),
+        ("aanstaande vrijdag", "2026-03-13 09:00"),
+        ("maandag", "2026-03-16 09:00"),
+        ("volgende week", "2026-03-16 09:00"),
+        ("half 10", "2026-03-10 09:30"),
+        ("half 3", "2026-03-09 14:30"),
+        ("kwart over 3", "2026-03-09 15:15"),
+        ("morgen kwart voor 4", "2026-03-10 15:45"),
+        ("tien over half drie", "2026-03-09 14:40"),
+        ("om 3 uur", "2026-03-09 15:00"),
+        ("morgenochtend", "2026-03-10 09:00"),
+        ("morgenmiddag", "2026-03-10 13:00"),
+        ("vanavond", "2026-03-09 19:00"),
+        ("overmorgen", "2026-03-11 09:00"),
+        ("donderdag 's middags om 3 uur", "2026-03-12 15:00"),
+        ("vrijdagmiddag", "2026-03-13 13:00"),
+        ("11 uur 's avonds", "2026-03-09 23:00"),
+        ("over een half uur", "2026-03-09 10:45"),
+        ("over een kwartier", "2026-03-09 10:30"),
+        ("over 1 uur en 30 minuten", "2026-03-09 11:45"),
+        ("over 3 weken", "2026-03-30 10:15"),
+        ("eind van de dag", "2026-03-09 17:00"),
+        ("eind van de week", "2026-03-13 17:00"),
+        ("12 december 14:00", "2026-12-12 14:00"),
+        ("op 12 december", "2026-12-12 09:00"),
+        ("12-12-2026 om 15u", "2026-12-12 15:00"),
+        ("15u30", "2026-03-09 15:30"),
+        ("herinner me morgen", "2026-03-10 09:00"),
+        ("volgende maand", "2026-04-01 09:00"),
+        # English
+        ("tomorrow 9am", "2026-03-10 09:00"),
+        ("tomorrow at 9", "2026-03-10 09:00"),
+        ("in 3 hours", "2026-03-09 13:15"),
+        ("in an hour", "2026-03-09 11:15"),
+        ("in 3h", "2026-03-09 13:15"),
+        ("next tuesday", "2026-03-10 09:00"),
+        ("tuesday next week", "2026-03-17 09:00"),
+        ("next week", "2026-03-16 09:00"),
+        ("on friday", "2026-03-13 09:00"),
+        ("15:00", "2026-03-09 15:00"),
+        ("09:00", "2026-03-10 09:00"),
+        ("at 3:30pm", "2026-03-09 15:30"),
+        ("friday at noon", "2026-03-13 12:00"),
+        ("the day after tomorrow", "2026-03-11 09:00"),
+        ("tomorrow morning", "2026-03-10 09:00"),
+        ("tonight", "2026-03-09 19:00"),
+        ("quarter past 3", "2026-03-09 15:15"),
+        ("half past nine", "2026-03-10 09:30"),
+        ("in 2 days at 3pm", "2026-03-11 15:00"),
+        ("end of day", "2026-03-09 17:00"),
+        ("December 12th", "2026-12-12 09:00"),
+        ("remind me in 2 weeks", "2026-03-23 10:15"),
+        ("end of the week", "2026-03-13 17:00"),
+    ],
+)
+def test_phrases(phrase, expected):
+    assert when(phrase) == expected
+
+
+def test_a_time_already_passed_today_means_tomorrow():
+    assert when("10:00") == "2026-03-10 10:00"
+    assert when("10:30") == "2026-03-09 10:30"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["gisteren", "yesterday 15:00", "1 januari 2020", "vandaag om 8 uur", "today at 9am", "in 0 minutes"],
+)
+def test_past_is_refused(phrase):
+    with pytest.raises(WhenError) as error:
+        parse_when(phrase, now=NOW, tz="Europe/Amsterdam")
+    assert error.value.code == "past"
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "?!"])
+def test_empty_is_refused(phrase):
+    with pytest.raises(WhenError) as error:
+        parse_when(phrase, now=NOW, tz="Europe/Amsterdam")
+    assert error.value.code == "empty"
+
+
+NONSENSE = [
+    "banaan",
+    "asdfgh",
+    "blabla 12",
+    "wanneer het uitkomt",
+    "ooit",
+    "someday",
+    "when pigs fly",
+    "nooit",
+    "never",
+    "morgen of zo",
+    "om 25 uur",
+    "25:00",
+    "in 3 bananen",
+    "next blursday",
+    "volgende week blurp",
+    "32 december",
+    "remind me",
+    "3 3",
+    "morgen om 9 en om 10",
+    "in 3 hours tonight",
+    "13pm",
+    "🙂",
+]
+
+
+@pytest.mark.parametrize("phrase", NONSENSE)
+def test_nonsense_is_refused(phrase):
+    with pytest.raises(WhenError) as error:
+        parse_when(phrase, now=NOW, tz="Europe/Amsterdam")
+    assert error.value.code == "unparsed"
+
+
+SATURDAY_BEFORE_SUMMER_TIME = datetime(2026, 3, 28, 10, 0, tzinfo=AMS)
+SATURDAY_BEFORE_WINTER_TIME = datetime(2026, 10, 24, 10, 0, tzinfo=AMS)
+
+
+@pytest.mark.parametrize(
+    ("now", "phrase", "local", "utc"),
+    [
+        (SATURDAY_BEFORE_SUMMER_TIME, "morgen om 9 uur", "2026-03-29 09:00", "07:00"),
+        (SATURDAY_BEFORE_SUMMER_TIME, "zondag 15:00", "2026-03-29 15:00", "13:00"),
+        (SATURDAY_BEFORE_SUMMER_TIME, "over 2 dagen", "2026-03-30 10:00", "08:00"),
+        (SATURDAY_BEFORE_SUMMER_TIME, "in 24 hours", "2026-03-29 11:00", "09:00"),
+        (datetime(2026, 3, 29, 1, 0, tzinfo=AMS), "in 3 hours", "2026-03-29 05:00", "03:00"),
+        (SATURDAY_BEFORE_SUMMER_TIME, "morgen 02:30", "2026-03-29 03:30", "01:30"),
+        (SATURDAY_BEFORE_WINTER_TIME, "morgen om 9 uur", "2026-10-25 09:00", "08:00"),
+        (SATURDAY_BEFORE_WINTER_TIME, "tomorrow at 9", "2026-10-25 09:00", "08:00"),
+        (SATURDAY_BEFORE_WINTER_TIME, "over een week", "2026-10-31 10:00", "09:00"),
+        (SATURDAY_BEFORE_WINTER_TIME, "in 24 hours", "2026-10-25 09:00", "08:00"),
+        (datetime(2026, 10, 25, 1, 30, tzinfo=AMS), "in 2 hours", "2026-10-25 02:30", "01:30"),
+    ],
+)
+def test_daylight_saving_changes(now, phrase, local, utc):
+    moment = parse_when(phrase, now=now, tz="Europe/Amsterdam")
+    assert f"{moment:%Y-%m-%d %H:%M}" == local
+    assert f"{moment.astimezone(UTC):%H:%M}" == utc
+
+
+def test_another_zone():
+    # New York moves its clocks on Sunday 8 March 2026, three weeks before Amsterdam.
+    saturday = datetime(2026, 3, 7, 10, 0, tzinfo=NYC)
+    moment = parse_when("morgen om 9 uur", now=saturday, tz="America/New_York")
+    assert moment.tzinfo == NYC
+    assert moment.astimezone(UTC) == datetime(2026, 3, 8, 13, 0, tzinfo=UTC)
+    assert when("15:00", now=saturday, tz="America/New_York") == "2026-03-07 15:00"
+    assert when("in 3 hours", now=saturday, tz="America/New_York") == "2026-03-07 13:00"
+
+
+def test_now_in_another_zone_than_the_team():
+    # 16:00 in Amsterdam is 10:00 in New York: "morgen" is still the team's tomorrow.
+    assert when("tomorrow at 9", now=datetime(2026, 3, 9, 16, 0, tzinfo=AMS), tz="America/New_York") == "2026-03-10 09:00"
+    assert when("vandaag 22:00", now=datetime(2026, 3, 10, 1, 0, tzinfo=AMS), tz="America/New_York") == "2026-03-09 22:00"
+
+
+def test_naive_now_is_a_programming_error():
+    with pytest.raises(ValueError, match="aware"):
+        parse_when("morgen", now=datetime(2026, 3, 9, 10, 15), tz="Europe/Amsterdam")
+
+
+def test_when_error_is_a_value_error_with_a_code():
+    error = WhenError("past")
+    assert isinstance(error, ValueError)
+    assert error.code == "past"
