@@ -1,0 +1,246 @@
+"""The console channel: a terminal stand-in for the team's review channel.
+
+Cards are printed as text with numbered buttons, forms are asked field by field, and you can
+act as different team members. Reading a script from standard input runs a whole session
+unattended (the input lines are echoed, so the output reads as a transcript).
+"""
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Sequence, TextIO
+
+from bot.events import Actor, ButtonClick, Command, Event, FormSubmit, MessageShortcut, Place, ThreadReply
+from bot.messages import (Card, Form, FormErrors, Input, MessageRef, MessageRefs, Notice, Outbound,
+                          Say, ThreadPost)
+from bot.router import Router
+
+PLATFORM = "console"
+WORKSPACE = "local"
+CHANNEL = "review"
+FORM_ATTEMPTS = 3
+
+HELP = """Console commands:
+  /review ...            the bot's command, e.g. /review help, /review <review text>, /review
+  as NAME [en|nl]        act as another team member (optionally with a language)
+  say TEXT               post a message in the channel, as a colleague or a feed would
+  shortcut N             run "Forward as review" on message N (see `say`)
+  click CARD BUTTON      press a button on a card: its number or its name, e.g. click 1 claim
+  reply CARD TEXT        write in the card's thread ("draft: ..." saves a draft)
+  thread CARD            show the card's thread
+  help, quit             this help; leave (end of input also leaves)
+In a form, press Enter to keep the value shown in [brackets], `-` to clear it; write \\n
+for a new line."""
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-") or "someone"
+
+
+@dataclass
+class ShownCard:
+    card: Card
+    thread: list[str] = field(default_factory=list)
+
+
+class ConsoleChannel:
+    def __init__(self, router: Router, refs: MessageRefs, *, lines: Iterator[str], out: TextIO,
+                 user: str = "you", echo: bool = False,
+                 before_each: Callable[[], Sequence[Outbound]] | None = None) -> None:
+        self.router = router
+        self.refs = refs
+        self.lines = lines
+        self.out = out
+        self.echo = echo
+        self.before_each = before_each
+        self.actor = Actor(slug(user), user)
+        self.cards: dict[str, ShownCard] = {}
+        self.messages: list[str] = []
+
+    # -- input ---------------------------------------------------------------------------
+    def read(self, prompt: str) -> str | None:
+        self.out.write(prompt)
+        self.out.flush()
+        try:
+            line = next(self.lines).rstrip("\n")
+        except StopIteration:
+            self.out.write("\n")
+            return None
+        if self.echo:
+            self.out.write(line + "\n")
+        return line
+
+    def run(self) -> None:
+        self.print("review-desk console: you are in #review as {}. Type `help` for commands."
+                   .format(self.actor.name))
+        while True:
+            line = self.read(f"{self.actor.name}> ")
+            if line is None:
+                return
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line in ("quit", "exit"):
+                return
+            if self.before_each:
+                self.deliver(self.before_each())
+            try:
+                self.execute(line)
+            except ValueError as err:
+                self.print(f"! {err}")
+
+    def place(self, thread: str | None = None, message: str | None = None) -> Place:
+        return Place(PLATFORM, WORKSPACE, CHANNEL, thread, message)
+
+    def execute(self, line: str) -> None:
+        if line.startswith("/"):
+            name, _, text = line[1:].partition(" ")
+            return self.dispatch(Command(self.actor, self.place(), name=name, text=text))
+        verb, _, rest = line.partition(" ")
+        verb = verb.lower()
+        if verb == "help":
+            return self.print(HELP)
+        if verb == "as":
+            parts = shlex.split(rest) if rest.strip() else []
+            if not parts:
+                raise ValueError("as NAME [en|nl]")
+            locale = parts[-1] if len(parts) > 1 and parts[-1] in ("en", "nl") else None
+            name = " ".join(parts[:-1] if locale else parts)
+            self.actor = Actor(slug(name), name, locale)
+            return self.print(f"(you are now {name})")
+        if verb == "say":
+            self.messages.append(rest)
+            return self.print(f"[message {len(self.messages)}] {self.actor.name}: {rest}")
+        if verb == "shortcut":
+            n = _number(rest, "shortcut N")
+            if not 1 <= n <= len(self.messages):
+                raise ValueError(f"there is no message {n}")
+            return self.dispatch(MessageShortcut(
+                self.actor, self.place(message=str(n)), name="forward_message",
+                text=self.messages[n - 1], link=f"console://review/{n}"))
+        if verb == "click":
+            card_no, _, button = rest.strip().partition(" ")
+            shown = self.card(card_no)
+            buttons = shown.card.buttons
+            pick = button.strip().lower()
+            chosen = next((b.action for i, b in enumerate(buttons, 1)
+                           if pick in (str(i), b.action.lower(), b.label.lower())), None)
+            if chosen is None and pick in self.router.names(ButtonClick):
+                chosen = pick  # a button the card showed earlier: a stale click, as on a platform
+            if chosen is None:
+                raise ValueError("that card has no button {!r}; it has: {}".format(
+                    button, ", ".join(f"{i} {b.label}" for i, b in enumerate(buttons, 1))))
+            value = buttons[0].value if buttons else ""
+            return self.dispatch(ButtonClick(self.actor, self.place(message=card_no),
+                                             action=chosen, value=value))
+        if verb == "reply":
+            card_no, _, text = rest.strip().partition(" ")
+            key = self.card_key(card_no)
+            self.cards[key].thread.append(f"{self.actor.name}: {text}")
+            self.print(f"  ↳ #{card_no} {self.actor.name}: {text}")
+            return self.dispatch(ThreadReply(self.actor, self.place(thread=card_no), key=key,
+                                             text=text.replace("\\n", "\n")))
+        if verb == "thread":
+            shown = self.card(rest.strip())
+            for entry in shown.thread or ["(no posts yet)"]:
+                self.print(f"  ↳ {entry}")
+            return None
+        raise ValueError(f"unknown command {verb!r}; type `help`")
+
+    def card_key(self, number: str) -> str:
+        key = self.refs.find(PLATFORM, CHANNEL, number.strip().lstrip("#"))
+        if key is None or key not in self.cards:
+            raise ValueError(f"no card {number!r} shown in this console session")
+        return key
+
+    def card(self, number: str) -> ShownCard:
+        return self.cards[self.card_key(number)]
+
+    # -- output --------------------------------------------------------------------------
+    def dispatch(self, event: Event) -> None:
+        self.deliver(self.router.dispatch(event), event)
+
+    def deliver(self, messages: Sequence[Outbound], event: Event | None = None) -> None:
+        for message in messages:
+            if isinstance(message, Card):
+                self.show_card(message)
+            elif isinstance(message, ThreadPost):
+                text = str(message.text)
+                if message.key in self.cards:
+                    self.cards[message.key].thread.append(text)
+                number = message.key.rsplit(":", 1)[-1]
+                self.print("\n".join(f"  ↳ #{number} {line}" for line in text.splitlines()))
+            elif isinstance(message, Notice):
+                self.print(f"(only you) {str(message.text)}")
+            elif isinstance(message, Say):
+                self.print(str(message.text))
+            elif isinstance(message, Form) and isinstance(event, Event):
+                self.fill_form(message, event)
+            elif isinstance(message, FormErrors):
+                for name, problem in message.errors.items():
+                    self.print(f"! {name}: {problem}")
+
+    def show_card(self, card: Card) -> None:
+        number = card.key.rsplit(":", 1)[-1]
+        updated = card.key in self.cards
+        if not self.refs.get(PLATFORM, card.key):
+            self.refs.put(PLATFORM, card.key, MessageRef(CHANNEL, number, number))
+        self.cards.setdefault(card.key, ShownCard(card)).card = card
+        lines = [f"┌─ {'(updated) ' if updated else ''}{str(card.title)}"]
+        lines += [f"│ {line}" for line in str(card.body).splitlines()]
+        lines += [f"│ {label}: {str(value)}" for label, value in card.fields]
+        if card.footer:
+            lines.append(f"│ {str(card.footer)}")
+        lines.append("└─ " + "  ".join(f"[{i}] {b.label}" for i, b in enumerate(card.buttons, 1)))
+        self.print("\n".join(lines))
+
+    def fill_form(self, form: Form, event: Event) -> None:
+        values = {i.name: i.value for i in form.inputs}
+        for _ in range(FORM_ATTEMPTS):
+            self.print(f"┌ {form.title}")
+            for item in form.inputs:
+                answer = self.ask(item, values.get(item.name, ""))
+                if answer is None:
+                    return self.print("(form cancelled)")
+                values[item.name] = answer
+                if item.kind == "user" and answer:
+                    values[item.name], values[f"{item.name}_name"] = slug(answer), answer
+            result = self.router.dispatch(FormSubmit(event.actor, event.place, form=form.form,
+                                                     values=dict(values), context=form.context))
+            errors = [m for m in result if isinstance(m, FormErrors)]
+            self.deliver(result, event)
+            if not errors:
+                return None
+        self.print("(form cancelled after too many attempts)")
+
+    def ask(self, item: Input, current: str) -> str | None:
+        if item.choices:
+            self.print("│ " + "  ".join(f"{i}) {c.label}" for i, c in enumerate(item.choices, 1)))
+        shown = current.replace("\n", "\\n")
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        optional = "" if item.required else " (optional)"
+        answer = self.read(f"│ {item.label}{optional} [{shown}]: ")
+        if answer is None:
+            return None
+        answer = answer.strip().replace("\\n", "\n")
+        if not answer:
+            return current
+        if answer == "-":
+            return ""
+        by_name = {c.value.lower(): c.value for c in item.choices}
+        by_name.update({c.label.lower(): c.value for c in item.choices})
+        by_number = {str(i): c.value for i, c in enumerate(item.choices, 1)}
+        return by_name.get(answer.lower()) or by_number.get(answer) or answer
+
+    def print(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+
+def _number(text: str, usage: str) -> int:
+    text = text.strip().lstrip("#")
+    if not text.isdigit():
+        raise ValueError(usage)
+    return int(text)

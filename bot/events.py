@@ -1,0 +1,73 @@
+"""Inbound events, as every adapter delivers them to the router.
+
+Platform ids stay opaque strings; `raw` carries what an adapter needs to answer later
+(a Slack trigger id, a Discord interaction) and is never read by handlers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    name: str
+    locale: str | None = None
+    roles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the event happened: platform, workspace/guild, channel, thread, message."""
+
+    platform: str
+    workspace: str
+    channel: str
+    thread: str | None = None
+    message: str | None = None
+    audience: int | None = None  # people who can see the channel, when the platform tells
+
+
+@dataclass(frozen=True)
+class Event:
+    actor: Actor
+    place: Place
+    raw: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Command(Event):
+    name: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class MessageShortcut(Event):
+    """A shortcut run on an existing message, e.g. a review a colleague pasted."""
+
+    name: str = ""
+    text: str = ""
+    author: str | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class ButtonClick(Event):
+    action: str = ""
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class FormSubmit(Event):
+    form: str = ""
+    values: Mapping[str, str] = field(default_factory=dict)
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class ThreadReply(Event):
+    """A message in a thread the bot owns (key as given by the adapter's message refs)."""
+
+    key: str = ""
+    text: str = ""

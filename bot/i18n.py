@@ -1,0 +1,77 @@
+"""Message catalogs in Dutch and English.
+
+Catalogs are TOML files named `LANG.toml` or `TOPIC.LANG.toml`; nested tables become dotted
+keys. Texts are `str.format` templates whose values may be rich parts (see `bot.text.fill`).
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from bot.text import Rich, fill
+
+LANGUAGES = ("en", "nl")
+
+
+def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(_flatten(value, name + "."))
+        else:
+            out[name] = str(value)
+    return out
+
+
+def normalise_language(locale: str | None) -> str | None:
+    """'nl-NL', 'nl_BE', 'NL' → 'nl'; unsupported or empty → None."""
+    if not locale:
+        return None
+    lang = locale.replace("_", "-").split("-")[0].lower()
+    return lang if lang in LANGUAGES else None
+
+
+class Catalogs:
+    def __init__(self, fallback: str = "en") -> None:
+        self.fallback = fallback
+        self._texts: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+
+    def load_dir(self, folder: Path) -> "Catalogs":
+        for path in sorted(folder.glob("*.toml")):
+            lang = path.stem.rsplit(".", 1)[-1]
+            if lang not in self._texts:
+                raise ValueError(f"{path}: unknown language {lang!r}")
+            with path.open("rb") as fh:
+                self._texts[lang].update(_flatten(tomllib.load(fh)))
+        return self
+
+    def keys(self, lang: str) -> set[str]:
+        return set(self._texts[lang])
+
+    def has(self, key: str) -> bool:
+        return key in self._texts[self.fallback]
+
+    def raw(self, lang: str, key: str) -> str:
+        texts = self._texts.get(lang) or {}
+        if key in texts:
+            return texts[key]
+        return self._texts[self.fallback].get(key, key)
+
+    def text(self, lang: str, key: str, **values: object) -> Rich:
+        return fill(self.raw(lang, key), **values)
+
+    def plain(self, lang: str, key: str, **values: object) -> str:
+        return str(self.text(lang, key, **values))
+
+    def pick(self, *candidates: str | None) -> str:
+        """The first supported language among the candidates (a person's locale, a team setting)."""
+        for candidate in candidates:
+            lang = normalise_language(candidate)
+            if lang:
+                return lang
+        return self.fallback
+
+    def languages(self) -> Iterable[str]:
+        return self._texts.keys()

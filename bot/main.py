@@ -1,0 +1,80 @@
+"""The composition root: the one module that knows every layer.
+
+It reads the settings, builds the engine, upgrades the schema, registers the handlers and
+starts the adapter the configuration asks for.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from bot.clock import Clock, SystemClock
+from bot.i18n import Catalogs
+from bot.router import Router
+from bot.settings import Settings
+from handlers.desk import Desk
+from handlers.refs import DbMessageRefs
+from handlers.routes import build_router
+from storage.engine import make_engine
+from storage.migrate import upgrade
+from storage.uow import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = (ROOT / "bot" / "locales", ROOT / "handlers" / "locales")
+
+
+def load_catalogs() -> Catalogs:
+    texts = Catalogs()
+    for folder in LOCALES:
+        texts.load_dir(folder)
+    return texts
+
+
+@dataclass
+class App:
+    settings: Settings
+    desk: Desk
+    router: Router
+    refs: DbMessageRefs
+
+
+def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = True) -> App:
+    if migrate:
+        upgrade(settings.database_url)
+    db = Database(make_engine(settings.database_url))
+    desk = Desk(db=db, clock=clock or SystemClock(), texts=load_catalogs(),
+                team_defaults={"language": settings.language, "timezone": settings.timezone})
+    return App(settings, desk, build_router(desk), DbMessageRefs(db))
+
+
+def run_console(app: App, *, lines: Iterator[str] | None = None, out: TextIO | None = None,
+                echo: bool | None = None) -> None:
+    from bot.adapters.console import ConsoleChannel
+
+    stdin = sys.stdin
+    ConsoleChannel(app.router, app.refs, lines=lines if lines is not None else iter(stdin),
+                   out=out or sys.stdout,
+                   echo=(not stdin.isatty()) if echo is None else echo,
+                   user=app.settings.console_user or "you").run()
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    for noisy in ("alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def start(settings: Settings) -> None:
+    """Run the adapter the configuration picks; with no tokens, the console."""
+    adapter = settings.chosen_adapter()
+    app = build(settings)
+    if adapter == "console":
+        run_console(app)
+        return
+    raise SystemExit(f"The {adapter} adapter is not available in this version of review-desk; "
+                     "remove its tokens from the environment to use the console.")

@@ -1,0 +1,136 @@
+"""Outbound messages: what handlers return and adapters render.
+
+Cards and threads are addressed by a key (e.g. "case:12"); the adapter remembers which
+platform message a key belongs to (`MessageRefs`) so that a card is updated in place and a
+thread post lands under the right card.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Protocol, Sequence, Union
+
+from bot.text import Rich
+
+
+@dataclass(frozen=True)
+class Button:
+    action: str
+    label: str
+    value: str = ""
+    style: str | None = None  # "primary" | "danger" | None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A message with a title, fields and buttons, shown once per key and updated in place."""
+
+    key: str
+    channel: str
+    title: Rich
+    body: Rich = Rich()
+    fields: Sequence[tuple[str, Rich]] = ()
+    buttons: Sequence[Button] = ()
+    footer: Rich = Rich()
+    accent: str | None = None  # "open" | "done" | "muted": a colour hint
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str
+    label: str
+    kind: str = "text"  # "text" | "long" | "select" | "number" | "url" | "user"
+    required: bool = True
+    value: str = ""
+    choices: Sequence[Choice] = ()
+    hint: str = ""
+    max_length: int | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    form: str
+    title: str
+    inputs: Sequence[Input]
+    submit: str
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Seen only by the person who acted (ephemeral)."""
+
+    text: Rich
+
+
+@dataclass(frozen=True)
+class Say:
+    """A plain message in a channel, seen by all."""
+
+    channel: str
+    text: Rich
+
+
+@dataclass(frozen=True)
+class ThreadPost:
+    """A post in the thread under the card with this key."""
+
+    key: str
+    text: Rich
+
+
+@dataclass(frozen=True)
+class FormErrors:
+    """Per-input problems with a submitted form, shown next to the inputs where possible."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class File:
+    """A file for the channel (a chart, an export), with a message to go with it."""
+
+    channel: str
+    filename: str
+    content: bytes
+    title: str = ""
+    text: Rich = Rich()
+
+
+Outbound = Union[Card, Notice, Say, ThreadPost, Form, FormErrors, File]
+
+
+@dataclass(frozen=True)
+class Outbox:
+    """Messages that start from the bot, not from a person (reminders, digests), for one
+    workspace of one platform."""
+
+    platform: str
+    workspace: str
+    messages: Sequence[Outbound]
+    # Called once the adapter delivered every message; until then the job's claim on the
+    # work only lasts for its lease, so a crash mid-send means another try, not a loss.
+    delivered: Callable[[], None] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    channel: str
+    message: str
+    thread: str | None = None
+
+
+class MessageRefs(Protocol):
+    """Maps a card key to the platform message that shows it, per platform."""
+
+    def get(self, platform: str, key: str) -> MessageRef | None: ...
+
+    def put(self, platform: str, key: str, ref: MessageRef) -> None: ...
+
+    def find(self, platform: str, channel: str, message: str) -> str | None:
+        """The key whose card or thread is this channel/message, if any."""

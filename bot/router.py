@@ -1,0 +1,81 @@
+"""The router: handlers register by event kind and name; adapters dispatch neutral events.
+
+It is also the one place where errors become messages: a `UserError` turns into an ephemeral
+notice in the person's language, anything unexpected is logged with context and the person
+is told that something went wrong, never shown a stack trace.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable, Generic, Sequence, TypeVar
+
+from bot.errors import UserError
+from bot.events import ButtonClick, Command, Event, FormSubmit, MessageShortcut, ThreadReply
+from bot.messages import Notice, Outbound
+from bot.text import Rich
+
+log = logging.getLogger(__name__)
+
+D = TypeVar("D")
+Handler = Callable[[Event, D], Sequence[Outbound]]
+Translate = Callable[[Event, str, dict], Rich]
+
+
+class Router(Generic[D]):
+    def __init__(self, deps: D, translate: Translate) -> None:
+        self.deps = deps
+        self._translate = translate
+        self._routes: dict[tuple[type[Event], str], Handler] = {}
+
+    def _add(self, kind: type[Event], name: str, handler: Handler) -> None:
+        if (kind, name) in self._routes:
+            raise ValueError(f"{kind.__name__} {name!r} registered twice")
+        self._routes[(kind, name)] = handler
+
+    def command(self, name: str, handler: Handler) -> None:
+        self._add(Command, name, handler)
+
+    def shortcut(self, name: str, handler: Handler) -> None:
+        self._add(MessageShortcut, name, handler)
+
+    def action(self, name: str, handler: Handler) -> None:
+        self._add(ButtonClick, name, handler)
+
+    def form(self, name: str, handler: Handler) -> None:
+        self._add(FormSubmit, name, handler)
+
+    def thread_reply(self, handler: Handler) -> None:
+        self._add(ThreadReply, "", handler)
+
+    def names(self, kind: type[Event]) -> list[str]:
+        """Registered names of one kind, so adapters and manifests can be checked against them."""
+        return sorted(name for k, name in self._routes if k is kind)
+
+    @staticmethod
+    def _name(event: Event) -> str:
+        if isinstance(event, Command):
+            return event.name
+        if isinstance(event, MessageShortcut):
+            return event.name
+        if isinstance(event, ButtonClick):
+            return event.action
+        if isinstance(event, FormSubmit):
+            return event.form
+        return ""
+
+    def handles(self, event: Event) -> bool:
+        return (type(event), self._name(event)) in self._routes
+
+    def dispatch(self, event: Event) -> list[Outbound]:
+        handler = self._routes.get((type(event), self._name(event)))
+        if handler is None:
+            log.warning("no handler for %s %r", type(event).__name__, self._name(event))
+            return [Notice(self._translate(event, "error.unknown_action", {}))]
+        try:
+            return list(handler(event, self.deps))
+        except UserError as err:
+            return [Notice(self._translate(event, err.key, err.params))]
+        except Exception:
+            log.exception("handling %s %r by %s in %s failed", type(event).__name__,
+                          self._name(event), event.actor.user_id, event.place)
+            return [Notice(self._translate(event, "error.unexpected", {}))]

@@ -1,0 +1,60 @@
+"""The scheduler loop: every interval, ask for what became due and hand it to the adapter.
+
+Jobs decide what is due from the database and the injected clock, so a tick after hours of
+downtime sends what became due once; the loop itself keeps no state worth losing.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Callable, Sequence
+
+from bot.messages import Outbox
+
+log = logging.getLogger(__name__)
+
+Jobs = Callable[[], Sequence[Outbox]]
+Send = Callable[[Outbox], None]
+
+
+class Scheduler:
+    def __init__(self, jobs: Sequence[Jobs], send: Send, interval: float) -> None:
+        self.jobs = list(jobs)
+        self.send = send
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def tick(self) -> int:
+        """Run every job once; returns how many outboxes were handed over."""
+        sent = 0
+        for job in self.jobs:
+            try:
+                outboxes = job()
+            except Exception:
+                log.exception("scheduled job %s failed", getattr(job, "__name__", job))
+                continue
+            for outbox in outboxes:
+                try:
+                    self.send(outbox)
+                    if outbox.delivered:
+                        outbox.delivered()
+                    sent += 1
+                except Exception:
+                    log.exception("delivering scheduled messages to %s/%s failed",
+                                  outbox.platform, outbox.workspace)
+        return sent
+
+    def start(self) -> None:
+        """Tick on a daemon thread until `stop()`."""
+        def loop() -> None:
+            while not self._stop.wait(self.interval):
+                self.tick()
+
+        self._thread = threading.Thread(target=loop, name="review-desk-scheduler", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(timeout=self.interval + 5)

@@ -1,0 +1,26 @@
+"""Where each card lives on each platform, kept in the database so that a restarted bot
+(or another process) still updates the same message and posts in the same thread."""
+from __future__ import annotations
+
+from bot.messages import MessageRef
+from storage import repo
+from storage.uow import Database
+
+
+class DbMessageRefs:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, platform: str, key: str) -> MessageRef | None:
+        with self.db.unit() as session:
+            row = repo.get_ref(session, platform=platform, key=key)
+            return MessageRef(row.channel, row.message, row.thread) if row else None
+
+    def put(self, platform: str, key: str, ref: MessageRef) -> None:
+        with self.db.unit() as session:
+            repo.put_ref(session, platform=platform, key=key, channel=ref.channel,
+                         message=ref.message, thread=ref.thread)
+
+    def find(self, platform: str, channel: str, message: str) -> str | None:
+        with self.db.unit() as session:
+            return repo.find_ref_key(session, platform=platform, channel=channel, message=message)

@@ -1,0 +1,128 @@
+"""Checks and keys for a forwarded review, with no I/O.
+
+The keys decide what counts as "the same review": the same link (ignoring tracking
+parameters, `www.` and a trailing slash), or the same text from the same source (ignoring
+case and spacing).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+MAX_TEXT = 10_000
+MAX_NAME = 200
+MAX_LINK = 2_000
+SOURCES = ("google", "trustpilot", "facebook", "tripadvisor", "blog", "forum", "other")
+_SOURCE_DOMAINS = {
+    "google": ("g.page", "goo.gl", "g.co"),
+    "facebook": ("fb.com", "fb.me"),
+}
+_URL = re.compile(r"https?://[^\s<>|\"']+", re.IGNORECASE)
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    text: str
+    source: str = "other"
+    link: str | None = None
+    customer: str | None = None
+    stars: int | None = None
+    origin: str | None = None
+
+
+class InvalidReview(Exception):
+    """Per-field problems: field name → (catalog key, values)."""
+
+    def __init__(self, problems: dict[str, tuple[str, dict]]) -> None:
+        super().__init__(", ".join(problems))
+        self.problems = problems
+
+
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str | None) -> str:
+    """Normalised text without invisible and control characters, so blank-looking is empty."""
+    text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", text).strip()
+
+
+def parse_review(*, text: str | None, source: str | None = None, link: str | None = None,
+                 customer: str | None = None, stars: str | int | None = None,
+                 origin: str | None = None) -> ReviewInput:
+    """Validate every field at once, so a form can show all its problems together."""
+    problems: dict[str, tuple[str, dict]] = {}
+    body = clean_text(text)
+    if not body:
+        problems["text"] = ("forward.error.empty", {})
+    elif len(body) > MAX_TEXT:
+        problems["text"] = ("forward.error.too_long", {"limit": MAX_TEXT, "length": len(body)})
+
+    link = (link or "").strip() or None
+    if link is not None and not is_web_link(link):
+        problems["link"] = ("forward.error.link", {})
+
+    rating: int | None = None
+    if stars not in (None, ""):
+        try:
+            rating = int(str(stars).strip())
+        except ValueError:
+            rating = 0
+        if not 1 <= rating <= 5:
+            problems["stars"] = ("forward.error.stars", {})
+
+    name = clean_text(customer) or None
+    if name and len(name) > MAX_NAME:
+        problems["customer"] = ("forward.error.customer", {"limit": MAX_NAME})
+
+    src = (source or "").strip().lower() or guess_source(link)
+    if src not in SOURCES:
+        problems["source"] = ("forward.error.source", {})
+    if problems:
+        raise InvalidReview(problems)
+    return ReviewInput(text=body, source=src, link=link, customer=name, stars=rating,
+                       origin=origin)
+
+
+def is_web_link(link: str) -> bool:
+    if len(link) > MAX_LINK or any(c.isspace() for c in link):
+        return False
+    parts = urlsplit(link)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def first_link(text: str) -> str | None:
+    match = _URL.search(text or "")
+    return match.group(0).rstrip(".,;:!?)") if match else None
+
+
+def guess_source(link: str | None) -> str:
+    """The review site a link points at, by a host label (google.nl) or a short domain."""
+    host = (urlsplit(link).hostname or "").lower() if link and is_web_link(link) else ""
+    labels = host.split(".")
+    for source in SOURCES:
+        if source in labels[:-1] or any(host == d or host.endswith("." + d)
+                                         for d in _SOURCE_DOMAINS.get(source, ())):
+            return source
+    return "other"
+
+
+def link_key(link: str | None) -> str | None:
+    if not link:
+        return None
+    parts = urlsplit(link.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host = f"{host}:{parts.port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)))
+    path = parts.path.rstrip("/")
+    return urlunsplit(("https", host, path, query, ""))[:MAX_LINK]
+
+
+def content_key(source: str, text: str) -> str:
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(f"{source}\n{folded}".encode()).hexdigest()

@@ -1,0 +1,52 @@
+"""Every command, shortcut, button and form the desk answers, registered once for all platforms."""
+from __future__ import annotations
+
+from bot.events import Event
+from bot.router import Router
+from bot.text import Rich
+from handlers import claim, draft, followup, forward, team, vote
+from handlers.desk import Desk, handle
+
+COMMAND = "review"
+SHORTCUT_FORWARD = "forward_message"
+
+
+def build_router(desk: Desk) -> Router[Desk]:
+    def translate(event: Event, key: str, values: dict) -> Rich:
+        return desk.texts.text(desk.texts.pick(event.actor.locale,
+                                               desk.team_defaults.get("language")), key, **values)
+
+    router: Router[Desk] = Router(desk, translate)
+    subcommands = {
+        "help": team.Subcommand(team.show_help),
+        "list": team.Subcommand(team.list_cases),
+        "setup": team.Subcommand(team.setup),
+    }
+    router.command(COMMAND, handle(team.review_command(subcommands)))
+    router.shortcut(SHORTCUT_FORWARD, handle(forward.from_shortcut))
+    router.form(forward.FORM, handle(forward.from_form))
+    router.form(team.SETUP_FORM, handle(team.setup_submitted))
+
+    router.action("vote_respond", handle(vote.vote_respond))
+    router.action("vote_ignore", handle(vote.vote_ignore))
+    router.form(vote.IGNORE_FORM, handle(vote.ignore_submitted))
+    router.action("override", handle(vote.override))
+    router.form(vote.OVERRIDE_FORM, handle(vote.override_submitted))
+    router.action("reopen", handle(vote.reopen))
+
+    router.action("claim", handle(claim.claim))
+    router.action("release", handle(claim.release))
+    router.action("hand_over", handle(claim.hand_over))
+    router.form(claim.HANDOVER_FORM, handle(claim.hand_over_submitted))
+
+    router.action("draft", handle(draft.write))
+    router.form(draft.DRAFT_FORM, handle(draft.submitted))
+    router.action("posted", handle(draft.mark_posted))
+    router.form(draft.POSTED_FORM, handle(draft.posted_submitted))
+    router.thread_reply(handle(draft.from_thread))
+
+    router.action("followup", handle(followup.log_followup))
+    router.form(followup.FOLLOWUP_FORM, handle(followup.followup_submitted))
+    router.action("close", handle(followup.close))
+    router.form(followup.CLOSE_FORM, handle(followup.close_submitted))
+    return router

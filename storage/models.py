@@ -1,0 +1,196 @@
+"""Tables. Uniqueness that matters for correctness lives here as constraints, so that it holds
+across processes: one team per workspace, one member per person, one case per review, one
+vote per member and case, one version number per draft."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import Column, Index, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Team(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("platform", "workspace", name="uq_team_workspace"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    platform: str
+    workspace: str
+    name: str = ""
+    review_channel: Optional[str] = None
+    language: str = "en"
+    timezone: str = "Europe/Amsterdam"
+    work_days: str = "mon-fri"
+    work_hours: str = "09:00-17:30"
+    country: str = "NL"
+    lead: Optional[str] = None  # a platform user id, or a Discord role id
+    votes_needed: int = 2
+    contact: Optional[str] = None  # how customers reach the team privately, for reply texts
+    digest_day: Optional[str] = "mon"  # weekly digest: a weekday, or None for no digest
+    digest_hour: int = 9
+    created_at: datetime
+
+
+class Member(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("team_id", "user_id", name="uq_member_user"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", index=True)
+    user_id: str
+    name: str = ""
+    locale: Optional[str] = None
+
+
+_case_version = Column("version", Integer, nullable=False)
+
+
+class Case(SQLModel, table=True):
+    __tablename__ = "review_case"
+    __table_args__ = (
+        UniqueConstraint("team_id", "link_key", name="uq_case_link"),
+        UniqueConstraint("team_id", "content_key", name="uq_case_content"),
+        Index("ix_case_team_state", "team_id", "state"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    state: str = "new"
+    source: str = "other"
+    link: Optional[str] = None
+    link_key: Optional[str] = None
+    content_key: str
+    customer: Optional[str] = None
+    stars: Optional[int] = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    origin: Optional[str] = None  # link to the chat message it was forwarded from
+    forwarded_by: int = Field(foreign_key="member.id")
+    forwarded_at: datetime
+    decision: Optional[str] = None  # respond | ignore
+    ignore_reason: Optional[str] = None
+    decided_at: Optional[datetime] = None
+    owner_id: Optional[int] = Field(default=None, foreign_key="member.id")
+    claimed_at: Optional[datetime] = None
+    holding_at: Optional[datetime] = None
+    replied_at: Optional[datetime] = None
+    reply_link: Optional[str] = None
+    outcome: Optional[str] = None  # satisfied | went_quiet | ignored
+    closed_at: Optional[datetime] = None
+    lesson: Optional[str] = Field(default=None, sa_column=Column(Text))
+    last_activity_at: datetime
+    version: int = Field(default=1, sa_column=_case_version)
+
+    # Every UPDATE says "WHERE version = <the one read>": a concurrent change makes it fail.
+    __mapper_args__ = {"version_id_col": _case_version}
+
+
+class Vote(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("case_id", "member_id", name="uq_vote_member"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id", index=True)
+    member_id: int = Field(foreign_key="member.id")
+    choice: str  # respond | ignore
+    reason: Optional[str] = None
+    at: datetime
+
+
+class Draft(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("case_id", "version", name="uq_draft_version"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id", index=True)
+    version: int
+    kind: str = "reply"  # reply | holding
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    author_id: int = Field(foreign_key="member.id")
+    at: datetime
+    posted_at: Optional[datetime] = None
+    posted_link: Optional[str] = None
+
+
+class FollowUp(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id", index=True)
+    kind: str  # contact | solution | reaction
+    reaction: Optional[str] = None  # satisfied | not_yet | none
+    note: Optional[str] = Field(default=None, sa_column=Column(Text))
+    author_id: Optional[int] = Field(default=None, foreign_key="member.id")
+    at: datetime
+
+
+class Reminder(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_reminder_due", "status", "due_at"),
+        UniqueConstraint("case_id", "kind", "seq", name="uq_reminder_step"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id", index=True)
+    kind: str
+    seq: int = 0  # which occurrence of this kind, so a rule never schedules the same step twice
+    due_at: datetime
+    status: str = "pending"  # pending | sending | sent | skipped | cancelled
+    target: Optional[str] = None  # a member's platform user id, when the reminder is for one person
+    lease_until: Optional[datetime] = None
+    attempts: int = 0
+    sent_at: Optional[datetime] = None
+    created_by: Optional[int] = Field(default=None, foreign_key="member.id")
+
+
+class CaseTheme(SQLModel, table=True):
+    """A theme a case raises (delivery, waiting time, ...), for the recurring-complaint warning."""
+
+    __tablename__ = "case_theme"
+    __table_args__ = (
+        UniqueConstraint("case_id", "theme", name="uq_case_theme"),
+        Index("ix_case_theme_recent", "team_id", "theme", "at"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id")
+    team_id: int = Field(foreign_key="team.id")
+    theme: str
+    at: datetime
+
+
+class ThemeAlert(SQLModel, table=True):
+    """The lead was told that a theme keeps coming back; told once per theme and window."""
+
+    __tablename__ = "theme_alert"
+    __table_args__ = (Index("ix_theme_alert_recent", "team_id", "theme", "at"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    theme: str
+    at: datetime
+    cases: str  # the case ids that made up the warning, comma-separated
+
+
+class History(SQLModel, table=True):
+    """Every state change of a case: who, what, when. Reports and audits read this."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id", index=True)
+    at: datetime
+    actor_id: Optional[int] = Field(default=None, foreign_key="member.id")
+    action: str
+    from_state: Optional[str] = None
+    to_state: Optional[str] = None
+    detail: Optional[str] = Field(default=None, sa_column=Column(Text))
+
+
+class MessageRef(SQLModel, table=True):
+    """Which platform message shows a card (and its thread), so it can be updated in place."""
+
+    __tablename__ = "message_ref"
+    __table_args__ = (
+        UniqueConstraint("platform", "key", name="uq_message_ref_key"),
+        Index("ix_message_ref_message", "platform", "channel", "message"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    platform: str
+    key: str
+    channel: str
+    message: str
+    thread: Optional[str] = None

@@ -1,0 +1,200 @@
+"""Repository functions: the queries handlers need, with keyword-only arguments.
+
+Get-or-create and inserts that may race use a savepoint and the table's unique key, so the
+database decides who was first, in one process or many.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Callable, Sequence, TypeVar
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel, select
+
+from storage.models import Case, Draft, FollowUp, History, Member, MessageRef, Team, Vote
+
+T = TypeVar("T", bound=SQLModel)
+
+CLOSED_STATES = ("closed", "ignored")
+
+
+def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tuple[T, bool]:
+    """Insert `row`; when a unique key says it exists already, return the existing one."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+        return row, True
+    except IntegrityError:
+        existing = find()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def get_or_create_team(session: Session, *, platform: str, workspace: str,
+                       defaults: dict, now: datetime) -> Team:
+    def find() -> Team | None:
+        return session.exec(select(Team).where(Team.platform == platform,
+                                               Team.workspace == workspace)).first()
+    team = find()
+    if team is None:
+        team, _ = insert_or_get(session, Team(platform=platform, workspace=workspace,
+                                              created_at=now, **defaults), find)
+    return team
+
+
+def find_member(session: Session, *, team_id: int, user_id: str) -> Member | None:
+    return session.exec(select(Member).where(Member.team_id == team_id,
+                                             Member.user_id == user_id)).first()
+
+
+def get_or_create_member(session: Session, *, team_id: int, user_id: str, name: str = "",
+                         locale: str | None = None) -> Member:
+    member = find_member(session, team_id=team_id, user_id=user_id)
+    if member is None:
+        member, _ = insert_or_get(
+            session, Member(team_id=team_id, user_id=user_id, name=name, locale=locale),
+            lambda: find_member(session, team_id=team_id, user_id=user_id))
+    if (name and member.name != name) or (locale and member.locale != locale):
+        member.name = name or member.name
+        member.locale = locale or member.locale
+        session.add(member)
+    return member
+
+
+def members_by_id(session: Session, *, ids: Sequence[int]) -> dict[int, Member]:
+    if not ids:
+        return {}
+    return {m.id: m for m in session.exec(select(Member).where(Member.id.in_(set(ids))))}
+
+
+def get_case(session: Session, *, team_id: int, case_id: int) -> Case | None:
+    return session.exec(select(Case).where(Case.team_id == team_id, Case.id == case_id)).first()
+
+
+def find_duplicate(session: Session, *, team_id: int, link_key: str | None,
+                   content_key: str) -> Case | None:
+    if link_key:
+        case = session.exec(select(Case).where(Case.team_id == team_id,
+                                               Case.link_key == link_key)).first()
+        if case:
+            return case
+    return session.exec(select(Case).where(Case.team_id == team_id,
+                                           Case.content_key == content_key)).first()
+
+
+def add_case(session: Session, *, case: Case) -> tuple[Case, bool]:
+    """The new case, or the one that already holds this review's link or text (and False)."""
+    return insert_or_get(session, case, lambda: find_duplicate(
+        session, team_id=case.team_id, link_key=case.link_key, content_key=case.content_key))
+
+
+def open_cases(session: Session, *, team_id: int, limit: int = 50) -> list[Case]:
+    return list(session.exec(select(Case).where(Case.team_id == team_id,
+                                                Case.state.not_in(CLOSED_STATES))
+                             .order_by(Case.id).limit(limit)))
+
+
+def votes_for(session: Session, *, case_id: int) -> list[Vote]:
+    return list(session.exec(select(Vote).where(Vote.case_id == case_id).order_by(Vote.at, Vote.id)))
+
+
+def set_vote(session: Session, *, case_id: int, member_id: int, choice: str,
+             reason: str | None, now: datetime) -> bool:
+    """Record or change a member's vote; False when it was already exactly this."""
+    def find() -> Vote | None:
+        return session.exec(select(Vote).where(Vote.case_id == case_id,
+                                               Vote.member_id == member_id)).first()
+    vote = find()
+    if vote is None:
+        vote, created = insert_or_get(session, Vote(case_id=case_id, member_id=member_id,
+                                                    choice=choice, reason=reason, at=now), find)
+        if created:
+            return True
+    if vote.choice == choice and vote.reason == reason:
+        return False
+    vote.choice, vote.reason, vote.at = choice, reason, now
+    session.add(vote)
+    return True
+
+
+def drafts_for(session: Session, *, case_id: int) -> list[Draft]:
+    return list(session.exec(select(Draft).where(Draft.case_id == case_id).order_by(Draft.version)))
+
+
+def latest_draft(session: Session, *, case_id: int) -> Draft | None:
+    return session.exec(select(Draft).where(Draft.case_id == case_id)
+                        .order_by(Draft.version.desc())).first()
+
+
+def add_draft(session: Session, *, case_id: int, author_id: int, text: str, kind: str,
+              now: datetime) -> Draft:
+    """A new version; two saves at once both get a number (the loser retries)."""
+    last = session.exec(select(func.max(Draft.version)).where(Draft.case_id == case_id)).one()
+    draft = Draft(case_id=case_id, version=(last or 0) + 1, kind=kind, text=text,
+                  author_id=author_id, at=now)
+    session.add(draft)
+    session.flush()
+    return draft
+
+
+def get_draft(session: Session, *, case_id: int, version: int) -> Draft | None:
+    return session.exec(select(Draft).where(Draft.case_id == case_id,
+                                            Draft.version == version)).first()
+
+
+def add_followup(session: Session, *, case_id: int, author_id: int | None, kind: str,
+                 reaction: str | None, note: str | None, now: datetime) -> FollowUp:
+    row = FollowUp(case_id=case_id, author_id=author_id, kind=kind, reaction=reaction,
+                   note=note, at=now)
+    session.add(row)
+    return row
+
+
+def followups_for(session: Session, *, case_id: int) -> list[FollowUp]:
+    return list(session.exec(select(FollowUp).where(FollowUp.case_id == case_id)
+                             .order_by(FollowUp.at, FollowUp.id)))
+
+
+def record(session: Session, *, case_id: int, actor_id: int | None, action: str,
+           from_state: str | None, to_state: str | None, now: datetime,
+           detail: dict | None = None) -> None:
+    session.add(History(case_id=case_id, actor_id=actor_id, action=action, from_state=from_state,
+                        to_state=to_state, at=now,
+                        detail=json.dumps(detail, ensure_ascii=False) if detail else None))
+
+
+def history_for(session: Session, *, case_id: int) -> list[History]:
+    return list(session.exec(select(History).where(History.case_id == case_id)
+                             .order_by(History.at, History.id)))
+
+
+def get_ref(session: Session, *, platform: str, key: str) -> MessageRef | None:
+    return session.exec(select(MessageRef).where(MessageRef.platform == platform,
+                                                 MessageRef.key == key)).first()
+
+
+def put_ref(session: Session, *, platform: str, key: str, channel: str, message: str,
+            thread: str | None) -> None:
+    row = get_ref(session, platform=platform, key=key)
+    if row is None:
+        row, created = insert_or_get(
+            session, MessageRef(platform=platform, key=key, channel=channel, message=message,
+                                thread=thread),
+            lambda: get_ref(session, platform=platform, key=key))
+        if created:
+            return
+    row.channel, row.message, row.thread = channel, message, thread
+    session.add(row)
+
+
+def find_ref_key(session: Session, *, platform: str, channel: str, message: str) -> str | None:
+    """The key of the card shown by this message, or of the thread that is this channel."""
+    row = session.exec(select(MessageRef).where(
+        MessageRef.platform == platform,
+        ((MessageRef.channel == channel) & (MessageRef.message == message))
+        | (MessageRef.thread == channel))).first()
+    return row.key if row else None

@@ -1,0 +1,80 @@
+"""Races settled by the database, on SQLite and on PostgreSQL: 20 people at the same moment."""
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
+
+import pytest
+from sqlmodel import select
+
+from bot.main import build
+from bot.messages import Card, Notice
+from bot.settings import Settings
+from storage.models import Case, History, Member
+from tests.harness import TestChannel
+
+N = 20
+
+
+@pytest.fixture
+def shared_app(database_url, clock):
+    app = build(Settings(database_url=database_url), clock=clock)
+    yield app
+    app.desk.db.dispose()
+
+
+def all_at_once(fn):
+    barrier = Barrier(N)
+
+    def run(i):
+        barrier.wait()
+        return fn(i)
+
+    with ThreadPoolExecutor(N) as pool:
+        return list(pool.map(run, range(N)))
+
+
+def test_twenty_forwards_of_the_same_review_make_one_case(shared_app):
+    channel = TestChannel(shared_app)
+    text = "Booked a table for 6, got a table for 4 and no apology."
+    results = all_at_once(lambda i: channel.submit(
+        f"P{i}", "forward", {"source": "google", "text": text,
+                             "link": "https://g.co/kgs/same-review"}))
+    cards = [r for r in results if r.of(Card)]
+    dupes = [r for r in results if not r.of(Card)]
+    assert len(cards) == 1 and len(dupes) == N - 1
+    assert all("already forwarded" in r.notice for r in dupes)
+    with shared_app.desk.db.unit() as s:
+        assert len(s.exec(select(Case)).all()) == 1
+        assert len(s.exec(select(Member)).all()) == N
+
+
+def test_twenty_claims_at_once_give_one_owner(shared_app):
+    channel = TestChannel(shared_app)
+    case = channel.decided()
+    results = all_at_once(lambda i: channel.click(f"P{i}", "claim", case))
+    winners = [r for r in results if r.of(Card)]
+    refused = [r for r in results if not r.of(Card)]
+    assert len(winners) == 1 and len(refused) == N - 1
+    owner = winners[0].thread_texts()[0].split(" claimed")[0]
+    for r in refused:
+        assert isinstance(r[0], Notice) and f"already claimed by {owner}" in r.notice
+    with shared_app.desk.db.unit() as s:
+        row = s.get(Case, case)
+        assert row.state == "claimed"
+        claims = s.exec(select(History).where(History.case_id == case,
+                                              History.action == "claim")).all()
+        assert len(claims) == 1
+
+
+def test_votes_at_once_are_all_counted_once(shared_app):
+    channel = TestChannel(shared_app)
+    from handlers.vote import votes_needed  # noqa: F401  (the rule under test)
+    case = channel.forward()
+    with shared_app.desk.db.unit() as s:
+        from storage.models import Team
+        team = s.exec(select(Team)).one()
+        team.votes_needed = N + 1  # nobody decides: every vote must land
+        s.add(team)
+    all_at_once(lambda i: channel.click(f"P{i}", "vote_respond", case))
+    with shared_app.desk.db.unit() as s:
+        from storage.models import Vote
+        assert len(s.exec(select(Vote)).all()) == N

@@ -1,0 +1,55 @@
+"""The state machine: every allowed transition, and every refused one."""
+import pytest
+
+from bot.errors import UserError
+from handlers.states import TRANSITIONS, State, allowed, next_state
+
+EXPECTED = {
+    ("vote", "new"): "new",
+    ("decide_respond", "new"): "open",
+    ("decide_respond", "ignored"): "open",
+    ("decide_ignore", "new"): "ignored",
+    ("decide_ignore", "open"): "ignored",
+    ("claim", "open"): "claimed",
+    ("release", "claimed"): "open",
+    ("hand_over", "claimed"): "claimed",
+    ("draft", "new"): "new",
+    ("draft", "open"): "open",
+    ("draft", "claimed"): "claimed",
+    ("draft", "replied"): "replied",
+    ("post_holding", "claimed"): "claimed",
+    ("post_reply", "claimed"): "replied",
+    ("follow_up", "replied"): "replied",
+    ("close", "replied"): "closed",
+    ("dismiss", "new"): "ignored",
+    ("dismiss", "open"): "ignored",
+    ("dismiss", "claimed"): "ignored",
+    ("dismiss", "replied"): "ignored",
+    ("reopen", "closed"): "replied",
+    ("reopen", "ignored"): "open",
+    ("remind", "new"): "new",
+    ("remind", "open"): "open",
+    ("remind", "claimed"): "claimed",
+    ("remind", "replied"): "replied",
+}
+ALL = [(action, state.value) for action in TRANSITIONS for state in State]
+
+
+@pytest.mark.parametrize("action,state", [p for p in ALL if p in EXPECTED])
+def test_allowed_transition(action, state):
+    assert allowed(state, action)
+    assert next_state(state, action) == EXPECTED[(action, state)]
+
+
+@pytest.mark.parametrize("action,state", [p for p in ALL if p not in EXPECTED])
+def test_refused_transition(action, state):
+    assert not allowed(state, action)
+    with pytest.raises(UserError) as err:
+        next_state(state, action)
+    assert err.value.key == f"refused.{action}"
+    assert err.value.params == {"state": state}
+
+
+def test_table_has_no_surprises():
+    actual = {(a, s.value): t.value for a, row in TRANSITIONS.items() for s, t in row.items()}
+    assert actual == EXPECTED
