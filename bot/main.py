@@ -13,7 +13,7 @@ from typing import Iterator, TextIO
 
 from bot.clock import Clock, SystemClock
 from bot.i18n import Catalogs
-from bot.router import Router
+from bot.runtime import Runtime
 from bot.settings import Settings
 from handlers.desk import Desk
 from handlers.refs import DbMessageRefs
@@ -34,23 +34,24 @@ def load_catalogs() -> Catalogs:
 
 
 @dataclass
-class App:
-    settings: Settings
-    desk: Desk
-    router: Router
-    refs: DbMessageRefs
+class App(Runtime):
+    """The runtime adapters get, plus the desk (database and texts) for commands and tests."""
+
+    desk: Desk | None = None
 
 
 def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = True) -> App:
     if migrate:
         upgrade(settings.database_url)
     db = Database(make_engine(settings.database_url))
-    desk = Desk(db=db, clock=clock or SystemClock(), texts=load_catalogs(),
+    clock = clock or SystemClock()
+    desk = Desk(db=db, clock=clock, texts=load_catalogs(),
                 team_defaults={"language": settings.language, "timezone": settings.timezone})
-    return App(settings, desk, build_router(desk), DbMessageRefs(db))
+    return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
+               jobs=[], desk=desk)
 
 
-def run_console(app: App, *, lines: Iterator[str] | None = None, out: TextIO | None = None,
+def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO | None = None,
                 echo: bool | None = None) -> None:
     from bot.adapters.console import ConsoleChannel
 
@@ -72,9 +73,7 @@ def configure_logging(settings: Settings) -> None:
 def start(settings: Settings) -> None:
     """Run the adapter the configuration picks; with no tokens, the console."""
     adapter = settings.chosen_adapter()
-    app = build(settings)
-    if adapter == "console":
-        run_console(app)
-        return
-    raise SystemExit(f"The {adapter} adapter is not available in this version of review-desk; "
-                     "remove its tokens from the environment to use the console.")
+    if adapter not in ("console",):
+        raise SystemExit(f"The {adapter} adapter is not available in this version of "
+                         "review-desk; remove its tokens from the environment to use the console.")
+    run_console(build(settings))

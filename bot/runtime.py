@@ -1,0 +1,20 @@
+"""What an adapter needs to run: the router, where cards live, the clock, the settings and
+the scheduled jobs. Built by the composition root; adapters never see handlers or storage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.clock import Clock
+from bot.messages import MessageRefs
+from bot.router import Router
+from bot.scheduler import Jobs
+from bot.settings import Settings
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    router: Router
+    refs: MessageRefs
+    clock: Clock
+    jobs: list[Jobs] = field(default_factory=list)
