@@ -1,0 +1,136 @@
+"""Respond/ignore hints on realistic reviews, in English and Dutch."""
+
+import pytest
+
+from handlers.triage import SIGNALS, Triage, triage
+
+# (id, review, stars, after_team_reply, expected signals, expected suggestion)
+ENGLISH = [
+    ("en-restaurant-slow-starters",
+     "Booked a table for 8 on Friday, waited 50 minutes for starters and the waiter forgot our drinks twice. "
+     "Not coming back.", 2, False, {"concrete_experience"}, "respond"),
+    ("en-webshop-trainers-missing",
+     "Ordered a pair of trainers on 3 May, paid £89, and they still haven't arrived. Three emails, no answer.",
+     1, False, {"concrete_experience"}, "respond"),
+    ("en-garage-overcharged",
+     "They replaced my brakes and charged me twice what they quoted. The mechanic said it was 'standard'.",
+     1, False, {"concrete_experience"}, "respond"),
+    ("en-never-been", "Never been there and never will. Everyone knows it's a dump.",
+     1, False, {"no_experience"}, "ignore"),
+    ("en-go-to-luigis", "Honestly, just go to Luigi's instead. Way better pizza and they actually smile.",
+     1, False, {"competitor_praise"}, "ignore"),
+    ("en-clowns", "Bunch of clowns running this place. Absolute idiots.",
+     1, False, {"insults"}, "ignore"),
+    ("en-seo-spam",
+     "Want more customers? Our SEO services get you to page 1 in 30 days. Visit www.rank-boost-pro.com now!",
+     5, False, {"sales_links"}, "ignore"),
+    ("en-meh-one-star", "Meh.", 1, False, {"no_content"}, "respond"),
+    ("en-thumbs-up-only", "👍", None, False, {"no_content"}, "ignore"),
+    ("en-pr-talk-after-reply", "lol nice PR talk. Pathetic.", None, True, {"provocation"}, "ignore"),
+    ("en-refund-still-missing-after-reply",
+     "Thanks for the reply, but I still haven't got my refund of £45. When will it be sorted?",
+     1, True, {"concrete_experience"}, "respond"),
+    ("en-salon-rude-but-real",
+     "The stylist butchered my hair on Tuesday and laughed when I complained. Absolute morons.",
+     1, False, {"concrete_experience", "insults"}, "respond"),
+    ("en-neighbour-hearsay", "My neighbour says their kitchen is filthy, wouldn't eat there.",
+     1, False, {"no_experience"}, "ignore"),
+    ("en-insurer-claim-january",
+     "Filed a claim for storm damage in January and I'm still waiting. My agent doesn't return calls.",
+     1, False, {"concrete_experience"}, "respond"),
+    ("en-coolbikes-better", "CoolBikes is way better and cheaper, don't waste your time here.",
+     1, False, {"competitor_praise"}, "ignore"),
+    ("en-vague-complaint", "Terrible service, very disappointed.", 1, False, set(), "respond"),
+    ("en-photo-link-sofa",
+     "The sofa arrived with a torn seam, photo here: https://imgur.com/a/x81Kd. Delivered on 12/02.",
+     2, False, {"concrete_experience"}, "respond"),
+    ("en-crypto-spam", "Earn $500 a day from home with crypto trading signals, message me!",
+     None, False, {"sales_links"}, "ignore"),
+    ("en-keep-lying-after-reply", "Haha, keep lying. You lot are idiots.",
+     1, True, {"insults", "provocation"}, "ignore"),
+    ("en-hidden-delivery-fee", "We were never told about the extra £30 delivery fee. Why hide it?",
+     2, False, {"concrete_experience"}, "respond"),
+    ("en-first-visit-not-troll",
+     "I had never been here before, so we tried the tasting menu last night. Two courses came out cold.",
+     2, False, {"concrete_experience"}, "respond"),
+]
+
+DUTCH = [
+    ("nl-reservering-traag",
+     "Zaterdag om 19.00 uur gereserveerd, pas om 20.15 kregen we ons voorgerecht. De bediening was bovendien "
+     "onvriendelijk.", 2, False, {"concrete_experience"}, "respond"),
+    ("nl-wasmachine-niet-geleverd",
+     "Op 2 maart een wasmachine besteld, nog steeds niet geleverd. Al vier keer gebeld, niemand weet iets.",
+     1, False, {"concrete_experience"}, "respond"),
+    ("nl-nooit-geweest",
+     "Ben er nog nooit geweest maar ik hoor dat het personeel heel onbeleefd is. Afblijven!",
+     1, False, {"no_experience"}, "ignore"),
+    ("nl-ga-naar-de-concurrent", "Ga lekker naar Bakkerij Van Dijk, daar is het brood tenminste vers.",
+     1, False, {"competitor_praise"}, "ignore"),
+    ("nl-scheldpartij", "Stelletje oplichters en prutsers, kanker op met jullie winkel",
+     1, False, {"insults"}, "ignore"),
+    ("nl-zonnebrillen-spam", "Goedkope zonnebrillen! Nu 70% korting op www.zonnigdeals.nl, bestel nu!",
+     5, False, {"sales_links"}, "ignore"),
+    ("nl-slecht-een-ster", "Slecht.", 1, False, {"no_content"}, "respond"),
+    ("nl-puntje-vijf-sterren", ".", 5, False, {"no_content"}, "ignore"),
+    ("nl-mooi-praatje-na-reactie", "Ja ja, mooi praatje weer. Boeiend.", None, True, {"provocation"}, "ignore"),
+    ("nl-geld-terug-na-reactie",
+     "Bedankt voor de reactie, maar ik heb nog steeds mijn geld niet terug. Wanneer wordt de 129 euro "
+     "teruggestort?", 1, True, {"concrete_experience"}, "respond"),
+    ("nl-apk-schade-met-scheldwoord",
+     "De monteur heeft mijn auto bij de APK beschadigd en deed alsof het al zo was. Idioten!",
+     1, False, {"concrete_experience", "insults"}, "respond"),
+    ("nl-buurman-zegt", "Mijn buurman zegt dat jullie klanten afzetten. Schandalig bedrijf.",
+     1, False, {"no_experience"}, "ignore"),
+    ("nl-andere-kapsalon-beter", "Kapsalon Haarwerk is stukken beter en goedkoper, zonde van je geld hier.",
+     1, False, {"competitor_praise"}, "ignore"),
+    ("nl-reparatie-drie-weken",
+     "Wachttijd van drie weken voor een simpele reparatie, en niemand belt terug. Zwaar teleurgesteld.",
+     1, False, {"concrete_experience"}, "respond"),
+    ("nl-schadeclaim-adviseur",
+     "Mijn schadeclaim van januari is nog steeds niet behandeld, de adviseur reageert niet op mails.",
+     1, False, {"concrete_experience"}, "respond"),
+    ("nl-snel-rijk-spam", "Verdien €300 per dag vanuit huis! Klik hier: bit.ly/snelrijk",
+     None, False, {"sales_links"}, "ignore"),
+    ("nl-nooit-meer", "Nooit meer. Wat een drama.", 1, False, set(), "respond"),
+    ("nl-vies-zonder-sterren", "Vies.", None, False, {"no_content"}, "respond"),
+    ("nl-debielen-na-reactie", "Hahaha, jullie zijn echt debielen.", None, True,
+     {"insults", "provocation"}, "ignore"),
+    ("nl-eerste-bezoek-afgesnauwd",
+     "We waren er nog nooit eerder geweest. Gisteravond de kapsalon binnengelopen zonder afspraak en werden "
+     "afgesnauwd door de eigenaar.", 1, False, {"concrete_experience"}, "respond"),
+    ("nl-te-duur", "Te duur voor wat je krijgt.", 3, False, set(), "respond"),
+]
+
+
+@pytest.mark.parametrize("case_id, review, stars, after_reply, signals, suggestion", ENGLISH + DUTCH,
+                         ids=[c[0] for c in ENGLISH + DUTCH])
+def test_triage(case_id, review, stars, after_reply, signals, suggestion):
+    result = triage(review, stars=stars, after_team_reply=after_reply)
+    assert set(result.signals) == signals
+    assert result.suggestion == suggestion
+
+
+def test_enough_cases_in_both_languages():
+    assert len(ENGLISH) >= 20 and len(DUTCH) >= 20
+
+
+def test_signals_follow_signal_order():
+    result = triage("Haha you idiots, never been there, go to Bistro Bart instead.", after_team_reply=True)
+    assert result.signals == tuple(s for s in SIGNALS if s in result.signals)
+    assert result.signals == ("no_experience", "competitor_praise", "insults", "provocation")
+
+
+def test_respond_is_the_default():
+    assert triage("The service was not what I expected.").suggestion == "respond"
+    assert triage("", stars=1).suggestion == "respond"
+
+
+def test_provocation_needs_a_team_reply():
+    assert "provocation" not in triage("lol nice PR talk. Pathetic.").signals
+
+
+def test_language_is_detected_or_taken_as_given():
+    assert triage("De bezorger was heel onvriendelijk tegen mij.").language == "nl"
+    assert triage("Slecht.", language="en").language == "en"
+    assert isinstance(triage("ok"), Triage)
