@@ -193,7 +193,7 @@ _APOLOGY_NOT = rx(
     r"(?:ervaart|ervaren|heeft\s+ervaren|voelt|denkt|ziet|feel|see)\b",
 )
 
-_CONTACT = r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+|00)?\d[\d\s().-]{7,}\d)"
+_CONTACT = r"(?:(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+|00)?\d[\d\s().-]{7,}\d)"
 _OFFLINE = rx(
     r"\b(?:send|drop|message|dm|e-?mail|mail|call|ring|phone|text|contact|reach|whatsapp)\s+(?:me|us)\b",
     r"\bgive\s+(?:me|us)\s+a\s+(?:call|ring|message)\b", r"\bget\s+in\s+touch\b", r"\breach\s+out\b",
@@ -475,7 +475,7 @@ _QUID_PRO_QUO = rx(
 
 _PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\d{2}|0\d)[\d\s().-]{6,}\d")
 _DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Whose details? "reach me at", "ons nummer" is the business; "your number", "uw adres" the customer.
 _CUSTOMER_CONTEXT = rx(
     r"\byour\s+(?:(?:phone|mobile|home|e-?mail|delivery|postal|billing)\s+)?(?:number|address|e-?mail)\b",
