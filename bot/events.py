@@ -71,3 +71,8 @@ class ThreadReply(Event):
 
     key: str = ""
     text: str = ""
+
+
+@dataclass(frozen=True)
+class HomeOpened(Event):
+    """A person opened their own overview page (Slack's App Home)."""

@@ -10,7 +10,8 @@ import logging
 from typing import Callable, Generic, Sequence, TypeVar
 
 from bot.errors import UserError
-from bot.events import ButtonClick, Command, Event, FormSubmit, MessageShortcut, ThreadReply
+from bot.events import (ButtonClick, Command, Event, FormSubmit, HomeOpened, MessageShortcut,
+                        ThreadReply)
 from bot.messages import Notice, Outbound
 from bot.text import Rich
 
@@ -46,6 +47,9 @@ class Router(Generic[D]):
 
     def thread_reply(self, handler: Handler) -> None:
         self._add(ThreadReply, "", handler)
+
+    def home(self, handler: Handler) -> None:
+        self._add(HomeOpened, "", handler)
 
     def names(self, kind: type[Event]) -> list[str]:
         """Registered names of one kind, so adapters and manifests can be checked against them."""
