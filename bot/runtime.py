@@ -1,10 +1,12 @@
-"""What an adapter needs to run: the router, where cards live, the clock, the settings and
-the scheduled jobs. Built by the composition root; adapters never see handlers or storage."""
+"""What an adapter needs to run: the router, where cards live, the clock, the settings, the
+texts (for an adapter's own words, such as command descriptions) and the scheduled jobs.
+Built by the composition root; adapters never see handlers or storage."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from bot.clock import Clock
+from bot.i18n import Catalogs
 from bot.messages import MessageRefs
 from bot.router import Router
 from bot.scheduler import Jobs
@@ -18,3 +20,4 @@ class Runtime:
     refs: MessageRefs
     clock: Clock
     jobs: list[Jobs] = field(default_factory=list)
+    texts: Catalogs = field(default_factory=Catalogs)

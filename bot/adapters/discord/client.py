@@ -1,0 +1,175 @@
+"""The Discord client: interactions in, neutral events to the router, answers out.
+
+It only translates. Every interaction becomes one event for `runtime.router.dispatch`, run on
+a worker thread so the event loop never waits for the database; when that takes longer than
+`defer_after` seconds the interaction is deferred first, so Discord's 3-second limit holds.
+
+Intents: only `guilds` (channels, threads and roles in the cache). Slash commands, the
+message menu, buttons and modals reach a bot without any intent, and the message menu gets
+the message's text with the interaction, so the privileged message-content intent is not
+needed: drafts are written with the "Write draft" button, not by replying in the thread.
+"""
+from __future__ import annotations
+
+import asyncio
+
+import discord
+from discord import app_commands
+
+from bot.adapters.discord.answer import Answer
+from bot.adapters.discord.commands import CatalogTranslator, add_commands
+from bot.adapters.discord.components import CaseButton, FormButton
+from bot.adapters.discord.endpoints import use_endpoints
+from bot.adapters.discord.forms import OpenForms
+from bot.adapters.discord.inbound import PLATFORM, actor, place
+from bot.adapters.discord.posting import Poster
+from bot.events import ButtonClick, Event, FormSubmit
+from bot.messages import Card, Form, FormErrors, MessageRef, Outbound, Outbox
+from bot.runtime import Runtime
+from bot.scheduler import Scheduler
+
+DEFER_AFTER = 2.0  # seconds of work before an interaction is deferred (Discord allows 3)
+SEND_TIMEOUT = 300.0  # seconds the scheduler waits for one outbox to be delivered
+CLOSE_WAIT = 10.0  # seconds a closing client lets the answers under way finish
+
+
+class DeskClient(discord.Client):
+    def __init__(self, runtime: Runtime, *, defer_after: float = DEFER_AFTER, **options) -> None:
+        super().__init__(intents=discord.Intents(guilds=True),
+                         allowed_mentions=discord.AllowedMentions.none(), **options)
+        self.runtime = runtime
+        self.texts = runtime.texts
+        self.defer_after = defer_after
+        self.forms = OpenForms()
+        self.poster = Poster(self, runtime.refs, self.texts, self.texts.pick(runtime.settings.language))
+        self.tree = app_commands.CommandTree(self)
+        self.scheduler: Scheduler | None = None
+        self._answering: set[asyncio.Task] = set()
+
+    # -- start and stop ------------------------------------------------------------------
+    async def login(self, token: str) -> None:
+        settings = self.runtime.settings
+        use_endpoints(settings.discord_api_base_url, settings.discord_gateway_url)
+        await super().login(token)
+
+    async def setup_hook(self) -> None:
+        self.add_dynamic_items(CaseButton, FormButton)
+        add_commands(self.tree, self)
+        await self.tree.set_translator(CatalogTranslator(self.texts))
+        guild = self.runtime.settings.discord_guild_id
+        if guild:  # a test server gets the commands at once; global ones take a while
+            self.tree.copy_global_to(guild=discord.Object(int(guild)))
+            await self.tree.sync(guild=discord.Object(int(guild)))
+        else:
+            await self.tree.sync()
+        if self.runtime.jobs:
+            loop = asyncio.get_running_loop()
+            self.scheduler = Scheduler(
+                self.runtime.jobs, interval=self.runtime.settings.scheduler_interval,
+                send=lambda outbox: asyncio.run_coroutine_threadsafe(
+                    self.send(outbox), loop).result(SEND_TIMEOUT))
+            self.scheduler.start()
+
+    async def settle(self) -> None:
+        """Wait for the answers under way, so that none is cut off (and no card's place lost)."""
+        if self._answering:
+            await asyncio.wait(set(self._answering), timeout=CLOSE_WAIT)
+
+    async def close(self) -> None:
+        if self.scheduler:
+            await asyncio.to_thread(self.scheduler.stop)
+        await self.settle()
+        await super().close()
+
+    # -- interactions --------------------------------------------------------------------
+    def lang(self, interaction: discord.Interaction) -> str:
+        return self.texts.pick(str(interaction.locale), self.runtime.settings.language)
+
+    async def answer(self, interaction: discord.Interaction, event: Event, *,
+                     opener: Event | None = None, submitted: str | None = None) -> None:
+        """Dispatch `event` and say what comes back. `opener` is the event that opens the form
+        a command stands for, to reopen it when the command's values had problems."""
+        said = Answer(self, interaction, self.lang(interaction))
+        task = asyncio.current_task()
+        self._answering.add(task)
+        try:
+            work = asyncio.ensure_future(asyncio.to_thread(self._prepare, event, opener))
+            done, _ = await asyncio.wait({work}, timeout=self.defer_after)
+            if not done:
+                await said.defer()
+            replies, refs, form = await work
+            if form is not None and isinstance(event, FormSubmit):
+                submitted = self.forms.add(form, dict(event.values))
+            await said.deliver(replies, refs, submitted)
+        except Exception:
+            if not said.spoke:  # the person hears something went wrong; the log gets the rest
+                await asyncio.shield(self._sorry(said))
+            raise
+        finally:
+            self._answering.discard(task)
+
+    def _prepare(self, event: Event, opener: Event | None
+                 ) -> tuple[list[Outbound], dict[str, MessageRef | None], Form | None]:
+        """On a worker thread: the answer, where its cards live, and the form to reopen."""
+        replies = self.runtime.router.dispatch(event)
+        refs = {m.key: self.runtime.refs.get(PLATFORM, m.key) for m in replies if isinstance(m, Card)}
+        form = None
+        if opener is not None and any(isinstance(m, FormErrors) for m in replies):
+            form = next((m for m in self.runtime.router.dispatch(opener) if isinstance(m, Form)), None)
+        return replies, refs, form
+
+    @staticmethod
+    async def _sorry(said: Answer) -> None:
+        try:
+            await said.privately(said.text("error.unexpected"))
+        except discord.HTTPException:
+            pass
+
+    async def button_clicked(self, interaction: discord.Interaction, action: str, value: str) -> None:
+        await self.answer(interaction, ButtonClick(actor(interaction), place(interaction),
+                                                   raw=interaction, action=action, value=value))
+
+    async def open_form(self, interaction: discord.Interaction, token: str) -> None:
+        said = Answer(self, interaction, self.lang(interaction))
+        state = self.forms.get(token)
+        if state is None:
+            await said.privately(said.text("discord.form.expired"))
+        else:
+            await said.open_form(state, token)
+
+    async def form_part_submitted(self, interaction: discord.Interaction, token: str,
+                                  values: dict[str, str]) -> None:
+        """Keep a part's values; after the last part, the form goes to the router."""
+        said = Answer(self, interaction, self.lang(interaction))
+        state = self.forms.get(token)
+        if state is None:
+            await said.privately(said.text("discord.form.expired"))
+            return
+        state.values.update(values)
+        pages = len(state.pages)
+        if state.page + 1 < pages:
+            state.page += 1
+            label = str(said.text("discord.form.next", page=state.page + 1, pages=pages))
+            await said.privately(said.text("discord.form.saved_part", page=state.page, pages=pages),
+                                 discord.ui.View(timeout=None).add_item(FormButton(token, label)))
+            return
+        form = state.form
+        await self.answer(interaction, FormSubmit(actor(interaction), place(interaction), raw=interaction,
+                                                  form=form.form, values=dict(state.values),
+                                                  context=form.context), submitted=token)
+
+    # -- messages the bot starts ---------------------------------------------------------
+    async def send(self, outbox: Outbox) -> None:
+        """Deliver what a scheduled job produced. Raises when something could not be placed
+        (another platform's outbox, a thread post for a card not shown here), so that the
+        job keeps the work and tries again."""
+        if outbox.platform != PLATFORM:
+            raise ValueError(f"a {outbox.platform} outbox reached the Discord adapter")
+        missed = await self.poster.deliver(outbox.messages)
+        if missed:
+            raise LookupError(f"{len(missed)} message(s) of a scheduled outbox had no card to go under")
+
+
+def run(runtime: Runtime) -> None:
+    """Run the bot until it is stopped (discord.py handles Ctrl+C and reconnects)."""
+    DeskClient(runtime).run(runtime.settings.discord_token, log_handler=None)

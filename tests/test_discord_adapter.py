@@ -1,0 +1,377 @@
+"""The Discord adapter, driven through the real discord.py client against the loopback fake.
+
+Every test runs with the fixture that fails it when discord.py logged an error, so a broken
+callback cannot pass silently.
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+from contextlib import asynccontextmanager
+from dataclasses import replace
+
+import discord
+import pytest
+
+from bot.adapters.discord import DeskClient
+from bot.adapters.discord.commands import COMMAND, FORWARD_FORM, FORWARD_SHORTCUT
+from bot.events import Command, FormSubmit, MessageShortcut
+from bot.main import build
+from bot.messages import Button, Outbox, ThreadPost
+from bot.settings import Settings
+from bot.text import Mention, Rich
+from tests.fakes.discord_fake import CLIENT_OPTIONS, DiscordFake
+from tests.fakes.discord_fixtures import discord_fake, discord_log_guard  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("discord_log_guard")
+
+MESSAGES = "/channels/{channel_id}/messages"
+THREADS = "/channels/{channel_id}/messages/{message_id}/threads"
+REVIEW = "Cold fries and a rude cashier at 19:00; we waited forty minutes."
+EPHEMERAL = 64
+
+
+def build_app(fake: DiscordFake, database_url: str, clock, **settings):
+    app = build(Settings(database_url=database_url, adapter="discord", discord_token="test-token",
+                         discord_api_base_url=fake.api_base, discord_gateway_url=fake.gateway_url,
+                         **settings), clock=clock)
+    app.jobs = []  # tests that want scheduled messages give their own jobs
+    return app
+
+
+@pytest.fixture
+def desk(discord_fake, sqlite_url, clock):
+    app = build_app(discord_fake, sqlite_url, clock)
+    yield app
+    app.desk.db.dispose()
+
+
+@asynccontextmanager
+async def running(fake: DiscordFake, app, **options):
+    async with fake.run_client(DeskClient(app, **options, **CLIENT_OPTIONS)) as client:
+        yield client
+
+
+def buttons(message: dict) -> list[str]:
+    return [c["custom_id"] for row in message["components"] for c in row["components"]]
+
+
+def modal_fields(modal: dict) -> dict[str, dict]:
+    return {label["component"]["custom_id"]: label["component"] for label in modal["components"]}
+
+
+def prefilled(modal: dict) -> dict[str, object]:
+    """What a person submits who changes nothing in the modal."""
+    def value(field: dict) -> object:
+        if field["type"] == 4:
+            return field.get("value") or ""
+        if field["type"] == 3:
+            return [o["value"] for o in field["options"] if o.get("default")]
+        return [d["id"] for d in field.get("default_values", [])]
+
+    return {name: value(field) for name, field in modal_fields(modal).items()}
+
+
+async def forward(fake: DiscordFake, text: str = REVIEW, *, user: str = "alice", **options):
+    """`/review forward`; returns the interaction's response and the posted case message."""
+    since = fake.mark()
+    response = await fake.interact(fake.slash_command(COMMAND, {"text": text, **options},
+                                                      subcommand="forward", user=user))
+    post = await fake.wait_for_route("POST", MESSAGES, channel_id=fake.channel_id, since=since)
+    return response, post
+
+
+async def click(fake: DiscordFake, custom_id: str, message_id: str, user: str = "alice"):
+    return await fake.interact(fake.button_click(custom_id, int(message_id), user=user))
+
+
+def response_id(fake: DiscordFake, callback) -> str:
+    """The id of the message an interaction's response created (an ephemeral one included)."""
+    return fake.response_message(int(callback.params["interaction_id"]))["id"]
+
+
+def test_adapter_names_are_the_routers(app):
+    """The adapter sends events by name; the desk must answer each of them."""
+    assert COMMAND in app.router.names(Command)
+    assert FORWARD_FORM in app.router.names(FormSubmit)
+    assert FORWARD_SHORTCUT in app.router.names(MessageShortcut)
+
+
+async def test_commands_are_synced_with_dutch_and_english_descriptions(discord_fake, desk):
+    async with running(discord_fake, desk):
+        synced = discord_fake.calls_to("PUT", "/applications/{application_id}/commands")[0].json
+    review = next(c for c in synced if c["name"] == "review")
+    assert review["description_localizations"]["nl"].startswith("Stuur negatieve reviews door")
+    assert review["description_localizations"]["en-US"] == review["description"]
+    subcommands = {o["name"]: o for o in review["options"]}
+    assert set(subcommands) == {"forward", "form", "list", "setup", "help", "remind", "report"}
+    text = next(o for o in subcommands["forward"]["options"] if o["name"] == "text")
+    assert text["required"] and text["description_localizations"]["nl"].startswith("De review")
+    source = next(o for o in subcommands["forward"]["options"] if o["name"] == "source")
+    assert {"name": "Other", "value": "other", "name_localizations": {"nl": "Anders", "en-US": "Other",
+                                                                       "en-GB": "Other"}} in source["choices"]
+    menu = next(c for c in synced if c["type"] == 3)
+    assert menu["name"] == "Forward as review" and menu["name_localizations"]["nl"] == "Doorsturen als review"
+
+
+async def test_remind_and_report_reach_the_desk(discord_fake, desk):
+    async with running(discord_fake, desk) as client:
+        await forward(discord_fake)
+        await client.settle()
+        remind = await discord_fake.interact(discord_fake.slash_command(
+            COMMAND, {"case": 1, "when": "morgen om 9 uur"}, subcommand="remind"))
+        assert remind.json["data"]["flags"] == EPHEMERAL
+        assert "#1" in remind.json["data"]["content"]
+        report = await discord_fake.interact(discord_fake.slash_command(
+            COMMAND, {"period": "7d"}, subcommand="report"))
+        assert report.json["data"]["flags"] == EPHEMERAL and report.json["data"]["content"]
+
+
+async def test_commands_go_to_the_test_server_when_one_is_set(discord_fake, sqlite_url, clock):
+    app = build_app(discord_fake, sqlite_url, clock, discord_guild_id=str(discord_fake.guild_id))
+    async with running(discord_fake, app):
+        assert {c["name"] for c in discord_fake.commands[discord_fake.guild_id]} == {"review",
+                                                                                     "Forward as review"}
+    app.desk.db.dispose()
+
+
+async def test_review_forward_creates_one_case_with_its_buttons(discord_fake, desk):
+    async with running(discord_fake, desk):
+        response, post = await forward(discord_fake, stars=2, source="trustpilot", customer="Sam")
+        assert response.json["type"] == 4 and response.json["data"]["flags"] == EPHEMERAL
+        assert "Forwarded as case #1" in response.json["data"]["content"]
+        embed = post.json["embeds"][0]
+        assert embed["title"] == "\\#1 · Trustpilot · ★★☆☆☆ · Sam"
+        assert embed["description"] == f"> {REVIEW}"
+        assert {"rd:vote_respond:1", "rd:vote_ignore:1", "rd:override:1"} <= set(buttons(post.json))
+        assert post.json["allowed_mentions"] == {"parse": [], "users": []}
+
+        again = await discord_fake.interact(discord_fake.slash_command(
+            COMMAND, {"text": REVIEW, "source": "trustpilot"}, subcommand="forward", user="bob"))
+        assert "already forwarded by Alice: it is case #1" in again.json["data"]["content"]
+    assert len(discord_fake.calls_to("POST", MESSAGES)) == 1
+
+
+async def test_forward_as_review_on_a_message_opens_the_prefilled_form(discord_fake, desk):
+    pasted = discord_fake.make_message("Waited an hour for a cold pizza. Never again.", author="bob")
+    async with running(discord_fake, desk):
+        opened = await discord_fake.interact(discord_fake.message_context_menu("Forward as review", pasted))
+        assert opened.json["type"] == 9
+        modal = opened.json["data"]
+        fields = modal_fields(modal)
+        assert fields["text"]["value"] == "Waited an hour for a cold pizza. Never again."
+        assert fields["source"]["type"] == 3 and fields["stars"]["type"] == 3  # selects in labels
+
+        since = discord_fake.mark()
+        submitted = await discord_fake.interact(discord_fake.modal_submit(modal["custom_id"], {
+            "source": "google", "text": fields["text"]["value"], "customer": "Bob", "stars": "1"}))
+        assert "Forwarded as case #1" in submitted.json["data"]["content"]
+        post = await discord_fake.wait_for_route("POST", MESSAGES, channel_id=discord_fake.channel_id,
+                                                 since=since)
+    link = f"https://discord.com/channels/{discord_fake.guild_id}/{discord_fake.channel_id}/{pasted['id']}"
+    assert any(link in f["value"] for f in post.json["embeds"][0]["fields"])
+
+
+async def test_votes_update_the_card_in_place_and_note_it_in_its_thread(discord_fake, desk):
+    async with running(discord_fake, desk):
+        _, post = await forward(discord_fake)
+        card = post.response["id"]
+        voted = await click(discord_fake, "rd:vote_respond:1", card, user="bob")
+        assert voted.json["type"] == 7  # the clicked card itself is updated
+        tally = {f["name"]: f["value"] for f in voted.json["data"]["embeds"][0]["fields"]}["Votes"]
+        assert tally.startswith("Respond: 1 (Bob)")
+        thread = await discord_fake.wait_for_route("POST", THREADS, message_id=card)
+        note = await discord_fake.wait_for_route("POST", MESSAGES, channel_id=thread.response["id"])
+        assert note.json["content"] == "Bob voted respond."
+        assert thread.json["name"] == "Case #1"
+
+        decided = await click(discord_fake, "rd:vote_respond:1", card, user="alice")
+        assert buttons(decided.json["data"])[0] == "rd:claim:1"  # two of the two people decided
+    assert len(discord_fake.calls_to("POST", THREADS)) == 1  # one thread per case
+
+
+async def decided_case(fake: DiscordFake) -> str:
+    _, post = await forward(fake)
+    card = post.response["id"]
+    await click(fake, "rd:vote_respond:1", card, user="alice")
+    await click(fake, "rd:vote_respond:1", card, user="bob")
+    return card
+
+
+async def test_two_members_claim_at_once_and_one_wins(discord_fake, desk):
+    async with running(discord_fake, desk):
+        card = await decided_case(discord_fake)
+        answers = await asyncio.gather(*(click(discord_fake, "rd:claim:1", card, user=u) for u in ("alice", "bob")))
+    won = [a for a in answers if a.json["type"] == 7]
+    refused = [a for a in answers if a.json["type"] == 4]
+    assert len(won) == 1 and len(refused) == 1
+    assert refused[0].json["data"]["flags"] == EPHEMERAL
+    assert "Case #1 is already claimed by" in refused[0].json["data"]["content"]
+
+
+async def test_draft_modal_puts_the_draft_in_the_thread(discord_fake, desk):
+    async with running(discord_fake, desk):
+        card = await decided_case(discord_fake)
+        await click(discord_fake, "rd:claim:1", card)
+        opened = await click(discord_fake, "rd:draft:1", card)
+        assert opened.json["type"] == 9
+        modal = opened.json["data"]
+        assert modal_fields(modal)["text"]["style"] == 2  # a paragraph
+        since = discord_fake.mark()
+        saved = await discord_fake.interact(discord_fake.modal_submit(
+            modal["custom_id"], {"kind": "reply", "text": "Dear Sam, thank you *so* much. Alice"},
+            message=int(card)))
+        assert saved.json["type"] == 7  # the card shows the draft
+        post = await discord_fake.wait_for(lambda c: c.is_("POST", MESSAGES) and c.params["channel_id"] == card
+                                           and "Draft v1" in c.json["content"], since=since)
+    assert post.json["content"].startswith("Draft v1 (reply) by Alice:\n> Dear Sam, thank you \\*so\\* much. Alice\n")
+
+
+@pytest.mark.parametrize("database_url", ["sqlite", "postgres"], indirect=True)
+async def test_a_button_still_works_after_a_restart(discord_fake, database_url, clock):
+    first = build_app(discord_fake, database_url, clock)
+    async with running(discord_fake, first):
+        _, post = await forward(discord_fake)
+    first.desk.db.dispose()
+
+    second = build_app(discord_fake, database_url, clock)  # a new process: same database and server
+    async with running(discord_fake, second):
+        voted = await click(discord_fake, "rd:vote_respond:1", post.response["id"], user="bob")
+    second.desk.db.dispose()
+    assert voted.json["type"] == 7
+    assert "Respond: 1 (Bob)" in str(voted.json["data"]["embeds"][0]["fields"])
+
+
+async def test_mentions_in_a_review_ping_nobody_and_show_as_written(discord_fake, desk):
+    async with running(discord_fake, desk):
+        response, post = await forward(discord_fake, "@everyone look: <@123> and @here **lies** _here_")
+    assert post.json["allowed_mentions"] == {"parse": [], "users": []}
+    assert response.json["data"]["allowed_mentions"] == {"parse": [], "users": []}
+    description = post.json["embeds"][0]["description"]
+    assert description == "> @\u200beveryone look: \\<@123> and @\u200bhere \\*\\*lies\\*\\* \\_here\\_"
+
+
+async def test_a_long_review_is_shortened_in_the_card_and_whole_in_the_thread(discord_fake, desk):
+    words = " ".join(f"word{i:04d}" for i in range(556))[:5000]
+    async with running(discord_fake, desk):
+        _, post = await forward(discord_fake, words)
+        thread = await discord_fake.wait_for_route("POST", THREADS, message_id=post.response["id"])
+        last = words.rsplit(" ", 1)[-1]
+        await discord_fake.wait_for(lambda c: c.is_("POST", MESSAGES) and last in (c.json["content"] or ""))
+    embed = post.json["embeds"][0]
+    assert len(embed["description"]) <= 4096 and embed["description"].endswith("(the full text is in the thread)")
+    total = len(embed["title"]) + len(embed["description"]) + len(embed["footer"]["text"]) + sum(
+        len(f["name"]) + len(f["value"]) for f in embed["fields"])
+    assert total <= 6000
+    posts = [c.json["content"] for c in discord_fake.calls_to("POST", MESSAGES)
+             if c.params["channel_id"] == thread.response["id"]]
+    assert all(len(p) <= 2000 for p in posts) and len(posts) == 3
+    assert posts[0].startswith("**The full review:**\n> word0000")
+    quoted = " ".join(line.removeprefix("> ") for p in posts for line in p.splitlines()[p.startswith("**"):])
+    assert quoted.split() == words.split()
+
+
+async def test_send_outbox_lets_only_the_mentioned_person_be_pinged(discord_fake, desk):
+    bob = discord_fake.users["bob"]["id"]
+    async with running(discord_fake, desk) as client:
+        _, post = await forward(discord_fake)
+        await client.settle()  # the card's place is stored
+        since = discord_fake.mark()
+        await client.send(Outbox("discord", str(discord_fake.guild_id), [ThreadPost(
+            "case:1", Rich(["Reminder for ", Mention(bob, "Bob"), ": a follow-up is due. <@42> @everyone"]))]))
+    sent = discord_fake.calls_to("POST", MESSAGES)[-1]
+    assert discord_fake.calls.items.index(sent) >= since and sent.params["channel_id"] == post.response["id"]
+    assert sent.json["content"] == f"Reminder for <@{bob}>: a follow-up is due. \\<@42> @\u200beveryone"
+    assert sent.json["allowed_mentions"] == {"parse": [], "users": [int(bob)]}
+
+
+async def test_a_reminder_in_the_thread_carries_buttons_that_work(discord_fake, desk):
+    async with running(discord_fake, desk) as client:
+        await forward(discord_fake)
+        await client.settle()
+        await client.send(Outbox("discord", str(discord_fake.guild_id), [ThreadPost(
+            "case:1", Rich(["Did the customer react?"]),
+            buttons=[Button("reaction_none", "No reaction", "1:1")])]))
+        sent = discord_fake.calls_to("POST", MESSAGES)[-1]
+        assert buttons(sent.json) == ["rd:reaction_none:1:1"]
+        answer = await click(discord_fake, "rd:reaction_none:1:1", sent.response["id"])
+        assert answer.json["data"]["flags"] == EPHEMERAL  # no follow-up is due on this case
+        assert "follow-up on case #1" in answer.json["data"]["content"]
+
+
+async def test_the_scheduler_delivers_what_jobs_produce(discord_fake, desk):
+    card_shown, delivered = threading.Event(), threading.Event()
+    outbox = Outbox("discord", str(discord_fake.guild_id),
+                    [ThreadPost("case:1", Rich(["Time to follow up."]))], delivered=delivered.set)
+    desk.jobs = [lambda: [outbox] if card_shown.is_set() and not delivered.is_set() else []]
+    desk.settings = replace(desk.settings, scheduler_interval=0.01)
+    async with running(discord_fake, desk) as client:
+        await forward(discord_fake)
+        await client.settle()
+        card_shown.set()
+        await discord_fake.wait_for(lambda c: c.is_("POST", MESSAGES) and c.json["content"] == "Time to follow up.")
+        assert await asyncio.to_thread(delivered.wait, 5)
+
+
+async def test_problems_in_a_form_come_back_with_a_button_that_reopens_it(discord_fake, desk):
+    async with running(discord_fake, desk):
+        answer = await discord_fake.interact(discord_fake.slash_command(
+            COMMAND, {"text": "Slow service", "link": "not a link"}, subcommand="forward"))
+        data = answer.json["data"]
+        assert data["flags"] == EPHEMERAL
+        assert "• Link to the review: That is not a web link" in data["content"]
+        fix = buttons(data)[0]
+        assert fix.startswith("rd-form:")
+
+        reopened = await click(discord_fake, fix, response_id(discord_fake, answer))
+        modal = reopened.json["data"]
+        fields = modal_fields(modal)
+        assert fields["link"]["value"] == "not a link" and fields["text"]["value"] == "Slow service"
+        fixed = await discord_fake.interact(discord_fake.modal_submit(modal["custom_id"], {
+            "source": "google", "text": "Slow service", "link": "https://example.com/r/1"}))
+        assert "Forwarded as case #1" in fixed.json["data"]["content"]
+
+
+async def test_a_long_form_is_shown_in_parts(discord_fake, desk):
+    """`/review setup` has eight inputs; a modal holds five."""
+    async with running(discord_fake, desk):
+        setup = await discord_fake.interact(discord_fake.slash_command(COMMAND, subcommand="setup", locale="nl"))
+        data = setup.json["data"]
+        assert "reviewkanaal" in data["content"]  # the notice, in the person's language
+        first = await click(discord_fake, buttons(data)[0], response_id(discord_fake, setup))
+        assert len(first.json["data"]["components"]) == 5 and first.json["data"]["title"].endswith("(1/2)")
+        more = await discord_fake.interact(discord_fake.modal_submit(first.json["data"]["custom_id"], {
+            **prefilled(first.json["data"]), "work_hours": "08:30-17:00"}))
+        assert buttons(more.json["data"])[0] == buttons(data)[0]  # the same form, continued
+        second = await click(discord_fake, buttons(data)[0], response_id(discord_fake, more))
+        assert second.json["data"]["title"].endswith("(2/2)")
+        assert modal_fields(second.json["data"])["lead"]["type"] == 5  # a user select
+        saved = await discord_fake.interact(discord_fake.modal_submit(second.json["data"]["custom_id"], {
+            **prefilled(second.json["data"]), "lead": [discord_fake.users["alice"]["id"]]}))
+    assert "08:30-17:00" in saved.json["data"]["content"]
+    assert discord_fake.users["alice"]["id"] in saved.json["data"]["content"]
+
+
+async def test_slow_work_is_deferred_and_answered_by_a_followup(discord_fake, desk):
+    gate = threading.Event()  # the router waits here: the database is slow
+    dispatch = desk.router.dispatch
+    desk.router.dispatch = lambda event: gate.wait(5) and dispatch(event)
+    async with running(discord_fake, desk, defer_after=0.01):
+        payload = discord_fake.slash_command(COMMAND, subcommand="help")
+        deferred = await discord_fake.interact(payload)
+        assert deferred.json["type"] == 5 and deferred.json["data"]["flags"] == EPHEMERAL  # "thinking"
+        gate.set()
+        followup = await discord_fake.wait_for_route("POST", "/webhooks/{application_id}/{token}",
+                                                     token=payload["token"])
+        assert followup.json["content"].startswith("review-desk helps the team")
+        assert followup.json["flags"] == EPHEMERAL
+
+        _, post = await forward(discord_fake)
+        gate.clear()
+        since = discord_fake.mark()
+        clicked = await click(discord_fake, "rd:vote_respond:1", post.response["id"], user="bob")
+        assert clicked.json["type"] == 6  # acknowledged; the card is edited when the work is done
+        gate.set()
+        edit = await discord_fake.wait_for_route("PATCH", "/channels/{channel_id}/messages/{message_id}",
+                                                 message_id=post.response["id"], since=since)
+    assert "Respond: 1 (Bob)" in str(edit.json["embeds"][0]["fields"])
