@@ -78,10 +78,11 @@ class Say:
 
 @dataclass(frozen=True)
 class ThreadPost:
-    """A post in the thread under the card with this key."""
+    """A post in the thread under the card with this key (a reminder's buttons act on it)."""
 
     key: str
     text: Rich
+    buttons: Sequence[Button] = ()
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,29 @@ class File:
     text: Rich = Rich()
 
 
-Outbound = Union[Card, Notice, Say, ThreadPost, Form, FormErrors, File]
+@dataclass(frozen=True)
+class HomeLine:
+    """One line of a home section, with the button that moves it on, if any."""
+
+    text: Rich
+    button: Button | None = None
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    title: Rich
+    lines: Sequence[HomeLine] = ()
+    empty: Rich = Rich()  # shown when there are no lines
+
+
+@dataclass(frozen=True)
+class Home:
+    """A person's own overview page (Slack's App Home), rebuilt each time they open it."""
+
+    sections: Sequence[HomeSection]
+
+
+Outbound = Union[Card, Notice, Say, ThreadPost, Form, FormErrors, File, Home]
 
 
 @dataclass(frozen=True)

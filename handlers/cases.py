@@ -1,7 +1,8 @@
 """Loading a case for an event, and changing it: the only way a case's state moves.
 
-`change` asks the state machine, moves the state, stamps the activity time and writes the
-history row, so no handler can skip the rules or forget the audit trail.
+`change` asks the state machine, moves the state, stamps the activity time, writes the
+history row and plans the case's reminders, so no handler can skip the rules or forget the
+audit trail.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from bot.errors import UserError
 from bot.messages import Outbound, ThreadPost
 from handlers.cards import case_card, case_key
 from handlers.desk import Turn
+from handlers.reminder_schedule import changed as plan_reminders
 from handlers.states import next_state
 from storage import repo
 from storage.models import Case
@@ -37,7 +39,8 @@ def change(turn: Turn, case: Case, action: str, detail: dict | None = None) -> N
     turn.session.add(case)
     repo.record(turn.session, case_id=case.id, actor_id=turn.me.id, action=action,
                 from_state=before, to_state=case.state, now=turn.now, detail=detail)
-    turn.session.flush()
+    turn.session.flush()  # a concurrent change fails here, before the reminders are touched
+    plan_reminders(turn, case, action, detail)
 
 
 def updated(turn: Turn, case: Case, note: str | None = None, **values: object) -> list[Outbound]:

@@ -17,6 +17,8 @@ NL
 2
 -
 -
+
+
 /review
 2
 https://www.trustpilot.com/reviews/abc123
@@ -105,3 +107,24 @@ def test_make_run_style_entry_point_reads_stdin(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "> The coffee was cold" in result.stdout
     assert (tmp_path / "desk.db").exists()
+
+
+def test_travel_shows_the_reminders_that_came_due(app):
+    text = run(app, "/review The soup was cold and nobody came to our table.\n"
+                    "travel 30m\n"
+                    "travel 30m\n"
+                    "travel until tomorrow 17:00\n"
+                    "travel soon\n"
+                    "travel until yesterday\n"
+                    "click 1 remind me\n"
+                    "in 3 hours\n")
+    assert "(it is now Mon 23-11-2026 10:30)" in text
+    first = text.index("(it is now Mon 23-11-2026 11:00)")
+    assert "↳ #1 ⏰ Case #1 is still waiting for votes" in text[first:]
+    assert "[Remind me]" in text[first:]
+    assert text.count("still waiting for votes") == 1  # sent once, not on every command
+    assert "(it is now Tue 24-11-2026 17:00)" in text
+    assert "↳ #1 ⏰ team: the working day is ending and case #1" in text
+    assert "! travel 2h, travel 1d 30m, or travel until tomorrow 9:00" in text
+    assert "! That moment has already passed." in text
+    assert "(only you) I will remind you about case #1 on Wednesday 25-11 at 09:00." in text

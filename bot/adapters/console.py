@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from pathlib import Path
+from datetime import datetime, timedelta
 from typing import Callable, Iterator, Sequence, TextIO
+from zoneinfo import ZoneInfo
 
 from bot.events import Actor, ButtonClick, Command, Event, FormSubmit, MessageShortcut, Place, ThreadReply
-from bot.messages import (Card, Form, FormErrors, Input, MessageRef, MessageRefs, Notice, Outbound,
-                          Say, ThreadPost)
+from bot.clock import Clock
+from bot.messages import (Button, Card, File, Form, FormErrors, Input, MessageRef, MessageRefs,
+                          Notice, Outbound, Outbox, Say, ThreadPost)
 from bot.router import Router
+from bot.scheduler import Jobs, Scheduler
 
 PLATFORM = "console"
 WORKSPACE = "local"
@@ -29,6 +34,8 @@ HELP = """Console commands:
   click CARD BUTTON      press a button on a card: its number or its name, e.g. click 1 claim
   reply CARD TEXT        write in the card's thread ("draft: ..." saves a draft)
   thread CARD            show the card's thread
+  travel 2h | 1d 30m     let time pass (a demo clock), then send the reminders that came due
+  travel until WHEN      e.g. travel until tomorrow 9:00, travel until maandag 9 uur
   help, quit             this help; leave (end of input also leaves)
 In a form, press Enter to keep the value shown in [brackets], `-` to clear it; write \\n
 for a new line."""
@@ -38,22 +45,33 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-") or "someone"
 
 
+_DURATION = re.compile(r"(\d+)\s*(w|d|h|m)\w*")
+_UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
+
+
 @dataclass
 class ShownCard:
     card: Card
     thread: list[str] = field(default_factory=list)
+    thread_buttons: Sequence[Button] = ()  # those of the latest post in the thread that had any
 
 
 class ConsoleChannel:
     def __init__(self, router: Router, refs: MessageRefs, *, lines: Iterator[str], out: TextIO,
-                 user: str = "you", echo: bool = False,
-                 before_each: Callable[[], Sequence[Outbound]] | None = None) -> None:
+                 user: str = "you", echo: bool = False, jobs: Sequence[Jobs] = (),
+                 clock: Clock | None = None, zone: str = "UTC",
+                 when: Callable[[str, datetime], datetime] | None = None,
+                 files: str | Path = "reports") -> None:
         self.router = router
+        self.files = Path(files)  # where files sent to the channel (a digest's chart) are saved
         self.refs = refs
         self.lines = lines
         self.out = out
         self.echo = echo
-        self.before_each = before_each
+        self.scheduler = Scheduler(jobs, send=self.deliver_outbox, interval=0)
+        self.clock = clock
+        self.zone = ZoneInfo(zone)
+        self.when = when  # reads "tomorrow 9:00" for `travel until`
         self.actor = Actor(slug(user), user)
         self.cards: dict[str, ShownCard] = {}
         self.messages: list[str] = []
@@ -83,8 +101,7 @@ class ConsoleChannel:
                 continue
             if line in ("quit", "exit"):
                 return
-            if self.before_each:
-                self.deliver(self.before_each())
+            self.scheduler.tick()
             try:
                 self.execute(line)
             except ValueError as err:
@@ -124,14 +141,17 @@ class ConsoleChannel:
             shown = self.card(card_no)
             buttons = shown.card.buttons
             pick = button.strip().lower()
-            chosen = next((b.action for i, b in enumerate(buttons, 1)
+            chosen = next((b for i, b in enumerate(buttons, 1)
                            if pick in (str(i), b.action.lower(), b.label.lower())), None)
+            chosen = chosen or next((b for b in shown.thread_buttons
+                                     if pick in (b.action.lower(), b.label.lower())), None)
+            value = chosen.value if chosen else buttons[0].value if buttons else ""
+            chosen = chosen.action if chosen else None
             if chosen is None and pick in self.router.names(ButtonClick):
                 chosen = pick  # a button the card showed earlier: a stale click, as on a platform
             if chosen is None:
                 raise ValueError("that card has no button {!r}; it has: {}".format(
                     button, ", ".join(f"{i} {b.label}" for i, b in enumerate(buttons, 1))))
-            value = buttons[0].value if buttons else ""
             return self.dispatch(ButtonClick(self.actor, self.place(message=card_no),
                                              action=chosen, value=value))
         if verb == "reply":
@@ -146,7 +166,26 @@ class ConsoleChannel:
             for entry in shown.thread or ["(no posts yet)"]:
                 self.print(f"  ↳ {entry}")
             return None
+        if verb == "travel":
+            return self.travel(rest.strip())
         raise ValueError(f"unknown command {verb!r}; type `help`")
+
+    def travel(self, text: str) -> None:
+        """Move the demo clock forward, then run the scheduled jobs as the bot would."""
+        if self.clock is None or not hasattr(self.clock, "advance"):
+            raise ValueError("time travel needs the console's demo clock")
+        if text.lower().startswith("until "):
+            if self.when is None:
+                raise ValueError("travel until is not available here; use e.g. travel 2h")
+            self.clock.set(self.when(text[6:], self.clock.now()))
+        else:
+            parts = _DURATION.findall(text.lower())
+            if not parts or _DURATION.sub("", text.lower()).strip():
+                raise ValueError("travel 2h, travel 1d 30m, or travel until tomorrow 9:00")
+            self.clock.advance(sum((timedelta(**{_UNITS[u]: int(n)}) for n, u in parts),
+                                   timedelta(0)))
+        self.print(self.clock.now().astimezone(self.zone).strftime("(it is now %a %d-%m-%Y %H:%M)"))
+        self.scheduler.tick()
 
     def card_key(self, number: str) -> str:
         key = self.refs.find(PLATFORM, CHANNEL, number.strip().lstrip("#"))
@@ -161,6 +200,9 @@ class ConsoleChannel:
     def dispatch(self, event: Event) -> None:
         self.deliver(self.router.dispatch(event), event)
 
+    def deliver_outbox(self, outbox: Outbox) -> None:
+        self.deliver(outbox.messages)
+
     def deliver(self, messages: Sequence[Outbound], event: Event | None = None) -> None:
         for message in messages:
             if isinstance(message, Card):
@@ -169,17 +211,31 @@ class ConsoleChannel:
                 text = str(message.text)
                 if message.key in self.cards:
                     self.cards[message.key].thread.append(text)
+                    if message.buttons:
+                        self.cards[message.key].thread_buttons = message.buttons
                 number = message.key.rsplit(":", 1)[-1]
                 self.print("\n".join(f"  ↳ #{number} {line}" for line in text.splitlines()))
+                if message.buttons:
+                    self.print(f"  ↳ #{number} " + "  ".join(f"[{b.label}]" for b in message.buttons))
             elif isinstance(message, Notice):
                 self.print(f"(only you) {str(message.text)}")
             elif isinstance(message, Say):
                 self.print(str(message.text))
+            elif isinstance(message, File):
+                if message.text:
+                    self.print(str(message.text))
+                self.print(f"[file] {message.title or message.filename}: {self.save(message)}")
             elif isinstance(message, Form) and isinstance(event, Event):
                 self.fill_form(message, event)
             elif isinstance(message, FormErrors):
                 for name, problem in message.errors.items():
                     self.print(f"! {name}: {problem}")
+
+    def save(self, file: File) -> Path:
+        self.files.mkdir(parents=True, exist_ok=True)
+        path = self.files / Path(file.filename).name
+        path.write_bytes(file.content)
+        return path.resolve()
 
     def show_card(self, card: Card) -> None:
         number = card.key.rsplit(":", 1)[-1]

@@ -1,0 +1,137 @@
+"""Reminder rows: planned, cancelled, taken by one process when due, stamped when delivered.
+
+Taking is a conditional update on rows found through the (status, due_at) index, so its cost
+follows the number of due reminders, not of cases. On PostgreSQL the rows are locked with
+`FOR UPDATE SKIP LOCKED`, so processes taking at once each get different rows; on SQLite the
+write transaction (BEGIN IMMEDIATE) already runs one process at a time. A taken reminder
+carries a lease: stamped as sent only by the taker while the lease holds, taken again by
+anyone once it expired.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Collection, Sequence
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from storage.models import Case, Member, MessageRef, Reminder, Team, Vote
+from storage.repo import insert_or_get
+
+PENDING, SENDING, SENT, SKIPPED, CANCELLED = "pending", "sending", "sent", "skipped", "cancelled"
+
+
+@dataclass(frozen=True)
+class Taken:
+    reminder: Reminder
+    case: Case
+    team: Team
+
+
+def _find(session: Session, case_id: int, kind: str, seq: int) -> Reminder | None:
+    return session.exec(select(Reminder).where(Reminder.case_id == case_id, Reminder.kind == kind,
+                                               Reminder.seq == seq)).first()
+
+
+def latest_seq(session: Session, *, case_id: int, kind: str) -> int:
+    """The number of the case's last reminder of this kind, 0 when there is none."""
+    return session.exec(select(func.max(Reminder.seq)).where(
+        Reminder.case_id == case_id, Reminder.kind == kind)).one() or 0
+
+
+def schedule(session: Session, *, case_id: int, kind: str, due_at: datetime,
+             target: str | None = None, created_by: int | None = None) -> Reminder:
+    """The next reminder of this kind; when another transaction added that step first, its row."""
+    seq = latest_seq(session, case_id=case_id, kind=kind) + 1
+    row = Reminder(case_id=case_id, kind=kind, seq=seq, due_at=due_at, target=target,
+                   created_by=created_by)
+    return insert_or_get(session, row, lambda: _find(session, case_id, kind, seq))[0]
+
+
+def cancel(session: Session, *, case_id: int, kinds: Collection[str]) -> None:
+    if kinds:
+        session.exec(update(Reminder).where(Reminder.case_id == case_id,
+                                            Reminder.status == PENDING,
+                                            Reminder.kind.in_(list(kinds)))
+                     .values(status=CANCELLED))
+
+
+def pending_for(session: Session, *, case_id: int) -> list[Reminder]:
+    return list(session.exec(select(Reminder).where(Reminder.case_id == case_id,
+                                                    Reminder.status == PENDING)
+                             .order_by(Reminder.due_at, Reminder.id)))
+
+
+def take_due(session: Session, *, now: datetime, lease_until: datetime, limit: int,
+             platforms: Collection[str] | None = None) -> list[Taken]:
+    """Due reminders (and ones whose taker's lease expired), now this process's until
+    `lease_until`: oldest first, at most `limit`."""
+    ids: list[int] = []
+    for status in (PENDING, SENDING):
+        query = (select(Reminder.id).join(Case, Case.id == Reminder.case_id)
+                 .join(Team, Team.id == Case.team_id)
+                 .where(Reminder.status == status, Reminder.due_at <= now)
+                 .order_by(Reminder.due_at).limit(limit - len(ids))
+                 .with_for_update(of=Reminder, skip_locked=True))
+        if status == SENDING:
+            query = query.where(Reminder.lease_until <= now)
+        if platforms is not None:
+            query = query.where(Team.platform.in_(list(platforms)))
+        ids += session.exec(query).all()
+        if len(ids) >= limit:
+            break
+    if not ids:
+        return []
+    session.exec(update(Reminder).where(Reminder.id.in_(ids))
+                 .values(status=SENDING, lease_until=lease_until, attempts=Reminder.attempts + 1))
+    rows = session.exec(select(Reminder, Case, Team).join(Case, Case.id == Reminder.case_id)
+                        .join(Team, Team.id == Case.team_id).where(Reminder.id.in_(ids))
+                        .order_by(Reminder.due_at, Reminder.id)
+                        .execution_options(populate_existing=True)).all()
+    return [Taken(r, c, t) for r, c, t in rows]
+
+
+def settle(session: Session, *, ids: Sequence[int], lease_until: datetime, status: str,
+           now: datetime) -> list[Reminder]:
+    """Mark reminders this process still holds (its lease) as sent or skipped; the rows changed."""
+    if not ids:
+        return []
+    changed = session.exec(
+        update(Reminder).where(Reminder.id.in_(list(ids)), Reminder.status == SENDING,
+                               Reminder.lease_until == lease_until)
+        .values(status=status, sent_at=now if status == SENT else None, lease_until=None)
+        .returning(Reminder.id)).all()
+    if not changed:
+        return []
+    return list(session.exec(select(Reminder).where(Reminder.id.in_([i for (i,) in changed]))
+                             .order_by(Reminder.id).execution_options(populate_existing=True)))
+
+
+def defer(session: Session, *, reminder: Reminder, due_at: datetime) -> None:
+    """Back to pending at a later time, as if it had not been taken (outside working hours)."""
+    session.exec(update(Reminder).where(Reminder.id == reminder.id)
+                 .values(status=PENDING, due_at=due_at, lease_until=None,
+                         attempts=Reminder.attempts - 1))
+
+
+def members_not_voted(session: Session, *, team_id: int, case_id: int, limit: int) -> list[Member]:
+    voted = select(Vote.member_id).where(Vote.case_id == case_id)
+    return list(session.exec(select(Member).where(Member.team_id == team_id,
+                                                  Member.id.not_in(voted))
+                             .order_by(Member.id).limit(limit)))
+
+
+def members_by_user(session: Session, *, team_id: int, user_ids: Collection[str]) -> dict[str, Member]:
+    if not user_ids:
+        return {}
+    return {m.user_id: m for m in session.exec(select(Member).where(
+        Member.team_id == team_id, Member.user_id.in_(list(user_ids))))}
+
+
+def channels_of(session: Session, *, platform: str, keys: Collection[str]) -> dict[str, str]:
+    """The channel each card key is shown in on this platform."""
+    if not keys:
+        return {}
+    return {r.key: r.channel for r in session.exec(select(MessageRef).where(
+        MessageRef.platform == platform, MessageRef.key.in_(list(keys))))}
