@@ -8,6 +8,8 @@ from bot.events import ButtonClick, FormSubmit
 from bot.messages import Choice, Form, FormErrors, Input, Outbound
 from handlers.cases import change, load_case, updated
 from handlers.desk import Turn
+from handlers.lesson import prompt as lesson_prompt
+from handlers.reminder_rules import went_quiet
 from handlers.review_input import clean_text
 from handlers.states import allowed, next_state
 from handlers.vote import REASONS
@@ -50,11 +52,21 @@ def followup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         problems["note"] = turn.s("forward.error.too_long", limit=MAX_NOTE, length=len(note))
     if problems:
         return [FormErrors(problems)]
-    case = load_case(turn, event.context)
+    return logged(turn, load_case(turn, event.context), kind, reaction, note)
+
+
+def logged(turn: Turn, case: Case, kind: str, reaction: str | None,
+           note: str | None) -> list[Outbound]:
+    """Record a follow-up. A satisfied customer closes the case; so does the last of
+    QUIET_AFTER follow-ups in a row with no reaction: we do not chase a customer who let it go."""
     record_followup(turn, case, kind, reaction, note)
     if reaction == "satisfied":
-        close_case(turn, case, "satisfied", lesson=None, reason=None)
-        return updated(turn, case, "note.closed_satisfied")
+        prompt = close_case(turn, case, "satisfied", lesson=None, reason=None)
+        return updated(turn, case, "note.closed_satisfied") + prompt
+    reactions = [f.reaction for f in repo.followups_for(turn.session, case_id=case.id) if f.reaction]
+    if reaction == "none" and went_quiet(reactions):
+        prompt = close_case(turn, case, "went_quiet", lesson=None, reason=None)
+        return updated(turn, case, "note.closed_went_quiet") + prompt
     return updated(turn, case, "note.followup",
                    kind=turn.tt(f"followup.kind.{kind}"),
                    reaction=turn.tt(f"followup.reaction.{reaction}") if reaction else "")
@@ -95,13 +107,14 @@ def close_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_NOTE,
                                              length=len(lesson))})]
     case = load_case(turn, event.context)
-    close_case(turn, case, outcome, lesson=lesson, reason=reason)
+    prompt = close_case(turn, case, outcome, lesson=lesson, reason=reason)
     return updated(turn, case, f"note.closed_{outcome}",
-                   reason=turn.tt(f"reason.{reason}") if reason else "")
+                   reason=turn.tt(f"reason.{reason}") if reason else "") + prompt
 
 
 def close_case(turn: Turn, case: Case, outcome: str, *, lesson: str | None,
-               reason: str | None) -> None:
+               reason: str | None) -> list[Outbound]:
+    """Close the case; returns the owner's lesson prompt for the case's thread, if any."""
     change(turn, case, _action_for(outcome), {"outcome": outcome, "reason": reason})
     case.outcome, case.closed_at = outcome, turn.now
     if outcome == "ignored":
@@ -109,6 +122,7 @@ def close_case(turn: Turn, case: Case, outcome: str, *, lesson: str | None,
     if lesson:
         case.lesson = lesson
     turn.session.add(case)
+    return lesson_prompt(turn, case)
 
 
 def _action_for(outcome: str) -> str:

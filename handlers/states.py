@@ -37,6 +37,7 @@ TRANSITIONS: dict[str, dict[State, State]] = {
     "dismiss": {N: I, O: I, C: I, R: I},
     "reopen": {X: R, I: O},
     "remind": {N: N, O: O, C: C, R: R},
+    "lesson": {X: X, I: I},  # how it could have been prevented, written after closing
 }
 
 OPEN_STATES = frozenset({N, O, C, R})

@@ -10,7 +10,7 @@ from bot.events import Command, FormSubmit
 from bot.i18n import LANGUAGES
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
 from bot.text import Rich
-from handlers import forward
+from handlers import digest, forward
 from handlers.calendar import WorkCalendar, parse_days, parse_hours
 from handlers.desk import Turn
 from storage import repo
@@ -84,6 +84,7 @@ def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
         Input("lead", t("setup.form.lead"), kind="user", required=False, value=team.lead or ""),
         Input("contact", t("setup.form.contact"), required=False, value=team.contact or "",
               max_length=300, hint=t("setup.form.contact_hint")),
+        *digest.setting_inputs(turn),
     ], t("setup.form.submit"))
     notice = Notice(turn.t("setup.channel_set" if changed else "setup.channel_same"))
     return [notice, form]
@@ -102,6 +103,7 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     votes = v.get("votes_needed", "")
     if not votes.isdigit() or not 1 <= int(votes) <= 20:
         problems["votes_needed"] = turn.s("setup.error.votes_needed")
+    problems.update(digest.setting_problems(turn, v))
     if problems:
         return [FormErrors(problems)]
     team = turn.team
@@ -116,7 +118,7 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     return [Notice(turn.t("setup.saved", language=turn.t(f"language.{team.language}"),
                           timezone=team.timezone, days=team.work_days, hours=team.work_hours,
                           country=team.country, votes=team.votes_needed,
-                          lead=team.lead or "—"))]
+                          lead=team.lead or "—") + "\n" + digest.apply_settings(turn, v))]
 
 
 def calendar_problems(values: dict[str, str]) -> dict[str, str]:

@@ -50,6 +50,7 @@ class Case(SQLModel, table=True):
         UniqueConstraint("team_id", "link_key", name="uq_case_link"),
         UniqueConstraint("team_id", "content_key", name="uq_case_content"),
         Index("ix_case_team_state", "team_id", "state"),
+        Index("ix_case_team_forwarded", "team_id", "forwarded_at"),  # a period's cases, for reports
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -169,6 +170,9 @@ class ThemeAlert(SQLModel, table=True):
 class History(SQLModel, table=True):
     """Every state change of a case: who, what, when. Reports and audits read this."""
 
+    # Reports count one kind of change (reopen) over many cases without reading every row.
+    __table_args__ = (Index("ix_history_action", "action", "case_id"),)
+
     id: Optional[int] = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="review_case.id", index=True)
     at: datetime
@@ -194,3 +198,16 @@ class MessageRef(SQLModel, table=True):
     channel: str
     message: str
     thread: Optional[str] = None
+
+
+class DigestSent(SQLModel, table=True):
+    """The weekly digest of a team: claimed by one process at a time, sent once per week."""
+
+    __tablename__ = "digest_sent"
+    __table_args__ = (UniqueConstraint("team_id", "week", name="uq_digest_week"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    week: str  # ISO week of the digest, e.g. "2026-W48"
+    claimed_until: datetime  # another process may take over once this passed and it is unsent
+    sent_at: Optional[datetime] = None

@@ -31,6 +31,8 @@ EXPECTED = {
     ("remind", "open"): "open",
     ("remind", "claimed"): "claimed",
     ("remind", "replied"): "replied",
+    ("lesson", "closed"): "closed",
+    ("lesson", "ignored"): "ignored",
 }
 ALL = [(action, state.value) for action in TRANSITIONS for state in State]
 
