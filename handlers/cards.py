@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from bot.messages import Button, Card
 from bot.text import Link, Quote, Rich, Strong, join
+from handlers import advice
 from handlers.desk import Turn
 from handlers.states import State
 from storage import repo
 from storage.models import Case
 
 BUTTONS: dict[State, tuple[tuple[str, str | None], ...]] = {
-    State.NEW: (("vote_respond", "primary"), ("vote_ignore", "danger"), ("override", None)),
-    State.OPEN: (("claim", "primary"), ("draft", None), ("override", None)),
-    State.CLAIMED: (("draft", "primary"), ("posted", None), ("release", None),
-                    ("hand_over", None), ("close", None)),
-    State.REPLIED: (("followup", "primary"), ("draft", None), ("close", None)),
+    State.NEW: (("vote_respond", "primary"), ("vote_ignore", "danger"), ("override", None),
+                ("remind_me", None)),
+    State.OPEN: (("claim", "primary"), ("draft", None), ("override", None), ("remind_me", None)),
+    State.CLAIMED: (("draft", "primary"), ("holding", None), ("posted", None), ("release", None),
+                    ("hand_over", None), ("close", None), ("remind_me", None)),
+    State.REPLIED: (("followup", "primary"), ("draft", None), ("close", None),
+                    ("remind_me", None)),
     State.CLOSED: (("reopen", None),),
     State.IGNORED: (("reopen", None),),
 }
@@ -75,6 +78,11 @@ def case_card(turn: Turn, case: Case) -> Card:
         fields.append((str(tt("card.replied")), tt("card.when", when=local(turn, case.replied_at))))
     if case.outcome:
         fields.append((str(tt("card.outcome")), tt(f"outcome.{case.outcome}")))
+    if state == State.NEW:
+        fields.append((str(tt("advice.hint")), advice.hint(turn, case)))
+    recurring = advice.recurring_note(turn, case)
+    if recurring:
+        fields.append((str(tt("advice.recurring")), recurring))
     if case.link:
         fields.append((str(tt("card.link")), Rich([Link(case.link, source)])))
     if case.origin:

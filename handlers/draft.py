@@ -12,6 +12,7 @@ from bot.errors import UserError
 from bot.events import ButtonClick, FormSubmit, ThreadReply
 from bot.messages import Choice, Form, FormErrors, Input, Outbound, ThreadPost
 from bot.text import Quote, Rich
+from handlers import advice
 from handlers.cards import case_key
 from handlers.cases import case_id_from, change, load_case, require_owner, updated
 from handlers.desk import Turn
@@ -27,17 +28,28 @@ _THREAD_DRAFT = re.compile(r"^\s*(draft|concept)\s*:\s*", re.IGNORECASE)
 
 
 def write(turn: Turn, event: ButtonClick) -> list[Outbound]:
-    case = load_case(turn, event.value)
+    """The latest version to improve on, or a suggestion in the review's language."""
+    return [draft_form(turn, load_case(turn, event.value), "reply")]
+
+
+def write_holding(turn: Turn, event: ButtonClick) -> list[Outbound]:
+    """A short first answer while the full one is prepared (DOMAIN step 5)."""
+    return [draft_form(turn, load_case(turn, event.value), "holding")]
+
+
+def draft_form(turn: Turn, case: Case, kind: str) -> Form:
     next_state(case.state, "draft")
     latest = repo.latest_draft(turn.session, case_id=case.id)
-    return [Form(DRAFT_FORM, turn.s("draft.form.title", case=case.id), [
-        Input("kind", turn.s("draft.form.kind"), kind="select",
-              value=latest.kind if latest else "reply",
+    if latest and latest.kind == kind:
+        text, hint = latest.text, advice.coach_text(turn, case, latest.text, turn.lang)
+    else:
+        text, hint = advice.suggestion(turn, case, kind), turn.s("draft.form.hint")
+    return Form(DRAFT_FORM, turn.s("draft.form.title", case=case.id), [
+        Input("kind", turn.s("draft.form.kind"), kind="select", value=kind,
               choices=[Choice(k, turn.s(f"draft.kind.{k}")) for k in KINDS]),
-        Input("text", turn.s("draft.form.text"), kind="long",
-              value=latest.text if latest else "", max_length=MAX_TEXT,
-              hint=turn.s("draft.form.hint")),
-    ], turn.s("draft.form.submit"), context=str(case.id))]
+        Input("text", turn.s("draft.form.text"), kind="long", value=text, max_length=MAX_TEXT,
+              hint=hint),
+    ], turn.s("draft.form.submit"), context=str(case.id))
 
 
 def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
@@ -73,9 +85,10 @@ def save(turn: Turn, case: Case, text: str, kind: str) -> list[Outbound]:
     draft = repo.add_draft(turn.session, case_id=case.id, author_id=turn.me.id, text=text,
                            kind=kind, now=turn.now)
     out = updated(turn, case)
+    coach = advice.coach_text(turn, case, text, turn.team_lang)
     out.append(ThreadPost(case_key(case.id), turn.tt(
         "note.draft_saved", who=turn.me.name, version=draft.version,
-        kind=turn.tt(f"draft.kind.{kind}")) + Rich(["\n", Quote(text)])))
+        kind=turn.tt(f"draft.kind.{kind}")) + Rich(["\n", Quote(text), "\n" + coach])))
     return out
 
 

@@ -10,8 +10,10 @@ import json
 from bot.errors import UserError
 from bot.events import Command, FormSubmit, MessageShortcut
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
-from handlers.cards import case_card
+from handlers import advice
+from handlers.cards import case_card, case_channel
 from handlers.desk import Turn
+from handlers.reminder_schedule import forwarded as plan_reminders
 from handlers.review_input import (MAX_LINK, MAX_NAME, MAX_TEXT, SOURCES, InvalidReview,
                                    ReviewInput, content_key, first_link, link_key, parse_review)
 from storage import repo
@@ -87,8 +89,12 @@ def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
     repo.record(turn.session, case_id=case.id, actor_id=turn.me.id, action="forward",
                 from_state=None, to_state=case.state, now=turn.now,
                 detail={"source": case.source, "link": case.link})
+    plan_reminders(turn, case)
+    advice.tag(turn, case)
+    turn.session.flush()
     out: list[Outbound] = [case_card(turn, case),
                            Notice(turn.t("forward.done", case=case.id))]
+    out += advice.warn_lead(turn, case, case_channel(turn))
     if not turn.team.review_channel:
         out.append(Notice(turn.t("forward.no_channel")))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot.events import Event
 from bot.router import Router
 from bot.text import Rich
-from handlers import claim, draft, followup, forward, team, vote
+from handlers import claim, draft, followup, forward, home, lesson, remind, report, team, vote
 from handlers.desk import Desk, handle
 
 COMMAND = "review"
@@ -21,6 +21,8 @@ def build_router(desk: Desk) -> Router[Desk]:
         "help": team.Subcommand(team.show_help),
         "list": team.Subcommand(team.list_cases),
         "setup": team.Subcommand(team.setup),
+        "remind": team.Subcommand(remind.remind_command, remind.REMIND_ARGS),
+        "report": team.Subcommand(report.report_command, report.PERIOD_ARGS),
     }
     router.command(COMMAND, handle(team.review_command(subcommands)))
     router.shortcut(SHORTCUT_FORWARD, handle(forward.from_shortcut))
@@ -40,13 +42,22 @@ def build_router(desk: Desk) -> Router[Desk]:
     router.form(claim.HANDOVER_FORM, handle(claim.hand_over_submitted))
 
     router.action("draft", handle(draft.write))
+    router.action("holding", handle(draft.write_holding))
     router.form(draft.DRAFT_FORM, handle(draft.submitted))
     router.action("posted", handle(draft.mark_posted))
     router.form(draft.POSTED_FORM, handle(draft.posted_submitted))
     router.thread_reply(handle(draft.from_thread))
+    router.home(handle(home.show))
 
     router.action("followup", handle(followup.log_followup))
     router.form(followup.FOLLOWUP_FORM, handle(followup.followup_submitted))
     router.action("close", handle(followup.close))
     router.form(followup.CLOSE_FORM, handle(followup.close_submitted))
+    router.action(lesson.ACTION, handle(lesson.ask))
+    router.form(lesson.LESSON_FORM, handle(lesson.submitted))
+
+    router.action("remind_me", handle(remind.remind_me))
+    router.form(remind.REMIND_FORM, handle(remind.remind_submitted))
+    for action in remind.REACTION_ACTIONS:
+        router.action(action, handle(remind.reaction))
     return router

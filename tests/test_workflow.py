@@ -23,7 +23,8 @@ def test_forward_by_command_posts_a_card_and_confirms(channel):
     assert card.key == "case:1" and card.channel == "C1"
     assert "Waited 40 minutes" in str(card.body)
     assert "Google" in str(card.title)
-    assert [b.action for b in card.buttons] == ["vote_respond", "vote_ignore", "override"]
+    assert [b.action for b in card.buttons] == ["vote_respond", "vote_ignore", "override",
+                                                 "remind_me"]
     assert "case #1" in str(replies.of(Notice)[0].text)
 
 
