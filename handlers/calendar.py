@@ -239,3 +239,9 @@ def _utc(dt: datetime) -> datetime:
     if dt.tzinfo is None or dt.utcoffset() is None:
         raise ValueError("a timezone-aware datetime is required")
     return dt.astimezone(UTC)
+
+
+def team_calendar(team) -> WorkCalendar:
+    """The calendar a team's stored settings describe (time zone, days, hours, country)."""
+    return WorkCalendar.from_settings(tz=team.timezone, days=team.work_days,
+                                      hours=team.work_hours, country=team.country)

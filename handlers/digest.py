@@ -18,7 +18,7 @@ from handlers.calendar import parse_days
 from handlers.chart import digest_chart
 from handlers.desk import Desk, Turn
 from handlers.figures import compute
-from handlers.reminder_schedule import team_calendar
+from handlers.calendar import team_calendar
 from handlers.report import WEEKDAYS, render, span_dates
 from storage import digests, reports
 from storage.models import Team

@@ -8,7 +8,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from handlers.desk import Desk
-from handlers.reminder_schedule import team_calendar
+from handlers.calendar import team_calendar
 from handlers.report import Period
 from handlers.timeline import WorkingTimeline
 from storage import reports

@@ -14,7 +14,7 @@ from typing import NamedTuple, Sequence
 
 from sqlmodel import Session
 
-from handlers.reminder_schedule import team_calendar
+from handlers.calendar import team_calendar
 from handlers.timeline import WorkingTimeline
 from handlers.vote import REASONS
 from storage import reports

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from bot.events import HomeOpened
 from bot.messages import Button, Home, HomeLine, HomeSection, Outbound
-from handlers.calendar import WorkCalendar
+from handlers.calendar import WorkCalendar, team_calendar
 from handlers.cards import BUTTONS, local, stars
 from handlers.desk import Turn
 from handlers.states import State
@@ -23,8 +23,7 @@ UNANSWERED = (State.NEW, State.OPEN, State.CLAIMED)
 
 def show(turn: Turn, event: HomeOpened) -> list[Outbound]:
     team = turn.team
-    calendar = WorkCalendar.from_settings(tz=team.timezone, days=team.work_days,
-                                          hours=team.work_hours, country=team.country)
+    calendar = team_calendar(team)
     cases = repo.open_cases(turn.session, team_id=team.id)
     return [Home([
         section(turn, "mine", [c for c in cases if c.owner_id == turn.me.id]),

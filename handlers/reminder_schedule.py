@@ -5,15 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from handlers import reminder_rules as rules
-from handlers.calendar import WorkCalendar
+from handlers.calendar import team_calendar
 from handlers.desk import Turn
 from storage import reminders
-from storage.models import Case, Team
-
-
-def team_calendar(team: Team) -> WorkCalendar:
-    return WorkCalendar.from_settings(tz=team.timezone, days=team.work_days,
-                                      hours=team.work_hours, country=team.country)
+from storage.models import Case
 
 
 def apply(turn: Turn, case: Case, plan: rules.Plan, target: str | None = None) -> None:

@@ -23,7 +23,7 @@ from handlers.calendar import WorkCalendar
 from handlers.cards import case_key
 from handlers.desk import Desk
 from handlers.followup import REACTIONS
-from handlers.reminder_schedule import team_calendar
+from handlers.calendar import team_calendar
 from handlers.suggest import suggest_reply
 from storage import reminders, repo
 from storage.models import Member, Team
