@@ -48,7 +48,9 @@ Part = Union[Plain, Strong, Mention, Link, Quote]
 class Rich(tuple):
     """An immutable sequence of parts; `+` joins, str() gives plain text for logs and tests."""
 
-    def __new__(cls, parts: Iterable[Part | str] = ()):
+    def __new__(cls, parts: Iterable[Part | str] | str = ()):
+        if isinstance(parts, str):  # one text, not a sequence of one-letter parts
+            parts = (parts,)
         return super().__new__(cls, (Plain(p) if isinstance(p, str) else p for p in parts))
 
     def __add__(self, other: "Rich | Part | str") -> "Rich":

@@ -75,6 +75,16 @@ def test_recurring_complaint_from_different_customers_warns_the_lead_once(channe
         assert len(s.exec(select(ThemeAlert)).all()) == 1
 
 
+def test_the_recurring_note_is_one_text_part(channel, app):
+    """Not one part per character: the adapters render, escape and cut a note part by part,
+    which made every card with a long note slow to render (seen in bench/profile_forward.py)."""
+    for text, who in zip(LATE, ("Sam", "Noor", "Ali")):
+        card = channel.submit("Cas", "forward", {"source": "google", "text": text,
+                                                 "customer": who}).card
+    note = dict(card.fields)["Recurring"]
+    assert len(note) == 1 and "3 cases from different customers" in str(note)
+
+
 def test_ignored_cases_still_count_as_recurring(channel, app):
     for i, (text, who) in enumerate(zip(LATE, ("Sam", "Noor", "Ali"))):
         case = channel.forward(text=text, customer=who)
