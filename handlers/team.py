@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.errors import UserError
 from bot.events import Command, FormSubmit
 from bot.i18n import LANGUAGES
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
@@ -28,13 +29,16 @@ class Subcommand:
 
 def review_command(subcommands: Mapping[str, Subcommand]):
     """`/review <text>` forwards, `/review` alone opens the form, `/review <word> …` runs a
-    subcommand when the rest fits it: a review that happens to start with "help" is a review."""
+    subcommand; a subcommand word with arguments that do not fit it gets its usage, so a
+    mistyped `/review report last week` never becomes a case."""
 
     def run(turn: Turn, event: Command) -> list[Outbound]:
         text = event.text.strip()
         word, _, rest = text.partition(" ")
         sub = subcommands.get(word.lower())
-        if sub and re.fullmatch(sub.args, rest.strip(), re.IGNORECASE | re.DOTALL):
+        if sub:
+            if not re.fullmatch(sub.args, rest.strip(), re.IGNORECASE | re.DOTALL):
+                raise UserError(f"usage.{word.lower()}")
             return sub.run(turn, event, rest.strip())
         if not text:
             return [forward.forward_form(turn)]
@@ -63,12 +67,17 @@ def list_cases(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
     return [Notice(Rich([p for i, line in enumerate(lines) for p in ((["\n"] if i else []) + list(line))]))]
 
 
+def require_setup_rights(turn: Turn) -> None:
+    """Anyone sets a new team up; once it has a lead, only the lead changes its settings."""
+    if turn.team.lead and not turn.is_lead():
+        raise UserError("setup.not_lead")
+
+
 def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
-    """This channel becomes the review channel; the form shows the rest of the settings."""
+    """The settings form; saving it makes this channel the review channel."""
+    require_setup_rights(turn)
     team = turn.team
     changed = team.review_channel != event.place.channel
-    team.review_channel = event.place.channel
-    turn.session.add(team)
     t = turn.s
     form = Form(SETUP_FORM, t("setup.form.title"), [
         Input("language", t("setup.form.language"), kind="select", value=team.language,
@@ -85,12 +94,13 @@ def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
         Input("contact", t("setup.form.contact"), required=False, value=team.contact or "",
               max_length=300, hint=t("setup.form.contact_hint")),
         *digest.setting_inputs(turn),
-    ], t("setup.form.submit"))
+    ], t("setup.form.submit"), context=event.place.channel)
     notice = Notice(turn.t("setup.channel_set" if changed else "setup.channel_same"))
     return [notice, form]
 
 
 def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
+    require_setup_rights(turn)
     v = {k: (val or "").strip() for k, val in event.values.items()}
     problems: dict[str, str] = {}
     if v.get("language") not in LANGUAGES:
@@ -107,6 +117,7 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     if problems:
         return [FormErrors(problems)]
     team = turn.team
+    team.review_channel = event.context or event.place.channel
     team.language, team.timezone = v["language"], v["timezone"]
     team.work_days, team.work_hours = v["work_days"], v["work_hours"]
     team.country = v["country"].upper()

@@ -73,6 +73,12 @@ class TestChannel:
         return self._run(ThreadReply(self.actor(who), self.place, key=f"case:{case_id}", text=text))
 
     # -- the workflow's common paths ------------------------------------------------------
+    def setup(self, who: str = "Ann", **changes: str) -> Replies:
+        """`/review setup` here, saved with its shown values and these changes."""
+        form = self.command(who, "setup").form
+        return self.submit(who, "setup", {**{i.name: i.value for i in form.inputs}, **changes},
+                           form.context)
+
     def forward(self, who: str = "Ann", text: str = "Cold fries and a rude cashier at 19:00.",
                 **fields) -> int:
         values = {"source": "google", "text": text, **fields}

@@ -53,7 +53,7 @@ def build_history(app, clock) -> dict[str, int]:
         ch.submit(owner, "posted", {"version": str(version)}, str(case))
 
     now(11, 20, 10)
-    ch.command("Ann", "setup")
+    ch.setup("Ann")
     h = forward("H", "Noor", "The receptionist was unfriendly and the room was not ready.")
     decide(h)
     ch.click("Bob", "claim", h)

@@ -61,7 +61,8 @@ def run(app, script: str) -> str:
 
 def test_whole_workflow_in_the_console(app):
     text = run(app, SCRIPT)
-    assert "This channel is now the team's review channel." in text
+    assert "Saving the settings makes this channel the team's review channel." in text
+    assert "(only you) Saved: English, Europe/Amsterdam" in text
     assert "┌─ #1 · Trustpilot · ★★☆☆☆ · Sam Jansen" in text
     assert "> Ordered a birthday cake for Saturday" in text
     assert "Bob voted respond." in text

@@ -31,7 +31,7 @@ def processes(database_url, clock):
 
 def last_week(app, clock) -> None:
     channel = TestChannel(app)
-    channel.command("Ann", "setup")
+    channel.setup("Ann")
     clock.set(datetime(2026, 11, 17, 10, 0, tzinfo=AMS))
     case = channel.replied("Ann", text="The parcel came a day late.")
     channel.submit("Ann", "followup", {"kind": "reaction", "reaction": "satisfied"}, str(case))
@@ -87,7 +87,7 @@ def test_a_post_that_never_went_out_is_tried_again_after_the_lease(processes, cl
 
 def test_a_holiday_moves_the_digest_to_the_next_working_day(processes, clock):
     one, _ = processes
-    TestChannel(one).command("Ann", "setup")
+    TestChannel(one).setup("Ann")
     easter_monday = datetime(2027, 3, 29, 9, 0, tzinfo=AMS)
     clock.set(easter_monday)
     assert due_digests(one.desk) == []

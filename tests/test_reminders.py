@@ -27,7 +27,7 @@ def app(database_url, clock):
 @pytest.fixture
 def channel(app):
     team = TestChannel(app)
-    team.command("Ann", "setup")  # C1 becomes the review channel
+    team.setup("Ann")  # C1 becomes the review channel
     return team
 
 

@@ -125,7 +125,7 @@ def test_a_month_ago_keeps_the_day_of_the_month():
 
 def test_an_empty_period_has_nothing_to_report(app, clock):
     channel = TestChannel(app)
-    channel.command("Ann", "setup")
+    channel.setup("Ann")
     assert channel.command("Ann", "report 7d").notice == (
         "Nothing to report for 16-11-2026 – 23-11-2026: no reviews were forwarded in this period.")
 
@@ -195,7 +195,7 @@ def test_cli_report_and_export(app, december, tmp_path, monkeypatch):
                                    "--team", "T1", "--output", str(target), *env])
     assert done.exit_code == 0, done.output
     assert len(list(csv.DictReader(target.open(newline="")))) == 7
-    TestChannel(app, workspace="T2").command("Eve", "setup")
+    TestChannel(app, workspace="T2").setup("Eve")
     ambiguous = runner.invoke(cli.app, ["report", *env])
     assert ambiguous.exit_code == 2
     assert "test/T1" in ambiguous.output and "test/T2" in ambiguous.output
@@ -203,7 +203,7 @@ def test_cli_report_and_export(app, december, tmp_path, monkeypatch):
 
 def test_the_owner_is_asked_for_a_lesson_when_the_case_closes(app, clock):
     channel = TestChannel(app)
-    channel.command("Ann", "setup")
+    channel.setup("Ann")
     case = channel.replied("Ann", text="The parcel came late.")
     closed = channel.submit("Ann", "followup", {"kind": "reaction", "reaction": "satisfied"},
                             str(case))
@@ -225,7 +225,7 @@ def test_the_owner_is_asked_for_a_lesson_when_the_case_closes(app, clock):
 
 def test_no_lesson_prompt_when_it_was_given_or_the_case_was_ignored(app):
     channel = TestChannel(app)
-    channel.command("Ann", "setup")
+    channel.setup("Ann")
     given = channel.replied("Ann", text="Cold soup.")
     closed = channel.submit("Ann", "close", {"outcome": "went_quiet", "lesson": "Heat it."},
                             str(given))

@@ -342,3 +342,72 @@ def test_cards_and_threads_use_the_team_language(channel):
     case = channel.forward()
     replies = channel.click("Bob", "vote_respond", case, locale="en-US")
     assert "Stemmen" in dict(replies.card.fields) and "stemde reageren" in replies.thread_texts()[0]
+
+
+def test_setup_moves_the_channel_only_when_saved_and_then_belongs_to_the_lead(channel, app):
+    from dataclasses import replace
+
+    from storage.models import Team
+    from tests.harness import TestChannel
+
+    channel.setup("Ann", lead="U-ann")
+    elsewhere = TestChannel(app)
+    elsewhere.place = replace(channel.place, channel="C-private")
+    assert "Only the team lead" in elsewhere.command("Mal", "setup").notice
+    assert "Only the team lead" in elsewhere.submit("Mal", "setup", {"lead": "U-mal"}).notice
+    elsewhere.command("Ann", "setup")  # opened, not saved
+    with app.desk.db.unit() as s:
+        team = s.exec(select(Team)).one()
+    assert (team.review_channel, team.lead) == ("C1", "U-ann")
+    elsewhere.setup("Ann")
+    with app.desk.db.unit() as s:
+        assert s.exec(select(Team)).one().review_channel == "C-private"
+
+
+def test_a_mistyped_subcommand_gets_its_usage_and_makes_no_case(channel, app):
+    for text in ("report last week", "report 1000d", "remind 12", "remind", "setup now",
+                 "list all"):
+        replies = channel.command("Ann", text)
+        assert not replies.of(Card) and "/review" in replies.notice, text
+    with app.desk.db.unit() as s:
+        assert s.exec(select(Case)).all() == []
+
+
+def test_only_the_owner_or_lead_closes_and_nobody_alone_ignores_a_new_case(channel, app):
+    new = channel.forward(text="A brand new complaint about cold soup.")
+    assert "can't be closed" in channel.click("Eve", "close", new).notice
+    claimed = channel.claimed()
+    assert "Only the owner" in channel.click("Eve", "close", claimed).notice
+    assert "Only the owner" in channel.submit("Eve", "close", {"outcome": "ignored",
+                                                               "reason": "troll"},
+                                              str(claimed)).notice
+    assert case_row(app, claimed).state == "claimed"
+    assert channel.click("Ann", "close", claimed).form.form == "close"
+
+
+def test_reopening_an_ignored_case_frees_it_for_a_new_claim(channel, app):
+    case = channel.claimed()
+    channel.submit("Ann", "close", {"outcome": "ignored", "reason": "troll"}, str(case))
+    replies = channel.click("Bob", "reopen", case)
+    row = case_row(app, case)
+    assert (row.state, row.owner_id, row.claimed_at) == ("open", None, None)
+    assert "Owner" not in dict(replies.card.fields)
+    assert "Bob claimed" in channel.click("Bob", "claim", case).thread_texts()[0]
+
+
+def test_after_a_reopen_unanswered_follow_ups_count_afresh(channel, app, clock):
+    case = channel.replied()
+    for _ in range(3):
+        clock.advance(days=2)
+        channel.submit("Ann", "followup", {"kind": "reaction", "reaction": "none"}, str(case))
+    assert case_row(app, case).outcome == "went_quiet"
+    clock.advance(days=1)
+    channel.click("Ann", "reopen", case)
+    clock.advance(days=2)
+    channel.submit("Ann", "followup", {"kind": "reaction", "reaction": "none"}, str(case))
+    assert case_row(app, case).state == "replied"
+
+
+def test_a_link_with_an_impossible_port_is_a_bad_link_not_a_crash(channel):
+    notice = channel.command("Ann", "Rude staff http://example.com:99999/review").notice
+    assert "not a web link" in notice
