@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.errors import UserError
 from bot.events import ButtonClick, FormSubmit
 from bot.messages import Choice, Form, FormErrors, Input, Outbound
-from handlers.cases import change, load_case, updated
+from handlers.cases import change, load_case, require_owner, updated
 from handlers.desk import Turn
 from handlers.lesson import prompt as lesson_prompt
 from handlers.reminder_rules import went_quiet
@@ -63,13 +63,20 @@ def logged(turn: Turn, case: Case, kind: str, reaction: str | None,
     if reaction == "satisfied":
         prompt = close_case(turn, case, "satisfied", lesson=None, reason=None)
         return updated(turn, case, "note.closed_satisfied") + prompt
-    reactions = [f.reaction for f in repo.followups_for(turn.session, case_id=case.id) if f.reaction]
-    if reaction == "none" and went_quiet(reactions):
+    if reaction == "none" and went_quiet(reactions_since_reopen(turn, case)):
         prompt = close_case(turn, case, "went_quiet", lesson=None, reason=None)
         return updated(turn, case, "note.closed_went_quiet") + prompt
     return updated(turn, case, "note.followup",
                    kind=turn.tt(f"followup.kind.{kind}"),
                    reaction=turn.tt(f"followup.reaction.{reaction}") if reaction else "")
+
+
+def reactions_since_reopen(turn: Turn, case: Case) -> list[str]:
+    """A reopened case starts counting unanswered follow-ups afresh."""
+    reopened = max((h.at for h in repo.history_for(turn.session, case_id=case.id)
+                    if h.action == "reopen"), default=None)
+    return [f.reaction for f in repo.followups_for(turn.session, case_id=case.id)
+            if f.reaction and (reopened is None or f.at > reopened)]
 
 
 def record_followup(turn: Turn, case: Case, kind: str, reaction: str | None,
@@ -84,6 +91,7 @@ def close(turn: Turn, event: ButtonClick) -> list[Outbound]:
     outcomes = [o for o in OUTCOMES if allowed(case.state, _action_for(o))]
     if not outcomes:
         raise UserError("refused.close", state=case.state)
+    require_owner(turn, case)
     t = turn.s
     return [Form(CLOSE_FORM, t("close.form.title", case=case.id), [
         Input("outcome", t("close.form.outcome"), kind="select", value=outcomes[0],
@@ -107,6 +115,7 @@ def close_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_NOTE,
                                              length=len(lesson))})]
     case = load_case(turn, event.context)
+    require_owner(turn, case)
     prompt = close_case(turn, case, outcome, lesson=lesson, reason=reason)
     return updated(turn, case, f"note.closed_{outcome}",
                    reason=turn.tt(f"reason.{reason}") if reason else "") + prompt

@@ -34,7 +34,7 @@ TRANSITIONS: dict[str, dict[State, State]] = {
     "post_reply": {C: R},
     "follow_up": {R: R},
     "close": {R: X},
-    "dismiss": {N: I, O: I, C: I, R: I},
+    "dismiss": {O: I, C: I, R: I},  # a new case is ignored by the vote, not by one person
     "reopen": {X: R, I: O},
     "remind": {N: N, O: O, C: C, R: R},
     "lesson": {X: X, I: I},  # how it could have been prevented, written after closing

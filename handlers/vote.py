@@ -116,8 +116,9 @@ def reopen(turn: Turn, event: ButtonClick) -> list[Outbound]:
     was = case.state
     change(turn, case, "reopen")
     case.outcome = case.closed_at = None
-    if was == State.IGNORED:
+    if was == State.IGNORED:  # back to "to claim": whoever had it before has let it go
         case.decision, case.ignore_reason, case.decided_at = "respond", None, turn.now
+        case.owner_id = case.claimed_at = None
     turn.session.add(case)
     return updated(turn, case, "note.reopened")
 

@@ -21,7 +21,6 @@ EXPECTED = {
     ("post_reply", "claimed"): "replied",
     ("follow_up", "replied"): "replied",
     ("close", "replied"): "closed",
-    ("dismiss", "new"): "ignored",
     ("dismiss", "open"): "ignored",
     ("dismiss", "claimed"): "ignored",
     ("dismiss", "replied"): "ignored",
