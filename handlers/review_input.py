@@ -92,6 +92,10 @@ def is_web_link(link: str) -> bool:
     if len(link) > MAX_LINK or any(c.isspace() for c in link):
         return False
     parts = urlsplit(link)
+    try:
+        parts.port  # "example.com:99999" or ":abc" raise here
+    except ValueError:
+        return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 

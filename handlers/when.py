@@ -166,7 +166,10 @@ def parse_when(phrase: str, *, now: datetime, tz: str) -> datetime:
     text = _strip_fillers(text)
     if not text and clock is None:
         raise WhenError("unparsed")
-    moment = _relative(text, local_now, clock)
+    try:
+        moment = _relative(text, local_now, clock)
+    except (OverflowError, ValueError):  # "over 999999999 dagen": beyond any calendar
+        raise WhenError("unparsed") from None
     if moment is None:
         day, default_clock = _day(text, local_now.date())
         if day is None:

@@ -197,3 +197,11 @@ def test_when_error_is_a_value_error_with_a_code():
     error = WhenError("past")
     assert isinstance(error, ValueError)
     assert error.code == "past"
+
+
+@pytest.mark.parametrize("phrase", ["over 999999999 dagen", "in 99999999 months",
+                                    "in 99999999999 hours"])
+def test_amounts_beyond_any_calendar_are_refused(phrase):
+    with pytest.raises(WhenError) as err:
+        parse_when(phrase, now=NOW, tz="Europe/Amsterdam")
+    assert err.value.code == "unparsed"
