@@ -493,8 +493,8 @@ _BUSINESS_PLACE = rx(
     r"adres|vestiging|showroom|filiaal)\b", r"\bbij\s+ons\b", r"\blangs\b",
 )
 _ADDRESS = re.compile(
-    r"\b[A-Z][\w'-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|markt)\s+\d{1,4}[a-zA-Z]?\b"
-    r"|\b\d{1,5}\s+(?:[A-Z][\w'-]+\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave|Lane|Drive|Close|Way)\b"
+    r"\b[A-Z][\w'-]{0,40}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|markt)\s+\d{1,4}[a-zA-Z]?\b"
+    r"|\b\d{1,5}\s+(?:[A-Z][\w'-]{1,40}\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave|Lane|Drive|Close|Way)\b"
     r"|\b\d{4}\s?[A-Z]{2}\b(?![\w-])"
 )
 _ORDER_NUMBER = rx(
@@ -506,7 +506,7 @@ _ORDER_NUMBER = rx(
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
 )
-_PLATE = re.compile(r"\b(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}\b")
+_PLATE = re.compile(r"\b(?=[A-Z0-9-]{0,10}\d)(?=[A-Z0-9-]{0,10}[A-Z])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}\b")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?\d{4}\s?\d{4}\s?\d{2}\b")
 
 

@@ -125,9 +125,9 @@ _COMPETITOR = rx(
     r"cheaper|faster|nicer|friendlier|tastier)\b)",
     r"(?i:\b(?:much|way|far|so\s+much|a\s+lot|miles)\s+better\s+(?:at|than\s+at)\b)",
     r"(?i:\b(?:go|head|try|shop|order|eat|use)\s+(?:to\s+|at\s+|from\s+|"
-    r"with\s+)?)[A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)?(?i:\s+instead\b)",
+    r"with\s+)?)[A-Z][\w'&-]{1,40}(?:\s+[A-Z][\w'&-]{1,40})?(?i:\s+instead\b)",
     rf"\b(?!(?:It|This|That|The|Service|Food|Everything|Nothing|Het|Dit|"
-    rf"Dat|De|Alles|Niets|Eten|Service)\b)[A-Z][\w'&-]+(?:\s+[A-Z][\w'&-]+)?\s+(?i:is|"
+    rf"Dat|De|Alles|Niets|Eten|Service)\b)[A-Z][\w'&-]{{1,40}}(?:\s+[A-Z][\w'&-]{{1,40}})?\s+(?i:is|"
     rf"are|was|zijn|is\s+echt)\s+(?i:(?:much|way|far|so\s+much|a\s+lot|"
     rf"miles|veel|stukken|een\s+stuk|vele\s+malen|echt|gewoon)\s+)?{_BETTER}\b",
     r"(?i:\b(?:veel|stukken|een\s+stuk|vele\s+malen|100x|honderd\s+keer|"
@@ -163,7 +163,7 @@ _REQUEST = rx(
 )
 _LINK = rx(
     r"\bhttps?://\S+", r"\bwww\.\S+",
-    r"\b[\w-]+\.(?:com|nl|be|net|org|io|shop|biz|info|xyz|ru|top|store|online)\b(?:/\S*)?",
+    r"(?<![\w-])[\w-]{1,63}\.(?:com|nl|be|net|org|io|shop|biz|info|xyz|ru|top|store|online)\b(?:/\S*)?",
 )
 _SALES = rx(
     r"\b(?:buy|cheap|cheapest|discount|promo\w*|deals?|click|visit|check\s+out|"
