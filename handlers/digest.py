@@ -44,7 +44,7 @@ def due_digests(desk: Desk, platforms: Collection[str] | None = None) -> list[Ou
                 if not digests.claim_digest(session, team_id=team.id, week=week, now=now,
                                             lease=LEASE):
                     continue
-            out.append(digest_outbox(desk, team, week, week_start))
+            out.extend(digest_outboxes(desk, team, week, week_start))
         except Exception:  # one team's failure must not hold back the others' digests
             log.exception("weekly digest %s for team %s failed", week, team.id)
     return out
@@ -70,8 +70,11 @@ def digest_weekday(team: Team) -> int:
     return min(parse_days(team.digest_day or ""))
 
 
-def digest_outbox(desk: Desk, team: Team, week: str, monday: date) -> Outbox:
-    """Last week's (Monday to Sunday) figures as a message, with the chart as a file."""
+def digest_outboxes(desk: Desk, team: Team, week: str, monday: date) -> list[Outbox]:
+    """Last week's (Monday to Sunday) figures as a message, then the chart as a file.
+
+    The week counts as done once the message is out: a chart that fails to upload (a
+    missing permission, say) must not bring the message back every lease."""
     calendar = team_calendar(team)
     start = datetime.combine(monday - timedelta(days=7), time(0), tzinfo=calendar.zone)
     end = datetime.combine(monday, time(0), tzinfo=calendar.zone)
@@ -83,13 +86,15 @@ def digest_outbox(desk: Desk, team: Team, week: str, monday: date) -> Outbox:
     title = texts.text(lang, "report.digest_title", zone=team.timezone,
                        **span_dates(team, start, end))
     channel = team.review_channel or ""
-    messages: list = [Say(channel, render(texts, lang, team, figures, title))]
+    out = [Outbox(team.platform, team.workspace,
+                  [Say(channel, render(texts, lang, team, figures, title))],
+                  delivered=partial(_sent, desk, team.id, week))]
     if not figures.empty:
-        messages.append(File(channel, f"review-digest-{week}.png",
-                             digest_chart(texts, lang, figures, calendar, cases),
-                             title=texts.plain(lang, "report.chart.file_title", week=week)))
-    return Outbox(team.platform, team.workspace, messages,
-                  delivered=partial(_sent, desk, team.id, week))
+        out.append(Outbox(team.platform, team.workspace, [File(
+            channel, f"review-digest-{week}.png",
+            digest_chart(texts, lang, figures, calendar, cases),
+            title=texts.plain(lang, "report.chart.file_title", week=week))]))
+    return out
 
 
 def _sent(desk: Desk, team_id: int, week: str) -> None:

@@ -2,7 +2,7 @@
 
 One tick takes the due reminders (a lease makes them this process's), skips those whose
 reason went away, moves those that came due outside the team's working hours to the next
-opening, and returns one outbox per team. A channel with many reminders at once gets one
+opening, and returns one outbox per reminder. A channel with many reminders at once gets one
 digest listing them, and each thread still gets its own. The reminders are stamped as sent
 only when the adapter delivered the outbox: a crash mid-send means another try after the
 lease, not a loss.
@@ -19,11 +19,10 @@ from sqlmodel import Session
 from bot.messages import Button, Outbound, Outbox, Say, ThreadPost
 from bot.text import Mention, Quote, Rich, join
 from handlers import reminder_rules as rules
-from handlers.calendar import WorkCalendar
+from handlers.calendar import WorkCalendar, team_calendar
 from handlers.cards import case_key
 from handlers.desk import Desk
 from handlers.followup import REACTIONS
-from handlers.calendar import team_calendar
 from handlers.suggest import suggest_reply
 from storage import reminders, repo
 from storage.models import Member, Team
@@ -60,7 +59,7 @@ class ReminderSender:
     desk: Desk
     platforms: Collection[str] | None = None  # the platforms this process delivers to
     batch: int = BATCH
-    _calendars: dict[int, WorkCalendar] = field(default_factory=dict)
+    _calendars: dict[tuple, WorkCalendar] = field(default_factory=dict)
 
     def __call__(self) -> list[Outbox]:
         now = self.desk.now()
@@ -86,10 +85,10 @@ class ReminderSender:
                 post = Rendering(self.desk, session, item, cal, now, people).post(
                     channels.get(case.id))
                 by_team.setdefault(item.team.id, (item.team, []))[1].append(post)
-        return [Outbox(team.platform, team.workspace, messages(self.desk, team, posts),
-                       delivered=partial(self.delivered, [p.reminder_id for p in posts],
-                                         lease_until))
-                for team, posts in by_team.values()]
+        return [Outbox(team.platform, team.workspace, group,
+                       delivered=partial(self.delivered, ids, lease_until) if ids else None)
+                for team, posts in by_team.values()
+                for group, ids in messages(self.desk, team, posts)]
 
     def delivered(self, ids: Sequence[int], lease_until: datetime) -> None:
         """Stamp as sent, with a line in each case's history."""
@@ -111,9 +110,11 @@ class ReminderSender:
                         detail={"kind": row.kind, "seq": row.seq, "reason": reason})
 
     def _calendar(self, team: Team) -> WorkCalendar:
-        if team.id not in self._calendars:
-            self._calendars[team.id] = team_calendar(team)
-        return self._calendars[team.id]
+        """Cached by the settings themselves, so a team that changes its hours is heard."""
+        key = (team.timezone, team.work_days, team.work_hours, team.country)
+        if key not in self._calendars:
+            self._calendars[key] = team_calendar(team)
+        return self._calendars[key]
 
     @staticmethod
     def _people(session: Session, taken: Sequence[Taken]) -> People:
@@ -143,11 +144,13 @@ class ReminderSender:
         return out
 
 
-def messages(desk: Desk, team: Team, posts: Sequence[Post]) -> list[Outbound]:
+def messages(desk: Desk, team: Team,
+             posts: Sequence[Post]) -> list[tuple[list[Outbound], list[int]]]:
     """Per channel: a digest first when many are due at once, then every thread's reminder;
-    otherwise the thread reminders and the channel messages of reminders to everyone."""
+    otherwise each thread reminder with its channel message, if it has one. Each reminder
+    comes with its own id, so one that fails to go out does not send the others again."""
     lang = desk.texts.pick(team.language)
-    out: list[Outbound] = []
+    out: list[tuple[list[Outbound], list[int]]] = []
     by_channel: dict[str | None, list[Post]] = {}
     for post in posts:
         by_channel.setdefault(post.channel, []).append(post)
@@ -159,11 +162,11 @@ def messages(desk: Desk, team: Team, posts: Sequence[Post]) -> list[Outbound]:
             if len(group) > DIGEST_LINES:
                 text += Rich(["\n"]) + desk.texts.text(lang, "remind.digest_more",
                                                        n=len(group) - DIGEST_LINES)
-            out.append(Say(channel, text))
-            out.extend(p.thread for p in group)
+            out.append(([Say(channel, text)], []))
+            out.extend(([p.thread], [p.reminder_id]) for p in group)
             continue
-        out.extend(p.thread for p in group)
-        out.extend(Say(channel, p.say) for p in group if channel and p.say)
+        out.extend(([p.thread, *([Say(channel, p.say)] if channel and p.say else [])],
+                    [p.reminder_id]) for p in group)
     return out
 
 

@@ -179,6 +179,24 @@ def test_restart_after_two_days_down_sends_each_due_reminder_once(channel, bot, 
     assert len(sent) == 4 and all(r.sent_at == clock.now() - timedelta(minutes=90) for r in sent)
 
 
+def test_one_reminder_that_fails_to_go_out_does_not_send_the_others_again(channel, clock, app):
+    cases = [channel.forward(text=f"Complaint {i}: the parcel never came.") for i in range(2)]
+    clock.advance(hours=1)
+    sent: list = []
+
+    def send(box):
+        if any(m.key == f"case:{cases[1]}" for m in thread(box.messages)):
+            raise ConnectionError("the platform is away")
+        sent.extend(box.messages)
+
+    (job,) = [job for job in app.jobs if isinstance(job, ReminderSender)]
+    Scheduler([job], send, interval=0).tick()
+    assert [m.key for m in thread(sent)] == [f"case:{cases[0]}"]
+    clock.advance(minutes=10)  # past the lease: only the one that failed comes back
+    retried = [m for box in job() for m in box.messages]
+    assert [m.key for m in thread(retried)] == [f"case:{cases[1]}"]
+
+
 def test_many_due_at_once_give_one_digest_and_a_post_in_each_thread(channel, bot, clock):
     cases = [channel.forward(text=f"Review {i}: the order never came.", customer=f"C{i}")
              for i in range(5)]
