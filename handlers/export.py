@@ -45,13 +45,19 @@ def export_csv(desk: Desk, team_id: int, period: Period, out: TextIO) -> int:
             seconds, same_day = (timeline.measure(case.forwarded_at.timestamp(), first.timestamp())
                                  if first else (None, None))
             writer.writerow([
-                case.id, iso(case.forwarded_at), case.source, case.customer or "", case.stars or "",
+                case.id, iso(case.forwarded_at), case.source, cell(case.customer), case.stars or "",
                 case.state, case.decision or "", case.ignore_reason or "", iso(case.decided_at),
-                owner or "", iso(case.claimed_at), iso(case.holding_at), iso(case.replied_at),
+                cell(owner), iso(case.claimed_at), iso(case.holding_at), iso(case.replied_at),
                 iso(first), "" if seconds is None else round(seconds / 60, 1),
                 "" if same_day is None else ("yes" if same_day else "no"),
                 case.outcome or "", iso(case.closed_at), reopens, followups,
-                ";".join(themes.get(case.id, ())), case.lesson or "", case.link or "",
+                ";".join(themes.get(case.id, ())), cell(case.lesson), cell(case.link),
             ])
             rows += 1
     return rows
+
+
+def cell(text: str | None) -> str:
+    """Text a customer or teammate typed, kept from running as a spreadsheet formula."""
+    text = text or ""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

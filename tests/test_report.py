@@ -252,3 +252,13 @@ def test_setup_form_sets_the_digest(app):
     assert "Weekly digest: off." in off.notice
     with Session(app.desk.db.engine) as session:
         assert session.exec(select(Team.digest_day)).one() is None
+
+
+def test_the_export_keeps_typed_text_from_running_as_a_formula(app, clock):
+    channel = TestChannel(app)
+    channel.forward(text="Terrible, =HYPERLINK(\"http://x\") and more", customer="=SUM(A1:A9)")
+    clock.advance(minutes=1)
+    out = io.StringIO()
+    export_csv(app.desk, 1, Period.parse("30d"), out)
+    (row,) = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["customer"] == "'=SUM(A1:A9)"
