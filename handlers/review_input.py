@@ -42,13 +42,18 @@ class InvalidReview(Exception):
         self.problems = problems
 
 
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that draw nothing although they are not "format" characters.
+_BLANK_LOOKING = "\u115f\u1160\u2800\u3164\uffa0"
 
 
 def clean_text(text: str | None) -> str:
-    """Normalised text without invisible and control characters, so blank-looking is empty."""
+    """Normalised text without control and format characters (zero-width spaces, and the
+    direction overrides that could make a name reverse the rest of a line); text that only
+    looks blank is empty."""
     text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _INVISIBLE.sub("", text).strip()
+    text = "".join(c for c in _CONTROL.sub("", text) if unicodedata.category(c) != "Cf")
+    return text.strip() if any(c.isalnum() for c in text if c not in _BLANK_LOOKING) else ""
 
 
 def parse_review(*, text: str | None, source: str | None = None, link: str | None = None,

@@ -411,3 +411,9 @@ def test_after_a_reopen_unanswered_follow_ups_count_afresh(channel, app, clock):
 def test_a_link_with_an_impossible_port_is_a_bad_link_not_a_crash(channel):
     notice = channel.command("Ann", "Rude staff http://example.com:99999/review").notice
     assert "not a web link" in notice
+
+
+def test_blank_looking_text_is_empty_and_direction_overrides_are_dropped(channel, app):
+    assert "review text is empty" in channel.command("Ann", "ㅤ⠀ㅤ \u200b").notice
+    case = channel.forward(text="Cold food at table 4.", customer="\u202eevil\u2066 Sam")
+    assert case_row(app, case).customer == "evil Sam"
