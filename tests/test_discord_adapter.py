@@ -375,3 +375,13 @@ async def test_slow_work_is_deferred_and_answered_by_a_followup(discord_fake, de
         edit = await discord_fake.wait_for_route("PATCH", "/channels/{channel_id}/messages/{message_id}",
                                                  message_id=post.response["id"], since=since)
     assert "Respond: 1 (Bob)" in str(edit.json["embeds"][0]["fields"])
+
+
+def test_a_very_long_link_is_shown_as_text_not_cut_markup():
+    from bot.adapters.discord.markdown import render
+    from bot.text import Link
+
+    url = "https://example.com/" + "a" * 1990
+    shown = render(Rich([Link(url, "Google")]))
+    assert shown == "Google" and "](" not in shown
+    assert render(Rich([Link("https://g.co/r/1", "Google")])) == "[Google](<https://g.co/r/1>)"

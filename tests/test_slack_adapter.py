@@ -202,6 +202,8 @@ def test_mentions_in_a_review_ping_nobody(slack):
     assert "<!channel>" not in raw and "<!here>" not in raw and "<@U123>" not in raw
     assert "&lt;!channel&gt;" in card_text(card) or "@channel" in card_text(card)
     assert not re.search(r"<[@!#]", card["text"] + card_text(card))
+    texts = [b["text"] for b in card["blocks"] if b["type"] == "section" and "text" in b]
+    assert texts and all(t["verbatim"] for t in texts)  # Slack parses nothing on its own
 
 
 def test_mention_markup_typed_literally_stays_text(slack):

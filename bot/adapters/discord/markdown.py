@@ -11,6 +11,7 @@ import discord
 from bot.text import Link, Mention, Part, Quote, Rich, Strong
 
 MESSAGE_LIMIT = 2_000
+LINK_LIMIT = 512  # longer links are shown as text: embed fields hold 1,024 characters
 
 
 def inert(text: str) -> str:
@@ -33,6 +34,8 @@ def _part(part: Part) -> str:
     if isinstance(part, Strong):
         return f"**{inert(part.text)}**" if part.text.strip() else inert(part.text)
     if isinstance(part, Link):
+        if len(part.url) > LINK_LIMIT:  # an embed field would cut the markup in two
+            return inert(part.label or part.url[:LINK_LIMIT] + "…")
         return f"[{inert(part.label)}](<{_url(part.url)}>)" if part.label else f"<{_url(part.url)}>"
     if isinstance(part, Quote):
         return "\n".join(f"> {inert(line)}" for line in part.text.splitlines() or [""])

@@ -38,7 +38,7 @@ VALUE = "value"  # the action id of every input: its block id is the input's nam
 
 def sections(text: Rich) -> list[SectionBlock]:
     """Text in as many sections as it needs."""
-    return [SectionBlock(text=MarkdownTextObject(text=mrkdwn(piece)))
+    return [SectionBlock(text=MarkdownTextObject(verbatim=True, text=mrkdwn(piece)))
             for piece in split(text, SECTION_TEXT)]
 
 
@@ -54,19 +54,21 @@ def button(b: Button) -> ButtonElement:
 
 def field(label: str, value: Rich) -> MarkdownTextObject:
     title = f"*{escape(label)}*\n"
-    return MarkdownTextObject(text=title + truncate(value, FIELD_TEXT - len(title)))
+    return MarkdownTextObject(verbatim=True,
+                              text=title + truncate(value, FIELD_TEXT - len(title)))
 
 
 def card_blocks(card: Card) -> list[Block]:
     head: list[Block] = [SectionBlock(text=MarkdownTextObject(
-        text=truncate(card.title, SECTION_TEXT)))]
+        verbatim=True, text=truncate(card.title, SECTION_TEXT)))]
     tail: list[Block] = []
     fields = [field(label, value) for label, value in card.fields]
     for i in range(0, len(fields), FIELDS_PER_SECTION):
         tail.append(SectionBlock(fields=fields[i:i + FIELDS_PER_SECTION]))
     if card.footer:
-        tail.append(ContextBlock(elements=[MarkdownTextObject(text=mrkdwn(piece)) for piece in
-                                           split(card.footer, SECTION_TEXT)[:CONTEXT_ELEMENTS]]))
+        tail.append(ContextBlock(elements=[
+            MarkdownTextObject(verbatim=True, text=mrkdwn(piece))
+            for piece in split(card.footer, SECTION_TEXT)[:CONTEXT_ELEMENTS]]))
     tail += actions(card.buttons)
     body = sections(card.body)
     room = MESSAGE_BLOCKS - len(head) - len(tail)
@@ -129,7 +131,8 @@ def home_section(section: HomeSection, room: int) -> list[Block]:
         return [*blocks, ContextBlock(elements=[MarkdownTextObject(
             text=truncate(section.empty, SECTION_TEXT))])]
     for line in section.lines[:room]:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=truncate(line.text, SECTION_TEXT)),
+        blocks.append(SectionBlock(text=MarkdownTextObject(verbatim=True,
+                                                           text=truncate(line.text, SECTION_TEXT)),
                                    accessory=button(line.button) if line.button else None))
     if len(section.lines) > room:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(
