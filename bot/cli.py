@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 
 app = typer.Typer(help="review-desk: answer negative online reviews as a team.",
                   no_args_is_help=True, add_completion=False)
@@ -17,7 +17,11 @@ app.add_typer(db_app, name="db")
 def _settings(env_file: str) -> Settings:
     from bot.main import configure_logging
 
-    settings = Settings.load(env_file)
+    try:
+        settings = Settings.load(env_file)
+    except SettingsError as err:
+        typer.echo(f"review-desk: {err}", err=True)
+        raise typer.Exit(2) from None
     configure_logging(settings)
     return settings
 
@@ -42,7 +46,7 @@ def console(env_file: str = ENV_FILE,
     from bot.clock import OffsetClock, SystemClock
     from bot.main import build, run_console
 
-    settings = _settings(env_file)
+    settings = replace(_settings(env_file), adapter="console")
     if user:
         settings = replace(settings, console_user=user)
     run_console(build(settings, clock=OffsetClock(SystemClock())))

@@ -12,6 +12,12 @@ from typing import Mapping
 from dotenv import dotenv_values
 
 DEFAULT_DATABASE_URL = "sqlite:///review_desk.db"
+ADAPTERS = ("auto", "console", "slack", "discord")
+MIN_INTERVAL = 1.0
+
+
+class SettingsError(ValueError):
+    """A setting that cannot work, told before anything starts."""
 
 
 @dataclass(frozen=True)
@@ -44,13 +50,32 @@ class Settings:
             raw = values.get(f.name.upper())
             if raw is None or raw == "":
                 continue
-            kwargs[f.name] = float(raw) if f.type == "float" else raw.strip()
-        return cls(**kwargs)
+            if f.type == "float":
+                try:
+                    kwargs[f.name] = float(raw)
+                except ValueError:
+                    raise SettingsError(f"{f.name.upper()} must be a number of seconds, "
+                                        f"not {raw!r}") from None
+            else:
+                kwargs[f.name] = raw.strip()
+        settings = cls(**kwargs)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Refuse settings that would misbehave later, with a message that names them."""
+        if self.adapter.lower() not in ADAPTERS:
+            raise SettingsError(f"ADAPTER must be one of {', '.join(ADAPTERS)}, "
+                                f"not {self.adapter!r}")
+        if not self.scheduler_interval >= MIN_INTERVAL:
+            raise SettingsError(f"SCHEDULER_INTERVAL must be at least {MIN_INTERVAL:g} seconds")
+        if self.language not in ("en", "nl"):
+            raise SettingsError(f"LANGUAGE must be en or nl, not {self.language!r}")
 
     def chosen_adapter(self) -> str:
         """`auto` picks the platform whose tokens are set, else the console."""
-        if self.adapter != "auto":
-            return self.adapter
+        if self.adapter.lower() != "auto":
+            return self.adapter.lower()
         if self.slack_bot_token:
             return "slack"
         if self.discord_token:
