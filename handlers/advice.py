@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func
+from sqlalchemy import String, cast, distinct, func
 from sqlmodel import select
 
 from bot.messages import Say
@@ -20,6 +20,7 @@ from storage.models import Case, CaseTheme, Member, ThemeAlert
 
 RECURRING_DAYS = 30
 RECURRING_CUSTOMERS = 3
+LISTED = 10  # cases named on a card or in the lead's warning; the count says how many in all
 
 
 def review_language(turn: Turn, case: Case) -> str:
@@ -69,23 +70,31 @@ def tag(turn: Turn, case: Case) -> None:
                                    at=case.forwarded_at))
 
 
-def recurring(turn: Turn, case: Case) -> dict[str, list[int]]:
-    """Themes of this case that different customers raised 3+ times in 30 days → their cases."""
+def recurring(turn: Turn, case: Case) -> dict[str, tuple[int, list[int]]]:
+    """Themes of this case that 3+ different customers raised in the 30 days up to it →
+    (how many cases, the latest few of them). Counted in SQL: a card is drawn on every click."""
     since = case.forwarded_at - timedelta(days=RECURRING_DAYS)
-    rows = turn.session.exec(
-        select(CaseTheme.theme, Case.id, Case.customer)
-        .join(Case, Case.id == CaseTheme.case_id)
-        .where(CaseTheme.team_id == case.team_id, CaseTheme.at >= since,
-               CaseTheme.at <= case.forwarded_at,
-               CaseTheme.theme.in_(select(CaseTheme.theme).where(CaseTheme.case_id == case.id)))
-        .order_by(Case.id)).all()
-    found: dict[str, list[int]] = {}
-    for theme in {r[0] for r in rows}:
-        cases = [(cid, customer) for t, cid, customer in rows if t == theme]
-        customers = {(customer or f"#{cid}").strip().casefold() for cid, customer in cases}
-        if len(customers) >= RECURRING_CUSTOMERS:
-            found[theme] = [cid for cid, _ in cases]
+    window = (CaseTheme.team_id == case.team_id, CaseTheme.at >= since,
+              CaseTheme.at <= case.forwarded_at,
+              CaseTheme.theme.in_(select(CaseTheme.theme).where(CaseTheme.case_id == case.id)))
+    customer = func.coalesce(func.lower(Case.customer), "#" + cast(Case.id, String))
+    counts = turn.session.exec(
+        select(CaseTheme.theme, func.count(distinct(customer)), func.count())
+        .join(Case, Case.id == CaseTheme.case_id).where(*window)
+        .group_by(CaseTheme.theme)).all()
+    found = {}
+    for theme, customers, cases in counts:
+        if customers >= RECURRING_CUSTOMERS:
+            latest = turn.session.exec(
+                select(CaseTheme.case_id).where(*window, CaseTheme.theme == theme)
+                .order_by(CaseTheme.at.desc(), CaseTheme.case_id.desc()).limit(LISTED)).all()
+            found[theme] = (cases, sorted(latest))
     return found
+
+
+def case_list(cases: int, ids: list[int]) -> str:
+    listed = " ".join(f"#{i}" for i in ids)
+    return listed if cases <= len(ids) else f"{listed} …"
 
 
 def theme_label(turn: Turn, theme: str) -> str:
@@ -97,14 +106,14 @@ def recurring_note(turn: Turn, case: Case) -> Rich | None:
     if not found:
         return None
     return Rich([", ".join(turn.desk.texts.plain(
-        turn.team_lang, "advice.recurring_theme", theme=theme_label(turn, theme), n=len(ids),
-        cases=" ".join(f"#{i}" for i in ids)) for theme, ids in sorted(found.items()))])
+        turn.team_lang, "advice.recurring_theme", theme=theme_label(turn, theme), n=n,
+        cases=case_list(n, ids)) for theme, (n, ids) in sorted(found.items()))])
 
 
 def warn_lead(turn: Turn, case: Case, channel: str) -> list[Say]:
     """Tell the lead once per theme per 30 days: several people say the same, not trolling."""
     out = []
-    for theme, ids in sorted(recurring(turn, case).items()):
+    for theme, (n, ids) in sorted(recurring(turn, case).items()):
         since = turn.now - timedelta(days=RECURRING_DAYS)
         told = turn.session.exec(select(ThemeAlert.id).where(
             ThemeAlert.team_id == case.team_id, ThemeAlert.theme == theme,
@@ -115,6 +124,6 @@ def warn_lead(turn: Turn, case: Case, channel: str) -> list[Say]:
                                     cases=",".join(map(str, ids))))
         lead = Rich([Mention(turn.team.lead)]) if turn.team.lead else turn.tt("advice.team")
         out.append(Say(channel, turn.tt("advice.recurring_alert", lead=lead,
-                                        theme=theme_label(turn, theme), n=len(ids),
-                                        cases=" ".join(f"#{i}" for i in ids))))
+                                        theme=theme_label(turn, theme), n=n,
+                                        cases=case_list(n, ids))))
     return out

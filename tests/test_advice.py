@@ -120,3 +120,13 @@ def test_triage_command_prints_json():
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["suggestion"] == "respond" and "concrete_experience" in data["signals"]
+
+
+def test_a_long_recurring_list_names_the_latest_cases_and_counts_all(channel):
+    for i in range(14):
+        channel.forward(text=f"Delivery {i} was a week late, parcel damaged.", customer=f"C{i}")
+    card = channel.submit("Cas", "forward", {"source": "google", "customer": "Last",
+                                             "text": "My delivery never arrived at all."}).card
+    note = str(dict(card.fields)["Recurring"])
+    assert "15 cases from different customers" in note
+    assert note.count("#") == 10 and "#15" in note and "#5 " not in note and note.endswith("…)")
