@@ -19,5 +19,14 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
+# Benchmarks (a few minutes; figures to bench/results.md). BENCH_ARGS=--full for 1,000,000
+# cases and longer runs, BENCH_ARGS=--no-postgres without PostgreSQL.
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache review_desk.egg-info
