@@ -7,6 +7,7 @@ itself, so the router answers them before the ack (a database round trip, well w
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 from urllib.parse import parse_qsl
 
@@ -26,6 +27,7 @@ from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
+WORKERS = 4  # SQLite writes one at a time anyway; PostgreSQL shares them across processes
 # A global shortcut's callback id → the command it runs with no text.
 GLOBAL_SHORTCUTS = {"new_review": "review"}
 
@@ -73,6 +75,11 @@ class SlackAdapter:
                        process_before_response=process_before_response,
                        before_authorize=read_slash_command_form)
         self.app.use(skip_retries)
+        # After the ack, the work goes to a pool of its own: when requests come faster than
+        # they can be worked off, bolt's listener threads stay free to acknowledge the next
+        # ones within Slack's 3 seconds (tests process before responding, inline).
+        self.work = None if process_before_response else ThreadPoolExecutor(
+            max_workers=WORKERS, thread_name_prefix="review-desk-work")
         self.register()
 
     def register(self) -> None:
@@ -94,8 +101,19 @@ class SlackAdapter:
         self.delivery.send(outbox)
 
     # -- listeners ----------------------------------------------------------------------
-    def run(self, event: Event) -> None:
-        self.delivery.deliver(self.runtime.router.dispatch(event), event.raw)
+    def run(self, *events: Event) -> None:
+        """Work on the events in order, after the ack."""
+        if self.work is None:
+            self.work_on(*events)
+        else:
+            self.work.submit(self.work_on, *events)
+
+    def work_on(self, *events: Event) -> None:
+        for event in events:
+            try:
+                self.delivery.deliver(self.runtime.router.dispatch(event), event.raw)
+            except Exception:  # the router tells people about their errors; this is delivery
+                log.exception("delivering the answer to %s failed", type(event).__name__)
 
     def on_command(self, ack: Callable, body: dict) -> None:
         ack()
@@ -112,9 +130,10 @@ class SlackAdapter:
     def on_button(self, ack: Callable, body: dict) -> None:
         ack()
         event = self.inbound.button(body)
-        self.run(event)
         if body.get("container", {}).get("type") == "view" and body["view"].get("type") == "home":
-            self.run(HomeOpened(event.actor, event.place, event.raw))  # show the change there
+            self.run(event, HomeOpened(event.actor, event.place, event.raw))  # and show it there
+        else:
+            self.run(event)
 
     def on_form(self, ack: Callable, body: dict) -> None:
         event = self.inbound.form(body)
