@@ -14,6 +14,7 @@ from handlers.coach import check_reply
 from handlers.desk import Turn
 from handlers.language import detect_language
 from handlers.suggest import suggest_reply
+from handlers.templates import team_templates
 from handlers.themes import tag_themes
 from handlers.triage import triage
 from storage.models import Case, CaseTheme, Member, ThemeAlert
@@ -41,7 +42,8 @@ def hint(turn: Turn, case: Case) -> Rich:
 
 def suggestion(turn: Turn, case: Case, kind: str) -> str:
     return suggest_reply(language=review_language(turn, case), customer=case.customer,
-                         signer=turn.me.name, contact=turn.team.contact, kind=kind, seed=case.id)
+                         signer=turn.me.name, contact=turn.team.contact, kind=kind, seed=case.id,
+                         templates=team_templates(turn.team))
 
 
 def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:

@@ -87,6 +87,12 @@ class Turn:
         return Notice(self.t(err.key, **params))
 
 
+def require_setup_rights(turn: Turn) -> None:
+    """Anyone sets a new team up; once it has a lead, only the lead changes its settings."""
+    if turn.team.lead and not turn.is_lead():
+        raise UserError("setup.not_lead")
+
+
 HandlerFn = Callable[[Turn], Sequence[Outbound]]
 
 

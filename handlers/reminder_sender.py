@@ -24,6 +24,7 @@ from handlers.cards import case_key
 from handlers.desk import Desk
 from handlers.followup import REACTIONS
 from handlers.suggest import suggest_reply
+from handlers.templates import team_templates
 from storage import reminders, repo
 from storage.models import Member, Team
 from storage.reminders import Taken
@@ -206,7 +207,8 @@ class Rendering:
         owner = self.owner()
         text = suggest_reply(language=self.lang, customer=self.case.customer,
                              signer=owner.name if owner else "", contact=self.team.contact,
-                             kind="holding", seed=self.case.id)
+                             kind="holding", seed=self.case.id,
+                             templates=team_templates(self.team))
         end = self.cal.end_of_working_day(self.now).strftime("%H:%M")
         return (self.t("remind.holding", owner=self.someone(owner), end=end)
                 + Rich(["\n", Quote(text)])), []

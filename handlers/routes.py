@@ -4,7 +4,8 @@ from __future__ import annotations
 from bot.events import Event
 from bot.router import Router
 from bot.text import Rich
-from handlers import claim, draft, followup, forward, home, lesson, remind, report, team, vote
+from handlers import (claim, draft, followup, forward, home, lesson, remind, report, team,
+                      templates, vote)
 from handlers.desk import Desk, handle
 
 COMMAND = "review"
@@ -23,11 +24,13 @@ def build_router(desk: Desk) -> Router[Desk]:
         "setup": team.Subcommand(team.setup),
         "remind": team.Subcommand(remind.remind_command, remind.REMIND_ARGS),
         "report": team.Subcommand(report.report_command, report.PERIOD_ARGS),
+        "templates": team.Subcommand(templates.command),
     }
     router.command(COMMAND, handle(team.review_command(subcommands)))
     router.shortcut(SHORTCUT_FORWARD, handle(forward.from_shortcut))
     router.form(forward.FORM, handle(forward.from_form))
     router.form(team.SETUP_FORM, handle(team.setup_submitted))
+    router.form(templates.FORM, handle(templates.submitted))
 
     router.action("vote_respond", handle(vote.vote_respond))
     router.action("vote_ignore", handle(vote.vote_ignore))

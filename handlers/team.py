@@ -13,7 +13,7 @@ from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
 from bot.text import Rich
 from handlers import digest, forward
 from handlers.calendar import WorkCalendar, parse_days, parse_hours
-from handlers.desk import Turn
+from handlers.desk import Turn, require_setup_rights
 from storage import repo
 
 SETUP_FORM = "setup"
@@ -65,12 +65,6 @@ def list_cases(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
                             customer=case.customer or "—",
                             owner=(owner.name or owner.user_id) if owner else "—"))
     return [Notice(Rich([p for i, line in enumerate(lines) for p in ((["\n"] if i else []) + list(line))]))]
-
-
-def require_setup_rights(turn: Turn) -> None:
-    """Anyone sets a new team up; once it has a lead, only the lead changes its settings."""
-    if turn.team.lead and not turn.is_lead():
-        raise UserError("setup.not_lead")
 
 
 def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:

@@ -26,6 +26,7 @@ class Team(SQLModel, table=True):
     lead: Optional[str] = None  # a platform user id, or a Discord role id
     votes_needed: int = 2
     contact: Optional[str] = None  # how customers reach the team privately, for reply texts
+    reply_templates: Optional[str] = Field(default=None, sa_column=Column(Text))  # JSON
     digest_day: Optional[str] = "mon"  # weekly digest: a weekday, or None for no digest
     digest_hour: int = 9
     created_at: datetime

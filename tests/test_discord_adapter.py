@@ -104,7 +104,8 @@ async def test_commands_are_synced_with_dutch_and_english_descriptions(discord_f
     assert review["description_localizations"]["nl"].startswith("Stuur negatieve reviews door")
     assert review["description_localizations"]["en-US"] == review["description"]
     subcommands = {o["name"]: o for o in review["options"]}
-    assert set(subcommands) == {"forward", "form", "list", "setup", "help", "remind", "report"}
+    assert set(subcommands) == {"forward", "form", "list", "setup", "templates", "help", "remind",
+                                "report"}
     text = next(o for o in subcommands["forward"]["options"] if o["name"] == "text")
     assert text["required"] and text["description_localizations"]["nl"].startswith("De review")
     source = next(o for o in subcommands["forward"]["options"] if o["name"] == "source")

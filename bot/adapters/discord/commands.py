@@ -23,7 +23,8 @@ COMMAND = "review"
 FORWARD_FORM = "forward"
 FORWARD_SHORTCUT = "forward_message"
 # Subcommands that are the command's text, as typed in the console: `form` is `/review` alone.
-SUBCOMMANDS = {"form": "", "list": "list", "setup": "setup", "help": "help"}
+SUBCOMMANDS = {"form": "", "list": "list", "setup": "setup", "templates": "templates",
+               "help": "help"}
 # Review sites offered as choices, in this order; the handler checks the value as always.
 SOURCES = ("google", "trustpilot", "facebook", "tripadvisor", "blog", "forum", "other")
 STARS = range(1, 6)
