@@ -29,7 +29,9 @@ from storage import reminders, repo
 from storage.models import Member, Team
 from storage.reminders import Taken
 
-BATCH = 200
+# Small enough that a tick's posts, paced at one a second per channel, go out well within
+# the lease (rules.LEASE): otherwise another process would take them again mid-send.
+BATCH = 100
 MAX_MENTIONS = 10
 DIGEST_LINES = 15
 

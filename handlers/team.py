@@ -10,7 +10,7 @@ from bot.errors import UserError
 from bot.events import Command, FormSubmit
 from bot.i18n import LANGUAGES
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
-from bot.text import Rich
+from bot.text import join
 from handlers import digest, forward
 from handlers.calendar import WorkCalendar, parse_days, parse_hours
 from handlers.desk import Turn, require_setup_rights
@@ -56,15 +56,18 @@ def list_cases(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
     cases = repo.open_cases(turn.session, team_id=turn.team.id)
     if not cases:
         return [Notice(turn.t("list.empty"))]
+    total = repo.count_open_cases(turn.session, team_id=turn.team.id)
     owners = repo.members_by_id(turn.session, ids=[c.owner_id for c in cases if c.owner_id])
-    lines = [turn.t("list.title", n=len(cases))]
+    lines = [turn.t("list.title", n=total)]
     for case in cases:
         owner = owners.get(case.owner_id)
         lines.append(turn.t("list.line", case=case.id, state=turn.t(f"state.{case.state}"),
                             source=turn.t(f"source.{case.source}"),
                             customer=case.customer or "—",
                             owner=(owner.name or owner.user_id) if owner else "—"))
-    return [Notice(Rich([p for i, line in enumerate(lines) for p in ((["\n"] if i else []) + list(line))]))]
+    if total > len(cases):
+        lines.append(turn.t("list.more", n=total - len(cases)))
+    return [Notice(join(lines, "\n"))]
 
 
 def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:

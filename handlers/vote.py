@@ -18,7 +18,6 @@ from storage.models import Case
 REASONS = ("troll", "spam", "duplicate", "other")
 IGNORE_FORM = "ignore_vote"
 OVERRIDE_FORM = "override"
-MAX_NOTE = 500
 
 
 def reason_input(turn: Turn, required: bool) -> Input:

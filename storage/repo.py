@@ -93,9 +93,15 @@ def add_case(session: Session, *, case: Case) -> tuple[Case, bool]:
 
 
 def open_cases(session: Session, *, team_id: int, limit: int = 50) -> list[Case]:
+    """The oldest open cases first: those waiting longest matter most."""
     return list(session.exec(select(Case).where(Case.team_id == team_id,
                                                 Case.state.not_in(CLOSED_STATES))
                              .order_by(Case.id).limit(limit)))
+
+
+def count_open_cases(session: Session, *, team_id: int) -> int:
+    return session.exec(select(func.count()).select_from(Case).where(
+        Case.team_id == team_id, Case.state.not_in(CLOSED_STATES))).one()
 
 
 def votes_for(session: Session, *, case_id: int) -> list[Vote]:

@@ -417,3 +417,11 @@ def test_blank_looking_text_is_empty_and_direction_overrides_are_dropped(channel
     assert "review text is empty" in channel.command("Ann", "ㅤ⠀ㅤ \u200b").notice
     case = channel.forward(text="Cold food at table 4.", customer="\u202eevil\u2066 Sam")
     assert case_row(app, case).customer == "evil Sam"
+
+
+def test_list_counts_every_open_case_and_says_how_many_are_not_shown(channel):
+    for i in range(52):
+        channel.forward(text=f"Complaint number {i}: the bread was stale.")
+    listing = channel.command("Bob", "list").notice
+    assert listing.startswith("Open cases (52):") and "#50 " in listing and "#51 " not in listing
+    assert listing.endswith("…and 2 more: see the review channel.")
