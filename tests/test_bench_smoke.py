@@ -6,15 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("1. Acknowledgement latency", "2. Throughput", "3. Scheduler tick",
             "4. Report over many cases", "5. Memory and start-up", "6. Profile")
 
 
 def test_every_benchmark_runs_with_tiny_numbers(tmp_path):
-    pytest.importorskip("pyinstrument", reason="the bench extras: pip install -e '.[bench]'")
     out = tmp_path / "results.md"
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--smoke",
                            "--no-postgres", "--output", str(out)],
