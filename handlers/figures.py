@@ -97,8 +97,9 @@ def percentile(values: Sequence[float], q: float) -> float | None:
 def compute(session: Session, team: Team, start: datetime, end: datetime) -> Figures:
     span = dict(team_id=team.id, start=start, end=end)
     timeline = WorkingTimeline(team_calendar(team), start, end)
-    answers = [Answer(forwarded, *timeline.measure(forwarded, first))
-               for forwarded, first in reports.answer_times(session, **span)]
+    times = reports.answer_times(session, **span)
+    answers = [Answer(forwarded, seconds, same)
+               for (forwarded, _), (seconds, same) in zip(times, timeline.measure_all(times))]
     counts, reasons = reports.counts(session, **span, reasons=REASONS)
     open_rows = reports.open_by_owner(session, team_id=team.id, since=start)
     names = members_by_id(session, ids=[owner for owner, _, _ in open_rows if owner])

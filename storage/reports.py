@@ -114,8 +114,9 @@ def answer_times(session: Session, *, team_id: int, start: datetime,
                  end: datetime) -> list[tuple[float, float]]:
     """(forwarded, first answer) of the period's answered cases, in epoch seconds: the rows
     answer times need."""
-    return list(session.exec(select(epoch(Case.forwarded_at), epoch(first_answer))
-                             .where(_cohort(team_id, start, end), _answered)))
+    query = (select(epoch(Case.forwarded_at), epoch(first_answer))
+             .where(_cohort(team_id, start, end), _answered))
+    return [tuple(row) for row in session.connection().execute(query)]  # plain rows: no ORM
 
 
 def reopened(session: Session, *, team_id: int, start: datetime, end: datetime) -> int:

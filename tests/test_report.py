@@ -135,12 +135,18 @@ def test_working_timeline_agrees_with_the_calendar():
     start = datetime(2026, 12, 1, tzinfo=AMS)
     timeline = WorkingTimeline(calendar, start, start + timedelta(days=40))
     rng = random.Random(8)
+    pairs = []
     for _ in range(2000):
         review = start + timedelta(minutes=rng.randrange(40 * 24 * 60))
-        answer = review + timedelta(minutes=rng.randrange(8 * 24 * 60))
+        answer = review + timedelta(minutes=rng.randrange(80 * 24 * 60 if _ % 50 == 0
+                                                          else 8 * 24 * 60))
+        pairs.append((review, answer))
         seconds, same_day = timeline.measure(review.timestamp(), answer.timestamp())
         assert seconds == calendar.working_time_between(review, answer).total_seconds()
         assert same_day == calendar.same_working_day(review, answer)
+    all_at_once = timeline.measure_all([(r.timestamp(), a.timestamp()) for r, a in pairs])
+    assert all_at_once == [(calendar.working_time_between(r, a).total_seconds(),
+                            calendar.same_working_day(r, a)) for r, a in pairs]
 
 
 def test_durations_read_as_working_hours(app):
