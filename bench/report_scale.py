@@ -9,16 +9,12 @@ Prints figures, asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import tempfile
 import time
-import uuid
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Iterator
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import insert  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from bench.common import postgres_problem, postgres_schema  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
 from bot.main import load_catalogs  # noqa: E402
 from handlers.desk import Desk  # noqa: E402
@@ -38,7 +35,6 @@ from storage.uow import Database  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 THEMES = ("delivery", "waiting_time", "quality", "staff_attitude", "price", "billing")
-PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 CHUNK = 20_000
 
 
@@ -134,27 +130,6 @@ def measure(url: str, n: int) -> None:
         engine.dispose()
 
 
-@contextmanager
-def postgres_schema() -> Iterator[str | None]:
-    try:
-        import psycopg
-
-        psycopg.connect(PG_URL, connect_timeout=3).close()
-    except Exception as err:  # not reachable: SQLite only
-        print(f"PostgreSQL not reachable ({str(err).strip().splitlines()[0]}); skipped")
-        yield None
-        return
-    schema = f"rd_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        sep = "&" if "?" in PG_URL else "?"
-        yield f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -163,11 +138,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
             measure(f"sqlite:///{folder}/bench_{n}.db", n)
-    if not args.no_postgres:
+    problem = None if args.no_postgres else postgres_problem()
+    if problem:
+        print(f"PostgreSQL not reachable ({problem}); skipped")
+    elif not args.no_postgres:
         for n in args.sizes:
             with postgres_schema() as url:
-                if url:
-                    measure(url, n)
+                measure(url, n)
 
 
 if __name__ == "__main__":
