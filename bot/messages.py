@@ -44,7 +44,9 @@ class Choice:
 class Input:
     name: str
     label: str
-    kind: str = "text"  # "text" | "long" | "select" | "number" | "url" | "user"
+    # "text" | "long" | "select" | "number" | "url" | "user" | "person_or_role" (a person, or
+    # on a platform with roles a role, stored as "role:<id>")
+    kind: str = "text"
     required: bool = True
     value: str = ""
     choices: Sequence[Choice] = ()

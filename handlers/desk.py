@@ -29,6 +29,7 @@ from storage.uow import Database
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 4
+ROLE = "role:"
 
 
 @dataclass
@@ -77,8 +78,11 @@ class Turn:
         return ZoneInfo(self.team.timezone)
 
     def is_lead(self) -> bool:
-        lead = self.team.lead
-        return bool(lead) and (lead == self.event.actor.user_id or lead in self.event.actor.roles)
+        """The lead is a person, or (on Discord) everyone with a role, stored as "role:<id>"."""
+        lead = self.team.lead or ""
+        if lead.startswith(ROLE):
+            return lead[len(ROLE):] in self.event.actor.roles
+        return bool(lead) and lead == self.event.actor.user_id
 
     def refusal(self, err: UserError) -> Notice:
         params = dict(err.params)

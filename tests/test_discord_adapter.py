@@ -346,7 +346,7 @@ async def test_a_long_form_is_shown_in_parts(discord_fake, desk):
         assert buttons(more.json["data"])[0] == buttons(data)[0]  # the same form, continued
         second = await click(discord_fake, buttons(data)[0], response_id(discord_fake, more))
         assert second.json["data"]["title"].endswith("(2/2)")
-        assert modal_fields(second.json["data"])["lead"]["type"] == 5  # a user select
+        assert modal_fields(second.json["data"])["lead"]["type"] == 7  # a person or a role
         saved = await discord_fake.interact(discord_fake.modal_submit(second.json["data"]["custom_id"], {
             **prefilled(second.json["data"]), "lead": [discord_fake.users["alice"]["id"]]}))
     assert "08:30-17:00" in saved.json["data"]["content"]
@@ -386,3 +386,28 @@ def test_a_very_long_link_is_shown_as_text_not_cut_markup():
     shown = render(Rich([Link(url, "Google")]))
     assert shown == "Google" and "](" not in shown
     assert render(Rich([Link("https://g.co/r/1", "Google")])) == "[Google](<https://g.co/r/1>)"
+
+
+async def test_the_team_lead_can_be_a_role(discord_fake, desk):
+    """Whoever has the lead role may make the lead's decision; others may not."""
+    role = discord_fake.role(4242, "Shift leads")
+    async with running(discord_fake, desk) as client:
+        setup = await discord_fake.interact(discord_fake.slash_command(COMMAND, subcommand="setup"))
+        first = await click(discord_fake, buttons(setup.json["data"])[0],
+                            response_id(discord_fake, setup))
+        more = await discord_fake.interact(discord_fake.modal_submit(
+            first.json["data"]["custom_id"], prefilled(first.json["data"])))
+        second = await click(discord_fake, buttons(setup.json["data"])[0],
+                             response_id(discord_fake, more))
+        saved = await discord_fake.interact(discord_fake.modal_submit(
+            second.json["data"]["custom_id"], {**prefilled(second.json["data"]), "lead": ["4242"]},
+            resolved={"roles": {"4242": role}}))
+        assert "role:4242" in saved.json["data"]["content"]
+        _, post = await forward(discord_fake)
+        await client.settle()
+        refused = await discord_fake.interact(discord_fake.button_click(
+            "rd:override:1", int(post.response["id"]), user="bob"))
+        assert "Only the team lead" in refused.json["data"]["content"]
+        allowed = await discord_fake.interact(discord_fake.button_click(
+            "rd:override:1", int(post.response["id"]), user="bob", roles=[4242]))
+        assert allowed.json["type"] == 9, allowed.json  # the lead's decision form opens

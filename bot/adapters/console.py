@@ -260,7 +260,7 @@ class ConsoleChannel:
                 if answer is None:
                     return self.print("(form cancelled)")
                 values[item.name] = answer
-                if item.kind == "user" and answer:
+                if item.kind in ("user", "person_or_role") and answer:
                     values[item.name], values[f"{item.name}_name"] = slug(answer), answer
             result = self.router.dispatch(FormSubmit(event.actor, event.place, form=form.form,
                                                      values=dict(values), context=form.context))

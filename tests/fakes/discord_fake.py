@@ -205,6 +205,7 @@ class DiscordFake:
         self.guild_id = self.snowflake()
         self.channel_id = self.snowflake()
         self.bot_user = self._user(self.application_id, "review-desk", bot=True)
+        self.roles: list[Json] = []  # the guild's roles besides @everyone
         self.users: dict[str, Json] = {
             name: self._user(self.snowflake(), name) for name in ("alice", "bob")
         }
@@ -401,7 +402,7 @@ class DiscordFake:
             "name": "Review Desk Test Guild",
             "icon": None,
             "owner_id": self.users["alice"]["id"],
-            "roles": [self._everyone_role()],
+            "roles": [self._everyone_role(), *self.roles],
             "emojis": [],
             "stickers": [],
             "features": [],
@@ -465,6 +466,12 @@ class DiscordFake:
         if permissions is not None:
             data["permissions"] = permissions
         return data
+
+    def role(self, role_id: int, name: str) -> Json:
+        """A role in the guild (sent with GUILD_CREATE: add it before the client starts)."""
+        role = {**self._everyone_role(), "id": str(role_id), "name": name, "position": 1}
+        self.roles.append(role)
+        return role
 
     def _everyone_role(self) -> Json:
         return {
@@ -766,9 +773,11 @@ class DiscordFake:
         components: Optional[list[Json]] = None,
         user: Union[str, Json, None] = None,
         message: Union[Json, int, None] = None,
+        resolved: Optional[Json] = None,
         **kwargs: Any,
     ) -> Json:
-        """A MODAL_SUBMIT for a modal the client opened (or raw ``components``).
+        """A MODAL_SUBMIT for a modal the client opened (or raw ``components``); ``resolved``
+        carries the users and roles picked in its selects.
 
         ``values`` maps each field's custom_id to its text (or list, for selects).  The
         submission mirrors the opened modal's layout (action rows or labels), as Discord does.
@@ -776,6 +785,8 @@ class DiscordFake:
         if components is None:
             components = _modal_answer(self.modals.get(custom_id), values or {})
         data = {"custom_id": custom_id, "components": components}
+        if resolved:
+            data["resolved"] = resolved
         if message is not None:
             message = self._message_arg(message)
         return self.interaction(MODAL_SUBMIT, data, user=user, message=message, **kwargs)

@@ -18,6 +18,7 @@ from bot.messages import Form, Input
 
 ROWS = 5  # inputs per modal
 TEXT_LIMIT = 4_000  # characters in a modal's text input
+ROLE = "role:"  # how a role is told from a person in a stored value
 SELECT_LIMIT = 25  # options in a select
 TITLE, LABEL, HINT = 45, 45, 100
 KEEP = 500  # forms being filled in, the oldest forgotten first
@@ -86,8 +87,11 @@ class FormModal(discord.ui.Modal):
                 continue
             picked = component.values[0] if component.values else None
             out[item.name] = str(getattr(picked, "id", picked or ""))
-            if isinstance(component, discord.ui.UserSelect):
-                out[f"{item.name}_name"] = getattr(picked, "display_name", "")
+            if isinstance(picked, discord.Role):
+                out[item.name] = f"{ROLE}{picked.id}"
+            if isinstance(component, (discord.ui.UserSelect, discord.ui.MentionableSelect)):
+                out[f"{item.name}_name"] = getattr(picked, "display_name",
+                                                   getattr(picked, "name", ""))
         return out
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
@@ -106,6 +110,14 @@ def _component(item: Input, value: str, choose: str) -> tuple[discord.ui.Item, s
         chosen = [discord.Object(int(value))] if value.isdigit() else []
         return discord.ui.UserSelect(custom_id=item.name, required=item.required, min_values=least,
                                      max_values=1, default_values=chosen), item.hint
+    if item.kind == "person_or_role":
+        role = value.startswith(ROLE)
+        number = value[len(ROLE):] if role else value
+        chosen = [discord.Object(int(number), type=discord.Role if role else discord.Member)] \
+            if number.isdigit() else []
+        return discord.ui.MentionableSelect(custom_id=item.name, required=item.required,
+                                            min_values=least, max_values=1,
+                                            default_values=chosen), item.hint
     # Everything else, and a select with more choices than Discord shows, is typed in; a
     # select's choices are listed in the hint and checked by the handler as always.
     hint = item.hint or (choose.format(choices=", ".join(c.label for c in item.choices))

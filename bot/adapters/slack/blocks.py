@@ -102,7 +102,7 @@ def input_block(item: Input) -> InputBlock:
 
 
 def input_element(item: Input):
-    if item.kind == "user":
+    if item.kind in ("user", "person_or_role"):  # Slack has no roles to pick
         return UserSelectElement(action_id=VALUE, initial_user=item.value or None)
     if item.kind == "select":
         options = [Option(value=c.value, label=clip(c.label, OPTION_TEXT))
