@@ -6,6 +6,7 @@ thread post lands under the right card.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Protocol, Sequence, Union
 
@@ -32,6 +33,9 @@ class Card:
     buttons: Sequence[Button] = ()
     footer: Rich = Rich()
     accent: str | None = None  # "open" | "done" | "muted": a colour hint
+    # Grows with every change of what the card shows: when two changes are delivered out of
+    # order, the adapter keeps the newer card (see CardVersions).
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -159,3 +163,30 @@ class MessageRefs(Protocol):
 
     def find(self, platform: str, channel: str, message: str) -> str | None:
         """The key whose card or thread is this channel/message, if any."""
+
+
+class CardVersions:
+    """The newest version of each card an adapter has shown, so an older one that arrives
+    late (two clicks at once, answered by two threads) never replaces a newer one."""
+
+    def __init__(self, remember: int = 10_000) -> None:
+        self._shown: dict[str, int] = {}
+        self._remember = remember
+        self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
+
+    def lock(self, key: str) -> threading.Lock:
+        """Held while a card is sent, so the check and the send are one step per card."""
+        with self._lock:
+            return self._locks.setdefault(key, threading.Lock())
+
+    def current(self, card: Card) -> bool:
+        """True (and remembered) unless a newer version of this card was shown already."""
+        with self._lock:
+            if card.version < self._shown.get(card.key, 0):
+                return False
+            if len(self._shown) >= self._remember:  # old cases: forget, they rarely change
+                self._shown.clear()
+                self._locks.clear()
+            self._shown[card.key] = card.version
+            return True

@@ -334,3 +334,16 @@ def test_every_button_and_form_the_router_knows_has_a_listener(slack):
     for name in router.names(FormSubmit):
         body = view_submission_body(name, {})
         assert any(l.matches(req=bolt(body), resp=None) for l in slack.app._listeners), name
+
+
+
+def test_an_older_card_that_arrives_late_does_not_replace_a_newer_one(slack, slack_api):
+    from bot.messages import Card
+
+    slack.forward()
+    before = len(slack_api.calls("chat.update"))
+    for version in (7, 5, 7, 8):
+        slack.adapter.delivery.card(Card("case:1", CHANNEL_ID, Rich([f"v{version}"]),
+                                         version=version))
+    updates = [c.body["text"] for c in slack_api.calls("chat.update")[before:]]
+    assert updates == ["v7", "v7", "v8"]  # v5 came after v7 and was dropped

@@ -79,7 +79,8 @@ class Answer:
             await self.open_form(self.client.forms.get(token), token)
             forms = []
         clicked = None if self.responded else self._clicked_card(replies, refs)
-        if clicked is not None:  # the update of the clicked card is the response
+        if clicked is not None and self.client.poster.versions.current(clicked):
+            # the update of the clicked card is the response (unless a newer one was shown)
             shown, _ = self.client.poster.render_card(clicked)
             await self.interaction.response.edit_message(**shown)
         view = discord.ui.View(timeout=None)

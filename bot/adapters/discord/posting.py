@@ -18,7 +18,8 @@ from bot.adapters.discord.embeds import card_embed
 from bot.adapters.discord.inbound import PLATFORM
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, allowed, clip, render, split
 from bot.i18n import Catalogs
-from bot.messages import Button, Card, File, MessageRef, MessageRefs, Outbound, Say, ThreadPost
+from bot.messages import (Button, Card, CardVersions, File, MessageRef, MessageRefs, Outbound, Say,
+                          ThreadPost)
 from bot.text import Rich, Strong
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ THREAD_EXISTS = 160004  # Discord's error code: this message already has a threa
 class Poster:
     def __init__(self, client: discord.Client, refs: MessageRefs, texts: Catalogs, lang: str) -> None:
         self.client, self.refs, self.texts, self.lang = client, refs, texts, lang
+        self.versions = CardVersions()
 
     def _text(self, key: str, **values: object) -> str:
         return self.texts.plain(self.lang, key, **values)
@@ -71,7 +73,10 @@ class Poster:
         return missed
 
     async def card(self, card: Card, ref: MessageRef | None) -> None:
-        """Edit the card's message, or post it when there is none (any more)."""
+        """Edit the card's message, or post it when there is none (any more); an older
+        version that arrives after a newer one is dropped."""
+        if not self.versions.current(card):
+            return
         shown, shortened = self.render_card(card)
         if ref is not None:
             try:

@@ -17,8 +17,8 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.adapters.slack.blocks import card_blocks, fallback, home_view, modal, text_blocks
 from bot.adapters.slack.inbound import PLATFORM, Origin, form_metadata
-from bot.messages import (Card, File, Form, FormErrors, Home, MessageRef, MessageRefs, Notice,
-                          Outbound, Outbox, Say, ThreadPost)
+from bot.messages import (Card, CardVersions, File, Form, FormErrors, Home, MessageRef,
+                          MessageRefs, Notice, Outbound, Outbox, Say, ThreadPost)
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ class Delivery:
         self.client = client
         self.refs = refs
         self.pacer = pacer or Pacer()
+        self.versions = CardVersions()
 
     # -- answers to a person's event --------------------------------------------------
     def deliver(self, messages: Sequence[Outbound], origin: Origin) -> None:
@@ -106,6 +107,14 @@ class Delivery:
 
     # -- each kind of message ---------------------------------------------------------
     def card(self, card: Card) -> None:
+        with self.versions.lock(card.key):
+            if self.versions.current(card):
+                self.show_card(card)
+            else:
+                log.info("card %s v%d arrived after a newer one; not shown", card.key,
+                         card.version)
+
+    def show_card(self, card: Card) -> None:
         blocks, text = card_blocks(card), fallback(card.title)
         ref = self.refs.get(PLATFORM, card.key)
         if ref is not None:
