@@ -411,3 +411,16 @@ async def test_the_team_lead_can_be_a_role(discord_fake, desk):
         allowed = await discord_fake.interact(discord_fake.button_click(
             "rd:override:1", int(post.response["id"]), user="bob", roles=[4242]))
         assert allowed.json["type"] == 9, allowed.json  # the lead's decision form opens
+
+
+async def test_a_file_is_posted_to_the_channel_as_an_attachment(discord_fake, desk):
+    from bot.messages import File
+
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 64
+    async with running(discord_fake, desk) as client:
+        await client.send(Outbox("discord", str(discord_fake.guild_id), [File(
+            str(discord_fake.channel_id), "digest.png", png, title="Week 48",
+            text=Rich(["Weekly digest @everyone"]))]))
+    sent = discord_fake.calls_to("POST", MESSAGES)[-1]
+    assert sent.files and sent.files[0]["data"] == png and sent.files[0]["filename"] == "digest.png"
+    assert sent.json["allowed_mentions"]["parse"] == [] and "@\u200beveryone" in sent.json["content"]

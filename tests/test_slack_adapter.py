@@ -347,3 +347,17 @@ def test_an_older_card_that_arrives_late_does_not_replace_a_newer_one(slack, sla
                                          version=version))
     updates = [c.body["text"] for c in slack_api.calls("chat.update")[before:]]
     assert updates == ["v7", "v7", "v8"]  # v5 came after v7 and was dropped
+
+
+def test_a_file_is_uploaded_to_the_channel_with_its_message(slack, slack_api):
+    from bot.messages import File
+    from tests.fakes.slack_fake import FILE_UPLOAD
+
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 64
+    slack.adapter.send(Outbox("slack", "T0FAKE", [File(CHANNEL_ID, "digest.png", png,
+                                                       title="Week 48", text=Rich(["Digest"]))]))
+    (upload,) = slack_api.calls(FILE_UPLOAD)
+    assert png in upload.raw_body
+    (done,) = slack_api.calls("files.completeUploadExternal")
+    assert done.body["channel_id"] == CHANNEL_ID and done.body["initial_comment"] == "Digest"
+    assert done.body["files"][0]["title"] == "Week 48"

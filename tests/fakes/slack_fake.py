@@ -156,7 +156,10 @@ def _parse_body(content_type: str, raw: bytes) -> dict[str, Any]:
             else:
                 fields[name] = payload
         return fields
-    return dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+    try:
+        return dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
+    except UnicodeDecodeError:  # a file's bytes, uploaded as they are
+        return {}
 
 
 class FakeSlackAPI:
