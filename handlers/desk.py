@@ -13,7 +13,7 @@ from functools import wraps
 from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.clock import Clock
 from bot.errors import UserError
@@ -89,6 +89,17 @@ class Turn:
         if "state" in params:
             params["state"] = self.t(f"state.{params['state']}")
         return Notice(self.t(err.key, **params))
+
+
+def team_language(desk: Desk, event: Event) -> str | None:
+    """The language of the event's team, when the database can tell (it may be the problem)."""
+    try:
+        with desk.db.unit() as session:
+            return session.exec(select(Team.language).where(
+                Team.platform == event.place.platform,
+                Team.workspace == event.place.workspace)).first()
+    except Exception:  # reporting an error must not raise another one
+        return None
 
 
 def require_setup_rights(turn: Turn) -> None:

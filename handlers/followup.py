@@ -8,7 +8,7 @@ from bot.events import ButtonClick, FormSubmit
 from bot.messages import Choice, Form, FormErrors, Input, Outbound
 from handlers.cases import change, load_case, require_owner, updated
 from handlers.desk import Turn
-from handlers.lesson import prompt as lesson_prompt
+from handlers.lesson import MAX_LESSON, prompt as lesson_prompt
 from handlers.reminder_rules import went_quiet
 from handlers.review_input import clean_text
 from handlers.states import allowed, next_state
@@ -98,8 +98,8 @@ def close(turn: Turn, event: ButtonClick) -> list[Outbound]:
               choices=[Choice(o, t(f"outcome.{o}")) for o in outcomes]),
         Input("reason", t("vote.form.reason"), kind="select", required=False,
               choices=[Choice(r, t(f"reason.{r}")) for r in REASONS]),
-        Input("lesson", t("close.form.lesson"), kind="long", required=False, max_length=MAX_NOTE,
-              hint=t("close.form.lesson_hint")),
+        Input("lesson", t("close.form.lesson"), kind="long", required=False,
+              max_length=MAX_LESSON, hint=t("close.form.lesson_hint")),
     ], t("close.form.submit"), context=str(case.id))]
 
 
@@ -111,8 +111,8 @@ def close_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         return [FormErrors({"outcome": turn.s("close.error.outcome")})]
     if outcome == "ignored" and reason not in REASONS:
         return [FormErrors({"reason": turn.s("vote.error.reason")})]
-    if lesson and len(lesson) > MAX_NOTE:
-        return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_NOTE,
+    if lesson and len(lesson) > MAX_LESSON:
+        return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_LESSON,
                                              length=len(lesson))})]
     case = load_case(turn, event.context)
     require_owner(turn, case)

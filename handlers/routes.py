@@ -6,7 +6,7 @@ from bot.router import Router
 from bot.text import Rich
 from handlers import (claim, draft, followup, forward, home, lesson, remind, report, team,
                       templates, vote)
-from handlers.desk import Desk, handle
+from handlers.desk import Desk, handle, team_language
 
 COMMAND = "review"
 SHORTCUT_FORWARD = "forward_message"
@@ -14,8 +14,10 @@ SHORTCUT_FORWARD = "forward_message"
 
 def build_router(desk: Desk) -> Router[Desk]:
     def translate(event: Event, key: str, values: dict) -> Rich:
-        return desk.texts.text(desk.texts.pick(event.actor.locale,
-                                               desk.team_defaults.get("language")), key, **values)
+        """For errors no handler could answer: the person's locale, else the team's language."""
+        lang = desk.texts.pick(event.actor.locale, team_language(desk, event),
+                               desk.team_defaults.get("language"))
+        return desk.texts.text(lang, key, **values)
 
     router: Router[Desk] = Router(desk, translate)
     subcommands = {

@@ -425,3 +425,12 @@ def test_list_counts_every_open_case_and_says_how_many_are_not_shown(channel):
     listing = channel.command("Bob", "list").notice
     assert listing.startswith("Open cases (52):") and "#50 " in listing and "#51 " not in listing
     assert listing.endswith("…and 2 more: see the review channel.")
+
+
+def test_errors_no_handler_answers_speak_the_teams_language(channel):
+    from bot.events import ButtonClick
+
+    channel.setup("Ann", language="nl")
+    (notice,) = channel.router.dispatch(ButtonClick(channel.actor("Bob"), channel.place,
+                                                    action="explode", value="1"))
+    assert "Die actie ken ik niet" in str(notice.text)
