@@ -12,7 +12,6 @@ between rounds. The cost should follow the number of due reminders, not of cases
 from __future__ import annotations
 
 import argparse
-import io
 import random
 import sys
 import time

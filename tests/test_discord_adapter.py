@@ -10,7 +10,6 @@ import threading
 from contextlib import asynccontextmanager
 from dataclasses import replace
 
-import discord
 import pytest
 
 from bot.adapters.discord import DeskClient

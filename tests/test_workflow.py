@@ -1,7 +1,7 @@
 """Each handler through the router with a test channel: push an event, read the messages back."""
 from sqlmodel import select
 
-from bot.messages import Card, FormErrors, Notice, ThreadPost
+from bot.messages import Card, Notice
 from storage.models import Case, Draft, FollowUp, History, Vote
 
 
