@@ -21,9 +21,12 @@ class Strong:
     text: str
 
 
+ROLE = "role:"  # a Mention of "role:<id>" is for everyone with that role (Discord)
+
+
 @dataclass(frozen=True)
 class Mention:
-    """A person the message is for; the only part allowed to notify anyone."""
+    """A person (or a role) the message is for; the only part allowed to notify anyone."""
 
     user_id: str
     name: str = ""

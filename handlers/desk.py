@@ -20,7 +20,7 @@ from bot.errors import UserError
 from bot.events import Event
 from bot.i18n import Catalogs
 from bot.messages import Notice, Outbound
-from bot.text import Rich
+from bot.text import ROLE, Rich
 from storage import repo
 from storage.errors import Conflict, DatabaseUnavailable
 from storage.models import Member, Team
@@ -29,7 +29,6 @@ from storage.uow import Database
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 4
-ROLE = "role:"
 
 
 @dataclass

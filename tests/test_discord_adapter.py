@@ -423,3 +423,13 @@ async def test_a_file_is_posted_to_the_channel_as_an_attachment(discord_fake, de
     sent = discord_fake.calls_to("POST", MESSAGES)[-1]
     assert sent.files and sent.files[0]["data"] == png and sent.files[0]["filename"] == "digest.png"
     assert sent.json["allowed_mentions"]["parse"] == [] and "@\u200beveryone" in sent.json["content"]
+
+
+def test_a_lead_role_is_mentioned_as_a_role_and_only_it_may_be_pinged():
+    from bot.adapters.discord.markdown import allowed, render
+    from bot.text import Mention
+
+    text = Rich([Mention("role:4242"), ": several customers complain about delivery. @here"])
+    assert render(text) == "<@&4242>: several customers complain about delivery. @\u200bhere"
+    mentions = allowed(text).to_dict()
+    assert mentions["roles"] == [4242] and mentions["users"] == [] and mentions["parse"] == []

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 import discord
 
+from bot.text import ROLE
 from bot.messages import Form, Input
 
 ROWS = 5  # inputs per modal
 TEXT_LIMIT = 4_000  # characters in a modal's text input
-ROLE = "role:"  # how a role is told from a person in a stored value
 SELECT_LIMIT = 25  # options in a select
 TITLE, LABEL, HINT = 45, 45, 100
 KEEP = 500  # forms being filled in, the oldest forgotten first

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.text import Link, Mention, Part, Quote, Rich, Strong
+from bot.text import ROLE, Link, Mention, Part, Quote, Rich, Strong
 
 MESSAGE_LIMIT = 2_000
 LINK_LIMIT = 512  # longer links are shown as text: embed fields hold 1,024 characters
@@ -30,6 +30,8 @@ def _part(part: Part) -> str:
     if isinstance(part, Mention):
         if part.user_id.isdigit():
             return f"<@{part.user_id}>"
+        if _role(part.user_id):
+            return f"<@&{_role(part.user_id)}>"
         return inert(f"@{part.name or part.user_id}")
     if isinstance(part, Strong):
         return f"**{inert(part.text)}**" if part.text.strip() else inert(part.text)
@@ -47,10 +49,19 @@ def render(text: Rich) -> str:
 
 
 def allowed(*texts: Rich) -> discord.AllowedMentions:
-    """Only the people these texts mention by `Mention` may be notified."""
-    ids = dict.fromkeys(int(u) for text in texts for u in text.mentions() if u.isdigit())
-    return discord.AllowedMentions(everyone=False, roles=False, replied_user=False,
-                                   users=[discord.Object(i) for i in ids])
+    """Only the people (and roles) these texts mention by `Mention` may be notified."""
+    mentioned = [u for text in texts for u in text.mentions()]
+    users = dict.fromkeys(int(u) for u in mentioned if u.isdigit())
+    roles = dict.fromkeys(int(_role(u)) for u in mentioned if _role(u))
+    return discord.AllowedMentions(everyone=False, replied_user=False,
+                                   roles=[discord.Object(i) for i in roles] or False,
+                                   users=[discord.Object(i) for i in users])
+
+
+def _role(user_id: str) -> str:
+    """The role id of a "role:<id>" mention, else ""."""
+    number = user_id.removeprefix(ROLE)
+    return number if user_id.startswith(ROLE) and number.isdigit() else ""
 
 
 def clip(text: str, limit: int, more: str = "…") -> str:
