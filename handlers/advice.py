@@ -17,6 +17,7 @@ from handlers.suggest import suggest_reply
 from handlers.templates import team_templates
 from handlers.themes import tag_themes
 from handlers.triage import triage
+from storage import repo
 from storage.models import Case, CaseTheme, Member, ThemeAlert
 
 RECURRING_DAYS = 30
@@ -122,8 +123,15 @@ def warn_lead(turn: Turn, case: Case, channel: str) -> list[Say]:
             ThemeAlert.at >= since)).first()
         if told:
             continue
-        turn.session.add(ThemeAlert(team_id=case.team_id, theme=theme, at=turn.now,
-                                    cases=",".join(map(str, ids))))
+        alert = ThemeAlert(team_id=case.team_id, theme=theme, at=turn.now,
+                           period=int(turn.now.timestamp()) // (RECURRING_DAYS * 86_400),
+                           cases=",".join(map(str, ids)))
+        _, first = repo.insert_or_get(turn.session, alert, lambda: turn.session.exec(
+            select(ThemeAlert).where(ThemeAlert.team_id == alert.team_id,
+                                     ThemeAlert.theme == theme,
+                                     ThemeAlert.period == alert.period)).first())
+        if not first:
+            continue
         lead = Rich([Mention(turn.team.lead)]) if turn.team.lead else turn.tt("advice.team")
         out.append(Say(channel, turn.tt("advice.recurring_alert", lead=lead,
                                         theme=theme_label(turn, theme), n=n,

@@ -159,12 +159,16 @@ class ThemeAlert(SQLModel, table=True):
     """The lead was told that a theme keeps coming back; told once per theme and window."""
 
     __tablename__ = "theme_alert"
-    __table_args__ = (Index("ix_theme_alert_recent", "team_id", "theme", "at"),)
+    __table_args__ = (Index("ix_theme_alert_recent", "team_id", "theme", "at"),
+                      UniqueConstraint("team_id", "theme", "period", name="uq_theme_alert_period"))
 
     id: Optional[int] = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id")
     theme: str
     at: datetime
+    # Which 30-day stretch since 1970 the alert falls in: two processes that see the same
+    # recurring theme at the same moment insert the same row, and only one of them tells.
+    period: int = 0
     cases: str  # the case ids that made up the warning, comma-separated
 
 

@@ -78,3 +78,21 @@ def test_votes_at_once_are_all_counted_once(shared_app):
     with shared_app.desk.db.unit() as s:
         from storage.models import Vote
         assert len(s.exec(select(Vote)).all()) == N
+
+
+def test_a_recurring_theme_is_told_to_the_lead_once_when_many_forward_at_once(shared_app):
+    from bot.messages import Say
+    from storage.models import ThemeAlert
+
+    channel = TestChannel(shared_app)
+    for who in ("Sam", "Noor"):
+        channel.forward(text=f"My parcel was delivered a week late ({who}).", customer=who)
+    results = all_at_once(lambda i: channel.submit(
+        f"P{i}", "forward", {"source": "google", "customer": f"Customer {i}",
+                             "text": f"Delivery number {i} came days late, box damaged."}))
+    assert all(r.of(Card) for r in results)  # every forward went through
+    alerts = [m for r in results for m in r.of(Say)]
+    with shared_app.desk.db.unit() as s:
+        themes = [a.theme for a in s.exec(select(ThemeAlert))]
+    assert "delivery" in themes and len(themes) == len(set(themes)) == len(alerts)
+    assert all("not trolling" in str(a.text) for a in alerts)
