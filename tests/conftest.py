@@ -67,14 +67,25 @@ def clock():
     return FixedClock(datetime(2026, 11, 23, 10, 0, tzinfo=AMS))
 
 
-@pytest.fixture
-def app(sqlite_url, clock):
+def built_app(url: str, clock, **settings):
+    """The app on this database, disposed of afterwards (a generator for fixtures)."""
     from bot.main import build
     from bot.settings import Settings
 
-    built = build(Settings(database_url=sqlite_url), clock=clock)
+    built = build(Settings(database_url=url, **settings), clock=clock)
     yield built
     built.desk.db.dispose()
+
+
+@pytest.fixture
+def app(sqlite_url, clock):
+    yield from built_app(sqlite_url, clock)
+
+
+@pytest.fixture
+def app_on_each_database(database_url, clock):
+    """The app on SQLite and on PostgreSQL, delivering scheduled work for the test channel."""
+    yield from built_app(database_url, clock, adapter="test")
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ from threading import Barrier
 import pytest
 from sqlmodel import select
 
-from bot.main import build
 from bot.messages import Card, Notice
-from bot.settings import Settings
 from storage.models import Case, History, Member
 from tests.harness import TestChannel
 
@@ -15,10 +13,8 @@ N = 20
 
 
 @pytest.fixture
-def shared_app(database_url, clock):
-    app = build(Settings(database_url=database_url), clock=clock)
-    yield app
-    app.desk.db.dispose()
+def shared_app(app_on_each_database):
+    return app_on_each_database
 
 
 def all_at_once(fn):

@@ -6,10 +6,8 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from bot.main import build
 from bot.messages import Say, ThreadPost
 from bot.scheduler import Scheduler
-from bot.settings import Settings
 from handlers import reminder_rules as rules
 from handlers.reminder_sender import ReminderSender
 from storage.models import Case, History, Reminder, Team
@@ -18,10 +16,8 @@ from tests.harness import TestChannel
 
 
 @pytest.fixture
-def app(database_url, clock):
-    built = build(Settings(database_url=database_url, adapter="test"), clock=clock)
-    yield built
-    built.desk.db.dispose()
+def app(app_on_each_database):
+    return app_on_each_database
 
 
 @pytest.fixture

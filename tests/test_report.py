@@ -10,9 +10,7 @@ import pytest
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from bot.main import build
 from bot.messages import ThreadPost
-from bot.settings import Settings
 from handlers.calendar import WorkCalendar
 from handlers.export import export_csv
 from handlers.figures import compute
@@ -25,10 +23,8 @@ from tests.report_history import build_history
 
 
 @pytest.fixture
-def app(database_url, clock):
-    built = build(Settings(database_url=database_url, adapter="test"), clock=clock)
-    yield built
-    built.desk.db.dispose()
+def app(app_on_each_database):
+    return app_on_each_database
 
 
 @pytest.fixture
