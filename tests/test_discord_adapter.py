@@ -173,8 +173,9 @@ async def test_forward_as_review_on_a_message_opens_the_prefilled_form(discord_f
 
 
 async def test_votes_update_the_card_in_place_and_note_it_in_its_thread(discord_fake, desk):
-    async with running(discord_fake, desk):
+    async with running(discord_fake, desk) as client:
         _, post = await forward(discord_fake)
+        await client.settle()  # the card's place is stored before anyone clicks it
         card = post.response["id"]
         voted = await click(discord_fake, "rd:vote_respond:1", card, user="bob")
         assert voted.json["type"] == 7  # the clicked card itself is updated
@@ -190,8 +191,9 @@ async def test_votes_update_the_card_in_place_and_note_it_in_its_thread(discord_
     assert len(discord_fake.calls_to("POST", THREADS)) == 1  # one thread per case
 
 
-async def decided_case(fake: DiscordFake) -> str:
+async def decided_case(fake: DiscordFake, client: DeskClient) -> str:
     _, post = await forward(fake)
+    await client.settle()  # the card's place is stored before anyone clicks it
     card = post.response["id"]
     await click(fake, "rd:vote_respond:1", card, user="alice")
     await click(fake, "rd:vote_respond:1", card, user="bob")
@@ -199,8 +201,8 @@ async def decided_case(fake: DiscordFake) -> str:
 
 
 async def test_two_members_claim_at_once_and_one_wins(discord_fake, desk):
-    async with running(discord_fake, desk):
-        card = await decided_case(discord_fake)
+    async with running(discord_fake, desk) as client:
+        card = await decided_case(discord_fake, client)
         answers = await asyncio.gather(*(click(discord_fake, "rd:claim:1", card, user=u) for u in ("alice", "bob")))
     won = [a for a in answers if a.json["type"] == 7]
     refused = [a for a in answers if a.json["type"] == 4]
@@ -210,8 +212,8 @@ async def test_two_members_claim_at_once_and_one_wins(discord_fake, desk):
 
 
 async def test_draft_modal_puts_the_draft_in_the_thread(discord_fake, desk):
-    async with running(discord_fake, desk):
-        card = await decided_case(discord_fake)
+    async with running(discord_fake, desk) as client:
+        card = await decided_case(discord_fake, client)
         await click(discord_fake, "rd:claim:1", card)
         opened = await click(discord_fake, "rd:draft:1", card)
         assert opened.json["type"] == 9
