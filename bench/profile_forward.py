@@ -32,7 +32,7 @@ def profile(count: int, url: str, html: str | None = None, top: int = 40) -> dic
 
     from bot.adapters.slack.adapter import SlackAdapter
     from bot.adapters.slack.outbound import Pacer
-    from bot.main import build
+    from app.main import build
     from bot.settings import Settings
 
     prepare_team(url)

@@ -24,10 +24,10 @@ from sqlmodel import Session  # noqa: E402
 
 from bench.common import postgres_problem, postgres_schema  # noqa: E402
 from bot.clock import FixedClock  # noqa: E402
-from bot.main import load_catalogs  # noqa: E402
-from handlers.desk import Desk  # noqa: E402
-from handlers.figures import compute  # noqa: E402
-from handlers.report import Period, report_text  # noqa: E402
+from app.main import load_catalogs  # noqa: E402
+from desk.turn import Desk  # noqa: E402
+from desk.reporting.figures import compute  # noqa: E402
+from desk.reporting.report import Period, report_text  # noqa: E402
 from storage.engine import make_engine  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
 from storage.models import Case, CaseTheme, FollowUp, History, Member, Team  # noqa: E402

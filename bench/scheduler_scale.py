@@ -116,9 +116,9 @@ def put_back(engine, ids: Sequence[int]) -> None:
 
 def measure(url: str, n: int, dues: Sequence[int], rounds: int = ROUNDS) -> list[dict]:
     from bot.clock import FixedClock
-    from bot.main import load_catalogs
-    from handlers.desk import Desk
-    from handlers.reminder_sender import ReminderSender
+    from app.main import load_catalogs
+    from desk.turn import Desk
+    from desk.reminders.sender import ReminderSender
     from storage import reminders
     from storage.engine import make_engine
     from storage.migrate import upgrade

@@ -69,7 +69,7 @@ def clock():
 
 def built_app(url: str, clock, **settings):
     """The app on this database, disposed of afterwards (a generator for fixtures)."""
-    from bot.main import build
+    from app.main import build
     from bot.settings import Settings
 
     built = build(Settings(database_url=url, **settings), clock=clock)

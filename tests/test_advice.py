@@ -4,7 +4,7 @@ import json
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from bot.cli import app as cli
+from app.cli import app as cli
 from bot.messages import Say
 from storage.models import Team, ThemeAlert
 

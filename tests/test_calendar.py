@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.calendar import WorkCalendar, public_holidays
+from desk.reminders.calendar import WorkCalendar, public_holidays
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NL = WorkCalendar()

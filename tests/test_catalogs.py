@@ -3,7 +3,7 @@ import string
 
 import pytest
 
-from bot.main import load_catalogs
+from app.main import load_catalogs
 
 texts = load_catalogs()
 

@@ -2,7 +2,7 @@
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from app.cli import app
 
 runner = CliRunner()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handlers.coach import MAX_WORDS, RULES, CoachResult, Finding, check_reply
+from desk.advice.coach import MAX_WORDS, RULES, CoachResult, Finding, check_reply
 
 # (id, draft, customer, signer, expected findings)
 ENGLISH = [
@@ -513,7 +513,7 @@ def _catalog(language):
     import tomllib
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "handlers" / "locales" / f"coach.{language}.toml"
+    path = Path(__file__).resolve().parent.parent / "desk" / "locales" / f"coach.{language}.toml"
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
@@ -527,8 +527,8 @@ def _keys(table, prefix=""):
 
 
 def test_catalogs_have_a_text_for_every_rule_signal_and_theme():
-    from handlers.themes import THEMES
-    from handlers.triage import SIGNALS
+    from desk.advice.themes import THEMES
+    from desk.advice.triage import SIGNALS
 
     expected = (
         {f"coach.{r}.{field}" for r in RULES for field in ("message", "fix")}

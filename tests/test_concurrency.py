@@ -63,7 +63,7 @@ def test_twenty_claims_at_once_give_one_owner(shared_app):
 
 def test_votes_at_once_are_all_counted_once(shared_app):
     channel = TestChannel(shared_app)
-    from handlers.vote import votes_needed  # noqa: F401  (the rule under test)
+    from desk.cases.vote import votes_needed  # noqa: F401  (the rule under test)
     case = channel.forward()
     with shared_app.desk.db.unit() as s:
         from storage.models import Team

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.main import run_console
+from app.main import run_console
 
 SCRIPT = """\
 # Ann sees a bad review and forwards it
@@ -102,7 +102,7 @@ def test_make_run_style_entry_point_reads_stdin(tmp_path):
     """`review-desk run` with no tokens opens the console on SQLite and reads piped input."""
     env = {"PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path),
            "DATABASE_URL": f"sqlite:///{tmp_path / 'desk.db'}"}
-    result = subprocess.run([sys.executable, "-m", "bot", "run", "--env-file", "/nonexistent"],
+    result = subprocess.run([sys.executable, "-m", "app", "run", "--env-file", "/nonexistent"],
                             input="/review The coffee was cold and the staff ignored us.\n",
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -8,11 +8,11 @@ from functools import partial
 import pytest
 
 from bot.adapters.console import ConsoleChannel
-from bot.main import build
+from app.main import build
 from bot.messages import File, Say
 from bot.scheduler import Scheduler
 from bot.settings import Settings
-from handlers.digest import LEASE, due_digests
+from desk.reporting.digest import LEASE, due_digests
 from tests.conftest import AMS
 from tests.harness import TestChannel
 

@@ -15,7 +15,7 @@ import pytest
 from bot.adapters.discord import DeskClient
 from bot.adapters.discord.commands import COMMAND, FORWARD_FORM, FORWARD_SHORTCUT
 from bot.events import Command, FormSubmit, MessageShortcut
-from bot.main import build
+from app.main import build
 from bot.messages import Button, Outbox, ThreadPost
 from bot.settings import Settings
 from bot.text import Mention, Rich

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handlers.language import detect_language
+from desk.advice.language import detect_language
 
 
 @pytest.mark.parametrize("text, expected", [

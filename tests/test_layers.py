@@ -1,11 +1,13 @@
-"""Imports run one way: adapters → bot ← handlers → storage; only adapters touch an SDK."""
+"""Imports run one way: app → adapters → bot ← desk → storage; only adapters touch an SDK.
+
+`app/` is the composition root, the one package that knows every layer; nothing imports it.
+"""
 import ast
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPOSITION_ROOT = {"bot/main.py", "bot/cli.py", "bot/__main__.py"}
 SDKS = ("slack_bolt", "slack_sdk", "discord", "aiohttp")
 
 
@@ -32,23 +34,22 @@ def rel(path: Path) -> str:
 
 
 @pytest.mark.parametrize("path", files("bot"), ids=rel)
-def test_bot_imports_neither_handlers_nor_storage(path):
-    if rel(path) in COMPOSITION_ROOT:
-        return
-    assert not {top(n) for n in imports(path)} & {"handlers", "storage"}
+def test_bot_imports_neither_the_desk_nor_storage_nor_the_app(path):
+    assert not {top(n) for n in imports(path)} & {"desk", "storage", "app"}
 
 
 @pytest.mark.parametrize("path", files("storage"), ids=rel)
 def test_storage_imports_no_other_layer(path):
-    assert not {top(n) for n in imports(path)} & {"bot", "handlers"}
+    assert not {top(n) for n in imports(path)} & {"bot", "desk", "app"}
 
 
-@pytest.mark.parametrize("path", files("handlers"), ids=rel)
-def test_handlers_never_import_an_adapter(path):
-    assert not any(n.startswith("bot.adapters") or n.startswith("bot.main") for n in imports(path))
+@pytest.mark.parametrize("path", files("desk"), ids=rel)
+def test_the_desk_never_imports_an_adapter_or_the_app(path):
+    assert not any(n.startswith("bot.adapters") or top(n) == "app" for n in imports(path))
 
 
-@pytest.mark.parametrize("path", files("bot") + files("handlers") + files("storage"), ids=rel)
+@pytest.mark.parametrize("path", files("bot") + files("desk") + files("storage") + files("app"),
+                         ids=rel)
 def test_only_a_platform_adapter_imports_its_sdk(path):
     used = {top(n) for n in imports(path)} & set(SDKS)
     name = rel(path)
@@ -60,4 +61,5 @@ def test_only_a_platform_adapter_imports_its_sdk(path):
 
 
 def test_the_layering_check_sees_imports():
-    assert "bot.router" in imports(ROOT / "handlers" / "routes.py")
+    assert "bot.router" in imports(ROOT / "desk" / "routes.py")
+    assert "desk.routes" in imports(ROOT / "app" / "main.py")

@@ -39,11 +39,11 @@ def seed(url: str) -> None:
 
 def scheduler_process(url: str) -> list[str]:
     """One bot process: tick until nothing is due; the keys of the threads it posted in."""
-    from bot.main import build
+    from app.main import build
     from bot.messages import ThreadPost
     from bot.scheduler import Scheduler
     from bot.settings import Settings
-    from handlers.reminder_sender import ReminderSender
+    from desk.reminders.sender import ReminderSender
 
     app = build(Settings(database_url=url, adapter="test"), clock=FixedClock(NOW), migrate=False)
     posted: list[str] = []

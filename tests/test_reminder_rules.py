@@ -4,8 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from handlers import reminder_rules as rules
-from handlers.calendar import WorkCalendar
+from desk.reminders import rules
+from desk.reminders.calendar import WorkCalendar
 from tests.conftest import AMS
 
 CAL = WorkCalendar()  # Europe/Amsterdam, mon-fri 09:00-17:30, Dutch holidays

@@ -8,8 +8,8 @@ from sqlmodel import select
 
 from bot.messages import Say, ThreadPost
 from bot.scheduler import Scheduler
-from handlers import reminder_rules as rules
-from handlers.reminder_sender import ReminderSender
+from desk.reminders import rules
+from desk.reminders.sender import ReminderSender
 from storage.models import Case, History, Reminder, Team
 from tests.conftest import AMS
 from tests.harness import TestChannel

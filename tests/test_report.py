@@ -11,11 +11,11 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from bot.messages import ThreadPost
-from handlers.calendar import WorkCalendar
-from handlers.export import export_csv
-from handlers.figures import compute
-from handlers.report import Period, duration, report_text
-from handlers.timeline import WorkingTimeline
+from desk.reminders.calendar import WorkCalendar
+from desk.reporting.export import export_csv
+from desk.reporting.figures import compute
+from desk.reporting.report import Period, duration, report_text
+from desk.reporting.timeline import WorkingTimeline
 from storage.models import Case, CaseTheme, History, Team
 from tests.conftest import AMS
 from tests.harness import TestChannel
@@ -183,10 +183,10 @@ def test_the_export_round_trips_and_matches_the_report(app, december, tmp_path):
 
 
 def test_cli_report_and_export(app, december, tmp_path, monkeypatch):
-    from bot import cli
+    from app import cli
 
     monkeypatch.setenv("DATABASE_URL", app.settings.database_url)
-    monkeypatch.setattr("bot.main.SystemClock", lambda: app.clock)
+    monkeypatch.setattr("app.main.SystemClock", lambda: app.clock)
     runner = CliRunner()
     env = ["--env-file", str(tmp_path / "none.env")]
     shown = runner.invoke(cli.app, ["report", "--period", "30d", *env])

@@ -2,7 +2,7 @@
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app as cli
+from app.cli import app as cli
 from bot.settings import Settings, SettingsError
 
 

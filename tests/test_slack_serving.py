@@ -10,7 +10,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from waitress.server import create_server
 
 from bot.adapters.slack.serve import EVENTS_PATH, wsgi_app
-from bot.main import build
+from app.main import build
 from bot.settings import Settings
 from tests.fakes.slack_fake import (APP_TOKEN, CHANNEL_ID, SIGNING_SECRET, FakeSocketModeServer,
                                     close_socket_mode_handler, event_payload, http_post,
@@ -124,7 +124,7 @@ def test_two_processes_share_one_database(database_url, clock, slack_api):
 def test_cli_runs_slack_and_says_which_token_is_missing(tmp_path):
     from typer.testing import CliRunner
 
-    from bot.cli import app as cli
+    from app.cli import app as cli
 
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'desk.db'}", "SLACK_BOT_TOKEN": "xoxb-1",
            "SLACK_APP_TOKEN": "", "SLACK_SIGNING_SECRET": ""}

@@ -2,7 +2,7 @@
 import pytest
 
 from bot.errors import UserError
-from handlers.states import TRANSITIONS, State, allowed, next_state
+from desk.cases.states import TRANSITIONS, State, allowed, next_state
 
 EXPECTED = {
     ("vote", "new"): "new",

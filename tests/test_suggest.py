@@ -2,8 +2,8 @@
 
 import pytest
 
-from handlers.coach import check_reply
-from handlers.suggest import TEMPLATES, suggest_reply
+from desk.advice.coach import check_reply
+from desk.advice.suggest import TEMPLATES, suggest_reply
 
 VARIANTS = [
     (language, kind, variant)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handlers.themes import THEMES, tag_themes
+from desk.advice.themes import THEMES, tag_themes
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from handlers.triage import SIGNALS, Triage, triage
+from desk.advice.triage import SIGNALS, Triage, triage
 
 # (id, review, stars, after_team_reply, expected signals, expected suggestion)
 ENGLISH = [

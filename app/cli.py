@@ -1,0 +1,221 @@
+"""The `review-desk` command."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from bot.settings import Settings, SettingsError
+
+app = typer.Typer(help="review-desk: answer negative online reviews as a team.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _settings(env_file: str) -> Settings:
+    from app.main import configure_logging
+
+    try:
+        settings = Settings.load(env_file)
+    except SettingsError as err:
+        typer.echo(f"review-desk: {err}", err=True)
+        raise typer.Exit(2) from None
+    configure_logging(settings)
+    return settings
+
+
+ENV_FILE = typer.Option(".env", "--env-file", help="Settings file read before the environment.")
+
+
+@app.command()
+def run(env_file: str = ENV_FILE) -> None:
+    """Start the bot on the platform whose tokens are set (the console when none are)."""
+    from app.main import start
+
+    start(_settings(env_file))
+
+
+@app.command()
+def console(env_file: str = ENV_FILE,
+            user: Optional[str] = typer.Option(None, help="Your name in the console.")) -> None:
+    """Open the console channel: the whole workflow in a terminal, on the configured database."""
+    from dataclasses import replace
+
+    from bot.clock import OffsetClock, SystemClock
+    from app.main import build, run_console
+
+    settings = replace(_settings(env_file), adapter="console")
+    if user:
+        settings = replace(settings, console_user=user)
+    run_console(build(settings, clock=OffsetClock(SystemClock())))
+
+
+@app.command()
+def slack(env_file: str = ENV_FILE,
+          http: bool = typer.Option(False, "--http",
+                                    help="Serve Slack's requests over HTTP instead of Socket Mode."),
+          port: int = typer.Option(3000, help="The HTTP port (with --http)."),
+          host: str = typer.Option("0.0.0.0", help="The address to listen on (with --http).")
+          ) -> None:
+    """Run the Slack app: Socket Mode by default, or HTTP on /slack/events behind a load balancer."""
+    from dataclasses import replace
+
+    from app.main import build, run_slack
+
+    run_slack(build(replace(_settings(env_file), adapter="slack")), http=http, host=host,
+              port=port)
+
+
+@app.command()
+def when(phrase: str = typer.Argument(..., help='A moment in plain words, e.g. "morgen om 9 uur".'),
+         now: Optional[str] = typer.Option(None, help="Read the phrase as if it were this ISO "
+                                                      "8601 moment (default: now)."),
+         tz: str = typer.Option("Europe/Amsterdam", help="The team's time zone.")) -> None:
+    """Print the moment a phrase means, as ISO 8601 with its offset (as snooze reads it)."""
+    from datetime import datetime, timezone
+
+    from app.main import load_catalogs
+    from desk.reminders.when import WhenError, parse_when
+
+    try:
+        base = datetime.fromisoformat(now) if now else datetime.now(timezone.utc)
+        if base.tzinfo is None:
+            raise ValueError("--now needs an offset, e.g. 2026-11-23T10:00+01:00")
+        typer.echo(parse_when(phrase, now=base, tz=tz).isoformat())
+    except WhenError as err:
+        texts = load_catalogs()
+        typer.echo(texts.plain("en", f"remind.error.{err.code}",
+                               examples=texts.plain("en", "remind.examples")), err=True)
+        raise typer.Exit(1) from None
+    except (ValueError, KeyError) as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def discord(env_file: str = ENV_FILE) -> None:
+    """Run the Discord bot (DISCORD_TOKEN; DISCORD_GUILD_ID syncs the commands to one server at once)."""
+    from dataclasses import replace
+
+    from app.main import build, run_discord
+
+    run_discord(build(replace(_settings(env_file), adapter="discord")))
+
+
+TEAM = typer.Option(None, "--team", help="Team id or workspace; needed when the database "
+                                         "holds several teams.")
+
+
+def _report_setup(env_file: str, team: Optional[str], period: str):
+    """The desk, the chosen team's id and the period; exits with the teams to choose from."""
+    from bot.errors import UserError
+    from app.main import build, load_catalogs
+    from desk.reporting.report import Period, find_teams
+
+    try:
+        parsed = Period.parse(period)
+    except UserError as err:
+        typer.echo(load_catalogs().plain("en", err.key), err=True)
+        raise typer.Exit(2) from None
+    desk = build(_settings(env_file)).desk
+    found, every = find_teams(desk, team), find_teams(desk, None)
+    if len(found) != 1:
+        typer.echo("No team uses this database yet." if not every else
+                   f"No team matches --team {team}; the teams are:" if team else
+                   "Several teams use this database; choose one with --team:", err=True)
+        for t in every:
+            typer.echo(f"  {t.id}  {t.platform}/{t.workspace}  {t.name}", err=True)
+        raise typer.Exit(2)
+    return desk, found[0].id, parsed
+
+
+@app.command()
+def report(period: str = typer.Option("30d", help="7d, 30d, 12w, 3m: up to now."),
+           team: Optional[str] = TEAM, env_file: str = ENV_FILE) -> None:
+    """Print the team lead's report: response times, outcomes, recurring complaints, lessons."""
+    from desk.reporting.report import report_text
+
+    desk, team_id, parsed = _report_setup(env_file, team, period)
+    typer.echo(report_text(desk, team_id, parsed))
+
+
+@app.command()
+def export(period: str = typer.Option("90d", help="7d, 30d, 12w, 3m: up to now."),
+           fmt: str = typer.Option("csv", "--format", help="Only csv, for now."),
+           team: Optional[str] = TEAM,
+           output: Optional[Path] = typer.Option(None, "--output", help="File to write "
+                                                 "(default: standard output)."),
+           env_file: str = ENV_FILE) -> None:
+    """Export one row per case of the period (times, owner, decision, outcome, themes, lesson)."""
+    import sys
+
+    from desk.reporting.export import export_csv
+
+    if fmt != "csv":
+        typer.echo("The only export format is csv.", err=True)
+        raise typer.Exit(2)
+    desk, team_id, parsed = _report_setup(env_file, team, period)
+    if output is None:
+        export_csv(desk, team_id, parsed, sys.stdout)
+        return
+    with output.open("w", newline="", encoding="utf-8") as out:
+        rows = export_csv(desk, team_id, parsed, out)
+    typer.echo(f"{rows} cases written to {output}", err=True)
+
+
+LANG_OPTION = typer.Option(None, "--lang", help="nl or en; detected from the text when left out.")
+
+
+def _read_stdin() -> str:
+    import sys
+
+    return sys.stdin.read()
+
+
+@app.command()
+def coach(customer: Optional[str] = typer.Option(None, help="The customer's name, as the reply should address them."),
+          signer: Optional[str] = typer.Option(None, help="Who signs the reply."),
+          lang: Optional[str] = LANG_OPTION) -> None:
+    """Check a draft reply read from standard input; prints the findings as JSON."""
+    import json
+
+    from app.main import load_catalogs
+    from desk.advice.coach import check_reply
+
+    texts = load_catalogs()
+    result = check_reply(_read_stdin(), customer=customer, signer=signer, language=lang)
+    findings = [{"rule": f.rule,
+                 "message": texts.plain(result.language, f"coach.{f.rule}.message", **f.format_args()),
+                 "fix": texts.plain(result.language, f"coach.{f.rule}.fix", **f.format_args())}
+                for f in result.findings]
+    typer.echo(json.dumps({"language": result.language, "findings": findings},
+                          ensure_ascii=False, indent=2))
+
+
+@app.command()
+def triage(lang: Optional[str] = LANG_OPTION,
+           stars: Optional[int] = typer.Option(None, min=1, max=5, help="The review's star rating.")) -> None:
+    """A respond/ignore hint for a review read from standard input, as JSON. A hint, never a decision."""
+    import json
+
+    from desk.advice.triage import triage as hint
+
+    result = hint(_read_stdin(), stars=stars, language=lang)
+    typer.echo(json.dumps({"suggestion": result.suggestion, "signals": list(result.signals)},
+                          ensure_ascii=False, indent=2))
+
+
+@db_app.command("upgrade")
+def db_upgrade(env_file: str = ENV_FILE) -> None:
+    """Bring the database schema up to date (the bot also does this when it starts)."""
+    from storage.migrate import upgrade
+
+    settings = _settings(env_file)
+    upgrade(settings.database_url)
+    typer.echo("database is up to date")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,116 @@
+"""The composition root: the one module that knows every layer.
+
+It reads the settings, builds the engine, upgrades the schema, registers the handlers and
+starts the adapter the configuration asks for.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from datetime import datetime
+from typing import Iterator, TextIO
+
+from bot.clock import Clock, OffsetClock, SystemClock
+from bot.i18n import Catalogs
+from bot.runtime import Runtime
+from bot.settings import Settings
+from desk.turn import Desk
+from desk.reporting.digest import due_digests
+from desk.refs import DbMessageRefs
+from desk.reminders.sender import ReminderSender
+from desk.routes import build_router
+from desk.reminders.when import WhenError, parse_when
+from storage.engine import make_engine
+from storage.migrate import upgrade
+from storage.uow import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = (ROOT / "bot" / "locales", ROOT / "desk" / "locales")
+
+
+def load_catalogs() -> Catalogs:
+    texts = Catalogs()
+    for folder in LOCALES:
+        texts.load_dir(folder)
+    return texts
+
+
+@dataclass
+class App(Runtime):
+    """The runtime adapters get, plus the desk (database and texts) for commands and tests."""
+
+    desk: Desk | None = None
+
+
+def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = True) -> App:
+    if migrate:
+        upgrade(settings.database_url)
+    db = Database(make_engine(settings.database_url))
+    clock = clock or SystemClock()
+    desk = Desk(db=db, clock=clock, texts=load_catalogs(),
+                team_defaults={"language": settings.language, "timezone": settings.timezone})
+    return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
+               jobs=[ReminderSender(desk, platforms=[settings.chosen_adapter()]),
+                     partial(due_digests, desk, platforms=[settings.chosen_adapter()])],
+               texts=desk.texts, desk=desk)
+
+
+def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO | None = None,
+                echo: bool | None = None) -> None:
+    from bot.adapters.console import ConsoleChannel
+
+    settings = app.settings
+
+    def when(phrase: str, now: datetime) -> datetime:
+        try:
+            return parse_when(phrase, now=now, tz=settings.timezone)
+        except WhenError as err:
+            raise ValueError(app.texts.plain(settings.language, f"remind.error.{err.code}",
+                                             examples=app.texts.plain(settings.language,
+                                                                      "remind.examples"))) from None
+
+    stdin = sys.stdin
+    ConsoleChannel(app.router, app.refs, lines=lines if lines is not None else iter(stdin),
+                   out=out or sys.stdout,
+                   echo=(not stdin.isatty()) if echo is None else echo,
+                   user=settings.console_user or "you", jobs=app.jobs, clock=app.clock,
+                   zone=settings.timezone, when=when).run()
+
+
+def configure_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    for noisy in ("alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def start(settings: Settings) -> None:
+    """Run the adapter the configuration picks; with no tokens, the console."""
+    adapter = settings.chosen_adapter()
+    if adapter == "slack":
+        return run_slack(build(settings))
+    if adapter == "discord":
+        return run_discord(build(settings))
+    if adapter not in ("console",):
+        raise SystemExit(f"The {adapter} adapter is not available in this version of "
+                         "review-desk; remove its tokens from the environment to use the console.")
+    run_console(build(settings, clock=OffsetClock(SystemClock())))
+
+
+def run_discord(app: Runtime) -> None:
+    from bot.adapters.discord import run
+
+    if not app.settings.discord_token:
+        raise SystemExit("Set DISCORD_TOKEN (see docs/discord.md) to run the Discord bot.")
+    run(app)
+
+
+def run_slack(app: Runtime, *, http: bool = False, host: str = "0.0.0.0",
+              port: int = 3000) -> None:
+    from bot.adapters.slack.serve import run
+
+    run(app, http=http, host=host, port=port)

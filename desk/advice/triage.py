@@ -1,0 +1,234 @@
+"""Respond-or-ignore hints for a forwarded review.
+
+A hint for the team's vote, never a decision: responding is the default, and
+"ignore" is only suggested for posts that look like trolling or spam (no
+concrete experience, praise for a competitor, insults, only provoking after
+the team answered, links with sales talk).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desk.advice.coach import find, rx, word_count
+from desk.advice.language import detect_language
+
+SIGNALS = (
+    "concrete_experience", "no_experience", "competitor_praise", "insults", "provocation", "sales_links",
+    "no_content",
+)
+
+
+@dataclass(frozen=True)
+class Triage:
+    suggestion: str  # "respond" or "ignore"
+    signals: tuple[str, ...]
+    language: str
+
+
+_DAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|"
+    r"dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+)
+# No "march" or "may": too often a verb.
+_MONTHS = (
+    r"january|february|april|june|july|august|september|october|november|december|"
+    r"januari|februari|maart|mei|juni|juli|augustus|oktober"
+)
+_DURATION = (
+    r"\b(?:\d+\s*|(?:an?|one|two|three|four|five|six|ten|half\s+an|een|"
+    r"twee|drie|vier|vijf|zes|tien|anderhalf|half)\s+)"
+    r"(?:minutes|mins|hours?|days|weeks|minuten|uur|uren|dagen|weken|kwartier)\b"
+)
+# One of these is enough to tell a real experience.
+_STRONG = rx(
+    r"[€$£]\s?\d", r"\b\d+(?:[.,]\d+)?\s?(?:euros?|eur|dollars?|pounds?)\b",
+    rf"\b(?:{_DAYS}|{_MONTHS})\b", r"\b\d{1,2}[-/]\d{1,2}(?:[-/]\d{2,4})?\b",
+    r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
+    r"\b(?:yesterday|last\s+(?:night|week|month|weekend|year)|this\s+(?:morning|"
+    r"afternoon)|(?:two|three|a)\s+(?:days|weeks|months)\s+ago|a\s+week\s+ago)\b",
+    r"\b(?:gisteren|eergisteren|vanochtend|vanmorgen|vanmiddag|gisteravond|"
+    r"vorige\s+(?:week|maand)|vorig\s+jaar|afgelopen\s+(?:week|weekend|maand|jaar))\b",
+    r"(?:^|(?<=[.!?])\s+)(?:waited|ordered|booked|bought|visited|paid|"
+    r"called|rang|emailed|stayed|tried|dropped\s+off|picked\s+up|returned|"
+    r"came\s+(?:in|here)|went\s+(?:in|there|here)|was\s+(?:here|there))\b",
+    r"\b(?:order|bestelling|bestelnummer|ordernummer|factuur|invoice|"
+    r"booking|reservering)\s*(?:nummer|number|nr|no)?\.?\s*#?\d{3,}\b",
+    rf"\b(?:waited|waiting|wait|after|took|for|over|already|al|na|pas|"
+    rf"gewacht|wachten|duurde|ruim|bijna|wachttijd\s+van)\s+(?:\w+\s+)?{_DURATION}",
+    rf"{_DURATION}\s+(?:late|later|te\s+laat|gewacht|wachten|in\s+de\s+rij)\b",
+    r"\b(?:at|om)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u|am|pm|h)\b",
+    r"\b(?:i|we|my\s+\w+)\s+(?:(?:had|have|just)\s+)?(?:ordered|bought|"
+    r"booked|visited|paid|returned|rang|called|emailed|ate|dropped\s+off|"
+    r"picked\s+up|went|came\s+in|tried|waited|received)\b",
+    r"\b(?:my|our)\s+(?:order|booking|reservation|appointment|parcel|"
+    r"package|invoice|claim|car|van|bike|delivery|refund|room|table|"
+    r"food|meal|hair|bill|stay|visit|flight|money|deposit|prescription|glasses|policy|kids?|son|daughter)\b",
+    r"\b(?:ik|we|wij)\s+(?:(?!(?:niet|nooit|geen)\b)\w+\s+){0,5}(?:besteld|"
+    r"gekocht|geboekt|gereserveerd|betaald|gebeld|gemaild|gegeten|geweest|"
+    r"teruggestuurd|ontvangen|gewacht|opgehaald|gebracht)\b",
+    r"\b(?:ik|we|wij)\s+(?:bestelde|bestelden|kocht|kochten|belde|belden|"
+    r"mailde|aten|kwamen|kwam|wachtten|wachtte|betaalde|betaalden)\b",
+    r"\b(?:mijn|ons|onze)\s+(?:bestelling|reservering|afspraak|pakket|"
+    r"factuur|claim|auto|fiets|schadeclaim|schade|levering|retour|knipbeurt|"
+    r"haar|kamer|tafel|eten|rekening|verblijf|bezoek|geld|aanbetaling|"
+    r"bril|recept|polis|kinderen|zoon|dochter)\b",
+    r"\b(?:he|she|they|the\s+(?:waiter|waitress|cashier|driver|mechanic|"
+    r"stylist|manager|owner|agent|guy|lady|girl|man|woman))\s+(?:said|"
+    r"told|refused|laughed|charged|promised)\b",
+    r"\b(?:hij|zij|ze|de\s+(?:ober|serveerster|caissière|bezorger|monteur|"
+    r"kapper|kapster|eigenaar|medewerker|adviseur))\s+(?:zei|vertelde|weigerde|lachte|beloofde|rekende)\b",
+)
+# Product and staff nouns: hearsay uses them too, so it takes two.
+_WEAK = rx(
+    r"\b(?:pizza|burger|steak|pasta|soup|salad|dish|meal|fries|coffee|"
+    r"cake|bread|sandwich|haircut|colou?r|highlights|fringe|tyres?|tires?|"
+    r"brakes?|engine|shoes?|jacket|dress|jeans|sofa|laptop|order|delivery|"
+    r"parcel|claim|repair|appointment|booking|table)\b",
+    r"\b(?:waiter|waitress|cashier|employee|manager|owner|driver|courier|"
+    r"mechanic|hairdresser|stylist|barber|receptionist|agent|chef)\b",
+    r"\b(?:soep|salade|gerecht|maaltijd|patat|friet|koffie|taart|brood|"
+    r"broodje|knipbeurt|kapsel|kleuring|pony|banden|remmen|motor|schoenen|"
+    r"jas|jurk|bestelling|pakket|claim|reparatie|afspraak|reservering|tafel|polis)\b",
+    r"\b(?:ober|serveerster|bediening|caissière|medewerker|verkoper|"
+    r"verkoopster|bedrijfsleider|eigenaar|bezorger|koerier|monteur|kapper|"
+    r"kapster|adviseur|tandarts|dokter|receptie)\b",
+    r"\b(?:dentist|doctor|nurse|reception|shower|room)\b",
+    # telegraphic reviews drop the subject: "Op 2 maart besteld, nooit ontvangen, wel betaald."
+    r"\b(?:besteld|gekocht|geboekt|gereserveerd|betaald|ontvangen|geleverd|"
+    r"bezorgd|opgehaald|teruggestuurd|geretourneerd|ordered|paid|received|delivered|returned)\b",
+)
+_NO_EXPERIENCE = rx(
+    r"\bnever\s+(?:even\s+)?(?:been|visited|eaten|ordered|bought|shopped|"
+    r"set\s+foot|stayed|used|tried|went)\b(?!\s+(?:\w+\s+)?before)",
+    r"\b(?:haven't|have\s+not)\s+(?:even\s+)?(?:been|visited|tried|ordered|eaten)\b",
+    r"\b(?:didn't|did\s+not)\s+even\s+(?:go|visit|try|order)\b",
+    r"\b(?:i\s+|we\s+|i've\s+|we've\s+|i\s+have\s+|we\s+have\s+)?(?:heard|hear)\s+(?:that|from|it's|they)\b",
+    r"\bapparently\b", r"\bword\s+is\b",
+    r"\bthey\s+say\s+(?:that\s+)?(?:the|it|this|their)\b", r"\b(?:ze|men)\s+(?:zeggen|zegt)\s+dat\b",
+    r"\b(?:people|everyone|friends?|my\s+(?:friend|neighbou?r|colleague|"
+    r"cousin|sister|brother|mate))\s+(?:say|says|said|told\s+me)\b",
+    r"\bnooit\s+(?:eens\s+)?(?:geweest|binnen\s+geweest|gegeten|besteld|gekocht|gebruikt|geprobeerd)\b",
+    r"\b(?:ik\s+)?(?:hoor|hoorde|heb\s+gehoord|gehoord)\s+(?:dat|van)\b", r"\bschijnt\b",
+    r"\bnaar\s+verluidt\b", r"\bvan\s+horen\s+zeggen\b",
+    r"\b(?:mensen|iedereen|vrienden|mijn\s+(?:vriend|vriendin|buurman|"
+    r"buurvrouw|collega|zus|broer|neef|nicht))\s+(?:zeggen|zegt|zei|vertelde|vertellen)\b",
+)
+_BETTER = (
+    r"(?i:better|cheaper|faster|nicer|friendlier|tastier|beter|goedkoper|sneller|lekkerder|vriendelijker)"
+)
+_COMPETITOR = rx(
+    r"(?i:\b(?:competitor|competition|concurrent\w*)\b)",
+    r"(?i:\b(?:the\s+place\s+)?(?:next\s+door|across\s+the\s+street|"
+    r"down\s+the\s+road|round\s+the\s+corner)\b[^.!?]{0,30}\b(?:better|"
+    r"cheaper|faster|nicer|friendlier|tastier)\b)",
+    r"(?i:\b(?:much|way|far|so\s+much|a\s+lot|miles)\s+better\s+(?:at|than\s+at)\b)",
+    r"(?i:\b(?:go|head|try|shop|order|eat|use)\s+(?:to\s+|at\s+|from\s+|"
+    r"with\s+)?)[A-Z][\w'&-]{1,40}(?:\s+[A-Z][\w'&-]{1,40})?(?i:\s+instead\b)",
+    rf"\b(?!(?:It|This|That|The|Service|Food|Everything|Nothing|Het|Dit|"
+    rf"Dat|De|Alles|Niets|Eten|Service)\b)[A-Z][\w'&-]{{1,40}}(?:\s+[A-Z][\w'&-]{{1,40}})?\s+(?i:is|"
+    rf"are|was|zijn|is\s+echt)\s+(?i:(?:much|way|far|so\s+much|a\s+lot|"
+    rf"miles|veel|stukken|een\s+stuk|vele\s+malen|echt|gewoon)\s+)?{_BETTER}\b",
+    r"(?i:\b(?:veel|stukken|een\s+stuk|vele\s+malen|100x|honderd\s+keer|"
+    r"tien\s+keer|10x)\s+(?:beter|lekkerder|goedkoper|sneller|vriendelijker)\s+(?:bij|is|zijn)\b)",
+    r"(?i:\b(?:ga|gaat|ga\s+maar|ga\s+liever|ga\s+lekker|kun\s+je\s+beter|"
+    r"kunt\s+u\s+beter|beter)\s+naar\s+)[A-Z]",
+    r"(?i:\b(?:bij|naar)\s+de\s+(?:buren|overkant)\b)", r"(?i:\bliever\s+(?:naar|bij)\s+)[A-Z]",
+    r"(?i:\bin\s+plaats\s+daarvan\b)",
+    r"(?i:\bi(?:'d|\s+would)\s+recommend\s+)[A-Z]", r"(?i:\bik\s+raad\s+)[A-Z]\w+(?i:\s+aan\b)",
+    flags=0,
+)
+_INSULTS = rx(
+    r"\b(?:idiots?|idiotic|stupid|morons?|moronic|clowns|losers?|dumb|"
+    r"retard\w*|scum|bitch\w*|assholes?|arseholes?|dickheads?|twats?|pigs)\b",
+    r"\bf+u+c+k\w*", r"\bbunch\s+of\s+(?:idiots|clowns|amateurs|crooks|losers|morons|thieves)\b",
+    r"\bbrain\s*dead\b",
+    r"\b(?:idioot|idioten|debiel\w*|achterlijk\w*|sukkels?|eikels?|klootzak\w*|"
+    r"kut\w*|tering\w*|kanker\w*|mongool\w*|lul|trut|randdebiel\w*|imbeciel\w*|mafkezen|hufters?|tyfus\w*)\b",
+    r"\bstelletje\s+(?:idioten|prutsers|oplichters|sukkels|amateurs|clowns|eikels)\b",
+)
+_TAUNT = rx(
+    r"\b(?:lol|lmao|rofl|haha\w*|nice\s+try|yeah\s+right|sure\s+sure|"
+    r"whatever|cry\s+(?:more|me\s+a\s+river)|boo\s*hoo|who\s+cares|keep\s+(?:lying|dreaming|crying))\b",
+    r"\b(?:copy[- ]?paste\w*|canned\s+(?:reply|response|answer)|pr\s+(?:talk|"
+    r"speak|nonsense|fluff)|blah\w*|bla\s*bla\w*|typical|pathetic|liars?|lying)\b",
+    r"\b(?:ja\s*ja|jaja|tuurlijk|zal\s+wel|nou\s+en|boeiend|standaard\s*(?:antwoord|"
+    r"praatje|reactie)|mooi\s+praatje|praatjes|huil\s+maar|blijf\s+maar\s+liegen|"
+    r"leugenaars?|liegen|gelul|geouwehoer)\b",
+)
+_REQUEST = rx(
+    r"\b(?:when\s+will|can\s+you|could\s+you|i\s+want|i\s+still|refund)\b",
+    r"\b(?:graag|wanneer|kunt\s+u|kunnen\s+jullie|ik\s+wil|ik\s+wacht|geld\s+terug)\b",
+)
+_LINK = rx(
+    r"\bhttps?://\S+", r"\bwww\.\S+",
+    r"(?<![\w-])[\w-]{1,63}\.(?:com|nl|be|net|org|io|shop|biz|info|xyz|ru|top|store|online)\b(?:/\S*)?",
+)
+_SALES = rx(
+    r"\b(?:buy|cheap|cheapest|discount|promo\w*|deals?|click|visit|check\s+out|"
+    r"follow|subscribe|earn|crypto|bitcoin|forex|invest\w*|followers|"
+    r"seo|casino|loans?|dating|order\s+now|limited\s+offer|dm\s+me)\b",
+    r"\b(?:koop|kopen|goedkoop|goedkoopste|korting|aanbieding\w*|klik|"
+    r"bezoek|volg|verdien\w*|beleggen|gratis|bestel\s+nu|actie)\b",
+)
+_SPAM = rx(
+    r"\b(?:earn|verdien)\s+(?:up\s+to\s+)?[€$]?\s?\d+", r"\bbuy\s+(?:followers|likes|reviews)\b",
+    r"\b(?:crypto|bitcoin|forex)\s+(?:trading|investment|signals|tips)\b",
+    r"\bseo\s+(?:services|expert|agency)\b", r"\bcasino\b",
+    r"\b(?:klik|click)\s+(?:hier|here|op\s+de\s+link|the\s+link)\b",
+)
+_COMPLAINT = rx(
+    r"\b(?:bad|terrible|awful|horrible|worst|poor|disappointing|disappointed|"
+    r"never\s+again|avoid|rubbish|useless|scam|rip[- ]?off|disgusting|gross|dirty|rude|meh)\b",
+    r"\b(?:slecht\w*|waardeloos|vreselijk|verschrikkelijk|belabberd|"
+    r"teleurgesteld|teleurstellend|nooit\s+meer|ramp|bagger|niet\s+goed|"
+    r"oplichters?|afrader|vies|smerig|walgelijk|onbeschoft)\b",
+    r"👎|😡|🤬|😠",
+)
+
+
+def triage(text: str, *, stars: int | None = None, language: str | None = None,
+           after_team_reply: bool = False) -> Triage:
+    """Signals in SIGNALS order and a suggestion; "respond" whenever in doubt.
+
+    A concrete experience outweighs insults or praise for a competitor: an angry
+    customer is still a customer. `stars` only matters for posts without words.
+    `language` (detected when None) picks the message catalog for the signals.
+    """
+    text = (text or "").replace("’", "'")
+    found: set[str] = set()
+    if find(_NO_EXPERIENCE, text):
+        found.add("no_experience")
+    weak = {m.group().lower() for m in _WEAK.finditer(text)}
+    if _SPAM.search(text) or (_LINK.search(text) and _SALES.search(text)):
+        found.add("sales_links")
+    # Amounts and dates in an advert say nothing about a customer's experience.
+    elif _STRONG.search(text) or (len(weak) >= 2 and "no_experience" not in found):
+        found.add("concrete_experience")
+    if _COMPETITOR.search(text):
+        found.add("competitor_praise")
+    if _INSULTS.search(text):
+        found.add("insults")
+    if word_count(re.sub(r"\d+", " ", text)) <= 3:
+        found.add("no_content")
+    if (after_team_reply and "concrete_experience" not in found and not _REQUEST.search(text)
+            and (_TAUNT.search(text) or "insults" in found)):
+        found.add("provocation")
+
+    signals = tuple(s for s in SIGNALS if s in found)
+    return Triage(_suggest(found, text, stars), signals, language or detect_language(text))
+
+
+def _suggest(found: set[str], text: str, stars: int | None) -> str:
+    if found & {"sales_links", "provocation"}:
+        return "ignore"
+    if "concrete_experience" in found:
+        return "respond"
+    if found & {"no_experience", "competitor_praise", "insults"}:
+        return "ignore"
+    if "no_content" in found:
+        # A bare low rating still says something went wrong; "👍" or "test" does not.
+        complaint = _COMPLAINT.search(text) or (stars is not None and stars <= 2)
+        return "respond" if complaint else "ignore"
+    return "respond"

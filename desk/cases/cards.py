@@ -1,0 +1,105 @@
+"""The case card: everything the team needs to see at a glance, and the buttons that fit
+the case's state. Rebuilt from the database on every change and updated in place."""
+from __future__ import annotations
+
+from bot.messages import Button, Card
+from bot.text import Link, Quote, Rich, Strong, join
+from desk.advice import hints
+from desk.turn import Turn
+from desk.cases.states import State
+from storage import repo
+from storage.models import Case
+
+BUTTONS: dict[State, tuple[tuple[str, str | None], ...]] = {
+    State.NEW: (("vote_respond", "primary"), ("vote_ignore", "danger"), ("override", None),
+                ("remind_me", None)),
+    State.OPEN: (("claim", "primary"), ("draft", None), ("override", None), ("remind_me", None)),
+    State.CLAIMED: (("draft", "primary"), ("holding", None), ("posted", None), ("release", None),
+                    ("hand_over", None), ("close", None), ("remind_me", None)),
+    State.REPLIED: (("followup", "primary"), ("draft", None), ("close", None),
+                    ("remind_me", None)),
+    State.CLOSED: (("reopen", None),),
+    State.IGNORED: (("reopen", None),),
+}
+ACCENT = {State.NEW: "open", State.OPEN: "open", State.CLAIMED: "open", State.REPLIED: "open",
+          State.CLOSED: "done", State.IGNORED: "muted"}
+
+
+def case_key(case_id: int) -> str:
+    return f"case:{case_id}"
+
+
+def stars(n: int | None) -> str:
+    return f"{'★' * n}{'☆' * (5 - n)}" if n else ""
+
+
+def case_card(turn: Turn, case: Case) -> Card:
+    s = turn.session
+    state = State(case.state)
+    votes = repo.votes_for(s, case_id=case.id)
+    draft = repo.latest_draft(s, case_id=case.id)
+    people = repo.members_by_id(s, ids=[v.member_id for v in votes]
+                                + [m for m in (case.owner_id, case.forwarded_by,
+                                               draft.author_id if draft else None) if m])
+
+    def name(member_id: int | None) -> str:
+        member = people.get(member_id) if member_id else None
+        return member.name or member.user_id if member else "—"
+
+    tt = turn.tt
+    source = str(tt(f"source.{case.source}"))
+    title = Rich([Strong(f"#{case.id}"), f" · {source}"])
+    if case.stars:
+        title += f" · {stars(case.stars)}"
+    if case.customer:
+        title += f" · {case.customer}"
+
+    tally = []
+    for choice in ("respond", "ignore"):
+        voters = [name(v.member_id) for v in votes if v.choice == choice]
+        label = tt(f"vote.{choice}", n=len(voters))
+        tally.append(label + (f" ({', '.join(voters)})" if voters else ""))
+    fields: list[tuple[str, Rich]] = [
+        (str(tt("card.state")), tt(f"state.{state.value}")),
+        (str(tt("card.votes")), join(tally, " · ")),
+    ]
+    if case.decision:
+        decision = tt(f"decision.{case.decision}")
+        if case.ignore_reason:
+            decision += f" ({tt(f'reason.{case.ignore_reason}')})"
+        fields.append((str(tt("card.decision")), decision))
+    if case.owner_id:
+        fields.append((str(tt("card.owner")), Rich([Strong(name(case.owner_id))])))
+    if draft:
+        fields.append((str(tt("card.draft")), tt("card.draft_value", version=draft.version,
+                                                   author=name(draft.author_id),
+                                                   kind=tt(f"draft.kind.{draft.kind}"))))
+    if case.replied_at:
+        fields.append((str(tt("card.replied")), tt("card.when", when=local(turn, case.replied_at))))
+    if case.outcome:
+        fields.append((str(tt("card.outcome")), tt(f"outcome.{case.outcome}")))
+    if state == State.NEW:
+        fields.append((str(tt("advice.hint")), hints.hint(turn, case)))
+    recurring = hints.recurring_note(turn, case)
+    if recurring:
+        fields.append((str(tt("advice.recurring")), recurring))
+    if case.link:
+        fields.append((str(tt("card.link")), Rich([Link(case.link, source)])))
+    if case.origin:
+        fields.append((str(tt("card.origin")), Rich([Link(case.origin, str(tt("card.origin_label")))])))
+
+    footer = tt("card.footer", forwarder=name(case.forwarded_by),
+                forwarded=local(turn, case.forwarded_at), activity=local(turn, case.last_activity_at))
+    buttons = [Button(action, str(tt(f"button.{action}")), str(case.id), style)
+               for action, style in BUTTONS[state]]
+    return Card(key=case_key(case.id), channel=case_channel(turn), title=title,
+                body=Rich([Quote(case.text)]), fields=fields, buttons=buttons, footer=footer,
+                accent=ACCENT[state], version=case.version or 0)
+
+
+def case_channel(turn: Turn) -> str:
+    return turn.team.review_channel or turn.event.place.channel
+
+
+def local(turn: Turn, moment) -> str:
+    return moment.astimezone(turn.zone).strftime("%d-%m %H:%M")

@@ -1,0 +1,101 @@
+"""Step 1: forward a review into the review channel, by command, message shortcut or form.
+
+The same review forwarded twice is one case: the database's unique keys decide, so two
+people forwarding it at the same moment still get one card.
+"""
+from __future__ import annotations
+
+import json
+
+from bot.errors import UserError
+from bot.events import Command, FormSubmit, MessageShortcut
+from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
+from desk.advice import hints
+from desk.cases.cards import case_card, case_channel
+from desk.turn import Turn
+from desk.reminders.schedule import forwarded as plan_reminders
+from desk.cases.review_input import (MAX_LINK, MAX_NAME, MAX_TEXT, SOURCES, InvalidReview,
+                                   ReviewInput, content_key, first_link, link_key, parse_review)
+from storage import repo
+from storage.models import Case
+
+FORM = "forward"
+
+
+def forward_form(turn: Turn, *, text: str = "", origin: str | None = None,
+                 link: str | None = None) -> Form:
+    t = turn.s
+    return Form(
+        form=FORM, title=t("forward.form.title"), submit=t("forward.form.submit"),
+        context=json.dumps({"origin": origin}) if origin else "",
+        inputs=[
+            Input("source", t("forward.form.source"), kind="select", value="google",
+                  choices=[Choice(s, t(f"source.{s}")) for s in SOURCES]),
+            Input("link", t("forward.form.link"), kind="url", required=False, value=link or "",
+                  hint=t("forward.form.link_hint"), max_length=MAX_LINK),
+            Input("customer", t("forward.form.customer"), required=False, max_length=MAX_NAME),
+            Input("stars", t("forward.form.stars"), kind="select", required=False,
+                  choices=[Choice(str(n), "★" * n) for n in range(1, 6)]),
+            Input("text", t("forward.form.text"), kind="long", value=text[:MAX_TEXT],
+                  max_length=MAX_TEXT),
+        ])
+
+
+def from_command(turn: Turn, event: Command, text: str) -> list[Outbound]:
+    """`/review <text>`: the text is the review; a link in it is taken as the review's link."""
+    try:
+        review = parse_review(text=text, link=first_link(text))
+    except InvalidReview as err:
+        key, values = next(iter(err.problems.values()))
+        raise UserError(key, **values) from None
+    return create(turn, review)
+
+
+def from_shortcut(turn: Turn, event: MessageShortcut) -> list[Outbound]:
+    """On a message in the channel: open the form pre-filled, keeping a link to the message."""
+    if not event.text.strip():
+        raise UserError("forward.error.empty_message")
+    return [forward_form(turn, text=event.text, origin=event.link, link=first_link(event.text))]
+
+
+def from_form(turn: Turn, event: FormSubmit) -> list[Outbound]:
+    v = event.values
+    origin = json.loads(event.context).get("origin") if event.context else None
+    try:
+        review = parse_review(text=v.get("text"), source=v.get("source"), link=v.get("link"),
+                              customer=v.get("customer"), stars=v.get("stars"), origin=origin)
+    except InvalidReview as err:
+        return [FormErrors({field: turn.s(key, **values)
+                            for field, (key, values) in err.problems.items()})]
+    return create(turn, review)
+
+
+def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
+    case = Case(team_id=turn.team.id, source=review.source, link=review.link,
+                link_key=link_key(review.link), content_key=content_key(review.source, review.text),
+                customer=review.customer, stars=review.stars, text=review.text,
+                origin=review.origin, forwarded_by=turn.me.id, forwarded_at=turn.now,
+                last_activity_at=turn.now)
+    existing = repo.find_duplicate(turn.session, team_id=turn.team.id, link_key=case.link_key,
+                                   content_key=case.content_key)
+    if existing is None:
+        case, created = repo.add_case(turn.session, case=case)
+    else:
+        case, created = existing, False
+    if not created:
+        forwarder = repo.members_by_id(turn.session, ids=[case.forwarded_by])[case.forwarded_by]
+        return [Notice(turn.t("forward.duplicate", case=case.id, who=forwarder.name,
+                              state=turn.t(f"state.{case.state}")))]
+    repo.record(turn.session, case_id=case.id, actor_id=turn.me.id, action="forward",
+                from_state=None, to_state=case.state, now=turn.now,
+                detail={"source": case.source, "link": case.link})
+    plan_reminders(turn, case)
+    hints.tag(turn, case)
+    turn.session.flush()
+    out: list[Outbound] = [case_card(turn, case),
+                           Notice(turn.t("forward.done", case=case.id))]
+    out += hints.warn_lead(turn, case, case_channel(turn))
+    if not turn.team.review_channel:
+        out.append(Notice(turn.t("forward.no_channel")))
+    return out
+

@@ -1,0 +1,57 @@
+"""Step 8, learning: when a case closes, its owner is asked how the complaint could have been
+prevented (often an expectation that was not met). One optional sentence, kept with the case
+and read back in the report, grouped by theme."""
+from __future__ import annotations
+
+from bot.events import ButtonClick, FormSubmit
+from bot.messages import Button, Form, FormErrors, Input, Outbound, ThreadPost
+from bot.text import Mention
+from desk.cases.cards import case_key
+from desk.cases.case import change, load_case, require_owner, updated
+from desk.turn import Turn
+from desk.cases.review_input import clean_text
+from desk.cases.states import next_state
+from storage import repo
+from storage.models import Case
+
+ACTION = "lesson"
+LESSON_FORM = "lesson"
+MAX_LESSON = 500  # one short sentence, not an incident report
+
+
+def prompt(turn: Turn, case: Case) -> list[Outbound]:
+    """The question for the owner of a case that just closed, unless the lesson is already
+    known or the post was ignored (a troll is not a complaint to prevent)."""
+    if not case.owner_id or case.lesson or case.outcome == "ignored":
+        return []
+    owner = repo.members_by_id(turn.session, ids=[case.owner_id])[case.owner_id]
+    return [ThreadPost(case_key(case.id), turn.tt("lesson.prompt", case=case.id,
+                                                   owner=Mention(owner.user_id, owner.name)),
+                       buttons=(Button(ACTION, str(turn.tt("lesson.button")), str(case.id),
+                                       "primary"),))]
+
+
+def ask(turn: Turn, event: ButtonClick) -> list[Outbound]:
+    case = load_case(turn, event.value)
+    next_state(case.state, ACTION)
+    require_owner(turn, case)
+    t = turn.s
+    return [Form(LESSON_FORM, t("lesson.form.title", case=case.id), [
+        Input("lesson", t("close.form.lesson"), kind="long", value=case.lesson or "",
+              max_length=MAX_LESSON, hint=t("close.form.lesson_hint")),
+    ], t("lesson.form.submit"), context=str(case.id))]
+
+
+def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
+    text = clean_text(event.values.get("lesson")) or ""
+    if not text:
+        return [FormErrors({"lesson": turn.s("lesson.error.empty")})]
+    if len(text) > MAX_LESSON:
+        return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_LESSON,
+                                             length=len(text))})]
+    case = load_case(turn, event.context)
+    require_owner(turn, case)
+    change(turn, case, ACTION, {"lesson": text})
+    case.lesson = text
+    turn.session.add(case)
+    return updated(turn, case, "lesson.saved", text=text)

@@ -1,0 +1,123 @@
+"""When each reminder is due, and whether it still applies when it is: pure rules, no I/O.
+
+A case's reminders are planned when it is forwarded and whenever its state changes, as rows
+with a due time inside the team's working hours; the sender checks each one again when it
+is due, so a reminder whose reason went away is skipped, never sent.
+
+    vote        an hour of working time after forwarding, while the team is still voting
+    claim       an hour of working time after deciding to respond, while nobody claimed it
+    holding     two hours before the end of the working day, to the owner with no reply yet
+    end_of_day  just before the end of the working day, to the owner and the lead, no reply yet
+    followup    every 2 working days after the public reply, asking for the customer's reaction
+    snooze      when a person asked to be reminded ("remind me tomorrow at 9")
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Sequence
+
+from desk.reminders.calendar import WorkCalendar
+from desk.cases.states import OPEN_STATES, State
+
+VOTE_AFTER = timedelta(hours=1)
+CLAIM_AFTER = timedelta(hours=1)
+HOLDING_BEFORE_END = timedelta(hours=2)
+END_OF_DAY_BEFORE_END = timedelta(minutes=15)  # while people are still there to act on it
+FOLLOWUP_EVERY_DAYS = 2
+QUIET_AFTER = 3  # follow-ups in a row with no reaction: the customer let it go
+LEASE = timedelta(minutes=5)  # a process that took a reminder and crashed: retried after this
+MAX_ATTEMPTS = 5
+DIGEST_AT = 3  # reminders due at once in one channel that make the channel get one digest
+
+SAME_DAY = ("vote", "claim", "holding", "end_of_day")
+KINDS = SAME_DAY + ("followup", "snooze")
+NOT_ANSWERED = frozenset({State.NEW, State.OPEN, State.CLAIMED})
+
+# The states in which a reminder of each kind still makes sense when it is due.
+APPLIES_IN: dict[str, frozenset[State]] = {
+    "vote": frozenset({State.NEW}),
+    "claim": frozenset({State.OPEN}),
+    "holding": frozenset({State.CLAIMED}),
+    "end_of_day": NOT_ANSWERED,
+    "followup": frozenset({State.REPLIED}),
+    "snooze": OPEN_STATES,
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Pending reminders of these kinds are cancelled, then these (kind, due) are added."""
+
+    cancel: frozenset[str] = frozenset()
+    schedule: tuple[tuple[str, datetime], ...] = ()
+
+
+def place(cal: WorkCalendar, moment: datetime) -> datetime:
+    """Inside working hours: a moment at night or on a holiday moves to the next opening."""
+    return cal.next_working_moment(moment)
+
+
+def before_end(cal: WorkCalendar, moment: datetime, lead: timedelta) -> datetime:
+    """`lead` before the end of the working day `moment` counts toward; the next working
+    day's when that has already passed (a review forwarded at 17:20 is tomorrow's work)."""
+    end = cal.end_of_working_day(moment)
+    if end - lead <= moment:
+        end = cal.end_of_working_day(end)
+    return place(cal, end - lead)
+
+
+def next_followup(cal: WorkCalendar, now: datetime) -> datetime:
+    return place(cal, cal.add_working_days(now, FOLLOWUP_EVERY_DAYS))
+
+
+def on_forward(cal: WorkCalendar, forwarded_at: datetime) -> Plan:
+    return Plan(schedule=(
+        ("vote", place(cal, cal.add_working_time(forwarded_at, VOTE_AFTER))),
+        ("end_of_day", before_end(cal, forwarded_at, END_OF_DAY_BEFORE_END)),
+    ))
+
+
+def on_change(cal: WorkCalendar, action: str, state: str, detail: dict | None,
+              now: datetime) -> Plan:
+    """What a state change means for the case's reminders; `state` is the state after it."""
+    detail = detail or {}
+    if State(state) not in OPEN_STATES:
+        return Plan(cancel=frozenset(KINDS))
+    claim_due = ("claim", place(cal, cal.add_working_time(now, CLAIM_AFTER)))
+    if action == "decide_respond":
+        return Plan(cancel=frozenset({"vote"}), schedule=(claim_due,))
+    if action == "claim":
+        return Plan(cancel=frozenset({"claim"}),
+                    schedule=(("holding", before_end(cal, now, HOLDING_BEFORE_END)),))
+    if action == "release":
+        return Plan(cancel=frozenset({"holding"}), schedule=(claim_due,))
+    if action == "post_holding":
+        return Plan(cancel=frozenset({"holding", "end_of_day"}))
+    if action == "post_reply":
+        return Plan(cancel=frozenset(SAME_DAY), schedule=(("followup", next_followup(cal, now)),))
+    if action == "follow_up" and detail.get("reaction") in ("not_yet", "none"):
+        return Plan(cancel=frozenset({"followup"}),
+                    schedule=(("followup", next_followup(cal, now)),))
+    if action == "reopen":
+        return Plan(schedule=(("followup", next_followup(cal, now)),) if state == State.REPLIED
+                    else (claim_due,))
+    return Plan()
+
+
+def skip_reason(kind: str, *, state: str, answered: bool, attempts: int) -> str | None:
+    """Why a due reminder must not go out (None: send it). `answered`: a holding or public
+    reply is on the review site."""
+    if attempts > MAX_ATTEMPTS:
+        return "undelivered"
+    if State(state) not in APPLIES_IN[kind]:
+        return "state"
+    if kind in ("holding", "end_of_day") and answered:
+        return "answered"
+    return None
+
+
+def went_quiet(reactions: Sequence[str]) -> bool:
+    """The last QUIET_AFTER reactions logged were all "no reaction"."""
+    recent = list(reactions)[-QUIET_AFTER:]
+    return len(recent) == QUIET_AFTER and all(r == "none" for r in recent)

@@ -1,0 +1,258 @@
+"""The scheduler job that sends due reminders, each once, in the case's thread.
+
+One tick takes the due reminders (a lease makes them this process's), skips those whose
+reason went away, moves those that came due outside the team's working hours to the next
+opening, and returns one outbox per reminder. A channel with many reminders at once gets one
+digest listing them, and each thread still gets its own. The reminders are stamped as sent
+only when the adapter delivered the outbox: a crash mid-send means another try after the
+lease, not a loss.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import Collection, Sequence
+
+from sqlmodel import Session
+
+from bot.messages import Button, Outbound, Outbox, Say, ThreadPost
+from bot.text import Mention, Quote, Rich, join
+from desk.reminders import rules
+from desk.reminders.calendar import WorkCalendar, team_calendar
+from desk.cases.cards import case_key
+from desk.turn import Desk
+from desk.cases.followup import REACTIONS
+from desk.advice.suggest import suggest_reply
+from desk.team.templates import team_templates
+from storage import reminders, repo
+from storage.models import Member, Team
+from storage.reminders import Taken
+
+# Small enough that a tick's posts, paced at one a second per channel, go out well within
+# the lease (rules.LEASE): otherwise another process would take them again mid-send.
+BATCH = 100
+MAX_MENTIONS = 10
+DIGEST_LINES = 15
+
+
+@dataclass
+class Post:
+    """One reminder, rendered: its thread post, its digest line, and for reminders to the
+    whole channel, a message in the channel."""
+
+    reminder_id: int
+    channel: str | None
+    thread: ThreadPost
+    line: Rich
+    say: Rich | None = None
+
+
+@dataclass
+class People:
+    """Everyone a batch's reminders may mention: owners by member id; leads and those who
+    asked by team and platform user id."""
+
+    by_id: dict[int, Member]
+    by_user: dict[tuple[int, str], Member]
+
+
+@dataclass
+class ReminderSender:
+    desk: Desk
+    platforms: Collection[str] | None = None  # the platforms this process delivers to
+    batch: int = BATCH
+    _calendars: dict[tuple, WorkCalendar] = field(default_factory=dict)
+
+    def __call__(self) -> list[Outbox]:
+        now = self.desk.now()
+        lease_until = now + rules.LEASE
+        with self.desk.db.unit() as session:
+            taken = reminders.take_due(session, now=now, lease_until=lease_until,
+                                       limit=self.batch, platforms=self.platforms)
+            by_team: dict[int, tuple[Team, list[Post]]] = {}
+            channels = self._channels(session, taken)
+            people = self._people(session, taken)
+            for item in taken:
+                case, reminder = item.case, item.reminder
+                reason = rules.skip_reason(reminder.kind, state=case.state,
+                                           answered=bool(case.holding_at or case.replied_at),
+                                           attempts=reminder.attempts)
+                if reason:
+                    self._skip(session, item, reason, lease_until, now)
+                    continue
+                cal = self._calendar(item.team)
+                if not cal.is_working_time(now):
+                    reminders.defer(session, reminder=reminder, due_at=rules.place(cal, now))
+                    continue
+                post = Rendering(self.desk, session, item, cal, now, people).post(
+                    channels.get(case.id))
+                by_team.setdefault(item.team.id, (item.team, []))[1].append(post)
+        return [Outbox(team.platform, team.workspace, group,
+                       delivered=partial(self.delivered, ids, lease_until) if ids else None)
+                for team, posts in by_team.values()
+                for group, ids in messages(self.desk, team, posts)]
+
+    def delivered(self, ids: Sequence[int], lease_until: datetime) -> None:
+        """Stamp as sent, with a line in each case's history."""
+        with self.desk.db.unit() as session:
+            now = self.desk.now()
+            for row in reminders.settle(session, ids=ids, lease_until=lease_until,
+                                        status=reminders.SENT, now=now):
+                repo.record(session, case_id=row.case_id, actor_id=None, action="reminder_sent",
+                            from_state=None, to_state=None, now=now,
+                            detail={"kind": row.kind, "seq": row.seq, "for": row.target})
+
+    def _skip(self, session: Session, item: Taken, reason: str, lease_until: datetime,
+              now: datetime) -> None:
+        row = item.reminder
+        if reminders.settle(session, ids=[row.id], lease_until=lease_until,
+                            status=reminders.SKIPPED, now=now):
+            repo.record(session, case_id=row.case_id, actor_id=None, action="reminder_skipped",
+                        from_state=None, to_state=None, now=now,
+                        detail={"kind": row.kind, "seq": row.seq, "reason": reason})
+
+    def _calendar(self, team: Team) -> WorkCalendar:
+        """Cached by the settings themselves, so a team that changes its hours is heard."""
+        key = (team.timezone, team.work_days, team.work_hours, team.country)
+        if key not in self._calendars:
+            self._calendars[key] = team_calendar(team)
+        return self._calendars[key]
+
+    @staticmethod
+    def _people(session: Session, taken: Sequence[Taken]) -> People:
+        """One query for the owners and one per team for the others, not one per reminder."""
+        wanted: dict[int, set[str]] = {}
+        for t in taken:
+            wanted.setdefault(t.team.id, set()).update(
+                u for u in (t.reminder.target, t.team.lead) if u)
+        by_user = {(team_id, u): m for team_id, user_ids in wanted.items()
+                   for u, m in reminders.members_by_user(session, team_id=team_id,
+                                                         user_ids=user_ids).items()}
+        return People(repo.members_by_id(session, ids=[t.case.owner_id for t in taken
+                                                       if t.case.owner_id]), by_user)
+
+    @staticmethod
+    def _channels(session: Session, taken: Sequence[Taken]) -> dict[int, str]:
+        """Each case's channel: the team's review channel, else where its card was shown."""
+        out: dict[int, str] = {}
+        for platform in {t.team.platform for t in taken}:
+            keys = {case_key(t.case.id): t.case.id for t in taken if t.team.platform == platform}
+            for key, channel in reminders.channels_of(session, platform=platform,
+                                                      keys=keys).items():
+                out[keys[key]] = channel
+        for t in taken:
+            if t.team.review_channel:
+                out[t.case.id] = t.team.review_channel
+        return out
+
+
+def messages(desk: Desk, team: Team,
+             posts: Sequence[Post]) -> list[tuple[list[Outbound], list[int]]]:
+    """Per channel: a digest first when many are due at once, then every thread's reminder;
+    otherwise each thread reminder with its channel message, if it has one. Each reminder
+    comes with its own id, so one that fails to go out does not send the others again."""
+    lang = desk.texts.pick(team.language)
+    out: list[tuple[list[Outbound], list[int]]] = []
+    by_channel: dict[str | None, list[Post]] = {}
+    for post in posts:
+        by_channel.setdefault(post.channel, []).append(post)
+    for channel, group in by_channel.items():
+        if channel and len(group) >= rules.DIGEST_AT:
+            text = desk.texts.text(lang, "remind.digest", n=len(group))
+            for post in group[:DIGEST_LINES]:
+                text += Rich(["\n• "]) + post.line
+            if len(group) > DIGEST_LINES:
+                text += Rich(["\n"]) + desk.texts.text(lang, "remind.digest_more",
+                                                       n=len(group) - DIGEST_LINES)
+            out.append(([Say(channel, text)], []))
+            out.extend(([p.thread], [p.reminder_id]) for p in group)
+            continue
+        out.extend(([p.thread, *([Say(channel, p.say)] if channel and p.say else [])],
+                    [p.reminder_id]) for p in group)
+    return out
+
+
+class Rendering:
+    """The texts of one reminder, in the team's language, mentioning who it is for."""
+
+    def __init__(self, desk: Desk, session: Session, item: Taken, cal: WorkCalendar,
+                 now: datetime, people: People) -> None:
+        self.desk, self.session, self.cal, self.now = desk, session, cal, now
+        self.people = people
+        self.case, self.team, self.reminder = item.case, item.team, item.reminder
+        self.lang = desk.texts.pick(self.team.language)
+
+    def t(self, key: str, **values: object) -> Rich:
+        return self.desk.texts.text(self.lang, key, case=self.case.id, **values)
+
+    def post(self, channel: str | None) -> Post:
+        kind = self.reminder.kind
+        text, buttons = getattr(self, kind)()
+        buttons.append(Button("remind_me", str(self.t("button.remind_me")), str(self.case.id)))
+        say = self.t("remind.claim_channel", customer=self.customer()) if kind == "claim" else None
+        return Post(self.reminder.id, channel, ThreadPost(case_key(self.case.id), text, buttons),
+                    self.t(f"remind.what.{kind}", customer=self.customer()), say)
+
+    # -- one method per kind: the text and the buttons besides "remind me" -----------------
+    def vote(self) -> tuple[Rich, list[Button]]:
+        people = reminders.members_not_voted(self.session, team_id=self.team.id,
+                                             case_id=self.case.id, limit=MAX_MENTIONS)
+        if not people:
+            return self.t("remind.vote_anyone"), []
+        return self.t("remind.vote", people=join(mention(m) for m in people)), []
+
+    def claim(self) -> tuple[Rich, list[Button]]:
+        return self.t("remind.claim"), []
+
+    def holding(self) -> tuple[Rich, list[Button]]:
+        owner = self.owner()
+        text = suggest_reply(language=self.lang, customer=self.case.customer,
+                             signer=owner.name if owner else "", contact=self.team.contact,
+                             kind="holding", seed=self.case.id,
+                             templates=team_templates(self.team))
+        end = self.cal.end_of_working_day(self.now).strftime("%H:%M")
+        return (self.t("remind.holding", owner=self.someone(owner), end=end)
+                + Rich(["\n", Quote(text)])), []
+
+    def end_of_day(self) -> tuple[Rich, list[Button]]:
+        owner = self.owner()
+        people = [mention(owner)] if owner else []
+        lead = self.team.lead
+        if lead and not (owner and owner.user_id == lead):
+            known = self.person(lead)
+            people.append(mention(known) if known else Mention(lead))
+        who = join(people) if people else self.t("remind.team")
+        return self.t("remind.end_of_day", people=who,
+                      state=self.desk.texts.text(self.lang, f"state.{self.case.state}")), []
+
+    def followup(self) -> tuple[Rich, list[Button]]:
+        value = f"{self.case.id}:{self.reminder.seq}"
+        buttons = [Button(f"reaction_{r}", str(self.t(f"followup.reaction.{r}")), value,
+                          "primary" if r == "satisfied" else None) for r in REACTIONS]
+        return self.t("remind.followup", owner=self.someone(self.owner()),
+                      customer=self.customer(), n=self.reminder.seq,
+                      quiet=rules.QUIET_AFTER), buttons
+
+    def snooze(self) -> tuple[Rich, list[Button]]:
+        known = self.person(self.reminder.target)
+        who = Rich([mention(known)]) if known else self.t("remind.team")
+        return self.t("remind.snooze", who=who,
+                      state=self.desk.texts.text(self.lang, f"state.{self.case.state}")), []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def person(self, user_id: str | None) -> Member | None:
+        return self.people.by_user.get((self.team.id, user_id)) if user_id else None
+
+    def owner(self) -> Member | None:
+        return self.people.by_id.get(self.case.owner_id) if self.case.owner_id else None
+
+    def someone(self, member: Member | None) -> Rich:
+        return Rich([mention(member)]) if member else self.t("remind.team")
+
+    def customer(self) -> str:
+        return self.case.customer or str(self.t("remind.the_customer"))
+
+
+def mention(member: Member) -> Mention:
+    return Mention(member.user_id, member.name)

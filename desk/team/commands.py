@@ -1,0 +1,146 @@
+"""The `/review` command and the team's settings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Mapping
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.errors import UserError
+from bot.events import Command, FormSubmit
+from bot.i18n import LANGUAGES
+from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
+from bot.text import join
+from desk.reporting import digest
+from desk.cases import forward
+from desk.reminders.calendar import WorkCalendar, parse_days, parse_hours
+from desk.turn import Turn, require_setup_rights
+from storage import repo
+
+SETUP_FORM = "setup"
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """A word after `/review`, with the shape its arguments must have (else it is a review)."""
+
+    run: Callable[[Turn, Command, str], list[Outbound]]
+    args: str = ""  # a regular expression the rest of the text must match in full
+
+
+def review_command(subcommands: Mapping[str, Subcommand]):
+    """`/review <text>` forwards, `/review` alone opens the form, `/review <word> …` runs a
+    subcommand; a subcommand word with arguments that do not fit it gets its usage, so a
+    mistyped `/review report last week` never becomes a case."""
+
+    def run(turn: Turn, event: Command) -> list[Outbound]:
+        text = event.text.strip()
+        word, _, rest = text.partition(" ")
+        sub = subcommands.get(word.lower())
+        if sub:
+            if not re.fullmatch(sub.args, rest.strip(), re.IGNORECASE | re.DOTALL):
+                raise UserError(f"usage.{word.lower()}")
+            return sub.run(turn, event, rest.strip())
+        if not text:
+            return [forward.forward_form(turn)]
+        return forward.from_command(turn, event, text)
+
+    run.__name__ = "review_command"
+    return run
+
+
+def show_help(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
+    return [Notice(turn.t("help.text"))]
+
+
+def list_cases(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
+    cases = repo.open_cases(turn.session, team_id=turn.team.id)
+    if not cases:
+        return [Notice(turn.t("list.empty"))]
+    total = repo.count_open_cases(turn.session, team_id=turn.team.id)
+    owners = repo.members_by_id(turn.session, ids=[c.owner_id for c in cases if c.owner_id])
+    lines = [turn.t("list.title", n=total)]
+    for case in cases:
+        owner = owners.get(case.owner_id)
+        lines.append(turn.t("list.line", case=case.id, state=turn.t(f"state.{case.state}"),
+                            source=turn.t(f"source.{case.source}"),
+                            customer=case.customer or "—",
+                            owner=(owner.name or owner.user_id) if owner else "—"))
+    if total > len(cases):
+        lines.append(turn.t("list.more", n=total - len(cases)))
+    return [Notice(join(lines, "\n"))]
+
+
+def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
+    """The settings form; saving it makes this channel the review channel."""
+    require_setup_rights(turn)
+    team = turn.team
+    changed = team.review_channel != event.place.channel
+    t = turn.s
+    form = Form(SETUP_FORM, t("setup.form.title"), [
+        Input("language", t("setup.form.language"), kind="select", value=team.language,
+              choices=[Choice(lang, t(f"language.{lang}")) for lang in LANGUAGES]),
+        Input("timezone", t("setup.form.timezone"), value=team.timezone, max_length=64),
+        Input("work_days", t("setup.form.work_days"), value=team.work_days, max_length=64,
+              hint=t("setup.form.work_days_hint")),
+        Input("work_hours", t("setup.form.work_hours"), value=team.work_hours, max_length=32,
+              hint=t("setup.form.work_hours_hint")),
+        Input("country", t("setup.form.country"), value=team.country, max_length=8),
+        Input("votes_needed", t("setup.form.votes_needed"), kind="number",
+              value=str(team.votes_needed), max_length=2),
+        Input("lead", t("setup.form.lead"), kind="person_or_role", required=False,
+              value=team.lead or ""),
+        Input("contact", t("setup.form.contact"), required=False, value=team.contact or "",
+              max_length=300, hint=t("setup.form.contact_hint")),
+        *digest.setting_inputs(turn),
+    ], t("setup.form.submit"), context=event.place.channel)
+    notice = Notice(turn.t("setup.channel_set" if changed else "setup.channel_same"))
+    return [notice, form]
+
+
+def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
+    require_setup_rights(turn)
+    v = {k: (val or "").strip() for k, val in event.values.items()}
+    problems: dict[str, str] = {}
+    if v.get("language") not in LANGUAGES:
+        problems["language"] = turn.s("setup.error.language")
+    try:
+        ZoneInfo(v.get("timezone") or "")
+    except (ZoneInfoNotFoundError, ValueError):
+        problems["timezone"] = turn.s("setup.error.timezone")
+    problems.update({name: turn.s(key) for name, key in calendar_problems(v).items()})
+    votes = v.get("votes_needed", "")
+    if not votes.isdigit() or not 1 <= int(votes) <= 20:
+        problems["votes_needed"] = turn.s("setup.error.votes_needed")
+    problems.update(digest.setting_problems(turn, v))
+    if problems:
+        return [FormErrors(problems)]
+    team = turn.team
+    team.review_channel = event.context or event.place.channel
+    team.language, team.timezone = v["language"], v["timezone"]
+    team.work_days, team.work_hours = v["work_days"], v["work_hours"]
+    team.country = v["country"].upper()
+    team.votes_needed = int(votes)
+    team.lead = v.get("lead") or None
+    team.contact = v.get("contact") or None
+    turn.session.add(team)
+    turn.pick_languages()
+    return [Notice(turn.t("setup.saved", language=turn.t(f"language.{team.language}"),
+                          timezone=team.timezone, days=team.work_days, hours=team.work_hours,
+                          country=team.country, votes=team.votes_needed,
+                          lead=team.lead or "—") + "\n" + digest.apply_settings(turn, v))]
+
+
+def calendar_problems(values: dict[str, str]) -> dict[str, str]:
+    """Working days, hours and holiday country that the team calendar cannot read."""
+    problems = {}
+    for name, parse in (("work_days", parse_days), ("work_hours", parse_hours)):
+        try:
+            parse(values.get(name, ""))
+        except ValueError:
+            problems[name] = f"setup.error.{name}"
+    try:
+        WorkCalendar(country=values.get("country", "").upper() or None)
+    except ValueError:
+        problems["country"] = "setup.error.country"
+    return problems
