@@ -1,8 +1,9 @@
 """What every handler gets: the desk's dependencies and, per event, a turn.
 
-A turn is one unit of work for one event: the team and member the event comes from, their
-languages, and the session. `handle` runs a handler in a turn, retries it when another
-event changed the same case first, and turns refusals into messages in the person's language.
+A turn is one unit of work for one team: the person who acted (or the review desk itself, or
+an integration), their languages, and the session. `handle` runs a chat event's handler in a
+turn and `run_for_team` runs a flow nobody in the chat started; both retry when another
+event changed the same case first, and turn refusals into messages in the person's language.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from bot.events import Event
 from bot.i18n import Catalogs
 from bot.messages import Notice, Outbound
 from bot.text import ROLE, Rich
+from desk.actors import DESK, Actor
 from storage import repo
 from storage.errors import Conflict, DatabaseUnavailable
 from storage.models import Member, Team
@@ -43,23 +45,47 @@ class Desk:
 
 
 class Turn:
-    def __init__(self, desk: Desk, event: Event, session: Session) -> None:
+    """One unit of work for a team, on behalf of a person (a chat event) or of the review desk
+    itself or an integration (`Turn.system`): then there is no event and no member."""
+
+    def __init__(self, desk: Desk, session: Session, team: Team, actor: Actor,
+                 me: Member | None = None, event: Event | None = None) -> None:
         self.desk = desk
-        self.event = event
         self.session = session
         self.now = desk.now()
-        self.team: Team = repo.get_or_create_team(
-            session, platform=event.place.platform, workspace=event.place.workspace,
-            defaults=desk.team_defaults, now=self.now)
-        self.me: Member = repo.get_or_create_member(
-            session, team_id=self.team.id, user_id=event.actor.user_id,
-            name=event.actor.name, locale=event.actor.locale)
+        self.team = team
+        self.me = me
+        self.event = event
+        self.actor = actor
         self.pick_languages()
+
+    @classmethod
+    def from_event(cls, desk: Desk, event: Event, session: Session) -> "Turn":
+        now = desk.now()
+        team = repo.get_or_create_team(
+            session, platform=event.place.platform, workspace=event.place.workspace,
+            defaults=desk.team_defaults, now=now)
+        me = repo.get_or_create_member(
+            session, team_id=team.id, user_id=event.actor.user_id,
+            name=event.actor.name, locale=event.actor.locale)
+        actor = Actor.person(me.id, name=me.name or me.user_id,
+                             is_lead=is_lead(team, event.actor.user_id, event.actor.roles))
+        return cls(desk, session, team, actor, me, event)
+
+    @classmethod
+    def system(cls, desk: Desk, session: Session, team: Team, actor: Actor = DESK) -> "Turn":
+        return cls(desk, session, team, actor)
 
     def pick_languages(self) -> None:
         """The person's locale wins for their own notices; the team's setting for the rest."""
-        self.lang = self.desk.texts.pick(self.event.actor.locale, self.team.language)
+        locale = self.event.actor.locale if self.event else None
+        self.lang = self.desk.texts.pick(locale, self.team.language)
         self.team_lang = self.desk.texts.pick(self.team.language)
+
+    @property
+    def who(self) -> str:
+        """The name the team sees for whoever acted."""
+        return self.actor.name
 
     def t(self, key: str, **values: object) -> Rich:
         """A text for the person who acted (notices, forms)."""
@@ -77,17 +103,30 @@ class Turn:
         return ZoneInfo(self.team.timezone)
 
     def is_lead(self) -> bool:
-        """The lead is a person, or (on Discord) everyone with a role, stored as "role:<id>"."""
-        lead = self.team.lead or ""
-        if lead.startswith(ROLE):
-            return lead[len(ROLE):] in self.event.actor.roles
-        return bool(lead) and lead == self.event.actor.user_id
+        return self.actor.is_lead
+
+    def review_channel(self) -> str:
+        """Where the team's cards go: its review channel, else where the event happened."""
+        return self.team.review_channel or (self.event.place.channel if self.event else "")
 
     def refusal(self, err: UserError) -> Notice:
         params = dict(err.params)
         if "state" in params:
             params["state"] = self.t(f"state.{params['state']}")
+        if "owner_id" in params:
+            owner_id = params.pop("owner_id")
+            owner = repo.members_by_id(self.session, ids=[owner_id]).get(owner_id) \
+                if owner_id else None
+            params["owner"] = (owner.name or owner.user_id) if owner else "—"
         return Notice(self.t(err.key, **params))
+
+
+def is_lead(team: Team, user_id: str, roles: frozenset[str]) -> bool:
+    """The lead is a person, or (on Discord) everyone with a role, stored as "role:<id>"."""
+    lead = team.lead or ""
+    if lead.startswith(ROLE):
+        return lead[len(ROLE):] in roles
+    return bool(lead) and lead == user_id
 
 
 def team_language(desk: Desk, event: Event) -> str | None:
@@ -110,25 +149,45 @@ def require_setup_rights(turn: Turn) -> None:
 HandlerFn = Callable[[Turn], Sequence[Outbound]]
 
 
+def in_turns(desk: Desk, name: str, begin: Callable[[Session], Turn],
+             fn: Callable[[Turn], Sequence[Outbound]]) -> list[Outbound]:
+    """Run `fn` in a turn, one transaction per attempt: again when another event changed the
+    same case first; a refusal becomes a notice in the person's language."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with desk.db.unit() as session:
+                turn = begin(session)
+                try:
+                    return list(fn(turn))
+                except UserError as err:
+                    session.rollback()
+                    return [turn.refusal(err)]
+        except Conflict:
+            log.info("%s lost a race (attempt %d), trying again", name, attempt)
+        except DatabaseUnavailable as err:
+            log.error("database unavailable during %s: %s", name, err)
+            raise UserError("error.database") from err
+    raise UserError("error.busy")
+
+
 def handle(fn: Callable[..., Sequence[Outbound]]) -> Callable[[Event, Desk], list[Outbound]]:
-    """Wrap `fn(turn, event)` as a router handler with one transaction per attempt."""
+    """Wrap `fn(turn, event)` as a router handler."""
 
     @wraps(fn)
     def run(event: Event, desk: Desk) -> list[Outbound]:
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                with desk.db.unit() as session:
-                    turn = Turn(desk, event, session)
-                    try:
-                        return list(fn(turn, event))
-                    except UserError as err:
-                        session.rollback()
-                        return [turn.refusal(err)]
-            except Conflict:
-                log.info("%s lost a race (attempt %d), trying again", fn.__name__, attempt)
-            except DatabaseUnavailable as err:
-                log.error("database unavailable during %s: %s", fn.__name__, err)
-                raise UserError("error.database") from err
-        raise UserError("error.busy")
+        return in_turns(desk, fn.__name__, lambda session: Turn.from_event(desk, event, session),
+                        lambda turn: fn(turn, event))
 
     return run
+
+
+def run_for_team(desk: Desk, team_id: int, fn: Callable[[Turn], Sequence[Outbound]], *,
+                 actor: Actor = DESK) -> list[Outbound]:
+    """Run a flow for a team with no chat event: a scheduled job, a review a site delivered."""
+    def begin(session: Session) -> Turn:
+        team = session.get(Team, team_id)
+        if team is None:
+            raise LookupError(f"no team {team_id}")
+        return Turn.system(desk, session, team, actor)
+
+    return in_turns(desk, getattr(fn, "__name__", "flow"), begin, fn)

@@ -75,6 +75,7 @@ class Case(SQLModel, table=True):
     holding_at: Optional[datetime] = None
     replied_at: Optional[datetime] = None
     reply_link: Optional[str] = None
+    reply_version: Optional[int] = None  # the draft version that went public
     outcome: Optional[str] = None  # satisfied | went_quiet | ignored
     closed_at: Optional[datetime] = None
     lesson: Optional[str] = Field(default=None, sa_column=Column(Text))

@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from typing import Callable, Sequence, TypeVar
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 
@@ -109,8 +109,8 @@ def votes_for(session: Session, *, case_id: int) -> list[Vote]:
 
 
 def set_vote(session: Session, *, case_id: int, member_id: int, choice: str,
-             reason: str | None, now: datetime) -> bool:
-    """Record or change a member's vote; False when it was already exactly this."""
+             reason: str | None, now: datetime) -> tuple[str, str | None] | None:
+    """Record or change a member's vote; what it was before (None for a first vote)."""
     def find() -> Vote | None:
         return session.exec(select(Vote).where(Vote.case_id == case_id,
                                                Vote.member_id == member_id)).first()
@@ -119,12 +119,16 @@ def set_vote(session: Session, *, case_id: int, member_id: int, choice: str,
         vote, created = insert_or_get(session, Vote(case_id=case_id, member_id=member_id,
                                                     choice=choice, reason=reason, at=now), find)
         if created:
-            return True
-    if vote.choice == choice and vote.reason == reason:
-        return False
-    vote.choice, vote.reason, vote.at = choice, reason, now
-    session.add(vote)
-    return True
+            return None
+    was = (vote.choice, vote.reason)
+    if was != (choice, reason):
+        vote.choice, vote.reason, vote.at = choice, reason, now
+        session.add(vote)
+    return was
+
+
+def clear_votes(session: Session, *, case_id: int) -> None:
+    session.exec(delete(Vote).where(Vote.case_id == case_id))
 
 
 def drafts_for(session: Session, *, case_id: int) -> list[Draft]:

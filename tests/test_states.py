@@ -2,7 +2,7 @@
 import pytest
 
 from bot.errors import UserError
-from desk.cases.states import TRANSITIONS, State, allowed, next_state
+from desk.cases.states import TRANSITIONS, Action, State, Who, allowed, next_state
 
 EXPECTED = {
     ("vote", "new"): "new",
@@ -26,6 +26,7 @@ EXPECTED = {
     ("dismiss", "replied"): "ignored",
     ("reopen", "closed"): "replied",
     ("reopen", "ignored"): "open",
+    ("revote", "ignored"): "new",
     ("remind", "new"): "new",
     ("remind", "open"): "open",
     ("remind", "claimed"): "claimed",
@@ -33,7 +34,7 @@ EXPECTED = {
     ("lesson", "closed"): "closed",
     ("lesson", "ignored"): "ignored",
 }
-ALL = [(action, state.value) for action in TRANSITIONS for state in State]
+ALL = [(action.value, state.value) for action in TRANSITIONS for state in State]
 
 
 @pytest.mark.parametrize("action,state", [p for p in ALL if p in EXPECTED])
@@ -52,5 +53,12 @@ def test_refused_transition(action, state):
 
 
 def test_table_has_no_surprises():
-    actual = {(a, s.value): t.value for a, row in TRANSITIONS.items() for s, t in row.items()}
+    actual = {(a.value, s.value): t.value
+              for a, rule in TRANSITIONS.items() for s, t in rule.moves.items()}
     assert actual == EXPECTED
+
+
+def test_reopening_an_ignored_case_is_the_leads_and_a_closed_one_the_owners():
+    rule = TRANSITIONS[Action.REOPEN]
+    assert (rule.who_may(State.CLOSED), rule.who_may(State.IGNORED)) == (Who.OWNER, Who.LEAD)
+    assert TRANSITIONS[Action.REVOTE].who_may(State.IGNORED) == Who.PERSON

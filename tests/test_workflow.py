@@ -165,11 +165,37 @@ def test_override_only_by_the_lead(channel, app):
     assert case_row(app, case).state == "open"
 
 
-def test_reopen_an_ignored_case(channel, app):
+def make_lead(app, user_id: str) -> None:
+    with app.desk.db.unit() as s:
+        from storage.models import Team
+        team = s.exec(select(Team)).one()
+        team.lead = user_id
+        s.add(team)
+
+
+def test_reopening_an_ignored_case_is_the_leads_call_anyone_else_asks_for_a_new_vote(channel, app):
     case = channel.forward()
     for who in ("Ann", "Bob"):
         channel.submit(who, "ignore_vote", {"reason": "troll"}, str(case))
     replies = channel.click("Cas", "reopen", case)
+    row = case_row(app, case)
+    assert (row.state, row.decision, row.outcome, row.closed_at) == ("new", None, None, None)
+    assert "vote again" in replies.thread_texts()[0]
+    with app.desk.db.unit() as s:  # the team votes from nothing; the old votes stay in history
+        assert s.exec(select(Vote).where(Vote.case_id == case)).all() == []
+    assert history(app, case)[-1] == "revote"
+    channel.click("Ann", "vote_respond", case)
+    assert case_row(app, case).state == "new"  # one vote of two
+    channel.click("Bob", "vote_respond", case)
+    assert case_row(app, case).state == "open"
+
+
+def test_the_lead_reopens_an_ignored_case_for_a_reply(channel, app):
+    case = channel.forward()
+    make_lead(app, "U-lea")
+    for who in ("Ann", "Bob"):
+        channel.submit(who, "ignore_vote", {"reason": "troll"}, str(case))
+    replies = channel.click("Lea", "reopen", case)
     row = case_row(app, case)
     assert (row.state, row.decision, row.outcome) == ("open", "respond", None)
     assert "reopened" in replies.thread_texts()[0]
@@ -283,7 +309,9 @@ def test_close_as_went_quiet_with_a_lesson_and_reopen(channel, app):
     assert (row.state, row.outcome, row.lesson) == \
         ("closed", "went_quiet", "Tell guests about the wait at the door.")
     assert "closed" in channel.click("Ann", "followup", case).notice
-    channel.click("Bob", "reopen", case)
+    assert "Only the owner" in channel.click("Bob", "reopen", case).notice
+    assert case_row(app, case).state == "closed"
+    channel.click("Ann", "reopen", case)
     assert case_row(app, case).state == "replied"
 
 
@@ -388,7 +416,8 @@ def test_only_the_owner_or_lead_closes_and_nobody_alone_ignores_a_new_case(chann
 def test_reopening_an_ignored_case_frees_it_for_a_new_claim(channel, app):
     case = channel.claimed()
     channel.submit("Ann", "close", {"outcome": "ignored", "reason": "troll"}, str(case))
-    replies = channel.click("Bob", "reopen", case)
+    make_lead(app, "U-lea")
+    replies = channel.click("Lea", "reopen", case)
     row = case_row(app, case)
     assert (row.state, row.owner_id, row.claimed_at) == ("open", None, None)
     assert "Owner" not in dict(replies.card.fields)

@@ -92,13 +92,9 @@ def case_card(turn: Turn, case: Case) -> Card:
                 forwarded=local(turn, case.forwarded_at), activity=local(turn, case.last_activity_at))
     buttons = [Button(action, str(tt(f"button.{action}")), str(case.id), style)
                for action, style in BUTTONS[state]]
-    return Card(key=case_key(case.id), channel=case_channel(turn), title=title,
+    return Card(key=case_key(case.id), channel=turn.review_channel(), title=title,
                 body=Rich([Quote(case.text)]), fields=fields, buttons=buttons, footer=footer,
                 accent=ACCENT[state], version=case.version or 0)
-
-
-def case_channel(turn: Turn) -> str:
-    return turn.team.review_channel or turn.event.place.channel
 
 
 def local(turn: Turn, moment) -> str:

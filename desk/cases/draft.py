@@ -14,12 +14,11 @@ from bot.messages import Choice, Form, FormErrors, Input, Outbound, ThreadPost
 from bot.text import Quote, Rich
 from desk.advice import hints
 from desk.cases.cards import case_key
-from desk.cases.case import case_id_from, change, load_case, require_owner, updated
-from desk.turn import Turn
+from desk.cases.case import Case
+from desk.cases.flow import case_id_from, load_case, updated
 from desk.cases.review_input import MAX_LINK, MAX_TEXT, clean_text, is_web_link
-from desk.cases.states import next_state
+from desk.turn import Turn
 from storage import repo
-from storage.models import Case
 
 DRAFT_FORM = "draft"
 POSTED_FORM = "posted"
@@ -38,12 +37,12 @@ def write_holding(turn: Turn, event: ButtonClick) -> list[Outbound]:
 
 
 def draft_form(turn: Turn, case: Case, kind: str) -> Form:
-    next_state(case.state, "draft")
+    case.may_draft(turn.actor)
     latest = repo.latest_draft(turn.session, case_id=case.id)
     if latest and latest.kind == kind:
-        text, hint = latest.text, hints.coach_text(turn, case, latest.text, turn.lang)
+        text, hint = latest.text, hints.coach_text(turn, case.row, latest.text, turn.lang)
     else:
-        text, hint = hints.suggestion(turn, case, kind), turn.s("draft.form.hint")
+        text, hint = hints.suggestion(turn, case.row, kind), turn.s("draft.form.hint")
     return Form(DRAFT_FORM, turn.s("draft.form.title", case=case.id), [
         Input("kind", turn.s("draft.form.kind"), kind="select", value=kind,
               choices=[Choice(k, turn.s(f"draft.kind.{k}")) for k in KINDS]),
@@ -81,11 +80,12 @@ def from_thread(turn: Turn, event: ThreadReply) -> list[Outbound]:
 
 
 def save(turn: Turn, case: Case, text: str, kind: str) -> list[Outbound]:
-    change(turn, case, "draft", {"kind": kind})
+    case.may_draft(turn.actor)
     draft = repo.add_draft(turn.session, case_id=case.id, author_id=turn.me.id, text=text,
                            kind=kind, now=turn.now)
+    case.drafted(by=turn.actor, at=turn.now, kind=kind, version=draft.version)
     out = updated(turn, case)
-    coach = hints.coach_text(turn, case, text, turn.team_lang)
+    coach = hints.coach_text(turn, case.row, text, turn.team_lang)
     out.append(ThreadPost(case_key(case.id), turn.tt(
         "note.draft_saved", who=turn.me.name, version=draft.version,
         kind=turn.tt(f"draft.kind.{kind}")) + Rich(["\n", Quote(text), "\n" + coach])))
@@ -94,7 +94,7 @@ def save(turn: Turn, case: Case, text: str, kind: str) -> list[Outbound]:
 
 def mark_posted(turn: Turn, event: ButtonClick) -> list[Outbound]:
     case = load_case(turn, event.value)
-    require_owner(turn, case)
+    case.may_post(turn.actor)
     drafts = repo.drafts_for(turn.session, case_id=case.id)
     if not drafts:
         raise UserError("posted.no_draft", case=case.id)
@@ -109,7 +109,7 @@ def mark_posted(turn: Turn, event: ButtonClick) -> list[Outbound]:
 
 def posted_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     case = load_case(turn, event.context)
-    require_owner(turn, case)
+    case.may_post(turn.actor)
     link = (event.values.get("link") or "").strip() or None
     if link and not is_web_link(link):
         return [FormErrors({"link": turn.s("forward.error.link")})]
@@ -118,17 +118,8 @@ def posted_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         if version.isdigit() else None
     if draft is None:
         return [FormErrors({"version": turn.s("posted.error.version")})]
-    if draft.posted_at:
-        raise UserError("posted.already", case=case.id, version=draft.version)
-    holding = draft.kind == "holding"
-    change(turn, case, "post_holding" if holding else "post_reply",
-           {"version": draft.version, "link": link})
-    draft.posted_at, draft.posted_link = turn.now, link
+    case.post(by=turn.actor, at=turn.now, draft=draft, link=link)
     turn.session.add(draft)
-    if holding:
-        case.holding_at = case.holding_at or turn.now
-    else:
-        case.replied_at, case.reply_link = turn.now, link
-    turn.session.add(case)
+    holding = draft.kind == "holding"
     return updated(turn, case, "note.holding_posted" if holding else "note.reply_posted",
                    version=draft.version)

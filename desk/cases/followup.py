@@ -3,30 +3,26 @@ moment: when they are satisfied, or when they went quiet. Ignoring stays possibl
 provocation after our reply)."""
 from __future__ import annotations
 
-from bot.errors import UserError
 from bot.events import ButtonClick, FormSubmit
 from bot.messages import Choice, Form, FormErrors, Input, Outbound
-from desk.cases.case import change, load_case, require_owner, updated
-from desk.turn import Turn
+from desk.cases.case import OUTCOMES, REASONS, Case
+from desk.cases.flow import load_case, updated
 from desk.cases.lesson import MAX_LESSON, prompt as lesson_prompt
-from desk.reminders.rules import went_quiet
 from desk.cases.review_input import clean_text
-from desk.cases.states import allowed, next_state
-from desk.cases.vote import REASONS
+from desk.reminders.rules import went_quiet
+from desk.turn import Turn
 from storage import repo
-from storage.models import Case
 
 FOLLOWUP_FORM = "followup"
 CLOSE_FORM = "close"
 FOLLOWUP_KINDS = ("contact", "solution", "reaction")
 REACTIONS = ("satisfied", "not_yet", "none")
-OUTCOMES = ("satisfied", "went_quiet", "ignored")
 MAX_NOTE = 2_000
 
 
 def log_followup(turn: Turn, event: ButtonClick) -> list[Outbound]:
     case = load_case(turn, event.value)
-    next_state(case.state, "follow_up")
+    case.may_follow_up(turn.actor)
     t = turn.s
     return [Form(FOLLOWUP_FORM, t("followup.form.title", case=case.id), [
         Input("kind", t("followup.form.kind"), kind="select", value="contact",
@@ -59,13 +55,14 @@ def logged(turn: Turn, case: Case, kind: str, reaction: str | None,
            note: str | None) -> list[Outbound]:
     """Record a follow-up. A satisfied customer closes the case; so does the last of
     QUIET_AFTER follow-ups in a row with no reaction: we do not chase a customer who let it go."""
-    record_followup(turn, case, kind, reaction, note)
-    if reaction == "satisfied":
-        prompt = close_case(turn, case, "satisfied", lesson=None, reason=None)
-        return updated(turn, case, "note.closed_satisfied") + prompt
-    if reaction == "none" and went_quiet(reactions_since_reopen(turn, case)):
-        prompt = close_case(turn, case, "went_quiet", lesson=None, reason=None)
-        return updated(turn, case, "note.closed_went_quiet") + prompt
+    case.may_follow_up(turn.actor)
+    quiet = reaction == "none" and went_quiet(reactions_since_reopen(turn, case) + ["none"])
+    repo.add_followup(turn.session, case_id=case.id, author_id=turn.actor.member_id, kind=kind,
+                      reaction=reaction, note=note, now=turn.now)
+    outcome = case.follow_up(by=turn.actor, at=turn.now, kind=kind, reaction=reaction,
+                             quiet=quiet)
+    if outcome:
+        return updated(turn, case, f"note.closed_{outcome}") + lesson_prompt(turn, case.row)
     return updated(turn, case, "note.followup",
                    kind=turn.tt(f"followup.kind.{kind}"),
                    reaction=turn.tt(f"followup.reaction.{reaction}") if reaction else "")
@@ -79,19 +76,9 @@ def reactions_since_reopen(turn: Turn, case: Case) -> list[str]:
             if f.reaction and (reopened is None or f.at > reopened)]
 
 
-def record_followup(turn: Turn, case: Case, kind: str, reaction: str | None,
-                    note: str | None) -> None:
-    change(turn, case, "follow_up", {"kind": kind, "reaction": reaction})
-    repo.add_followup(turn.session, case_id=case.id, author_id=turn.me.id, kind=kind,
-                      reaction=reaction, note=note, now=turn.now)
-
-
 def close(turn: Turn, event: ButtonClick) -> list[Outbound]:
     case = load_case(turn, event.value)
-    outcomes = [o for o in OUTCOMES if allowed(case.state, _action_for(o))]
-    if not outcomes:
-        raise UserError("refused.close", state=case.state)
-    require_owner(turn, case)
+    outcomes = case.closing_outcomes(turn.actor)
     t = turn.s
     return [Form(CLOSE_FORM, t("close.form.title", case=case.id), [
         Input("outcome", t("close.form.outcome"), kind="select", value=outcomes[0],
@@ -115,25 +102,7 @@ def close_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_LESSON,
                                              length=len(lesson))})]
     case = load_case(turn, event.context)
-    require_owner(turn, case)
-    prompt = close_case(turn, case, outcome, lesson=lesson, reason=reason)
+    case.close(by=turn.actor, at=turn.now, outcome=outcome, reason=reason, lesson=lesson)
     return updated(turn, case, f"note.closed_{outcome}",
-                   reason=turn.tt(f"reason.{reason}") if reason else "") + prompt
-
-
-def close_case(turn: Turn, case: Case, outcome: str, *, lesson: str | None,
-               reason: str | None) -> list[Outbound]:
-    """Close the case; returns the owner's lesson prompt for the case's thread, if any."""
-    change(turn, case, _action_for(outcome), {"outcome": outcome, "reason": reason})
-    case.outcome, case.closed_at = outcome, turn.now
-    if outcome == "ignored":
-        case.ignore_reason = reason
-    if lesson:
-        case.lesson = lesson
-    turn.session.add(case)
-    return lesson_prompt(turn, case)
-
-
-def _action_for(outcome: str) -> str:
-    return "dismiss" if outcome == "ignored" else "close"
-
+                   reason=turn.tt(f"reason.{reason}") if reason else "") + \
+        lesson_prompt(turn, case.row)

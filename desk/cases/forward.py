@@ -10,14 +10,12 @@ import json
 from bot.errors import UserError
 from bot.events import Command, FormSubmit, MessageShortcut
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
-from desk.advice import hints
-from desk.cases.cards import case_card, case_channel
+from desk.cases.case import Case
+from desk.cases.flow import updated
 from desk.turn import Turn
-from desk.reminders.schedule import forwarded as plan_reminders
 from desk.cases.review_input import (MAX_LINK, MAX_NAME, MAX_TEXT, SOURCES, InvalidReview,
                                    ReviewInput, content_key, first_link, link_key, parse_review)
 from storage import repo
-from storage.models import Case
 
 FORM = "forward"
 
@@ -71,31 +69,24 @@ def from_form(turn: Turn, event: FormSubmit) -> list[Outbound]:
 
 
 def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
-    case = Case(team_id=turn.team.id, source=review.source, link=review.link,
-                link_key=link_key(review.link), content_key=content_key(review.source, review.text),
-                customer=review.customer, stars=review.stars, text=review.text,
-                origin=review.origin, forwarded_by=turn.me.id, forwarded_at=turn.now,
-                last_activity_at=turn.now)
-    existing = repo.find_duplicate(turn.session, team_id=turn.team.id, link_key=case.link_key,
-                                   content_key=case.content_key)
+    row = Case.new_row(by=turn.actor, at=turn.now, team_id=turn.team.id, source=review.source,
+                       link=review.link, link_key=link_key(review.link),
+                       content_key=content_key(review.source, review.text),
+                       customer=review.customer, stars=review.stars, text=review.text,
+                       origin=review.origin)
+    existing = repo.find_duplicate(turn.session, team_id=turn.team.id, link_key=row.link_key,
+                                   content_key=row.content_key)
     if existing is None:
-        case, created = repo.add_case(turn.session, case=case)
+        row, created = repo.add_case(turn.session, case=row)
     else:
-        case, created = existing, False
+        row, created = existing, False
     if not created:
-        forwarder = repo.members_by_id(turn.session, ids=[case.forwarded_by])[case.forwarded_by]
-        return [Notice(turn.t("forward.duplicate", case=case.id, who=forwarder.name,
-                              state=turn.t(f"state.{case.state}")))]
-    repo.record(turn.session, case_id=case.id, actor_id=turn.me.id, action="forward",
-                from_state=None, to_state=case.state, now=turn.now,
-                detail={"source": case.source, "link": case.link})
-    plan_reminders(turn, case)
-    hints.tag(turn, case)
-    turn.session.flush()
-    out: list[Outbound] = [case_card(turn, case),
-                           Notice(turn.t("forward.done", case=case.id))]
-    out += hints.warn_lead(turn, case, case_channel(turn))
+        forwarder = repo.members_by_id(turn.session, ids=[row.forwarded_by])[row.forwarded_by]
+        return [Notice(turn.t("forward.duplicate", case=row.id, who=forwarder.name,
+                              state=turn.t(f"state.{row.state}")))]
+    case = Case.forwarded(row, by=turn.actor, at=turn.now)
+    out = updated(turn, case)
+    out.insert(1, Notice(turn.t("forward.done", case=case.id)))
     if not turn.team.review_channel:
         out.append(Notice(turn.t("forward.no_channel")))
     return out
-

@@ -7,19 +7,18 @@ from bot.events import ButtonClick, FormSubmit
 from bot.messages import Button, Form, FormErrors, Input, Outbound, ThreadPost
 from bot.text import Mention
 from desk.cases.cards import case_key
-from desk.cases.case import change, load_case, require_owner, updated
-from desk.turn import Turn
+from desk.cases.flow import load_case, updated
 from desk.cases.review_input import clean_text
-from desk.cases.states import next_state
+from desk.turn import Turn
 from storage import repo
-from storage.models import Case
+from storage.models import Case as CaseRow
 
 ACTION = "lesson"
 LESSON_FORM = "lesson"
 MAX_LESSON = 500  # one short sentence, not an incident report
 
 
-def prompt(turn: Turn, case: Case) -> list[Outbound]:
+def prompt(turn: Turn, case: CaseRow) -> list[Outbound]:
     """The question for the owner of a case that just closed, unless the lesson is already
     known or the post was ignored (a troll is not a complaint to prevent)."""
     if not case.owner_id or case.lesson or case.outcome == "ignored":
@@ -33,11 +32,10 @@ def prompt(turn: Turn, case: Case) -> list[Outbound]:
 
 def ask(turn: Turn, event: ButtonClick) -> list[Outbound]:
     case = load_case(turn, event.value)
-    next_state(case.state, ACTION)
-    require_owner(turn, case)
+    case.may_learn(turn.actor)
     t = turn.s
     return [Form(LESSON_FORM, t("lesson.form.title", case=case.id), [
-        Input("lesson", t("close.form.lesson"), kind="long", value=case.lesson or "",
+        Input("lesson", t("close.form.lesson"), kind="long", value=case.row.lesson or "",
               max_length=MAX_LESSON, hint=t("close.form.lesson_hint")),
     ], t("lesson.form.submit"), context=str(case.id))]
 
@@ -50,8 +48,5 @@ def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_LESSON,
                                              length=len(text))})]
     case = load_case(turn, event.context)
-    require_owner(turn, case)
-    change(turn, case, ACTION, {"lesson": text})
-    case.lesson = text
-    turn.session.add(case)
+    case.learn(by=turn.actor, at=turn.now, lesson=text)
     return updated(turn, case, "lesson.saved", text=text)

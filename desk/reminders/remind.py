@@ -13,13 +13,12 @@ from bot.errors import UserError
 from bot.events import ButtonClick, Command, FormSubmit
 from bot.messages import Form, FormErrors, Input, Notice, Outbound
 from desk.cases import followup
-from desk.cases.case import change, load_case, updated
-from desk.turn import Turn
-from desk.reminders.schedule import snoozed
-from desk.cases.states import next_state
+from desk.cases.case import Case
+from desk.cases.flow import load_case, updated
+from desk.reminders.schedule import working_moment
 from desk.reminders.when import WhenError, parse_when
+from desk.turn import Turn
 from storage import reminders
-from storage.models import Case
 
 REMIND_FORM = "remind"
 REMIND_ARGS = r"#?\d+\s+.+"  # `/review remind 12 tomorrow at 9`
@@ -29,7 +28,7 @@ REACTION_ACTIONS = {f"reaction_{r}": r for r in followup.REACTIONS}
 
 def remind_me(turn: Turn, event: ButtonClick) -> list[Outbound]:
     case = load_case(turn, event.value.partition(":")[0])
-    next_state(case.state, "remind")
+    case.may_remind(turn.actor)
     return [Form(REMIND_FORM, turn.s("remind.form.title", case=case.id), [
         Input("when", turn.s("remind.form.when"), hint=turn.s("remind.examples"),
               max_length=MAX_PHRASE),
@@ -55,11 +54,11 @@ def remind_command(turn: Turn, event: Command, args: str) -> list[Outbound]:
 
 
 def snooze(turn: Turn, case: Case, phrase: str) -> list[Outbound]:
-    next_state(case.state, "remind")
-    when = parse_when(phrase[:MAX_PHRASE], now=turn.now, tz=turn.team.timezone)
-    due = snoozed(turn, case, when)
-    change(turn, case, "remind", {"at": due.isoformat(), "phrase": phrase.strip()[:MAX_PHRASE],
-                                  "for": turn.me.user_id})
+    case.may_remind(turn.actor)
+    due = working_moment(turn, parse_when(phrase[:MAX_PHRASE], now=turn.now,
+                                          tz=turn.team.timezone))
+    case.remind(by=turn.actor, at=turn.now, detail={
+        "at": due.isoformat(), "phrase": phrase.strip()[:MAX_PHRASE], "for": turn.me.user_id})
     return updated(turn, case) + [Notice(turn.t("remind.set", case=case.id,
                                                 when=moment(turn, due)))]
 

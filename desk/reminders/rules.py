@@ -99,6 +99,9 @@ def on_change(cal: WorkCalendar, action: str, state: str, detail: dict | None,
     if action == "follow_up" and detail.get("reaction") in ("not_yet", "none"):
         return Plan(cancel=frozenset({"followup"}),
                     schedule=(("followup", next_followup(cal, now)),))
+    if action == "revote":
+        return Plan(cancel=frozenset(KINDS),
+                    schedule=(("vote", place(cal, cal.add_working_time(now, VOTE_AFTER))),))
     if action == "reopen":
         return Plan(schedule=(("followup", next_followup(cal, now)),) if state == State.REPLIED
                     else (claim_due,))

@@ -1,5 +1,5 @@
-"""Planning a case's reminders as it moves: called when a case is forwarded, on every state
-change (from `desk.cases.case.change`) and when someone asks to be reminded."""
+"""Planning a case's reminders as it moves: the reaction to each of a case's events
+(`desk.cases.bus`), a snooze included."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -15,7 +15,7 @@ def apply(turn: Turn, case: Case, plan: rules.Plan, target: str | None = None) -
     reminders.cancel(turn.session, case_id=case.id, kinds=plan.cancel)
     for kind, due in plan.schedule:
         reminders.schedule(turn.session, case_id=case.id, kind=kind, due_at=due, target=target,
-                           created_by=turn.me.id)
+                           created_by=turn.actor.member_id)
 
 
 def forwarded(turn: Turn, case: Case) -> None:
@@ -23,12 +23,14 @@ def forwarded(turn: Turn, case: Case) -> None:
 
 
 def changed(turn: Turn, case: Case, action: str, detail: dict | None) -> None:
+    if action == "remind":  # a snooze: a reminder for the person who asked
+        apply(turn, case, rules.Plan(schedule=(("snooze", datetime.fromisoformat(detail["at"])),)),
+              target=detail["for"])
+        return
     apply(turn, case, rules.on_change(team_calendar(turn.team), action, case.state, detail,
                                       turn.now))
 
 
-def snoozed(turn: Turn, case: Case, when: datetime) -> datetime:
-    """A reminder for the person who asked, at the first working moment from `when`."""
-    due = rules.place(team_calendar(turn.team), when)
-    apply(turn, case, rules.Plan(schedule=(("snooze", due),)), target=turn.me.user_id)
-    return due
+def working_moment(turn: Turn, when: datetime) -> datetime:
+    """The first working moment from `when`, in the team's calendar."""
+    return rules.place(team_calendar(turn.team), when)
