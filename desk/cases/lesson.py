@@ -7,13 +7,14 @@ from bot.events import ButtonClick, FormSubmit
 from bot.messages import Button, Form, FormErrors, Input, Outbound, ThreadPost
 from bot.text import Mention
 from desk.cases.cards import case_key
+from desk.cases.buttons import CaseButton
 from desk.cases.flow import load_case, updated
 from desk.cases.review_input import clean_text
 from desk.turn import Turn
 from storage import repo
 from storage.models import Case as CaseRow
 
-ACTION = "lesson"
+ACTION = CaseButton.LESSON
 LESSON_FORM = "lesson"
 MAX_LESSON = 500  # one short sentence, not an incident report
 
@@ -26,7 +27,7 @@ def prompt(turn: Turn, case: CaseRow) -> list[Outbound]:
     owner = repo.members_by_id(turn.session, ids=[case.owner_id])[case.owner_id]
     return [ThreadPost(case_key(case.id), turn.tt("lesson.prompt", case=case.id,
                                                    owner=Mention(owner.user_id, owner.name)),
-                       buttons=(Button(ACTION, str(turn.tt("lesson.button")), str(case.id),
+                       buttons=(Button(ACTION, str(turn.tt(f"button.{ACTION}")), str(case.id),
                                        "primary"),))]
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Sequence
 
+from desk.cases.states import OPEN_STATES, Action, State
 from desk.reminders.calendar import WorkCalendar
-from desk.cases.states import OPEN_STATES, State
 
 VOTE_AFTER = timedelta(hours=1)
 CLAIM_AFTER = timedelta(hours=1)
@@ -30,18 +31,30 @@ LEASE = timedelta(minutes=5)  # a process that took a reminder and crashed: retr
 MAX_ATTEMPTS = 5
 DIGEST_AT = 3  # reminders due at once in one channel that make the channel get one digest
 
-SAME_DAY = ("vote", "claim", "holding", "end_of_day")
-KINDS = SAME_DAY + ("followup", "snooze")
+
+
+class Kind(StrEnum):
+    VOTE = "vote"
+    CLAIM = "claim"
+    HOLDING = "holding"
+    END_OF_DAY = "end_of_day"
+    FOLLOWUP = "followup"
+    SNOOZE = "snooze"
+
+
+K = Kind
+SAME_DAY = (K.VOTE, K.CLAIM, K.HOLDING, K.END_OF_DAY)
+KINDS = tuple(Kind)
 NOT_ANSWERED = frozenset({State.NEW, State.OPEN, State.CLAIMED})
 
 # The states in which a reminder of each kind still makes sense when it is due.
-APPLIES_IN: dict[str, frozenset[State]] = {
-    "vote": frozenset({State.NEW}),
-    "claim": frozenset({State.OPEN}),
-    "holding": frozenset({State.CLAIMED}),
-    "end_of_day": NOT_ANSWERED,
-    "followup": frozenset({State.REPLIED}),
-    "snooze": OPEN_STATES,
+APPLIES_IN: dict[Kind, frozenset[State]] = {
+    K.VOTE: frozenset({State.NEW}),
+    K.CLAIM: frozenset({State.OPEN}),
+    K.HOLDING: frozenset({State.CLAIMED}),
+    K.END_OF_DAY: NOT_ANSWERED,
+    K.FOLLOWUP: frozenset({State.REPLIED}),
+    K.SNOOZE: OPEN_STATES,
 }
 
 
@@ -73,8 +86,8 @@ def next_followup(cal: WorkCalendar, now: datetime) -> datetime:
 
 def on_forward(cal: WorkCalendar, forwarded_at: datetime) -> Plan:
     return Plan(schedule=(
-        ("vote", place(cal, cal.add_working_time(forwarded_at, VOTE_AFTER))),
-        ("end_of_day", before_end(cal, forwarded_at, END_OF_DAY_BEFORE_END)),
+        (K.VOTE, place(cal, cal.add_working_time(forwarded_at, VOTE_AFTER))),
+        (K.END_OF_DAY, before_end(cal, forwarded_at, END_OF_DAY_BEFORE_END)),
     ))
 
 
@@ -84,27 +97,26 @@ def on_change(cal: WorkCalendar, action: str, state: str, detail: dict | None,
     detail = detail or {}
     if State(state) not in OPEN_STATES:
         return Plan(cancel=frozenset(KINDS))
-    claim_due = ("claim", place(cal, cal.add_working_time(now, CLAIM_AFTER)))
-    if action == "decide_respond":
-        return Plan(cancel=frozenset({"vote"}), schedule=(claim_due,))
-    if action == "claim":
-        return Plan(cancel=frozenset({"claim"}),
-                    schedule=(("holding", before_end(cal, now, HOLDING_BEFORE_END)),))
-    if action == "release":
-        return Plan(cancel=frozenset({"holding"}), schedule=(claim_due,))
-    if action == "post_holding":
-        return Plan(cancel=frozenset({"holding", "end_of_day"}))
-    if action == "post_reply":
-        return Plan(cancel=frozenset(SAME_DAY), schedule=(("followup", next_followup(cal, now)),))
-    if action == "follow_up" and detail.get("reaction") in ("not_yet", "none"):
-        return Plan(cancel=frozenset({"followup"}),
-                    schedule=(("followup", next_followup(cal, now)),))
-    if action == "revote":
+    claim_due = (K.CLAIM, place(cal, cal.add_working_time(now, CLAIM_AFTER)))
+    followup_due = (K.FOLLOWUP, next_followup(cal, now))
+    if action == Action.DECIDE_RESPOND:
+        return Plan(cancel=frozenset({K.VOTE}), schedule=(claim_due,))
+    if action == Action.CLAIM:
+        return Plan(cancel=frozenset({K.CLAIM}),
+                    schedule=((K.HOLDING, before_end(cal, now, HOLDING_BEFORE_END)),))
+    if action == Action.RELEASE:
+        return Plan(cancel=frozenset({K.HOLDING}), schedule=(claim_due,))
+    if action == Action.POST_HOLDING:
+        return Plan(cancel=frozenset({K.HOLDING, K.END_OF_DAY}))
+    if action == Action.POST_REPLY:
+        return Plan(cancel=frozenset(SAME_DAY), schedule=(followup_due,))
+    if action == Action.FOLLOW_UP and detail.get("reaction") in ("not_yet", "none"):
+        return Plan(cancel=frozenset({K.FOLLOWUP}), schedule=(followup_due,))
+    if action == Action.REVOTE:
         return Plan(cancel=frozenset(KINDS),
-                    schedule=(("vote", place(cal, cal.add_working_time(now, VOTE_AFTER))),))
-    if action == "reopen":
-        return Plan(schedule=(("followup", next_followup(cal, now)),) if state == State.REPLIED
-                    else (claim_due,))
+                    schedule=((K.VOTE, place(cal, cal.add_working_time(now, VOTE_AFTER))),))
+    if action == Action.REOPEN:
+        return Plan(schedule=(followup_due,) if state == State.REPLIED else (claim_due,))
     return Plan()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from desk.cases.states import Action
 from desk.reminders import rules
 from desk.reminders.calendar import team_calendar
 from desk.turn import Turn
@@ -23,9 +24,9 @@ def forwarded(turn: Turn, case: Case) -> None:
 
 
 def changed(turn: Turn, case: Case, action: str, detail: dict | None) -> None:
-    if action == "remind":  # a snooze: a reminder for the person who asked
-        apply(turn, case, rules.Plan(schedule=(("snooze", datetime.fromisoformat(detail["at"])),)),
-              target=detail["for"])
+    if action == Action.REMIND:  # a snooze: a reminder for the person who asked
+        due = datetime.fromisoformat(detail["at"])
+        apply(turn, case, rules.Plan(schedule=((rules.Kind.SNOOZE, due),)), target=detail["for"])
         return
     apply(turn, case, rules.on_change(team_calendar(turn.team), action, case.state, detail,
                                       turn.now))

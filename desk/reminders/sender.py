@@ -20,6 +20,7 @@ from bot.messages import Button, Outbound, Outbox, Say, ThreadPost
 from bot.text import Mention, Quote, Rich, join
 from desk.reminders import rules
 from desk.reminders.calendar import WorkCalendar, team_calendar
+from desk.cases.buttons import CaseButton
 from desk.cases.cards import case_key
 from desk.turn import Desk
 from desk.cases.followup import REACTIONS
@@ -189,7 +190,8 @@ class Rendering:
     def post(self, channel: str | None) -> Post:
         kind = self.reminder.kind
         text, buttons = getattr(self, kind)()
-        buttons.append(Button("remind_me", str(self.t("button.remind_me")), str(self.case.id)))
+        buttons.append(Button(CaseButton.REMIND_ME, str(self.t("button.remind_me")),
+                              str(self.case.id)))
         say = self.t("remind.claim_channel", customer=self.customer()) if kind == "claim" else None
         return Post(self.reminder.id, channel, ThreadPost(case_key(self.case.id), text, buttons),
                     self.t(f"remind.what.{kind}", customer=self.customer()), say)
