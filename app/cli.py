@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 
+from app.registry import SECTIONS
 from bot.settings import Settings, SettingsError
 
 app = typer.Typer(help="review-desk: answer negative online reviews as a team.",
@@ -18,7 +19,7 @@ def _settings(env_file: str) -> Settings:
     from app.main import configure_logging
 
     try:
-        settings = Settings.load(env_file)
+        settings = Settings.load(env_file, sections=SECTIONS)
     except SettingsError as err:
         typer.echo(f"review-desk: {err}", err=True)
         raise typer.Exit(2) from None
@@ -48,7 +49,10 @@ def console(env_file: str = ENV_FILE,
 
     settings = replace(_settings(env_file), adapter="console")
     if user:
-        settings = replace(settings, console_user=user)
+        from bot.adapters.console import ConsoleSettings
+
+        settings = replace(settings, sections={**settings.sections,
+                                               "console": ConsoleSettings(user=user)})
     run_console(build(settings, clock=OffsetClock(SystemClock())))
 
 

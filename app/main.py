@@ -15,6 +15,8 @@ from typing import Iterator, TextIO
 
 from bot.clock import Clock, OffsetClock, SystemClock
 from bot.i18n import Catalogs
+from app.registry import ADAPTERS
+from bot.adapters.console import ConsoleSettings
 from bot.runtime import Runtime
 from bot.settings import Settings
 from desk.turn import Desk
@@ -76,7 +78,7 @@ def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO
     ConsoleChannel(app.router, app.refs, lines=lines if lines is not None else iter(stdin),
                    out=out or sys.stdout,
                    echo=(not stdin.isatty()) if echo is None else echo,
-                   user=settings.console_user or "you", jobs=app.jobs, clock=app.clock,
+                   user=settings.section("console", ConsoleSettings).user or "you", jobs=app.jobs, clock=app.clock,
                    zone=settings.timezone, when=when).run()
 
 
@@ -90,23 +92,12 @@ def configure_logging(settings: Settings) -> None:
 
 def start(settings: Settings) -> None:
     """Run the adapter the configuration picks; with no tokens, the console."""
-    adapter = settings.chosen_adapter()
-    if adapter == "slack":
-        return run_slack(build(settings))
-    if adapter == "discord":
-        return run_discord(build(settings))
-    if adapter not in ("console",):
-        raise SystemExit(f"The {adapter} adapter is not available in this version of "
+    name = settings.chosen_adapter()
+    entry = ADAPTERS.get(name)
+    if entry is None:
+        raise SystemExit(f"The {name} adapter is not available in this version of "
                          "review-desk; remove its tokens from the environment to use the console.")
-    run_console(build(settings, clock=OffsetClock(SystemClock())))
-
-
-def run_discord(app: Runtime) -> None:
-    from bot.adapters.discord import run
-
-    if not app.settings.discord_token:
-        raise SystemExit("Set DISCORD_TOKEN (see docs/discord.md) to run the Discord bot.")
-    run(app)
+    entry.run(build(settings, clock=OffsetClock(SystemClock()) if entry.travels else None))
 
 
 def run_slack(app: Runtime, *, http: bool = False, host: str = "0.0.0.0",

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ack_latency import REVIEW, prepare_team  # noqa: E402
 from bench.common import CHANNEL_ID, TEAM_ID  # noqa: E402
+from bot.adapters.slack.config import SlackSettings  # noqa: E402
 from tests.fakes.slack_fake import (BOT_TOKEN, SIGNING_SECRET, FakeSlackAPI,  # noqa: E402
                                     block_action_body, bolt_request, slash_command_body)
 
@@ -38,9 +39,8 @@ def profile(count: int, url: str, html: str | None = None, top: int = 40) -> dic
     prepare_team(url)
     with FakeSlackAPI() as api:
         app = build(Settings(database_url=url))
-        app.settings = replace(app.settings, slack_bot_token=BOT_TOKEN,
-                               slack_signing_secret=SIGNING_SECRET,
-                               slack_api_base_url=api.base_url)
+        app.settings = replace(app.settings, sections={"slack": SlackSettings(
+            bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_base_url=api.base_url)})
         adapter = SlackAdapter(app, process_before_response=True,
                                pacer=Pacer(clock=lambda: 0.0, sleep=lambda s: None))
         bodies = []

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 
 from bot.adapters.slack.adapter import SlackAdapter
+from bot.adapters.slack.config import SlackSettings
 from bot.adapters.slack.outbound import Pacer
 from tests.fakes.slack_fake import (BOT_TOKEN, CHANNEL_ID, SIGNING_SECRET, USER_ID, USER_NAME,
                                     FakeSlackAPI, block_action_body, bolt_request, event_body,
@@ -31,8 +32,8 @@ def no_logged_errors(caplog):
 
 
 def slack_settings(app, api: FakeSlackAPI):
-    return replace(app.settings, slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET,
-                   slack_api_base_url=api.base_url)
+    return replace(app.settings, sections={"slack": SlackSettings(
+        bot_token=BOT_TOKEN, signing_secret=SIGNING_SECRET, api_base_url=api.base_url)})
 
 
 class Sleeps(list):

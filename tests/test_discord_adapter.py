@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.adapters.discord import DeskClient
+from bot.adapters.discord.client import DeskClient
 from bot.adapters.discord.commands import COMMAND, FORWARD_FORM, FORWARD_SHORTCUT
 from bot.events import Command, FormSubmit, MessageShortcut
 from app.main import build
@@ -21,6 +21,7 @@ from bot.settings import Settings
 from bot.text import Mention, Rich
 from tests.fakes.discord_fake import CLIENT_OPTIONS, DiscordFake
 from tests.fakes.discord_fixtures import discord_fake, discord_log_guard  # noqa: F401
+from bot.adapters.discord.config import DiscordSettings
 
 pytestmark = pytest.mark.usefixtures("discord_log_guard")
 
@@ -30,9 +31,10 @@ REVIEW = "Cold fries and a rude cashier at 19:00; we waited forty minutes."
 EPHEMERAL = 64
 
 
-def build_app(fake: DiscordFake, database_url: str, clock, **settings):
-    app = build(Settings(database_url=database_url, adapter="discord", discord_token="test-token",
-                         discord_api_base_url=fake.api_base, discord_gateway_url=fake.gateway_url,
+def build_app(fake: DiscordFake, database_url: str, clock, guild_id: str = "", **settings):
+    sections = {"discord": DiscordSettings(token="test-token", api_base_url=fake.api_base,
+                                           gateway_url=fake.gateway_url, guild_id=guild_id)}
+    app = build(Settings(database_url=database_url, adapter="discord", sections=sections,
                          **settings), clock=clock)
     app.jobs = []  # tests that want scheduled messages give their own jobs
     return app
@@ -128,7 +130,7 @@ async def test_remind_and_report_reach_the_desk(discord_fake, desk):
 
 
 async def test_commands_go_to_the_test_server_when_one_is_set(discord_fake, sqlite_url, clock):
-    app = build_app(discord_fake, sqlite_url, clock, discord_guild_id=str(discord_fake.guild_id))
+    app = build_app(discord_fake, sqlite_url, clock, guild_id=str(discord_fake.guild_id))
     async with running(discord_fake, app):
         assert {c["name"] for c in discord_fake.commands[discord_fake.guild_id]} == {"review",
                                                                                      "Forward as review"}

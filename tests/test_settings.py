@@ -3,6 +3,10 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app as cli
+from app.registry import SECTIONS
+from bot.adapters.console import ConsoleSettings
+from bot.adapters.discord.config import DiscordSettings
+from bot.adapters.slack.config import SlackSettings
 from bot.settings import Settings, SettingsError
 
 
@@ -14,12 +18,25 @@ def test_environment_wins_over_the_file(tmp_path):
         ("nl", "Europe/Amsterdam", 5.0)
 
 
+def load(environ):
+    return Settings.load(None, environ=environ, sections=SECTIONS)
+
+
 def test_tokens_pick_the_platform():
-    assert Settings.load(None, environ={}).chosen_adapter() == "console"
-    assert Settings.load(None, environ={"SLACK_BOT_TOKEN": "x"}).chosen_adapter() == "slack"
-    assert Settings.load(None, environ={"DISCORD_TOKEN": "x"}).chosen_adapter() == "discord"
-    assert Settings.load(None, environ={"ADAPTER": "Console", "SLACK_BOT_TOKEN": "x"}) \
-        .chosen_adapter() == "console"
+    assert load({}).chosen_adapter() == "console"
+    assert load({"SLACK_BOT_TOKEN": "x"}).chosen_adapter() == "slack"
+    assert load({"DISCORD_TOKEN": "x"}).chosen_adapter() == "discord"
+    assert load({"ADAPTER": "Console", "SLACK_BOT_TOKEN": "x"}).chosen_adapter() == "console"
+
+
+def test_each_adapter_reads_its_own_section():
+    settings = load({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_API_BASE_URL": "http://127.0.0.1:9/api/",
+                     "DISCORD_GUILD_ID": "42", "CONSOLE_USER": "Ann"})
+    assert settings.section("slack", SlackSettings) == \
+        SlackSettings(bot_token="xoxb-1", api_base_url="http://127.0.0.1:9/api/")
+    assert settings.section("discord", DiscordSettings).guild_id == "42"
+    assert settings.section("console", ConsoleSettings).user == "Ann"
+    assert Settings().section("slack", SlackSettings) == SlackSettings()
 
 
 @pytest.mark.parametrize("environ,named", [
@@ -30,7 +47,7 @@ def test_tokens_pick_the_platform():
 ])
 def test_settings_that_cannot_work_are_refused_by_name(environ, named):
     with pytest.raises(SettingsError, match=named):
-        Settings.load(None, environ=environ)
+        load(environ)
 
 
 def test_the_command_line_says_which_setting_is_wrong(monkeypatch, tmp_path):

@@ -21,6 +21,13 @@ from bot.messages import (Button, Card, File, Form, FormErrors, Input, MessageRe
 from bot.router import Router
 from bot.scheduler import Jobs, Scheduler
 
+@dataclass(frozen=True)
+class ConsoleSettings:
+    """CONSOLE_USER: your name in the console."""
+
+    user: str = ""
+
+
 PLATFORM = "console"
 WORKSPACE = "local"
 CHANNEL = "review"

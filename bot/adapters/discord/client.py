@@ -27,6 +27,7 @@ from bot.events import ButtonClick, Event, FormSubmit
 from bot.messages import Card, Form, FormErrors, MessageRef, Outbound, Outbox
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
+from bot.adapters.discord.config import DiscordSettings
 
 DEFER_AFTER = 2.0  # seconds of work before an interaction is deferred (Discord allows 3)
 SEND_TIMEOUT = 300.0  # seconds the scheduler waits for one outbox to be delivered
@@ -48,15 +49,15 @@ class DeskClient(discord.Client):
 
     # -- start and stop ------------------------------------------------------------------
     async def login(self, token: str) -> None:
-        settings = self.runtime.settings
-        use_endpoints(settings.discord_api_base_url, settings.discord_gateway_url)
+        settings = self.runtime.settings.section("discord", DiscordSettings)
+        use_endpoints(settings.api_base_url, settings.gateway_url)
         await super().login(token)
 
     async def setup_hook(self) -> None:
         self.add_dynamic_items(CaseButton, FormButton)
         add_commands(self.tree, self)
         await self.tree.set_translator(CatalogTranslator(self.texts))
-        guild = self.runtime.settings.discord_guild_id
+        guild = self.runtime.settings.section("discord", DiscordSettings).guild_id
         if guild:  # a test server gets the commands at once; global ones take a while
             self.tree.copy_global_to(guild=discord.Object(int(guild)))
             await self.tree.sync(guild=discord.Object(int(guild)))
@@ -172,4 +173,5 @@ class DeskClient(discord.Client):
 
 def run(runtime: Runtime) -> None:
     """Run the bot until it is stopped (discord.py handles Ctrl+C and reconnects)."""
-    DeskClient(runtime).run(runtime.settings.discord_token, log_handler=None)
+    DeskClient(runtime).run(runtime.settings.section("discord", DiscordSettings).token,
+                            log_handler=None)

@@ -24,6 +24,7 @@ from bot.adapters.slack.outbound import Delivery, Pacer
 from bot.events import ButtonClick, Command, Event, FormSubmit, HomeOpened, MessageShortcut
 from bot.messages import Form, FormErrors, Outbox
 from bot.runtime import Runtime
+from bot.adapters.slack.config import SlackSettings
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +34,8 @@ GLOBAL_SHORTCUTS = {"new_review": "review"}
 
 
 def make_client(runtime: Runtime) -> WebClient:
-    settings = runtime.settings
-    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_base_url,
+    settings = runtime.settings.section("slack", SlackSettings)
+    return WebClient(token=settings.bot_token, base_url=settings.api_base_url,
                      retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
                                      ConnectionErrorRetryHandler(max_retry_count=2)])
 
@@ -71,7 +72,7 @@ class SlackAdapter:
         self.directory = directory or Directory(self.client)
         self.inbound = Inbound(self.directory)
         self.delivery = Delivery(self.client, runtime.refs, pacer)
-        self.app = App(client=self.client, signing_secret=runtime.settings.slack_signing_secret,
+        self.app = App(client=self.client, signing_secret=runtime.settings.section("slack", SlackSettings).signing_secret,
                        process_before_response=process_before_response,
                        before_authorize=read_slash_command_form)
         self.app.use(skip_retries)

@@ -17,6 +17,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
+from bot.adapters.slack.config import SlackSettings
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +40,11 @@ def wsgi_app(adapter: SlackAdapter) -> Callable:
 
 
 def check(runtime: Runtime, http: bool) -> None:
-    settings = runtime.settings
+    settings = runtime.settings.section("slack", SlackSettings)
     missing = [name for name, value in (
-        ("SLACK_BOT_TOKEN", settings.slack_bot_token),
+        ("SLACK_BOT_TOKEN", settings.bot_token),
         ("SLACK_SIGNING_SECRET" if http else "SLACK_APP_TOKEN",
-         settings.slack_signing_secret if http else settings.slack_app_token),
+         settings.signing_secret if http else settings.app_token),
     ) if not value]
     if missing:
         raise SystemExit(f"Slack needs {' and '.join(missing)} in the environment or .env "
@@ -64,6 +65,6 @@ def run(runtime: Runtime, *, http: bool = False, host: str = "0.0.0.0", port: in
                   ident="review-desk")
         else:
             log.info("connecting to Slack in Socket Mode")
-            SocketModeHandler(adapter.app, app_token=runtime.settings.slack_app_token).start()
+            SocketModeHandler(adapter.app, app_token=runtime.settings.section("slack", SlackSettings).app_token).start()
     finally:
         scheduler.stop()
