@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import re
@@ -25,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import ack_latency, memory, scheduler_scale  # noqa: E402
 from bench.common import ROOT, Table, kinds  # noqa: E402
 
-SECTIONS = ("latency", "throughput", "scheduler", "report", "memory", "profile")
+SECTIONS = ("latency", "throughput", "scheduler", "report", "memory", "profile",
+            "statements")
 RESULTS = ROOT / "bench" / "results.md"
 
 
@@ -64,6 +66,29 @@ def profile_section(count: int) -> Table:
     return table
 
 
+def statements_section(baseline: Path | None) -> Table:
+    """bench/statements.py on this tree and, side by side, on a baseline checkout."""
+    def run(tree: Path) -> dict:
+        done = subprocess.run([sys.executable, str(ROOT / "bench" / "statements.py"), "--json",
+                               "--tree", str(tree)], capture_output=True, text=True, check=True)
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    now = run(ROOT)
+    before = run(baseline) if baseline else {}
+    table = Table("7. SQL per step (bench/statements.py, SQLite)",
+                  ["step", "statements", "UPDATE review_case", "transactions"]
+                  + (["baseline statements", "baseline UPDATE review_case"] if before else []))
+    for step, c in now.items():
+        row = [step, c.get("statements", 0), c.get("UPDATE review_case", 0),
+               c.get("transactions", 0)]
+        if before:
+            row += [before[step].get("statements", 0), before[step].get("UPDATE review_case", 0)]
+        table.add(*row)
+    if baseline:
+        table.notes.append(f"Baseline: the checkout at `{baseline}`.")
+    return table
+
+
 def header() -> str:
     return (f"Run on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} CPUs "
             f"({platform.machine()}, {platform.system()}) · Python {platform.python_version()} · "
@@ -79,6 +104,8 @@ def main() -> None:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--seconds", type=float, help="seconds per load step")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--baseline", type=Path,
+                        help="another checkout, for the figures that compare side by side")
     args = parser.parse_args()
 
     seconds = args.seconds or (0.5 if args.smoke else 30 if args.full else 10)
@@ -112,6 +139,8 @@ def main() -> None:
             show(memory.run(forwards, logs))
         if "profile" in args.only:
             show(profile_section(5 if args.smoke else 300))
+        if "statements" in args.only:
+            show(statements_section(args.baseline))
 
     text = ["# Benchmarks", "", header()]
     if why:
