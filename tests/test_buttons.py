@@ -5,7 +5,7 @@ import pytest
 from app.main import load_catalogs
 from bot.events import ButtonClick
 from desk.cases.buttons import LEADS_TO, CaseButton
-from desk.cases.cards import BUTTONS
+from desk.cases.buttons import BUTTONS
 from desk.cases.states import State, allowed
 from desk.reminders.remind import REACTION_ACTIONS
 

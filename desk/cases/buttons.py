@@ -1,4 +1,4 @@
-"""The buttons a case shows: their names, and the transitions each leads to.
+"""The buttons a case shows: their names, the transitions each leads to, where each shows.
 
 A card shows a button only in a state where one of its transitions is allowed; the router
 answers each; both languages label each (tests/test_buttons.py holds all three).
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from desk.cases.states import Action
+from desk.cases.states import Action, State
 
 
 class CaseButton(StrEnum):
@@ -43,4 +43,17 @@ LEADS_TO: dict[CaseButton, frozenset[Action]] = {
     B.FOLLOWUP: frozenset({Action.FOLLOW_UP}),
     B.REOPEN: frozenset({Action.REOPEN, Action.REVOTE}),
     B.LESSON: frozenset({Action.LESSON}),
+}
+
+# Per state, the card's buttons in order, with their style.
+BUTTONS: dict[State, tuple[tuple[CaseButton, str | None], ...]] = {
+    State.NEW: ((B.VOTE_RESPOND, "primary"), (B.VOTE_IGNORE, "danger"), (B.OVERRIDE, None),
+                (B.REMIND_ME, None)),
+    State.OPEN: ((B.CLAIM, "primary"), (B.DRAFT, None), (B.OVERRIDE, None), (B.REMIND_ME, None)),
+    State.CLAIMED: ((B.DRAFT, "primary"), (B.HOLDING, None), (B.POSTED, None), (B.RELEASE, None),
+                    (B.HAND_OVER, None), (B.CLOSE, None), (B.REMIND_ME, None)),
+    State.REPLIED: ((B.FOLLOWUP, "primary"), (B.DRAFT, None), (B.CLOSE, None),
+                    (B.REMIND_ME, None)),
+    State.CLOSED: ((B.REOPEN, None),),
+    State.IGNORED: ((B.REOPEN, None),),
 }

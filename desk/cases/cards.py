@@ -5,24 +5,12 @@ from __future__ import annotations
 from bot.messages import Button, Card
 from bot.text import Link, Quote, Rich, Strong, join
 from desk.advice import hints
-from desk.cases.buttons import CaseButton
+from desk.cases.buttons import BUTTONS
 from desk.turn import Turn
 from desk.cases.states import State
 from storage import repo
 from storage.models import Case
 
-B = CaseButton
-BUTTONS: dict[State, tuple[tuple[CaseButton, str | None], ...]] = {
-    State.NEW: ((B.VOTE_RESPOND, "primary"), (B.VOTE_IGNORE, "danger"), (B.OVERRIDE, None),
-                (B.REMIND_ME, None)),
-    State.OPEN: ((B.CLAIM, "primary"), (B.DRAFT, None), (B.OVERRIDE, None), (B.REMIND_ME, None)),
-    State.CLAIMED: ((B.DRAFT, "primary"), (B.HOLDING, None), (B.POSTED, None), (B.RELEASE, None),
-                    (B.HAND_OVER, None), (B.CLOSE, None), (B.REMIND_ME, None)),
-    State.REPLIED: ((B.FOLLOWUP, "primary"), (B.DRAFT, None), (B.CLOSE, None),
-                    (B.REMIND_ME, None)),
-    State.CLOSED: ((B.REOPEN, None),),
-    State.IGNORED: ((B.REOPEN, None),),
-}
 ACCENT = {State.NEW: "open", State.OPEN: "open", State.CLAIMED: "open", State.REPLIED: "open",
           State.CLOSED: "done", State.IGNORED: "muted"}
 
