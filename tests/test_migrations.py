@@ -21,3 +21,32 @@ def test_upgrade_twice_and_no_drift(database_url):
         engine.dispose()
     assert {"team", "member", "review_case", "vote", "draft", "followup", "case_theme", "theme_alert", "reminder", "history",
             "message_ref", "alembic_version"} <= tables
+
+
+def test_the_content_key_drops_the_site_and_cases_that_already_differ_stay_apart(database_url):
+    from sqlalchemy import text
+
+    from desk.cases.review_input import content_key
+
+    upgrade(database_url, "0007")
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as db:
+            db.execute(text("INSERT INTO team (id, platform, workspace, name, language, timezone, "
+                            "work_days, work_hours, country, votes_needed, digest_hour, created_at)"
+                            " VALUES (1, 't', 'w', '', 'en', 'UTC', 'mon-fri', '09:00-17:30', 'NL',"
+                            " 2, 9, '2026-11-01 09:00:00+00:00')"))
+            db.execute(text("INSERT INTO member (id, team_id, user_id, name) VALUES (1, 1, 'U', '')"))
+            for case_id, source in ((1, "other"), (2, "google"), (3, "google")):
+                words = "Cold soup." if case_id < 3 else "Rude staff."
+                db.execute(text(
+                    "INSERT INTO review_case (id, team_id, state, source, content_key, text, "
+                    "forwarded_by, forwarded_at, last_activity_at, version) VALUES (:i, 1, 'new', "
+                    ":s, :k, :t, 1, '2026-11-01 09:00:00+00:00', '2026-11-01 09:00:00+00:00', 1)"),
+                    {"i": case_id, "s": source, "k": f"old{case_id}", "t": words})
+        upgrade(database_url)
+        with engine.begin() as db:
+            keys = dict(db.execute(text("SELECT id, content_key FROM review_case")).all())
+    finally:
+        engine.dispose()
+    assert keys == {1: content_key("Cold soup."), 2: "old2", 3: content_key("Rude staff.")}

@@ -50,10 +50,8 @@ def test_same_review_twice_is_one_case(channel):
     assert not again.of(Card)
     assert f"case #{first}" in again.notice and "Ann" in again.notice
     same_text = channel.command("Cas", "the  hairdresser cut FAR too short.")
-    assert same_text.of(Card)  # typed by hand: source "other", not the same review
-    by_form = channel.submit("Cas", "forward", {"source": "google",
-                                                "text": "The hairdresser cut far too short."})
-    assert "already forwarded" in by_form.notice
+    assert not same_text.of(Card)  # the site of `/review <text>` is a guess, not the review's
+    assert "already forwarded" in same_text.notice
 
 
 def test_shortcut_opens_prefilled_form_with_origin(channel, app):
@@ -463,3 +461,39 @@ def test_errors_no_handler_answers_speak_the_teams_language(channel):
     (notice,) = channel.router.dispatch(ButtonClick(channel.actor("Bob"), channel.place,
                                                     action="explode", value="1"))
     assert "Die actie ken ik niet" in str(notice.text)
+
+
+# -- what a new user stumbled on -----------------------------------------------------------
+def test_the_same_text_forwarded_as_another_site_is_the_same_case(channel):
+    text = "Two weeks and my parcel is still not here. Nobody answers the phone."
+    first = channel.command("Ann", text)
+    again = channel.submit("Bob", "forward", {"source": "google", "text": text.upper()})
+    assert f"#{first.card.key.split(':')[1]}" in again.notice
+    assert not again.of(Card)
+
+
+def test_a_changed_vote_is_said_in_the_thread_and_the_same_vote_changes_nothing(channel, app):
+    case = channel.forward()
+    channel.submit("Ann", "ignore_vote", {"reason": "troll"}, str(case))
+    changed = channel.click("Ann", "vote_respond", case)
+    assert "Ann changed their vote from ignore to respond" in changed.thread_texts()[0]
+    assert "already voted" in channel.click("Ann", "vote_respond", case).notice
+    assert history(app, case).count("vote") == 2
+    dutch = channel.click("Ann", "vote_respond", case, locale="nl")
+    assert "stemde al" in dutch.notice
+
+
+def test_the_follow_up_log_says_what_happened_without_contradicting_itself(channel):
+    case = channel.replied()
+    quiet = channel.submit("Ann", "followup", {"kind": "reaction", "reaction": "none"}, str(case))
+    assert quiet.thread_texts()[0] == "Ann logged the customer's reaction: no reaction."
+    contact = channel.submit("Ann", "followup", {"kind": "contact"}, str(case))
+    assert contact.thread_texts()[0] == "Ann logged a follow-up: contact made."
+
+
+def test_the_close_form_asks_why_ignore_only_for_ignoring(channel):
+    replied = channel.replied()
+    label = channel.click("Ann", "close", replied).form.inputs[1].label
+    assert label.startswith("Why ignore it? (only")
+    claimed = channel.claimed(text="The waiter spilled wine on my coat and walked off.")
+    assert channel.click("Ann", "close", claimed).form.inputs[1].label == "Why ignore it?"

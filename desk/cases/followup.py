@@ -63,8 +63,9 @@ def logged(turn: Turn, case: Case, kind: str, reaction: str | None,
                              quiet=quiet)
     if outcome:
         return updated(turn, case, f"note.closed_{outcome}") + lesson_prompt(turn, case.row)
-    return updated(turn, case, "note.followup",
-                   kind=turn.tt(f"followup.kind.{kind}"),
+    note_key = "note.followup_reaction" if kind == "reaction" else \
+        "note.followup" if reaction else "note.followup_plain"
+    return updated(turn, case, note_key, kind=turn.tt(f"followup.kind.{kind}"),
                    reaction=turn.tt(f"followup.reaction.{reaction}") if reaction else "")
 
 
@@ -80,10 +81,11 @@ def close(turn: Turn, event: ButtonClick) -> list[Outbound]:
     case = load_case(turn, event.value)
     outcomes = case.closing_outcomes(turn.actor)
     t = turn.s
+    reason_label = "vote.form.reason" if outcomes == ["ignored"] else "close.form.reason"
     return [Form(CLOSE_FORM, t("close.form.title", case=case.id), [
         Input("outcome", t("close.form.outcome"), kind="select", value=outcomes[0],
               choices=[Choice(o, t(f"outcome.{o}")) for o in outcomes]),
-        Input("reason", t("vote.form.reason"), kind="select", required=False,
+        Input("reason", t(reason_label), kind="select", required=False,
               choices=[Choice(r, t(f"reason.{r}")) for r in REASONS]),
         Input("lesson", t("close.form.lesson"), kind="long", required=False,
               max_length=MAX_LESSON, hint=t("close.form.lesson_hint")),

@@ -71,7 +71,7 @@ def from_form(turn: Turn, event: FormSubmit) -> list[Outbound]:
 def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
     row = Case.new_row(by=turn.actor, at=turn.now, team_id=turn.team.id, source=review.source,
                        link=review.link, link_key=link_key(review.link),
-                       content_key=content_key(review.source, review.text),
+                       content_key=content_key(review.text),
                        customer=review.customer, stars=review.stars, text=review.text,
                        origin=review.origin)
     existing = repo.find_duplicate(turn.session, team_id=turn.team.id, link_key=row.link_key,

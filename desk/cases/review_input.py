@@ -132,6 +132,8 @@ def link_key(link: str | None) -> str | None:
     return urlunsplit(("https", host, path, query, ""))[:MAX_LINK]
 
 
-def content_key(source: str, text: str) -> str:
+def content_key(text: str) -> str:
+    """The same words, whatever the case, spacing or site someone picked: one review. The site
+    is a guess (`/review <text>` cannot know it), so it is no part of the key."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-    return hashlib.sha256(f"{source}\n{folded}".encode()).hexdigest()
+    return hashlib.sha256(folded.encode()).hexdigest()
