@@ -14,7 +14,7 @@ from functools import wraps
 from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.clock import Clock
 from bot.errors import UserError
@@ -133,9 +133,8 @@ def team_language(desk: Desk, event: Event) -> str | None:
     """The language of the event's team, when the database can tell (it may be the problem)."""
     try:
         with desk.db.unit() as session:
-            return session.exec(select(Team.language).where(
-                Team.platform == event.place.platform,
-                Team.workspace == event.place.workspace)).first()
+            return repo.team_language(session, platform=event.place.platform,
+                                      workspace=event.place.workspace)
     except Exception:  # reporting an error must not raise another one
         return None
 
@@ -185,7 +184,7 @@ def run_for_team(desk: Desk, team_id: int, fn: Callable[[Turn], Sequence[Outboun
                  actor: Actor = DESK) -> list[Outbound]:
     """Run a flow for a team with no chat event: a scheduled job, a review a site delivered."""
     def begin(session: Session) -> Turn:
-        team = session.get(Team, team_id)
+        team = repo.get_team(session, team_id=team_id)
         if team is None:
             raise LookupError(f"no team {team_id}")
         return Turn.system(desk, session, team, actor)

@@ -46,6 +46,15 @@ def get_or_create_team(session: Session, *, platform: str, workspace: str,
     return team
 
 
+def get_team(session: Session, *, team_id: int) -> Team | None:
+    return session.get(Team, team_id)
+
+
+def team_language(session: Session, *, platform: str, workspace: str) -> str | None:
+    return session.exec(select(Team.language).where(Team.platform == platform,
+                                                    Team.workspace == workspace)).first()
+
+
 def find_member(session: Session, *, team_id: int, user_id: str) -> Member | None:
     return session.exec(select(Member).where(Member.team_id == team_id,
                                              Member.user_id == user_id)).first()

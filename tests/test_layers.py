@@ -63,3 +63,16 @@ def test_only_a_platform_adapter_imports_its_sdk(path):
 def test_the_layering_check_sees_imports():
     assert "bot.router" in imports(ROOT / "desk" / "routes.py")
     assert "desk.routes" in imports(ROOT / "app" / "main.py")
+
+
+def imported_names(path: Path, module: str) -> set[str]:
+    return {alias.name for node in ast.walk(ast.parse(path.read_text(), str(path)))
+            if isinstance(node, ast.ImportFrom) and node.module == module for alias in node.names}
+
+
+@pytest.mark.parametrize("path", files("desk"), ids=rel)
+def test_all_sql_lives_in_storage(path):
+    """The desk calls storage's functions and writes no query: no SQLAlchemy, and of sqlmodel
+    only the Session type it passes on."""
+    assert "sqlalchemy" not in {top(n) for n in imports(path)}
+    assert imported_names(path, "sqlmodel") <= {"Session"}

@@ -11,8 +11,7 @@ from desk.turn import Desk
 from desk.reminders.calendar import team_calendar
 from desk.reporting.report import Period
 from desk.reporting.timeline import WorkingTimeline
-from storage import reports
-from storage.models import Team
+from storage import repo, reports
 
 COLUMNS = (
     "case", "forwarded_at", "source", "customer", "stars", "state", "decision", "ignore_reason",
@@ -28,7 +27,7 @@ def export_csv(desk: Desk, team_id: int, period: Period, out: TextIO) -> int:
     writer.writerow(COLUMNS)
     rows = 0
     with desk.db.unit() as session:
-        team = session.get(Team, team_id)
+        team = repo.get_team(session, team_id=team_id)
         zone = ZoneInfo(team.timezone)
         end = desk.now()
         start = period.start(end, zone)

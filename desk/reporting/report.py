@@ -16,7 +16,7 @@ from bot.messages import Notice, Outbound
 from bot.text import Rich, Strong, join
 from desk.turn import Desk, Turn
 from desk.reporting.figures import Figures, compute
-from storage import reports
+from storage import repo, reports
 from storage.models import Team
 
 DEFAULT_PERIOD = "30d"
@@ -72,7 +72,7 @@ def report_command(turn: Turn, event: Command, args: str = "") -> list[Outbound]
 def report_text(desk: Desk, team_id: int, period: Period) -> str:
     """The report as plain text, for the command line."""
     with desk.db.unit() as session:
-        team = session.get(Team, team_id)
+        team = repo.get_team(session, team_id=team_id)
         return str(period_report(session, desk.texts, team, period, desk.now()))
 
 

@@ -1,0 +1,67 @@
+"""Queries about what reviews are about: a case's themes, how many customers raised a theme in
+a stretch of time, and whether the lead was told; and whether a customer was answered before."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from sqlalchemy import String, cast, distinct, func
+from sqlmodel import Session, select
+
+from storage.models import Case, CaseTheme, ThemeAlert
+from storage.repo import insert_or_get
+
+
+def add_themes(session: Session, *, case: Case, themes: list[str]) -> None:
+    for theme in themes:
+        session.add(CaseTheme(case_id=case.id, team_id=case.team_id, theme=theme,
+                              at=case.forwarded_at))
+
+
+def answered_before(session: Session, *, case: Case) -> bool:
+    """Did the team publicly reply to another review by this customer?"""
+    if not case.customer:
+        return False
+    return session.exec(select(func.count()).select_from(Case).where(
+        Case.team_id == case.team_id, Case.id != case.id, Case.replied_at.is_not(None),
+        func.lower(Case.customer) == case.customer.lower())).one() > 0
+
+
+def recurring(session: Session, *, case: Case, since: datetime, customers: int,
+              listed: int) -> dict[str, tuple[int, list[int]]]:
+    """Themes of `case` that `customers` or more different customers raised from `since` up to
+    it → (how many cases, the latest `listed` of them). A customer with no name counts once
+    per case."""
+    window = (CaseTheme.team_id == case.team_id, CaseTheme.at >= since,
+              CaseTheme.at <= case.forwarded_at,
+              CaseTheme.theme.in_(select(CaseTheme.theme).where(CaseTheme.case_id == case.id)))
+    customer = func.coalesce(func.lower(Case.customer), "#" + cast(Case.id, String))
+    counts = session.exec(
+        select(CaseTheme.theme, func.count(distinct(customer)), func.count())
+        .join(Case, Case.id == CaseTheme.case_id).where(*window)
+        .group_by(CaseTheme.theme)).all()
+    found = {}
+    for theme, people, cases in counts:
+        if people >= customers:
+            latest = session.exec(
+                select(CaseTheme.case_id).where(*window, CaseTheme.theme == theme)
+                .order_by(CaseTheme.at.desc(), CaseTheme.case_id.desc()).limit(listed)).all()
+            found[theme] = (cases, sorted(latest))
+    return found
+
+
+def alert_once(session: Session, *, team_id: int, theme: str, since: datetime, now: datetime,
+               period: int, cases: list[int]) -> bool:
+    """Record that the lead is told about `theme`; False when they were told since `since` or
+    another process just did (a unique key per team, theme and period decides)."""
+    told = session.exec(select(ThemeAlert.id).where(
+        ThemeAlert.team_id == team_id, ThemeAlert.theme == theme, ThemeAlert.at >= since)).first()
+    if told:
+        return False
+    alert = ThemeAlert(team_id=team_id, theme=theme, at=now, period=period,
+                       cases=",".join(map(str, cases)))
+    find: Callable[[], ThemeAlert | None] = lambda: session.exec(
+        select(ThemeAlert).where(ThemeAlert.team_id == team_id, ThemeAlert.theme == theme,
+                                 ThemeAlert.period == period)).first()
+    _, first = insert_or_get(session, alert, find)
+    return first
