@@ -94,7 +94,7 @@ def case_card(turn: Turn, case: Case) -> Card:
                for action, style in BUTTONS[state]]
     return Card(key=case_key(case.id), channel=case_channel(turn), title=title,
                 body=Rich([Quote(case.text)]), fields=fields, buttons=buttons, footer=footer,
-                accent=ACCENT[state], version=case.version or 0)
+                accent=ACCENT[state], version=case.version or 0, number=str(case.id))
 
 
 def case_channel(turn: Turn) -> str:
