@@ -10,7 +10,7 @@ adapter's `failure` says what that was.
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Mapping, Protocol, Union, get_args
+from typing import Any, Awaitable, Callable, Mapping, Protocol, Union, get_args, runtime_checkable
 
 from bot.delivery.results import Failed
 from bot.messages import Form, FormErrors, Home, MessageRef, Notice, Outbound
@@ -23,6 +23,7 @@ Sender = Callable[[Any, Any], Union[Sent, Awaitable[Sent]]]
 SendTable = Mapping[type, Sender]
 
 
+@runtime_checkable
 class Adapter(Protocol):
     """A chat platform. Adding one (Teams, Mattermost) means implementing this, nothing more."""
 
