@@ -2,13 +2,17 @@
 delivers each of them for real (against the loopback fakes), and reports failures the same way."""
 from __future__ import annotations
 
+import asyncio
 import io
+import threading
+import urllib.request
 from dataclasses import replace
 
 import pytest
 
 from bot.adapters.console import ConsoleChannel
 from bot.adapters.discord import DiscordAdapter
+from bot.adapters.slack.adapter import Listen
 from bot.adapters.slack.inbound import Origin
 from bot.delivery.contract import KINDS, Adapter, unhandled
 from bot.delivery.dispatcher import Dispatcher
@@ -185,4 +189,52 @@ async def test_discord_a_reminder_whose_card_is_not_shown_keeps_its_work(discord
             await client.send(Outbox("discord", str(discord_fake.guild_id),
                                      [ThreadPost("case:404", Rich(["Late."]))]))
     assert raised.value.failed.reason == "no_card"
+    app.desk.db.dispose()
+
+
+# -- start and stop ----------------------------------------------------------------------------
+
+def test_the_console_stops_before_working_on_another_line(app, tmp_path):
+    def lines():
+        yield "say hello\n"
+        channel.stop()
+        yield "say never read\n"
+
+    channel = ConsoleChannel(app.router, app.refs, lines=lines(), out=io.StringIO(),
+                             files=tmp_path)
+    channel.start()
+    assert "hello" in channel.out.getvalue() and "never read" not in channel.out.getvalue()
+
+
+@pytest.mark.parametrize("http", [True, False], ids=["http", "socket mode"])
+def test_slack_starts_and_stops(app, slack_api, http):
+    from tests.fakes.slack_fake import APP_TOKEN, FakeSocketModeServer
+
+    app.settings = replace(app.settings, slack_app_token=APP_TOKEN)
+    adapter = Slack(app, slack_api).adapter
+    adapter.listen = Listen(http=http, host="127.0.0.1", port=0)
+    with FakeSocketModeServer(slack_api) as socket_mode:
+        serving = threading.Thread(target=adapter.start)
+        serving.start()
+        assert adapter.ready.wait(5)
+        if http:
+            health = urllib.request.urlopen(f"http://127.0.0.1:{adapter.server.effective_port}/healthz")
+            assert health.read() == b"ok"
+        else:
+            socket_mode.wait_connected()
+        adapter.stop()
+        serving.join(5)
+    assert not serving.is_alive()
+
+
+async def test_discord_starts_and_stops(discord_fake, sqlite_url, clock):
+    app = build_app(discord_fake, sqlite_url, clock)
+    adapter = DiscordAdapter(app, **CLIENT_OPTIONS)
+    running = asyncio.ensure_future(asyncio.to_thread(adapter.start))
+    await discord_fake.wait_for_gateway(lambda frame: frame["op"] == 2)  # it identified itself
+    client = adapter.client  # it runs on a loop of its own, in the adapter's thread
+    await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(client.wait_until_ready(), client.loop))
+    adapter.stop()
+    await asyncio.wait_for(running, 10)
+    assert client.is_closed()
     app.desk.db.dispose()

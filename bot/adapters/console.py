@@ -102,7 +102,7 @@ class ConsoleChannel:
         self.run()
 
     def stop(self) -> None:
-        """Leave after the line being worked on."""
+        """Leave before working on another line."""
         self.stopping = True
 
     def run(self) -> None:
@@ -110,7 +110,7 @@ class ConsoleChannel:
                    .format(self.actor.name))
         while not self.stopping:
             line = self.read(f"{self.actor.name}> ")
-            if line is None:
+            if line is None or self.stopping:
                 return
             line = line.strip()
             if not line or line.startswith("#"):

@@ -110,6 +110,7 @@ class SlackAdapter:
         self.delivery = Delivery(self.client, runtime.refs, pacer)
         self.dispatcher = Dispatcher(self, texts=runtime.texts, language=runtime.settings.language)
         self.server: Any = None
+        self.ready = threading.Event()  # set once it serves
         self.stopped = threading.Event()
         self.app = App(client=self.client, signing_secret=runtime.settings.slack_signing_secret,
                        process_before_response=process_before_response,
@@ -160,21 +161,32 @@ class SlackAdapter:
                 self.server = create_server(wsgi_app(self), host=self.listen.host,
                                             port=self.listen.port, threads=HTTP_THREADS,
                                             ident="review-desk")
-                log.info("serving Slack requests on http://%s:%d%s", self.listen.host,
+                log.info("serving Slack requests on http://%s:%s%s", self.listen.host,
                          self.server.effective_port, EVENTS_PATH)
-                self.server.run()
+                self.ready.set()
+                if not self.stopped.is_set():
+                    self.server.run()
             else:
                 log.info("connecting to Slack in Socket Mode")
                 self.server = SocketModeHandler(self.app, app_token=self.runtime.settings.slack_app_token)
                 self.server.connect()
+                self.ready.set()
                 self.stopped.wait()
         finally:
             scheduler.stop()
+            if self.work is not None:
+                self.work.shutdown(wait=True)
 
     def stop(self) -> None:
+        """Stop taking requests; the work already acknowledged finishes before `start()`
+        returns. Waitress's sockets are closed on its own thread (closing them from another
+        one breaks its select loop); with none left, its loop ends."""
         self.stopped.set()
-        if self.server is not None:
-            self.server.close()
+        server = self.server
+        if isinstance(server, SocketModeHandler):
+            server.close()
+        elif server is not None:
+            server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
 
     # -- listeners ----------------------------------------------------------------------
     def run(self, *events: Event) -> None:
