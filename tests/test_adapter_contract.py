@@ -28,6 +28,8 @@ from tests.fakes.slack_fake import CHANNEL_ID, USER_ID
 from tests.slack_support import Slack, no_logged_errors, slack_api  # noqa: F401
 from tests.test_discord_adapter import build_app
 
+pytestmark = pytest.mark.usefixtures("discord_log_guard")  # a logged error fails the test
+
 KEY = "contract:1"
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 32
 

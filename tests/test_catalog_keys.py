@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import logging
 import re
-from pathlib import Path
 
 import pytest
 

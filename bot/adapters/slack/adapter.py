@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
@@ -22,9 +22,8 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler,
                                                    RateLimitErrorRetryHandler)
 
-from bot.adapters.slack.blocks import modal
 from bot.adapters.slack.directory import Directory
-from bot.adapters.slack.inbound import PLATFORM, Inbound, form_metadata
+from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound
 from bot.adapters.slack.outbound import Delivery, Pacer, failure
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher
@@ -225,29 +224,21 @@ class SlackAdapter:
             self.run(event)
 
     def on_form(self, ack: Callable, body: dict) -> None:
+        """The form's problems, or the next step's form, are the acknowledgement itself; with
+        problems nothing else is said. Whatever else the answer has comes after the ack."""
         event = self.inbound.form(body)
         messages = self.runtime.router.dispatch(event)
-        errors = [m for m in messages if isinstance(m, FormErrors)]
-        if errors:
-            return ack(response_action="errors", errors=self.field_errors(body, errors))
-        forms = [m for m in messages if isinstance(m, Form)]
-        if forms:  # a next step: shown in place of this one
-            ack(response_action="update",
-                view=modal(forms[0], form_metadata(forms[0].context, event.raw.channel)))
-        else:
-            ack()
-        self.dispatcher.deliver([m for m in messages if not isinstance(m, Form)], event.raw,
-                                locale=event.actor.locale)
-
-    @staticmethod
-    def field_errors(body: dict, errors: list[FormErrors]) -> dict[str, str]:
-        """Problems keyed by the input's block; one about no input shows on the first."""
         blocks = [b.get("block_id") for b in body["view"].get("blocks", []) if b.get("block_id")]
-        out: dict[str, str] = {}
-        for name, problem in (item for e in errors for item in e.errors.items()):
-            block = name if name in blocks or not blocks else blocks[0]
-            out[block] = f"{out[block]} {problem}" if block in out else problem
-        return out
+        to = replace(event.raw, ack=Ack(ack, blocks))
+        errors = [m for m in messages if isinstance(m, FormErrors)]
+        in_ack = errors or [m for m in messages if isinstance(m, Form)][:1]
+        locale = event.actor.locale
+        self.dispatcher.deliver(in_ack, to, locale=locale)
+        if not to.ack.done:
+            to.ack()
+        if not errors:
+            self.dispatcher.deliver([m for m in messages if not isinstance(m, Form)], to,
+                                    locale=locale)
 
     def on_message(self, body: dict, event: dict) -> None:
         """Replies in a card's thread; every other message is none of the desk's business."""

@@ -172,15 +172,28 @@ class Delivery:
         self.client.chat_postMessage(channel=to.user, blocks=blocks, text=text)
 
     def form(self, form: Form, to: Origin) -> Failed | None:
-        if not to.trigger_id:
+        """In place of the submitted form when this answers one; else opened by the trigger."""
+        view = modal(form, form_metadata(form.context, to.channel))
+        if to.ack is not None and not to.ack.done:
+            to.ack(response_action="update", view=view)
+        elif to.trigger_id:
+            self.client.views_open(trigger_id=to.trigger_id, view=view)
+        else:
             return Failed.of("expired", f"form {form.form} cannot open without a trigger id")
-        self.client.views_open(trigger_id=to.trigger_id,
-                               view=modal(form, form_metadata(form.context, to.channel)))
         return None
 
     def home(self, home: Home, to: Origin) -> None:
         self.client.views_publish(user_id=to.user, view=home_view(home))
 
-    def form_errors(self, errors: FormErrors, to: Origin) -> Failed:
-        """Slack shows a form's problems only in the acknowledgement of its submission."""
-        return Failed.of("out_of_place", ", ".join(errors.errors))
+    def form_errors(self, errors: FormErrors, to: Origin) -> Failed | None:
+        """Slack shows a form's problems only in the acknowledgement of its submission, each
+        next to its input; one about no input shows on the first."""
+        if to.ack is None or to.ack.done:
+            return Failed.of("out_of_place", ", ".join(errors.errors))
+        blocks = to.ack.blocks
+        out: dict[str, str] = {}
+        for name, problem in errors.errors.items():
+            block = name if name in blocks or not blocks else blocks[0]
+            out[block] = f"{out[block]} {problem}" if block in out else problem
+        to.ack(response_action="errors", errors=out)
+        return None
