@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from bot.adapters.console import ConsoleChannel
-from bot.adapters.discord import DiscordAdapter
+from bot.adapters.discord.client import DiscordAdapter
 from bot.adapters.slack.adapter import Listen
 from bot.adapters.slack.inbound import Origin
 from bot.delivery.contract import KINDS, Adapter, unhandled
