@@ -18,7 +18,7 @@ from slack_bolt import App  # noqa: E402
 from slack_sdk import WebClient  # noqa: E402
 from waitress import serve  # noqa: E402
 
-from bot.adapters.slack.serve import HTTP_THREADS, wsgi_app  # noqa: E402
+from bot.adapters.slack.adapter import HTTP_THREADS, wsgi_app  # noqa: E402
 
 ACTIONS = ("vote_respond", "vote_ignore", "claim", "release", "draft", "remind_me")
 

@@ -5,13 +5,20 @@ keys. Texts are `str.format` templates whose values may be rich parts (see `bot.
 """
 from __future__ import annotations
 
+import logging
 import tomllib
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import ClassVar, Iterable, Mapping
 
 from bot.text import Rich, fill
 
+log = logging.getLogger(__name__)
+
 LANGUAGES = ("en", "nl")
+
+
+class MissingText(KeyError):
+    """The code asked for a text that no catalog has."""
 
 
 def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
@@ -34,6 +41,10 @@ def normalise_language(locale: str | None) -> str | None:
 
 
 class Catalogs:
+    # The tests switch this on (tests/conftest.py): a missing text then raises and fails the
+    # test. In production the key is shown and logged, which beats showing nothing.
+    strict: ClassVar[bool] = False
+
     def __init__(self, fallback: str = "en") -> None:
         self.fallback = fallback
         self._texts: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
@@ -57,7 +68,12 @@ class Catalogs:
         texts = self._texts.get(lang) or {}
         if key in texts:
             return texts[key]
-        return self._texts[self.fallback].get(key, key)
+        if key in self._texts[self.fallback]:
+            return self._texts[self.fallback][key]
+        if self.strict:
+            raise MissingText(key)
+        log.error("no text %r in the catalogs; showing the key instead", key)
+        return key
 
     def text(self, lang: str, key: str, **values: object) -> Rich:
         return fill(self.raw(lang, key), **values)

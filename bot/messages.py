@@ -1,8 +1,8 @@
 """Outbound messages: what handlers return and adapters render.
 
-Cards and threads are addressed by a key (e.g. "case:12"); the adapter remembers which
-platform message a key belongs to (`MessageRefs`) so that a card is updated in place and a
-thread post lands under the right card.
+Cards and threads are addressed by a key that only the core reads; the adapter remembers
+which platform message a key belongs to (`MessageRefs`) so that a card is updated in place and
+a thread post lands under the right card. What people call a card by is its `number`.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ class Card:
     # Grows with every change of what the card shows: when two changes are delivered out of
     # order, the adapter keeps the newer card (see CardVersions).
     version: int = 0
+    number: str = ""  # what people call it by ("12" for case #12): adapters never parse keys
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class ThreadPost:
     key: str
     text: Rich
     buttons: Sequence[Button] = ()
+    number: str = ""  # the card's number, for a platform that names the thread when it starts
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,7 @@ class CardVersions:
 
     def __init__(self, remember: int = 10_000) -> None:
         self._shown: dict[str, int] = {}
+        self._numbers: dict[str, str] = {}
         self._remember = remember
         self._lock = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
@@ -188,5 +191,12 @@ class CardVersions:
             if len(self._shown) >= self._remember:  # old cases: forget, they rarely change
                 self._shown.clear()
                 self._locks.clear()
+                self._numbers.clear()
             self._shown[card.key] = card.version
+            self._numbers[card.key] = card.number
             return True
+
+    def number(self, key: str) -> str:
+        """The number of the card with this key, if this process has shown it."""
+        with self._lock:
+            return self._numbers.get(key, "")

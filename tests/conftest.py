@@ -1,6 +1,7 @@
 """Shared fixtures: databases (SQLite always, PostgreSQL when reachable), a fixed clock, the app."""
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from datetime import datetime
@@ -9,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.clock import FixedClock
+from bot.i18n import Catalogs, MissingText
 
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("REVIEW_DESK_REQUIRE_POSTGRES") == "1"
@@ -93,3 +95,27 @@ def channel(app):
     from tests.harness import TestChannel
 
     return TestChannel(app)
+
+
+class MissingTexts(logging.Handler):
+    """Keys of missing texts whose error was caught and logged (by the router, a job)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.keys: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and isinstance(record.exc_info[1], MissingText):
+            self.keys.append(str(record.exc_info[1]))
+
+
+@pytest.fixture(autouse=True)
+def no_missing_texts():
+    """A text the code asks for and no catalog has fails the test, instead of showing its key,
+    even where the router or the scheduler catches the error and only logs it."""
+    Catalogs.strict = True
+    caught = MissingTexts()
+    logging.getLogger().addHandler(caught)
+    yield
+    logging.getLogger().removeHandler(caught)
+    assert not caught.keys, f"texts missing from the catalogs: {caught.keys}"

@@ -9,7 +9,7 @@ import pytest
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from waitress.server import create_server
 
-from bot.adapters.slack.serve import EVENTS_PATH, wsgi_app
+from bot.adapters.slack.adapter import EVENTS_PATH, wsgi_app
 from app.main import build
 from bot.settings import Settings
 from tests.fakes.slack_fake import (APP_TOKEN, CHANNEL_ID, SIGNING_SECRET, FakeSocketModeServer,

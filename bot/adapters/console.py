@@ -16,8 +16,11 @@ from zoneinfo import ZoneInfo
 
 from bot.events import Actor, ButtonClick, Command, Event, FormSubmit, MessageShortcut, Place, ThreadReply
 from bot.clock import Clock
-from bot.messages import (Button, Card, File, Form, FormErrors, Input, MessageRef, MessageRefs,
-                          Notice, Outbound, Outbox, Say, ThreadPost)
+from bot.delivery.contract import SendTable
+from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.results import Failed
+from bot.messages import (Button, Card, File, Form, FormErrors, Home, Input, MessageRef,
+                          MessageRefs, Notice, Outbound, Outbox, Say, ThreadPost)
 from bot.router import Router
 from bot.scheduler import Jobs, Scheduler
 
@@ -64,6 +67,10 @@ class ShownCard:
 
 
 class ConsoleChannel:
+    """The console adapter (see bot/delivery/contract.py)."""
+
+    platform = PLATFORM
+
     def __init__(self, router: Router, refs: MessageRefs, *, lines: Iterator[str], out: TextIO,
                  user: str = "you", echo: bool = False, jobs: Sequence[Jobs] = (),
                  clock: Clock | None = None, zone: str = "UTC",
@@ -82,6 +89,8 @@ class ConsoleChannel:
         self.actor = Actor(slug(user), user)
         self.cards: dict[str, ShownCard] = {}
         self.messages: list[str] = []
+        self.delivery = Dispatcher(self, stand_in=True)
+        self.stopping = False
 
     # -- input ---------------------------------------------------------------------------
     def read(self, prompt: str) -> str | None:
@@ -96,12 +105,19 @@ class ConsoleChannel:
             self.out.write(line + "\n")
         return line
 
+    def start(self) -> None:
+        self.run()
+
+    def stop(self) -> None:
+        """Leave before working on another line."""
+        self.stopping = True
+
     def run(self) -> None:
         self.print("review-desk console: you are in #review as {}. Type `help` for commands."
                    .format(self.actor.name))
-        while True:
+        while not self.stopping:
             line = self.read(f"{self.actor.name}> ")
-            if line is None:
+            if line is None or self.stopping:
                 return
             line = line.strip()
             if not line or line.startswith("#"):
@@ -204,39 +220,59 @@ class ConsoleChannel:
         return self.cards[self.card_key(number)]
 
     # -- output --------------------------------------------------------------------------
+    def senders(self) -> SendTable:
+        return {Card: self.show_card, ThreadPost: self.show_thread_post, Notice: self.show_notice,
+                Say: self.show_say, File: self.show_file, Form: self.fill_form,
+                FormErrors: self.show_errors, Home: self.show_home}
+
+    def failure(self, error: Exception) -> Failed | None:
+        return None  # printing fails only by accident: logged in full
+
     def dispatch(self, event: Event) -> None:
         self.deliver(self.router.dispatch(event), event)
 
     def deliver_outbox(self, outbox: Outbox) -> None:
-        self.deliver(outbox.messages)
+        self.delivery.send(outbox)
 
     def deliver(self, messages: Sequence[Outbound], event: Event | None = None) -> None:
-        for message in messages:
-            if isinstance(message, Card):
-                self.show_card(message)
-            elif isinstance(message, ThreadPost):
-                text = str(message.text)
-                if message.key in self.cards:
-                    self.cards[message.key].thread.append(text)
-                    if message.buttons:
-                        self.cards[message.key].thread_buttons = message.buttons
-                number = message.key.rsplit(":", 1)[-1]
-                self.print("\n".join(f"  ↳ #{number} {line}" for line in text.splitlines()))
-                if message.buttons:
-                    self.print(f"  ↳ #{number} " + "  ".join(f"[{b.label}]" for b in message.buttons))
-            elif isinstance(message, Notice):
-                self.print(f"(only you) {str(message.text)}")
-            elif isinstance(message, Say):
-                self.print(str(message.text))
-            elif isinstance(message, File):
-                if message.text:
-                    self.print(str(message.text))
-                self.print(f"[file] {message.title or message.filename}: {self.save(message)}")
-            elif isinstance(message, Form) and isinstance(event, Event):
-                self.fill_form(message, event)
-            elif isinstance(message, FormErrors):
-                for name, problem in message.errors.items():
-                    self.print(f"! {name}: {problem}")
+        self.delivery.deliver(messages, event)
+
+    def show_thread_post(self, post: ThreadPost, to: Event | None) -> MessageRef | None:
+        text = str(post.text)
+        if post.key in self.cards:
+            self.cards[post.key].thread.append(text)
+            if post.buttons:
+                self.cards[post.key].thread_buttons = post.buttons
+        ref = self.refs.get(PLATFORM, post.key)
+        number = ref.message if ref else post.number
+        self.print("\n".join(f"  ↳ #{number} {line}" for line in text.splitlines()))
+        if post.buttons:
+            self.print(f"  ↳ #{number} " + "  ".join(f"[{b.label}]" for b in post.buttons))
+        return ref
+
+    def show_notice(self, notice: Notice, to: Event) -> None:
+        self.print(f"(only you) {str(notice.text)}")
+
+    def show_say(self, say: Say, to: Event | None) -> None:
+        self.print(str(say.text))
+
+    def show_file(self, file: File, to: Event | None) -> None:
+        if file.text:
+            self.print(str(file.text))
+        self.print(f"[file] {file.title or file.filename}: {self.save(file)}")
+
+    def show_errors(self, errors: FormErrors, to: Event) -> None:
+        for name, problem in errors.errors.items():
+            self.print(f"! {name}: {problem}")
+
+    def show_home(self, home: Home, to: Event) -> None:
+        for section in home.sections:
+            self.print(f"== {str(section.title)}")
+            for line in section.lines:
+                button = f"  [{line.button.label}]" if line.button else ""
+                self.print(f"  {str(line.text)}{button}")
+            if not section.lines and section.empty:
+                self.print(f"  {str(section.empty)}")
 
     def save(self, file: File) -> Path:
         self.files.mkdir(parents=True, exist_ok=True)
@@ -244,11 +280,13 @@ class ConsoleChannel:
         path.write_bytes(file.content)
         return path.resolve()
 
-    def show_card(self, card: Card) -> None:
-        number = card.key.rsplit(":", 1)[-1]
+    def show_card(self, card: Card, to: Event | None = None) -> MessageRef:
         updated = card.key in self.cards
-        if not self.refs.get(PLATFORM, card.key):
-            self.refs.put(PLATFORM, card.key, MessageRef(CHANNEL, number, number))
+        ref = self.refs.get(PLATFORM, card.key)
+        if ref is None:
+            number = card.number or str(len(self.cards) + 1)
+            ref = MessageRef(CHANNEL, number, number)
+            self.refs.put(PLATFORM, card.key, ref)
         self.cards.setdefault(card.key, ShownCard(card)).card = card
         lines = [f"┌─ {'(updated) ' if updated else ''}{str(card.title)}"]
         lines += [f"│ {line}" for line in str(card.body).splitlines()]
@@ -257,6 +295,7 @@ class ConsoleChannel:
             lines.append(f"│ {str(card.footer)}")
         lines.append("└─ " + "  ".join(f"[{i}] {b.label}" for i, b in enumerate(card.buttons, 1)))
         self.print("\n".join(lines))
+        return ref
 
     def fill_form(self, form: Form, event: Event) -> None:
         values = {i.name: i.value for i in form.inputs}
@@ -276,6 +315,7 @@ class ConsoleChannel:
             if not errors:
                 return None
         self.print("(form cancelled after too many attempts)")
+        return None
 
     def ask(self, item: Input, current: str) -> str | None:
         if item.choices:

@@ -84,7 +84,7 @@ def case_card(turn: Turn, case: Case) -> Card:
                for action, style in BUTTONS[state]]
     return Card(key=case_key(case.id), channel=turn.review_channel(), title=title,
                 body=Rich([Quote(case.text)]), fields=fields, buttons=buttons, footer=footer,
-                accent=ACCENT[state], version=case.version or 0)
+                accent=ACCENT[state], version=case.version or 0, number=str(case.id))
 
 
 def local(turn: Turn, moment) -> str:

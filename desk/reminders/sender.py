@@ -193,7 +193,8 @@ class Rendering:
         buttons.append(Button(CaseButton.REMIND_ME, str(self.t("button.remind_me")),
                               str(self.case.id)))
         say = self.t("remind.claim_channel", customer=self.customer()) if kind == "claim" else None
-        return Post(self.reminder.id, channel, ThreadPost(case_key(self.case.id), text, buttons),
+        return Post(self.reminder.id, channel, ThreadPost(case_key(self.case.id), text, buttons,
+                                                          number=str(self.case.id)),
                     self.t(f"remind.what.{kind}", customer=self.customer()), say)
 
     # -- one method per kind: the text and the buttons besides "remind me" -----------------

@@ -220,6 +220,7 @@ class DiscordFake:
         self.gateway_frames = _Log("gateway frame")  # frames received from the client: {"op", "d"}
         self.unknown_routes: list[Call] = []  # calls no route matched (answered with {} or 204)
         self.server_errors: list[Exception] = []  # exceptions raised by the fake's own handlers
+        self._failures: list[list[Any]] = []  # [method, route, _Http, times left] (see fail())
 
         self._sockets: list[_GatewayConnection] = []
         self._identified = _Log("gateway IDENTIFY")
@@ -333,6 +334,20 @@ class DiscordFake:
     async def wait_for_gateway(self, predicate: Callable[[Json], bool], *, timeout: float = 5.0, since: int = 0) -> Json:
         """Wait for a frame the client sent on the gateway (e.g. ``lambda f: f["op"] == 3``)."""
         return await self.gateway_frames.wait_for(predicate, timeout, since)
+
+    def fail(self, method: str, route: str, status: int, code: int, message: str = "Failed",
+             *, times: int = 1) -> None:
+        """Answer the next ``times`` calls to a route template with Discord's error shape,
+        e.g. ``fail("POST", "/channels/{channel_id}/messages", 403, 50001, "Missing Access")``."""
+        self._failures.append([method, route, _Http(status, message, code), times])
+
+    def _failure(self, call: Call) -> Optional["_Http"]:
+        for failure in self._failures:
+            method, route, error, times = failure
+            if times and call.is_(method, route):
+                failure[3] -= 1
+                return error
+        return None
 
     def calls_to(self, method: str, route: str) -> list[Call]:
         return [c for c in self.calls.items if c.is_(method, route)]
@@ -832,6 +847,8 @@ class DiscordFake:
             if handler is None:
                 self.unknown_routes.append(call)
                 status, response = (204, None) if request.method == "DELETE" else (200, {})
+            elif (failure := self._failure(call)) is not None:
+                raise failure
             else:
                 response = handler(self, call, **call.params)
                 if response is None:

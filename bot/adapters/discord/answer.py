@@ -10,23 +10,29 @@ from typing import TYPE_CHECKING, Sequence
 
 import discord
 
-from bot.adapters.discord.components import FormButton
+from bot.adapters.discord.components import FormButton, card_view
 from bot.adapters.discord.forms import FormModal, OpenForm
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, allowed, clip, render
-from bot.messages import Card, Form, FormErrors, MessageRef, Notice, Outbound
-from bot.text import Rich, join
+from bot.delivery.contract import PERSONAL
+from bot.messages import Card, Form, FormErrors, Home, MessageRef, Notice, Outbound
+from bot.text import Rich, Strong, join
 
 if TYPE_CHECKING:
     from bot.adapters.discord.client import DeskClient
 
 UPDATES_A_MESSAGE = (discord.InteractionType.component, discord.InteractionType.modal_submit)
-PERSONAL = (Notice, Form, FormErrors)  # said to the person, not posted for the team
 
 
 class Answer:
     def __init__(self, client: "DeskClient", interaction: discord.Interaction, lang: str) -> None:
         self.client, self.interaction, self.lang = client, interaction, lang
         self.spoke = False
+        self.refs: dict[str, MessageRef | None] = {}  # where the answer's cards live
+        self.submitted: str | None = None  # the token of the form this answers
+        self.clicked: Card | None = None
+        self.buttoned: list[Form] = []  # forms opened by a button, not as the response
+        self.carrier: Outbound | None = None  # what is said last before them: has their buttons
+        self.forms_shown = False
 
     def text(self, key: str, **values: object) -> Rich:
         return self.client.texts.text(self.lang, key, **values)
@@ -68,46 +74,94 @@ class Answer:
         await self.interaction.response.send_modal(FormModal(token, state, choose))
         self.spoke = True
 
+    def in_order(self, replies: Sequence[Outbound]) -> list[Outbound]:
+        """The one response first: a form's modal when the form is all the person is told,
+        else the update of the clicked card; then what is said to the person, forms last (a
+        form that cannot be the response is opened by a button under the last thing said);
+        then the rest."""
+        personal = [m for m in replies if isinstance(m, PERSONAL)]
+        modal = personal if len(personal) == 1 and isinstance(personal[0], Form) else []
+        self.clicked = self._clicked_card(replies)
+        said = sorted((m for m in personal if m not in modal), key=lambda m: isinstance(m, Form))
+        self.buttoned = [m for m in said if isinstance(m, Form)]
+        self.carrier = next((m for m in reversed(said) if isinstance(m, (Notice, FormErrors))), None)
+        rest = [m for m in replies if m is not self.clicked and not isinstance(m, PERSONAL)]
+        return [*modal, *([self.clicked] if self.clicked else []), *said, *rest]
+
     async def deliver(self, replies: Sequence[Outbound], refs: dict[str, MessageRef | None],
                       submitted: str | None = None) -> None:
         """Say everything in `replies`; `submitted` is the token of the form they answer."""
-        forms = [m for m in replies if isinstance(m, Form)]
-        errors = [m for m in replies if isinstance(m, FormErrors)]
-        private = [m.text for m in replies if isinstance(m, Notice)]
-        if len(forms) == 1 and not (errors or private) and self.can_open_modal:
-            token = self.client.forms.add(forms[0])
-            await self.open_form(self.client.forms.get(token), token)
-            forms = []
-        clicked = None if self.responded else self._clicked_card(replies, refs)
-        if clicked is not None and self.client.poster.versions.current(clicked):
-            # the update of the clicked card is the response (unless a newer one was shown)
-            shown, _ = self.client.poster.render_card(clicked)
-            await self.interaction.response.edit_message(**shown)
-        view = discord.ui.View(timeout=None)
-        for error in errors:
-            private.append(self._problems(error, submitted))
-            if submitted and self.client.forms.get(submitted):
-                view.add_item(FormButton(submitted, str(self.text("discord.form.fix"))))
-        for form in forms:  # a form that cannot be the response is opened by a button
-            token = self.client.forms.add(form)
-            view.add_item(FormButton(token, str(self.text("discord.form.open"))))
-        if private:
-            await self.privately(join(private, "\n"), view if view.children else None)
-        elif view.children:
-            await self.privately(self.text("discord.form.open"), view)
+        self.refs, self.submitted = refs, submitted
+        await self.client.dispatcher.deliver_async(self.in_order(replies), self, locale=self.lang)
         await self._acknowledge()
-        if submitted and not errors:
+        if submitted and not any(isinstance(m, FormErrors) for m in replies):
             self.client.forms.drop(submitted)
-        await self.client.poster.deliver(
-            [m for m in replies if m is not clicked and not isinstance(m, PERSONAL)], refs)
 
-    def _clicked_card(self, replies: Sequence[Outbound], refs: dict[str, MessageRef | None]) -> Card | None:
+    async def update_clicked(self, card: Card) -> bool:
+        """Update the clicked card as the response (unless a newer one was shown); False when
+        this is not the clicked card or the response was given already."""
+        if card is not self.clicked or self.responded:
+            return False
+        if self.client.poster.versions.current(card):
+            shown, _ = self.client.poster.render_card(card)
+            await self.interaction.response.edit_message(**shown)
+        return True
+
+    # -- the senders of what is said to the person (`said` is this answer) ----------------
+    @staticmethod
+    async def notice(notice: Notice, said: "Answer") -> None:
+        await said.privately(notice.text, said._buttons_under(notice))
+        said.forms_shown |= notice is said.carrier
+
+    @staticmethod
+    async def form_errors(errors: FormErrors, said: "Answer") -> None:
+        view = said._buttons_under(errors)
+        if said.submitted and said.client.forms.get(said.submitted):
+            view = view or discord.ui.View(timeout=None)
+            view.add_item(FormButton(said.submitted, str(said.text("discord.form.fix"))))
+        await said.privately(said._problems(errors, said.submitted), view)
+        said.forms_shown |= errors is said.carrier
+
+    @staticmethod
+    async def form(form: Form, said: "Answer") -> None:
+        if said.forms_shown:
+            return  # its button is under what was said before it
+        token = said.client.forms.add(form)
+        if said.can_open_modal:
+            await said.open_form(said.client.forms.get(token), token)
+        else:
+            label = str(said.text("discord.form.open"))
+            await said.privately(said.text("discord.form.open"),
+                                 discord.ui.View(timeout=None).add_item(FormButton(token, label)))
+
+    def _buttons_under(self, message: Outbound) -> discord.ui.View | None:
+        """The buttons that open this answer's forms, under the last thing said before them
+        (the forms count as shown once that message is sent)."""
+        if message is not self.carrier or not self.buttoned:
+            return None
+        view = discord.ui.View(timeout=None)
+        label = str(self.text("discord.form.open"))
+        for form in self.buttoned:
+            view.add_item(FormButton(self.client.forms.add(form), label))
+        return view
+
+    @staticmethod
+    async def home(home: Home, said: "Answer") -> None:
+        """Discord has no home page: the overview is said privately, its buttons under it."""
+        lines: list[Rich] = []
+        for section in home.sections:
+            lines.append(Rich([Strong(str(section.title))]))
+            lines += [line.text for line in section.lines] or ([section.empty] if section.empty else [])
+        buttons = [line.button for section in home.sections for line in section.lines if line.button]
+        await said.privately(join(lines, "\n"), card_view(buttons) if buttons else None)
+
+    def _clicked_card(self, replies: Sequence[Outbound]) -> Card | None:
         """The card shown by the message whose button was clicked, if the answer has it."""
         if not self.updates_a_message:
             return None
         message = str(self.interaction.message.id)
         return next((m for m in replies if isinstance(m, Card)
-                     and (ref := refs.get(m.key)) is not None and ref.message == message), None)
+                     and (ref := self.refs.get(m.key)) is not None and ref.message == message), None)
 
     def _problems(self, errors: FormErrors, submitted: str | None) -> Rich:
         state = self.client.forms.get(submitted) if submitted else None

@@ -22,9 +22,13 @@ from bot.adapters.discord.components import CaseButton, FormButton
 from bot.adapters.discord.endpoints import use_endpoints
 from bot.adapters.discord.forms import OpenForms
 from bot.adapters.discord.inbound import PLATFORM, actor, place
-from bot.adapters.discord.posting import Poster
+from bot.adapters.discord.posting import Poster, failure
+from bot.delivery.contract import SendTable
+from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.results import Failed
 from bot.events import ButtonClick, Event, FormSubmit
-from bot.messages import Card, Form, FormErrors, MessageRef, Outbound, Outbox
+from bot.messages import (Card, File, Form, FormErrors, Home, MessageRef, Notice, Outbound, Outbox,
+                          Say, ThreadPost)
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
 from bot.adapters.discord.config import DiscordSettings
@@ -35,6 +39,8 @@ CLOSE_WAIT = 10.0  # seconds a closing client lets the answers under way finish
 
 
 class DeskClient(discord.Client):
+    platform = PLATFORM
+
     def __init__(self, runtime: Runtime, *, defer_after: float = DEFER_AFTER, **options) -> None:
         super().__init__(intents=discord.Intents(guilds=True),
                          allowed_mentions=discord.AllowedMentions.none(), **options)
@@ -43,9 +49,20 @@ class DeskClient(discord.Client):
         self.defer_after = defer_after
         self.forms = OpenForms()
         self.poster = Poster(self, runtime.refs, self.texts, self.texts.pick(runtime.settings.language))
+        self.dispatcher = Dispatcher(self, texts=self.texts, language=runtime.settings.language)
         self.tree = app_commands.CommandTree(self)
         self.scheduler: Scheduler | None = None
         self._answering: set[asyncio.Task] = set()
+
+    # -- the contract's senders and failures ------------------------------------------
+    def senders(self) -> SendTable:
+        poster = self.poster
+        return {Card: poster.card, ThreadPost: poster.thread_post, Say: poster.say,
+                File: poster.file, Notice: Answer.notice, Form: Answer.form,
+                FormErrors: Answer.form_errors, Home: Answer.home}
+
+    def failure(self, error: Exception) -> Failed | None:
+        return failure(error)
 
     # -- start and stop ------------------------------------------------------------------
     async def login(self, token: str) -> None:
@@ -161,17 +178,39 @@ class DeskClient(discord.Client):
 
     # -- messages the bot starts ---------------------------------------------------------
     async def send(self, outbox: Outbox) -> None:
-        """Deliver what a scheduled job produced. Raises when something could not be placed
-        (another platform's outbox, a thread post for a card not shown here), so that the
-        job keeps the work and tries again."""
-        if outbox.platform != PLATFORM:
-            raise ValueError(f"a {outbox.platform} outbox reached the Discord adapter")
-        missed = await self.poster.deliver(outbox.messages)
-        if missed:
-            raise LookupError(f"{len(missed)} message(s) of a scheduled outbox had no card to go under")
+        """Deliver what a scheduled job produced; raises when something could not be placed
+        (a thread post for a card not shown here, a platform error), so that the job keeps
+        the work and tries again."""
+        await self.dispatcher.send_async(outbox)
+
+
+class DiscordAdapter:
+    """The Discord adapter of the contract (bot/delivery/contract.py): the client does the
+    work, this starts and stops it."""
+
+    platform = PLATFORM
+
+    def __init__(self, runtime: Runtime, **options) -> None:
+        self.client = DeskClient(runtime, **options)
+
+    def senders(self) -> SendTable:
+        return self.client.senders()
+
+    def failure(self, error: Exception) -> Failed | None:
+        return failure(error)
+
+    def start(self) -> None:
+        """Run until `stop()` (discord.py handles Ctrl+C and reconnects)."""
+        self.client.run(self.client.runtime.settings.section("discord", DiscordSettings).token,
+                        log_handler=None)
+
+    def stop(self) -> None:
+        try:
+            loop = self.client.loop
+        except AttributeError:  # not started
+            return
+        asyncio.run_coroutine_threadsafe(self.client.close(), loop)
 
 
 def run(runtime: Runtime) -> None:
-    """Run the bot until it is stopped (discord.py handles Ctrl+C and reconnects)."""
-    DeskClient(runtime).run(runtime.settings.section("discord", DiscordSettings).token,
-                            log_handler=None)
+    DiscordAdapter(runtime).start()

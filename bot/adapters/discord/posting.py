@@ -1,4 +1,5 @@
-"""Cards, thread posts, messages and files in channels: what needs no interaction.
+"""Cards, thread posts, messages and files in channels: the Discord senders of what needs no
+interaction (`said` is the answer to a person, None for bot-initiated messages).
 
 A card is posted once and edited in place afterwards; where it lives is kept in the message
 refs, so a restarted bot edits the same message. A card's thread is started from the card
@@ -9,24 +10,45 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Sequence
 
+import aiohttp
 import discord
 
 from bot.adapters.discord.components import card_view
 from bot.adapters.discord.embeds import card_embed
 from bot.adapters.discord.inbound import PLATFORM
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, allowed, clip, render, split
+from bot.delivery.results import Failed
 from bot.i18n import Catalogs
-from bot.messages import (Button, Card, CardVersions, File, MessageRef, MessageRefs, Outbound, Say,
-                          ThreadPost)
+from bot.messages import Button, Card, CardVersions, File, MessageRef, MessageRefs, Say, ThreadPost
 from bot.text import Rich, Strong
+
+if TYPE_CHECKING:
+    from bot.adapters.discord.answer import Answer
 
 log = logging.getLogger(__name__)
 
 THREAD_NAME = 100
 ARCHIVE_AFTER = 10_080  # minutes: a week without posts before Discord hides the thread
 THREAD_EXISTS = 160004  # Discord's error code: this message already has a thread
+# Discord's error codes in the contract's words; a 400 otherwise means the message was refused.
+FAILURES = {50001: "missing_access", 50013: "missing_access", 10003: "channel_not_found",
+            10062: "expired", 40060: "expired", 50035: "invalid"}
+
+
+def failure(error: Exception) -> Failed | None:
+    """What Discord's answer means in the contract's words (bot/delivery/results.py)."""
+    if isinstance(error, discord.HTTPException):
+        if error.status == 429:
+            return Failed.of("rate_limited", str(error))
+        if error.status >= 500:
+            return Failed.of("unavailable", str(error))
+        reason = FAILURES.get(error.code) or ("invalid" if error.status == 400 else None)
+        return Failed.of(reason, str(error)) if reason else None
+    if isinstance(error, (OSError, asyncio.TimeoutError, aiohttp.ClientError)):
+        return Failed.of("unavailable", repr(error))
+    return None
 
 
 class Poster:
@@ -52,36 +74,25 @@ class Poster:
         mentions = allowed(card.title, card.body, card.footer, *(v for _, v in card.fields))
         return {"embed": embed, "view": card_view(card.buttons), "allowed_mentions": mentions}, shortened
 
-    async def deliver(self, messages: Sequence[Outbound],
-                      refs: Mapping[str, MessageRef | None] | None = None) -> list[Outbound]:
-        """Cards, thread posts, messages and files, in order; `refs` when already looked up.
-        Returns what could not be delivered."""
-        missed: list[Outbound] = []
-        for message in messages:
-            if isinstance(message, Card):
-                known = refs is not None and message.key in refs
-                await self.card(message, refs[message.key] if known else await self.ref(message.key))
-            elif isinstance(message, ThreadPost):
-                if not await self.thread_post(message):
-                    missed.append(message)
-            elif isinstance(message, Say):
-                await self.say(message)
-            elif isinstance(message, File):
-                await self.file(message)
-            else:  # notices and forms are for a person who acted
-                log.warning("%s cannot be sent without an interaction; skipped", type(message).__name__)
-        return missed
+    async def card(self, card: Card, said: "Answer | None") -> MessageRef | None:
+        """The card sender: the clicked card is updated by the interaction's response when it
+        can be; any other is edited in place, or posted when it has no message (any more)."""
+        known = said is not None and card.key in said.refs
+        ref = said.refs[card.key] if known else await self.ref(card.key)
+        if said is not None and await said.update_clicked(card):
+            return ref
+        return await self.show(card, ref)
 
-    async def card(self, card: Card, ref: MessageRef | None) -> None:
+    async def show(self, card: Card, ref: MessageRef | None) -> MessageRef | None:
         """Edit the card's message, or post it when there is none (any more); an older
         version that arrives after a newer one is dropped."""
         if not self.versions.current(card):
-            return
+            return None
         shown, shortened = self.render_card(card)
         if ref is not None:
             try:
                 await self._channel(ref.channel).get_partial_message(int(ref.message)).edit(**shown)
-                return
+                return ref
             except discord.NotFound:
                 log.warning("the message of %s is gone; posting the card again", card.key)
         message = await self._channel(card.channel).send(**shown)
@@ -89,20 +100,25 @@ class Poster:
         await self._remember(card.key, ref)
         if shortened:  # the embed shows the start of the review: the thread gets all of it
             full = Rich([Strong(self._text("discord.case.full_text")), "\n", *card.body])
-            await self.thread_post(ThreadPost(card.key, full), ref)
+            await self._thread_post(ThreadPost(card.key, full, number=card.number), ref)
+        return ref
 
-    async def thread_post(self, post: ThreadPost, ref: MessageRef | None = None) -> bool:
-        """Post under the card; False when no card with that key is shown on Discord."""
-        ref = ref or await self.ref(post.key)
+    async def thread_post(self, post: ThreadPost, said: "Answer | None") -> MessageRef | Failed:
+        """Post under the card; failed when no card with that key is shown on Discord (yet)."""
+        ref = await self.ref(post.key)
         if ref is None:
-            log.warning("no card shown for %s; its thread post is not sent", post.key)
-            return False
-        thread_id = ref.thread or await self._start_thread(post.key, ref)
-        await self._send(thread_id, post.text, post.buttons)
-        return True
+            return Failed.of("no_card", post.key)
+        return await self._thread_post(post, ref)
 
-    async def _start_thread(self, key: str, ref: MessageRef) -> str:
-        name = self._text("discord.case.thread", number=key.rsplit(":", 1)[-1])
+    async def _thread_post(self, post: ThreadPost, ref: MessageRef) -> MessageRef:
+        thread_id = ref.thread or await self._start_thread(post, ref)
+        await self._send(thread_id, post.text, post.buttons)
+        return MessageRef(ref.channel, ref.message, thread_id)
+
+    async def _start_thread(self, post: ThreadPost, ref: MessageRef) -> str:
+        number = post.number or self.versions.number(post.key)
+        name = self._text("discord.case.thread", number=number) if number else \
+            self._text("discord.case.thread_unnumbered")
         channel_id = int(ref.channel)  # a thread needs the channel's server: the cached channel has it
         channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
         message = channel.get_partial_message(int(ref.message))
@@ -113,13 +129,13 @@ class Poster:
             if err.code != THREAD_EXISTS:  # started a moment ago, by another event or process
                 raise
             thread_id = ref.message
-        await self._remember(key, MessageRef(ref.channel, ref.message, thread_id))
+        await self._remember(post.key, MessageRef(ref.channel, ref.message, thread_id))
         return thread_id
 
-    async def say(self, say: Say) -> None:
+    async def say(self, say: Say, said: "Answer | None") -> None:
         await self._send(say.channel, say.text)
 
-    async def file(self, file: File) -> None:
+    async def file(self, file: File, said: "Answer | None") -> None:
         attachment = discord.File(io.BytesIO(file.content), filename=file.filename,
                                   description=file.title or None)
         await self._channel(file.channel).send(clip(render(file.text), MESSAGE_LIMIT) or None,

@@ -1,5 +1,6 @@
-"""The bolt app: one listener per command, shortcut, button and form the router knows, each
-acknowledging Slack first and working after (Slack wants an answer within 3 seconds).
+"""The Slack adapter (see bot/delivery/contract.py). The bolt app: one listener per command,
+shortcut, button and form the router knows, each acknowledging Slack first and working after
+(Slack wants an answer within 3 seconds).
 
 Form submissions are the exception: their problems must go back in the acknowledgement
 itself, so the router answers them before the ack (a database round trip, well within time).
@@ -7,34 +8,48 @@ itself, so the router answers them before the ack (a database round trip, well w
 from __future__ import annotations
 
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
 from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.request.internals import build_context
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler,
                                                    RateLimitErrorRetryHandler)
 
-from bot.adapters.slack.blocks import modal
 from bot.adapters.slack.directory import Directory
-from bot.adapters.slack.inbound import PLATFORM, Inbound, form_metadata
-from bot.adapters.slack.outbound import Delivery, Pacer
+from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound
+from bot.adapters.slack.outbound import Delivery, Pacer, failure
+from bot.delivery.contract import SendTable
+from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.results import Failed
 from bot.events import ButtonClick, Command, Event, FormSubmit, HomeOpened, MessageShortcut
 from bot.messages import Form, FormErrors, Outbox
 from bot.runtime import Runtime
+from bot.scheduler import Scheduler
 from bot.adapters.slack.config import SlackSettings
 
 log = logging.getLogger(__name__)
 
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+HTTP_THREADS = 8
 WORKERS = 4  # SQLite writes one at a time anyway; PostgreSQL shares them across processes
 # A global shortcut's callback id → the command it runs with no text.
 GLOBAL_SHORTCUTS = {"new_review": "review"}
 
 
+def slack_settings(runtime: Runtime) -> SlackSettings:
+    return runtime.settings.section("slack", SlackSettings)
+
+
 def make_client(runtime: Runtime) -> WebClient:
-    settings = runtime.settings.section("slack", SlackSettings)
+    settings = slack_settings(runtime)
     return WebClient(token=settings.bot_token, base_url=settings.api_base_url,
                      retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
                                      ConnectionErrorRetryHandler(max_retry_count=2)])
@@ -63,16 +78,45 @@ def skip_retries(req: BoltRequest, next: Callable[[], BoltResponse]) -> BoltResp
     return next()
 
 
+@dataclass(frozen=True)
+class Listen:
+    """How Slack reaches us: Socket Mode (no public address needed), or HTTP on host:port."""
+
+    http: bool = False
+    host: str = "0.0.0.0"
+    port: int = 3000
+
+
+def wsgi_app(adapter: "SlackAdapter") -> Callable:
+    """Slack's requests on /slack/events, and a health check for the load balancer."""
+    slack = SlackRequestHandler(adapter.app, path=EVENTS_PATH)
+
+    def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") == HEALTH_PATH:
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"ok"]
+        return slack(environ, start_response)
+
+    return app
+
+
 class SlackAdapter:
+    platform = PLATFORM
+
     def __init__(self, runtime: Runtime, *, client: WebClient | None = None,
                  process_before_response: bool = False, pacer: Pacer | None = None,
-                 directory: Directory | None = None) -> None:
+                 directory: Directory | None = None, listen: Listen = Listen()) -> None:
         self.runtime = runtime
+        self.listen = listen
         self.client = client or make_client(runtime)
         self.directory = directory or Directory(self.client)
         self.inbound = Inbound(self.directory)
         self.delivery = Delivery(self.client, runtime.refs, pacer)
-        self.app = App(client=self.client, signing_secret=runtime.settings.section("slack", SlackSettings).signing_secret,
+        self.dispatcher = Dispatcher(self, texts=runtime.texts, language=runtime.settings.language)
+        self.server: Any = None
+        self.ready = threading.Event()  # set once it serves
+        self.stopped = threading.Event()
+        self.app = App(client=self.client, signing_secret=slack_settings(runtime).signing_secret,
                        process_before_response=process_before_response,
                        before_authorize=read_slash_command_form)
         self.app.use(skip_retries)
@@ -98,8 +142,55 @@ class SlackAdapter:
         app.event("message")(self.on_message)
         app.event("app_home_opened")(self.on_home)
 
+    # -- the contract -------------------------------------------------------------------
+    def senders(self) -> SendTable:
+        return self.delivery.senders()
+
+    def failure(self, error: Exception) -> Failed | None:
+        return failure(error)
+
     def send(self, outbox: Outbox) -> None:
-        self.delivery.send(outbox)
+        self.dispatcher.send(outbox)
+
+    def start(self) -> None:
+        """Serve until `stop()`, with the scheduler delivering bot-initiated messages. HTTP is
+        served by waitress: a production WSGI server in pure Python that holds up behind a load
+        balancer (bolt's own development server does not claim to)."""
+        scheduler = Scheduler(self.runtime.jobs, self.send, self.runtime.settings.scheduler_interval)
+        scheduler.start()
+        try:
+            if self.listen.http:
+                from waitress import create_server
+
+                self.server = create_server(wsgi_app(self), host=self.listen.host,
+                                            port=self.listen.port, threads=HTTP_THREADS,
+                                            ident="review-desk")
+                log.info("serving Slack requests on http://%s:%s%s", self.listen.host,
+                         self.server.effective_port, EVENTS_PATH)
+                self.ready.set()
+                if not self.stopped.is_set():
+                    self.server.run()
+            else:
+                log.info("connecting to Slack in Socket Mode")
+                self.server = SocketModeHandler(self.app, app_token=slack_settings(self.runtime).app_token)
+                self.server.connect()
+                self.ready.set()
+                self.stopped.wait()
+        finally:
+            scheduler.stop()
+            if self.work is not None:
+                self.work.shutdown(wait=True)
+
+    def stop(self) -> None:
+        """Stop taking requests; the work already acknowledged finishes before `start()`
+        returns. Waitress's sockets are closed on its own thread (closing them from another
+        one breaks its select loop); with none left, its loop ends."""
+        self.stopped.set()
+        server = self.server
+        if isinstance(server, SocketModeHandler):
+            server.close()
+        elif server is not None:
+            server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
 
     # -- listeners ----------------------------------------------------------------------
     def run(self, *events: Event) -> None:
@@ -112,7 +203,8 @@ class SlackAdapter:
     def work_on(self, *events: Event) -> None:
         for event in events:
             try:
-                self.delivery.deliver(self.runtime.router.dispatch(event), event.raw)
+                self.dispatcher.deliver(self.runtime.router.dispatch(event), event.raw,
+                                        locale=event.actor.locale)
             except Exception:  # the router tells people about their errors; this is delivery
                 log.exception("delivering the answer to %s failed", type(event).__name__)
 
@@ -137,28 +229,21 @@ class SlackAdapter:
             self.run(event)
 
     def on_form(self, ack: Callable, body: dict) -> None:
+        """The form's problems, or the next step's form, are the acknowledgement itself; with
+        problems nothing else is said. Whatever else the answer has comes after the ack."""
         event = self.inbound.form(body)
         messages = self.runtime.router.dispatch(event)
-        errors = [m for m in messages if isinstance(m, FormErrors)]
-        if errors:
-            return ack(response_action="errors", errors=self.field_errors(body, errors))
-        forms = [m for m in messages if isinstance(m, Form)]
-        if forms:  # a next step: shown in place of this one
-            ack(response_action="update",
-                view=modal(forms[0], form_metadata(forms[0].context, event.raw.channel)))
-        else:
-            ack()
-        self.delivery.deliver([m for m in messages if not isinstance(m, Form)], event.raw)
-
-    @staticmethod
-    def field_errors(body: dict, errors: list[FormErrors]) -> dict[str, str]:
-        """Problems keyed by the input's block; one about no input shows on the first."""
         blocks = [b.get("block_id") for b in body["view"].get("blocks", []) if b.get("block_id")]
-        out: dict[str, str] = {}
-        for name, problem in (item for e in errors for item in e.errors.items()):
-            block = name if name in blocks or not blocks else blocks[0]
-            out[block] = f"{out[block]} {problem}" if block in out else problem
-        return out
+        to = replace(event.raw, ack=Ack(ack, blocks))
+        errors = [m for m in messages if isinstance(m, FormErrors)]
+        in_ack = errors or [m for m in messages if isinstance(m, Form)][:1]
+        locale = event.actor.locale
+        self.dispatcher.deliver(in_ack, to, locale=locale)
+        if not to.ack.done:
+            to.ack()
+        if not errors:
+            self.dispatcher.deliver([m for m in messages if not isinstance(m, Form)], to,
+                                    locale=locale)
 
     def on_message(self, body: dict, event: dict) -> None:
         """Replies in a card's thread; every other message is none of the desk's business."""

@@ -6,8 +6,8 @@ a response URL, the channel), read back by the outbound side and never by handle
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
 
 from bot.adapters.slack.blocks import VALUE
 from bot.adapters.slack.directory import Directory
@@ -19,12 +19,25 @@ PLATFORM = "slack"
 Body = Mapping[str, Any]
 
 
+class Ack:
+    """A form submission's acknowledgement, given once: the only place Slack shows the form's
+    problems (next to the inputs, keyed by block id) or the next step's form in its place."""
+
+    def __init__(self, ack: Callable[..., None], blocks: list[str]) -> None:
+        self.ack, self.blocks, self.done = ack, blocks, False
+
+    def __call__(self, **answer: Any) -> None:
+        self.done = True
+        self.ack(**answer)
+
+
 @dataclass(frozen=True)
 class Origin:
     user: str
     channel: str | None = None
     trigger_id: str | None = None
     response_url: str | None = None
+    ack: Ack | None = field(default=None, compare=False)  # while a form submission is answered
 
 
 def form_metadata(context: str, channel: str | None) -> str:

@@ -1,4 +1,5 @@
-"""Neutral messages delivered through the Web API.
+"""Neutral messages delivered through the Web API: Slack's senders and failures for the
+shared dispatcher (bot/delivery).
 
 A card is posted once and then updated in place: its channel and timestamp are kept in the
 message refs (in the database), so any process updates the same message and posts in the same
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Callable, Sequence
+from typing import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -17,8 +18,10 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.adapters.slack.blocks import card_blocks, fallback, home_view, modal, text_blocks
 from bot.adapters.slack.inbound import PLATFORM, Origin, form_metadata
+from bot.delivery.contract import SendTable
+from bot.delivery.results import Failed
 from bot.messages import (Card, CardVersions, File, Form, FormErrors, Home, MessageRef,
-                          MessageRefs, Notice, Outbound, Outbox, Say, ThreadPost)
+                          MessageRefs, Notice, Say, ThreadPost)
 
 log = logging.getLogger(__name__)
 
@@ -48,131 +51,149 @@ class Pacer:
             self.sleep(at - now)
 
 
+# Slack's error codes in the contract's words (bot/delivery/results.py).
+REASONS = {
+    "not_in_channel": "not_in_channel", "user_not_in_channel": "not_in_channel",
+    "channel_not_found": "channel_not_found", "is_archived": "channel_not_found",
+    "invalid_auth": "invalid_auth", "not_authed": "invalid_auth",
+    "account_inactive": "invalid_auth", "token_revoked": "invalid_auth",
+    "missing_scope": "missing_access", "restricted_action": "missing_access",
+    "ratelimited": "rate_limited", "expired_trigger_id": "expired",
+    "invalid_blocks": "invalid", "msg_too_long": "invalid", "invalid_arguments": "invalid",
+    "internal_error": "unavailable", "fatal_error": "unavailable",
+    "service_unavailable": "unavailable", "request_timeout": "unavailable",
+}
+
+
+def failure(error: Exception) -> Failed | None:
+    """A Web API error, or a connection that failed after the client's own retries."""
+    if isinstance(error, SlackApiError):
+        code = error.response.get("error") or ""
+        status = error.response.status_code
+        reason = REASONS.get(code) or ("rate_limited" if status == 429 else
+                                       "unavailable" if status >= 500 else None)
+        return Failed.of(reason, code or str(status)) if reason else None
+    if isinstance(error, OSError):  # connection reset or refused, a timeout (URLError too)
+        return Failed.of("unavailable", repr(error))
+    return None
+
+
 class Delivery:
+    """The Slack senders of the contract: one method per kind of message. `to` is the Origin
+    of the person's event being answered, None for bot-initiated messages (those are paced)."""
+
     def __init__(self, client: WebClient, refs: MessageRefs, pacer: Pacer | None = None) -> None:
         self.client = client
         self.refs = refs
         self.pacer = pacer or Pacer()
         self.versions = CardVersions()
 
-    # -- answers to a person's event --------------------------------------------------
-    def deliver(self, messages: Sequence[Outbound], origin: Origin) -> None:
-        """Deliver each message; one failing does not keep the others back."""
-        for message in messages:
-            try:
-                self.one(message, origin)
-            except SlackApiError as err:
-                log.exception("delivering %s for %s failed: %s", type(message).__name__,
-                              origin.user, err.response.get("error"))
+    def senders(self) -> SendTable:
+        return {Card: self.card, ThreadPost: self.thread_post, Say: self.say, File: self.file,
+                Notice: self.notice, Form: self.form, Home: self.home,
+                FormErrors: self.form_errors}
 
-    def one(self, message: Outbound, origin: Origin | None) -> None:
-        if isinstance(message, Card):
-            self.card(message)
-        elif isinstance(message, ThreadPost):
-            self.thread_post(message)
-        elif isinstance(message, Say):
-            self.post(message.channel, message.text)
-        elif isinstance(message, File):
-            self.file(message)
-        elif origin is None:
-            log.warning("%s needs a person to show it to; none in a bot-initiated message",
-                        type(message).__name__)
-        elif isinstance(message, Notice):
-            self.notice(message, origin)
-        elif isinstance(message, Form):
-            self.form(message, origin)
-        elif isinstance(message, Home):
-            self.client.views_publish(user_id=origin.user, view=home_view(message))
-        elif isinstance(message, FormErrors):
-            log.warning("form errors outside a form submission: %s", message.errors)
+    def pace(self, channel: str, to: Origin | None) -> None:
+        if to is None:
+            self.pacer.wait(channel)
 
-    # -- bot-initiated ----------------------------------------------------------------
-    def send(self, outbox: Outbox) -> None:
-        """Deliver a scheduled outbox, paced; a failure raises so the job tries again."""
-        if outbox.platform != PLATFORM:
-            raise ValueError(f"an outbox for {outbox.platform} reached the Slack adapter")
-        for message in outbox.messages:
-            channel = self.channel_of(message)
-            if channel:
-                self.pacer.wait(channel)
-            self.one(message, None)
-
-    def channel_of(self, message: Outbound) -> str | None:
-        if isinstance(message, (Card, Say, File)):
-            return message.channel
-        if isinstance(message, ThreadPost):
-            ref = self.refs.get(PLATFORM, message.key)
-            return ref.channel if ref else None
-        return None
-
-    # -- each kind of message ---------------------------------------------------------
-    def card(self, card: Card) -> None:
+    # -- for the channel --------------------------------------------------------------
+    def card(self, card: Card, to: Origin | None = None) -> MessageRef | None:
         with self.versions.lock(card.key):
             if self.versions.current(card):
-                self.show_card(card)
-            else:
-                log.info("card %s v%d arrived after a newer one; not shown", card.key,
-                         card.version)
+                return self.show_card(card, to)
+            log.info("card %s v%d arrived after a newer one; not shown", card.key, card.version)
+            return None
 
-    def show_card(self, card: Card) -> None:
+    def show_card(self, card: Card, to: Origin | None) -> MessageRef | Failed:
         blocks, text = card_blocks(card), fallback(card.title)
         ref = self.refs.get(PLATFORM, card.key)
         if ref is not None:
+            self.pace(ref.channel, to)
             try:
                 self.client.chat_update(channel=ref.channel, ts=ref.message, blocks=blocks,
                                         text=text)
-                return
+                return ref
             except SlackApiError as err:
                 if err.response.get("error") not in GONE:
                     raise
                 log.warning("card %s is gone from Slack (%s); posting it again", card.key,
                             err.response.get("error"))
         if not card.channel:
-            log.warning("card %s has no channel to go to", card.key)
-            return
+            return Failed.of("channel_not_found", f"card {card.key} has no channel")
+        self.pace(card.channel, to)
         posted = self.client.chat_postMessage(channel=card.channel, blocks=blocks, text=text,
                                               unfurl_links=False, unfurl_media=False)
-        self.refs.put(PLATFORM, card.key, MessageRef(posted["channel"], posted["ts"], posted["ts"]))
+        ref = MessageRef(posted["channel"], posted["ts"], posted["ts"])
+        self.refs.put(PLATFORM, card.key, ref)
+        return ref
 
-    def thread_post(self, post: ThreadPost) -> None:
+    def thread_post(self, post: ThreadPost, to: Origin | None) -> MessageRef | Failed:
         ref = self.refs.get(PLATFORM, post.key)
         if ref is None:
-            log.warning("no Slack message for %s: thread post dropped", post.key)
-            return
-        self.client.chat_postMessage(channel=ref.channel, thread_ts=ref.thread or ref.message,
-                                     blocks=text_blocks(post.text, post.buttons),
-                                     text=fallback(post.text),
-                                     unfurl_links=False, unfurl_media=False)
+            return Failed.of("no_card", post.key)
+        self.pace(ref.channel, to)
+        thread = ref.thread or ref.message
+        posted = self.client.chat_postMessage(channel=ref.channel, thread_ts=thread,
+                                              blocks=text_blocks(post.text, post.buttons),
+                                              text=fallback(post.text),
+                                              unfurl_links=False, unfurl_media=False)
+        return MessageRef(ref.channel, posted["ts"], thread)
 
-    def post(self, channel: str, text) -> None:
-        self.client.chat_postMessage(channel=channel, blocks=text_blocks(text),
-                                     text=fallback(text), unfurl_links=False, unfurl_media=False)
+    def say(self, say: Say, to: Origin | None) -> MessageRef:
+        self.pace(say.channel, to)
+        posted = self.client.chat_postMessage(channel=say.channel, blocks=text_blocks(say.text),
+                                              text=fallback(say.text), unfurl_links=False,
+                                              unfurl_media=False)
+        return MessageRef(posted["channel"], posted["ts"])
 
-    def notice(self, notice: Notice, origin: Origin) -> None:
+    def file(self, file: File, to: Origin | None) -> None:
+        self.pace(file.channel, to)
+        self.client.files_upload_v2(channel=file.channel, content=file.content,
+                                    filename=file.filename, title=file.title or file.filename,
+                                    initial_comment=fallback(file.text) or None)
+
+    # -- for the person who acted -----------------------------------------------------
+    def notice(self, notice: Notice, to: Origin) -> None:
         """Ephemeral in the channel; else by the response URL; else a direct message."""
         blocks, text = text_blocks(notice.text), fallback(notice.text)
-        if origin.channel:
+        if to.channel:
             try:
-                self.client.chat_postEphemeral(channel=origin.channel, user=origin.user,
+                self.client.chat_postEphemeral(channel=to.channel, user=to.user,
                                                blocks=blocks, text=text)
                 return
             except SlackApiError as err:
                 if err.response.get("error") not in NOT_THERE:
                     raise
-        if origin.response_url:
-            WebhookClient(origin.response_url).send(text=text, blocks=blocks,
-                                                    response_type="ephemeral")
+        if to.response_url:
+            WebhookClient(to.response_url).send(text=text, blocks=blocks,
+                                                response_type="ephemeral")
             return
-        self.client.chat_postMessage(channel=origin.user, blocks=blocks, text=text)
+        self.client.chat_postMessage(channel=to.user, blocks=blocks, text=text)
 
-    def form(self, form: Form, origin: Origin) -> None:
-        if not origin.trigger_id:
-            log.warning("form %s cannot open without a trigger id", form.form)
-            return
-        self.client.views_open(trigger_id=origin.trigger_id,
-                               view=modal(form, form_metadata(form.context, origin.channel)))
+    def form(self, form: Form, to: Origin) -> Failed | None:
+        """In place of the submitted form when this answers one; else opened by the trigger."""
+        view = modal(form, form_metadata(form.context, to.channel))
+        if to.ack is not None and not to.ack.done:
+            to.ack(response_action="update", view=view)
+        elif to.trigger_id:
+            self.client.views_open(trigger_id=to.trigger_id, view=view)
+        else:
+            return Failed.of("expired", f"form {form.form} cannot open without a trigger id")
+        return None
 
-    def file(self, file: File) -> None:
-        self.client.files_upload_v2(channel=file.channel, content=file.content,
-                                    filename=file.filename, title=file.title or file.filename,
-                                    initial_comment=fallback(file.text) or None)
+    def home(self, home: Home, to: Origin) -> None:
+        self.client.views_publish(user_id=to.user, view=home_view(home))
+
+    def form_errors(self, errors: FormErrors, to: Origin) -> Failed | None:
+        """Slack shows a form's problems only in the acknowledgement of its submission, each
+        next to its input; one about no input shows on the first."""
+        if to.ack is None or to.ack.done:
+            return Failed.of("out_of_place", ", ".join(errors.errors))
+        blocks = to.ack.blocks
+        out: dict[str, str] = {}
+        for name, problem in errors.errors.items():
+            block = name if name in blocks or not blocks else blocks[0]
+            out[block] = f"{out[block]} {problem}" if block in out else problem
+        to.ack(response_action="errors", errors=out)
+        return None
