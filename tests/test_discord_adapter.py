@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 
 from bot.adapters.discord import DeskClient
-from bot.adapters.discord.commands import COMMAND, FORWARD_FORM, FORWARD_SHORTCUT
+from desk.catalogue import REVIEW as COMMAND, Forms, Shortcuts
 from bot.events import Command, FormSubmit, MessageShortcut
 from app.main import build
 from bot.messages import Button, Outbox, ThreadPost
@@ -92,8 +92,8 @@ def response_id(fake: DiscordFake, callback) -> str:
 def test_adapter_names_are_the_routers(app):
     """The adapter sends events by name; the desk must answer each of them."""
     assert COMMAND in app.router.names(Command)
-    assert FORWARD_FORM in app.router.names(FormSubmit)
-    assert FORWARD_SHORTCUT in app.router.names(MessageShortcut)
+    assert Forms.FORWARD in app.router.names(FormSubmit)
+    assert Shortcuts.FORWARD_MESSAGE in app.router.names(MessageShortcut)
 
 
 async def test_commands_are_synced_with_dutch_and_english_descriptions(discord_fake, desk):

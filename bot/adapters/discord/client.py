@@ -23,7 +23,7 @@ from bot.adapters.discord.endpoints import use_endpoints
 from bot.adapters.discord.forms import OpenForms
 from bot.adapters.discord.inbound import PLATFORM, actor, place
 from bot.adapters.discord.posting import Poster
-from bot.events import ButtonClick, Event, FormSubmit
+from bot.events import ButtonClick, Completion, Event, FormSubmit
 from bot.messages import Card, Form, FormErrors, MessageRef, Outbound, Outbox
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
@@ -107,6 +107,12 @@ class DeskClient(discord.Client):
             raise
         finally:
             self._answering.discard(task)
+
+    async def complete(self, interaction: discord.Interaction, event: Completion
+                       ) -> list[tuple[str, str]]:
+        """Values (and their labels) to offer while an option is typed, from the router."""
+        choices = await asyncio.to_thread(self.runtime.router.complete, event)
+        return [(c.value, c.label) for c in choices]
 
     def _prepare(self, event: Event, opener: Event | None
                  ) -> tuple[list[Outbound], dict[str, MessageRef | None], Form | None]:
