@@ -65,8 +65,7 @@ class Subcommand:
     usage: str = ""  # catalog key: how to use it, when the words do not fit `args`
     example: str = ""  # catalog key: an example of the words after it
     form: str = ""  # typed platforms: the options are submitted as this form's values
-    opens: str = ""  # typed platforms: the command text it stands for, when not its name
-    typed_only: bool = False  # exists only where subcommands are typed (on text it is the text)
+    typed_only: bool = False  # only where subcommands are typed: elsewhere it is the text itself
 
     def syntax(self, t: Callable[[str], str]) -> str:
         """How it is written after the command where commands take text: `remind <case> <when>`."""
@@ -77,9 +76,10 @@ class Subcommand:
         return (self.name, *self.aliases)
 
     def text(self, values: dict[str, object]) -> str:
-        """The command text a typed subcommand stands for: its name and its options' values."""
-        if self.opens or self.typed_only:
-            return self.opens
+        """The command text a typed subcommand stands for: its name and its options' values;
+        one that only typed platforms have stands for the command alone (the form)."""
+        if self.typed_only:
+            return ""
         given = [str(values[o.name]) for o in self.options if values.get(o.name) not in (None, "")]
         return " ".join([self.name, *given])
 
@@ -142,9 +142,6 @@ class Catalogue:
 
     def command(self, name: str) -> Command:
         return next(c for c in self.commands if c.name == name)
-
-    def form(self, name: str) -> FormSpec:
-        return next(f for f in self.forms if f.name == name)
 
     def shortcuts_of(self, kind: ShortcutKind, platform: str) -> list[Shortcut]:
         return [s for s in self.shortcuts if s.kind is kind and s.on(platform)]

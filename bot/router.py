@@ -102,6 +102,8 @@ class Router(Generic[D]):
             return []
         try:
             return [c for c in handler(event, self.deps) if isinstance(c, Choice)]
+        except UserError:  # e.g. the database is busy: nothing to offer this time
+            return []
         except Exception:
             log.exception("completing %r for %s failed", event.name, event.actor.user_id)
             return []

@@ -86,7 +86,9 @@ def test_invalid_form_gets_errors_per_field_in_the_ack(slack):
     assert slack.cards() == []
 
 
-@pytest.mark.parametrize("word, expected", [("help", "/review"), ("list", "No open cases")])
+@pytest.mark.parametrize("word, expected", [("help", "/review"), ("list", "No open cases"),
+                                            ("lijst", "No open cases"),
+                                            ("raport", "Did you mean */review report [period]*?")])
 def test_help_and_list_are_ephemeral(slack, word, expected):
     slack.command(word)
 
