@@ -82,7 +82,8 @@ CATALOGUE = Catalogue(
             Subcommand(Sub.SETUP, "commands.sub.setup", aliases=("instellingen",),
                        usage="commands.usage.setup"),
             Subcommand(Sub.REMIND, "commands.sub.remind", (
-                CASE, Option("when", "commands.option.when", placeholder="commands.placeholder.when"),
+                CASE,
+                Option("when", "commands.option.when", placeholder="commands.placeholder.when"),
             ), aliases=("herinner",), args=remind.REMIND_ARGS, usage="commands.usage.remind",
                 example="commands.example.remind"),
             Subcommand(Sub.REPORT, "commands.sub.report", (
@@ -96,8 +97,8 @@ CATALOGUE = Catalogue(
                        usage="commands.usage.no_words"),
         )),),
     shortcuts=(
-        Shortcut(Shortcuts.FORWARD_MESSAGE, ShortcutKind.MESSAGE, "commands.shortcut.forward_message",
-                 "commands.shortcut.forward_message_about"),
+        Shortcut(Shortcuts.FORWARD_MESSAGE, ShortcutKind.MESSAGE,
+                 "commands.shortcut.forward_message", "commands.shortcut.forward_message_about"),
         Shortcut(Shortcuts.NEW_REVIEW, ShortcutKind.GLOBAL, "commands.shortcut.new_review",
                  "commands.shortcut.new_review_about", runs=REVIEW, platforms=frozenset({"slack"})),
     ),

@@ -146,8 +146,10 @@ def test_help_on_slack_offers_text_the_form_the_shortcuts_and_dutch_words(app):
     text = help_on(app, "slack")
     assert "• /review <review text or link>: Forward a review" in text
     assert "• /review: Open the form" in text
-    assert "• /review remind <case> <when>: Remind me" in text and "/review remind 12 tomorrow" in text
-    assert "“Forward as review” on a message" in text and "“New review” in the shortcuts menu" in text
+    assert "• /review remind <case> <when>: Remind me" in text
+    assert "/review remind 12 tomorrow" in text
+    assert "“Forward as review” on a message" in text
+    assert "“New review” in the shortcuts menu" in text
     assert "draft: …" in text and "/review lijst" in text
     assert "/review forward" not in text and "/review form" not in text
 
@@ -219,14 +221,17 @@ def test_open_cases_are_offered_by_number_or_customer(app):
     assert offered("sam") == [Choice("1", "#1 Sam Jansen · voting")]
     assert offered("sam", "nl")[0].label.startswith("#1 Sam Jansen · ")
     assert offered("9") == []
-    assert app.router.complete(Completion(channel.actor("Ann"), channel.place, name="nothing")) == []
+    nothing = Completion(channel.actor("Ann"), channel.place, name="nothing")
+    assert app.router.complete(nothing) == []
 
 
 def test_subcommand_texts_on_typed_platforms():
     review = CATALOGUE.command(REVIEW)
-    assert review.find(Sub.REMIND).text({"case": 12, "when": "morgen 9 uur"}) == "remind 12 morgen 9 uur"
+    remind = review.find(Sub.REMIND)
+    assert remind.text({"case": 12, "when": "morgen 9 uur"}) == "remind 12 morgen 9 uur"
     assert review.find(Sub.REPORT).text({}) == "report"
     assert review.find(Sub.FORM) is None  # not a word the text platforms take
-    form, forward = (next(s for s in review.subcommands if s.name == n) for n in (Sub.FORM, Sub.FORWARD))
-    assert form.text({}) == "" and forward.text({"text": "x"}) == ""  # both open the form
+    form, forward = (next(s for s in review.subcommands if s.name == n)
+                     for n in (Sub.FORM, Sub.FORWARD))
+    assert form.text({}) == "" and forward.text({"text": "x"}) == ""  # the command alone: the form
     assert forward.form == Forms.FORWARD and forward.options == FORWARD_INPUTS

@@ -28,27 +28,28 @@ CHOICE_LABEL_LIMIT = 100
 WORD_LIMIT = 40  # a longer "word" is no mistyped command: it goes on as a review
 
 
-def review_command(command: CommandSpec, run: Mapping[str, SubcommandRun]):
+def review_command(command: CommandSpec, subcommands: Mapping[str, SubcommandRun]):
     """The handler of `/review <text>`, with a function for every subcommand the text takes."""
-    missing = {s.name for s in command.subcommands if not s.typed_only} - set(run)
+    missing = {s.name for s in command.subcommands if not s.typed_only} - set(subcommands)
     if missing:
         raise ValueError(f"no handler for /{command.name} {', '.join(sorted(missing))}")
 
-    def review_command(turn: Turn, event: Command) -> list[Outbound]:
+    def run(turn: Turn, event: Command) -> list[Outbound]:
         text = event.text.strip()
         word, rest = (re.split(r"\s+", text, maxsplit=1) + [""])[:2] if text else ("", "")
         sub = command.find(word)
         if sub is not None:
             if not re.fullmatch(sub.args, rest.strip(), re.IGNORECASE | re.DOTALL):
                 return [usage(turn, command, sub)]
-            return run[sub.name](turn, event, rest.strip())
+            return subcommands[sub.name](turn, event, rest.strip())
         if not text:
             return [forward.forward_form(turn)]
         if not rest and one_word(word):
             return [not_a_command(turn, command, word)]
         return forward.from_command(turn, event, text)
 
-    return review_command
+    run.__name__ = "review_command"
+    return run
 
 
 def one_word(word: str) -> bool:
@@ -57,21 +58,16 @@ def one_word(word: str) -> bool:
 
 
 def syntax(turn: Turn, command: CommandSpec, sub: Subcommand | None = None, *,
-           args: bool = True, words: str = "") -> Strong:
+           words: str = "") -> Strong:
     """How a person writes it on their platform: `/review remind <case> <when>` where the
     command takes text, `/review remind` where its options are typed in a menu."""
     parts = [f"/{command.name}"]
     if sub is not None:
         typed = command.typed(turn.event.place.platform)
-        parts.append(sub.syntax(turn.s) if args and not words and not typed else sub.name)
+        parts.append(sub.syntax(turn.s) if not words and not typed else sub.name)
     if words:
         parts.append(words)
     return Strong(" ".join(parts))
-
-
-def form_syntax(turn: Turn, command: CommandSpec) -> Strong:
-    platform = turn.event.place.platform
-    return syntax(turn, command, command.find(Sub.FORM) if command.typed(platform) else None)
 
 
 def usage(turn: Turn, command: CommandSpec, sub: Subcommand) -> Notice:
@@ -79,7 +75,7 @@ def usage(turn: Turn, command: CommandSpec, sub: Subcommand) -> Notice:
                   example=syntax(turn, command, sub, words=turn.s(sub.example))
                   if sub.example else "")
     if not command.typed(turn.event.place.platform):  # the words may have been a review
-        text = text + " " + turn.t("commands.usage.forward_tail", form=form_syntax(turn, command))
+        text = text + " " + turn.t("commands.usage.forward_tail", form=syntax(turn, command))
     return Notice(text)
 
 
@@ -87,9 +83,9 @@ def not_a_command(turn: Turn, command: CommandSpec, word: str) -> Notice:
     guess = command.guess(word)
     if guess is not None:
         return Notice(turn.t("commands.did_you_mean", command=syntax(turn, command, guess),
-                             form=form_syntax(turn, command)))
+                             form=syntax(turn, command)))
     return Notice(turn.t("commands.unknown", word=word, command=syntax(turn, command),
-                         form=form_syntax(turn, command),
+                         form=syntax(turn, command),
                          help=syntax(turn, command, command.find(Sub.HELP))))
 
 
@@ -99,8 +95,8 @@ def show_help(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
     command = CATALOGUE.command(REVIEW)
     lines: list[Rich] = [turn.t("commands.help.title")]
     if not command.typed(platform):
-        placeholder_text = f"<{turn.s('commands.placeholder.text')}>"
-        lines.append(turn.t("commands.help.line", syntax=syntax(turn, command, words=placeholder_text),
+        review_text = f"<{turn.s('commands.placeholder.text')}>"
+        lines.append(turn.t("commands.help.line", syntax=syntax(turn, command, words=review_text),
                             description=turn.t(command.free_text)))
         lines.append(turn.t("commands.help.line", syntax=syntax(turn, command),
                             description=turn.t(command.empty)))

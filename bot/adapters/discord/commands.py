@@ -101,9 +101,10 @@ class CommandBuilder:
             + [self.parameter(o) for o in sorted(sub.options, key=lambda o: not o.required)])
         callback = run
         if sub.options:
-            callback = app_commands.describe(**{o.name: self.t(o.description) for o in sub.options})(callback)
-        choices = {o.name: [Choice(name=self.t(o.label_key(v)), value=self.value(o, v)) for v in o.choices]
-                   for o in sub.options if o.choices}
+            callback = app_commands.describe(
+                **{o.name: self.t(o.description) for o in sub.options})(callback)
+        choices = {o.name: [Choice(name=self.t(o.label_key(v)), value=self.value(o, v))
+                            for v in o.choices] for o in sub.options if o.choices}
         if choices:
             callback = app_commands.choices(**choices)(callback)
         completions = {o.name: self.completer(o) for o in sub.options if o.complete or o.suggestions}
@@ -147,8 +148,9 @@ class CommandBuilder:
             else:
                 lang = self.client.lang(interaction)
                 typed = current.strip().lower()
-                offered = [(v, self.texts.raw(lang, option.label_key(v))) for v in option.suggestions
-                           if v.startswith(typed)] or ([(typed, typed)] if typed else [])
+                offered = [(v, self.texts.raw(lang, option.label_key(v)))
+                           for v in option.suggestions if v.startswith(typed)]
+                offered = offered or ([(typed, typed)] if typed else [])
             return [Choice(name=label[:CHOICE_LIMIT], value=self.value(option, value))
                     for value, label in offered[:CHOICES_LIMIT]
                     if option.kind is not Kind.INTEGER or value.isdigit()]
