@@ -43,6 +43,7 @@ class Option:
     minimum: int | None = None
     complete: str = ""  # a completion the router answers while the person types
     placeholder: str = ""  # catalog key of the word shown for it in a syntax, e.g. <case>
+    translations: tuple[tuple[str, str], ...] = ()  # (language, its name there), for menus
 
     def label_key(self, value: str) -> str:
         return f"{self.labels}.{value}"
@@ -60,16 +61,26 @@ class Subcommand:
     name: str
     description: str  # catalog key, one line (Discord allows 100 characters)
     options: tuple[Option, ...] = ()
-    aliases: tuple[str, ...] = ()  # other words for it that the text platforms take
+    # (language, word): what it is called in another language. Text platforms take these
+    # words as well; typed platforms show them to people who use that language.
+    translations: tuple[tuple[str, str], ...] = ()
     args: str = ""  # a regular expression the words after it must match in full
     usage: str = ""  # catalog key: how to use it, when the words do not fit `args`
     example: str = ""  # catalog key: an example of the words after it
     form: str = ""  # typed platforms: the options are submitted as this form's values
     typed_only: bool = False  # only where subcommands are typed: elsewhere it is the text itself
 
-    def syntax(self, t: Callable[[str], str]) -> str:
+    def syntax(self, t: Callable[[str], str], lang: str = "") -> str:
         """How it is written after the command where commands take text: `remind <case> <when>`."""
-        return " ".join([self.name, *(o.shown(t) for o in self.options if o.placeholder)])
+        return " ".join([self.called(lang), *(o.shown(t) for o in self.options if o.placeholder)])
+
+    def called(self, lang: str) -> str:
+        """Its word in a language: its translation there, else its name."""
+        return dict(self.translations).get(lang, self.name)
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return tuple(word for _, word in self.translations)
 
     @property
     def words(self) -> tuple[str, ...]:

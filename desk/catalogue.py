@@ -58,43 +58,53 @@ class Completions(StrEnum):
 
 PERIODS = ("7d", "30d", "12w", "3m")
 
+
+def nl(word: str) -> tuple[tuple[str, str], ...]:
+    """Its Dutch name."""
+    return (("nl", word),)
+
+
 # The forward form's fields, which typed platforms offer as the options of `/review forward`.
 FORWARD_INPUTS = (
-    Option("text", "commands.option.text"),
+    Option("text", "commands.option.text", translations=nl("tekst")),
     Option("link", "commands.option.link", required=False),
-    Option("customer", "commands.option.customer", required=False),
+    Option("customer", "commands.option.customer", required=False, translations=nl("klant")),
     Option("stars", "commands.option.stars", Kind.INTEGER, required=False,
-           choices=tuple(str(n) for n in range(1, 6)), labels="commands.stars"),
-    Option("source", "commands.option.source", required=False, choices=SOURCES, labels="source"),
+           choices=tuple(str(n) for n in range(1, 6)), labels="commands.stars",
+           translations=nl("sterren")),
+    Option("source", "commands.option.source", required=False, choices=SOURCES, labels="source",
+           translations=nl("site")),
 )
 CASE = Option("case", "commands.option.case", Kind.INTEGER, minimum=1,
-              complete=Completions.OPEN_CASES, placeholder="commands.placeholder.case")
+              complete=Completions.OPEN_CASES, placeholder="commands.placeholder.case",
+              translations=nl("zaak"))
+WHEN = Option("when", "commands.option.when", placeholder="commands.placeholder.when",
+              translations=nl("wanneer"))
+PERIOD = Option("period", "commands.option.period", required=False, suggestions=PERIODS,
+                labels="commands.period", placeholder="commands.placeholder.period",
+                translations=nl("periode"))
+NO_WORDS = "commands.usage.no_words"
 
 CATALOGUE = Catalogue(
     commands=(Command(
         REVIEW, "commands.review", free_text="commands.free_text", empty="commands.empty",
         typed_on=TYPED, subcommands=(
             Subcommand(Sub.FORWARD, "commands.sub.forward", FORWARD_INPUTS, form=Forms.FORWARD,
-                       typed_only=True),
-            Subcommand(Sub.FORM, "commands.sub.form", typed_only=True),
-            Subcommand(Sub.LIST, "commands.sub.list", aliases=("lijst",),
-                       usage="commands.usage.no_words"),
-            Subcommand(Sub.SETUP, "commands.sub.setup", aliases=("instellingen",),
-                       usage="commands.usage.setup"),
-            Subcommand(Sub.REMIND, "commands.sub.remind", (
-                CASE,
-                Option("when", "commands.option.when", placeholder="commands.placeholder.when"),
-            ), aliases=("herinner",), args=remind.REMIND_ARGS, usage="commands.usage.remind",
-                example="commands.example.remind"),
-            Subcommand(Sub.REPORT, "commands.sub.report", (
-                Option("period", "commands.option.period", required=False, suggestions=PERIODS,
-                       labels="commands.period", placeholder="commands.placeholder.period"),
-            ), aliases=("rapport",), args=report.PERIOD_ARGS, usage="commands.usage.report",
-                example="commands.example.report"),
-            Subcommand(Sub.TEMPLATES, "commands.sub.templates", aliases=("sjablonen",),
-                       usage="commands.usage.no_words"),
-            Subcommand(Sub.HELP, "commands.sub.help", aliases=("hulp",),
-                       usage="commands.usage.no_words"),
+                       typed_only=True, translations=nl("doorsturen")),
+            Subcommand(Sub.FORM, "commands.sub.form", typed_only=True,
+                       translations=nl("formulier")),
+            Subcommand(Sub.LIST, "commands.sub.list", usage=NO_WORDS, translations=nl("lijst")),
+            Subcommand(Sub.SETUP, "commands.sub.setup", usage="commands.usage.setup",
+                       translations=nl("instellingen")),
+            Subcommand(Sub.REMIND, "commands.sub.remind", (CASE, WHEN), args=remind.REMIND_ARGS,
+                       usage="commands.usage.remind", example="commands.example.remind",
+                       translations=nl("herinner")),
+            Subcommand(Sub.REPORT, "commands.sub.report", (PERIOD,), args=report.PERIOD_ARGS,
+                       usage="commands.usage.report", example="commands.example.report",
+                       translations=nl("rapport")),
+            Subcommand(Sub.TEMPLATES, "commands.sub.templates", usage=NO_WORDS,
+                       translations=nl("sjablonen")),
+            Subcommand(Sub.HELP, "commands.sub.help", usage=NO_WORDS, translations=nl("hulp")),
         )),),
     shortcuts=(
         Shortcut(Shortcuts.FORWARD_MESSAGE, ShortcutKind.MESSAGE,

@@ -103,7 +103,7 @@ def test_a_mistyped_subcommand_gets_did_you_mean_and_never_becomes_a_case(app, t
 
 def test_did_you_mean_speaks_dutch(app):
     notice = on(app, "slack").command("Ann", "rapprt", locale="nl").notice
-    assert notice.startswith("Bedoel je /review report")
+    assert notice.startswith("Bedoel je /review rapport [periode]?")
 
 
 def test_any_other_single_word_is_not_a_case_and_says_how_to_forward(app):
@@ -132,7 +132,7 @@ def test_wrong_words_after_a_subcommand_give_its_usage_in_bold(app):
 
 def test_on_discord_a_usage_names_the_typed_command_and_no_text_to_forward(app):
     notice = on(app, "discord").command("Ann", "report last week", locale="nl").notice
-    assert notice.startswith("Gebruik /review report met een periode")
+    assert notice.startswith("Gebruik /review rapport met een periode")
     assert "formulier" not in notice and "[periode]" not in notice
 
 
@@ -150,7 +150,8 @@ def test_help_on_slack_offers_text_the_form_the_shortcuts_and_dutch_words(app):
     assert "/review remind 12 tomorrow" in text
     assert "“Forward as review” on a message" in text
     assert "“New review” in the shortcuts menu" in text
-    assert "draft: …" in text and "/review lijst" in text
+    assert "draft: …" in text
+    assert "also work with their Dutch names: /review lijst, /review instellingen" in text
     assert "/review forward" not in text and "/review form" not in text
 
 
@@ -162,12 +163,19 @@ def test_help_on_discord_offers_its_typed_commands_only(app):
     assert "“Forward as review” on a message" in text
     for elsewhere in ("<review text", "New review", "draft: …", "lijst", "/review:"):
         assert elsewhere not in text
+    dutch = help_on(app, "discord", "nl")  # Discord shows Dutch names to Dutch people
+    assert "• /review doorsturen: Stuur een review door" in dutch and "/review lijst" in dutch
+    assert "Engelse namen" not in dutch
 
 
-def test_help_in_the_console_has_no_global_shortcut(app):
+def test_help_in_the_console_has_no_global_shortcut_and_speaks_dutch(app):
     text = help_on(app, CONSOLE, "nl")
     assert text.startswith("review-desk helpt het team")
     assert "• /review <reviewtekst of link>" in text and "“concept: …”" in text
+    assert "• /review lijst: Toon de open zaken" in text
+    assert "• /review herinner <zaak> <wanneer>: Herinner me" in text
+    assert "bijvoorbeeld /review herinner 12 morgen om 9 uur" in text
+    assert "ook met hun Engelse namen: /review list, /review setup, /review remind" in text
     assert "Nieuwe review" not in text and "/review forward" not in text
 
 
@@ -177,7 +185,8 @@ def test_help_never_shows_backticks_and_marks_commands_in_bold(app, platform, lo
     [notice] = on(app, platform).command("Ann", "help", locale=locale)
     assert "`" not in str(notice.text)
     bold = [p.text for p in notice.text if type(p).__name__ == "Strong"]
-    assert "/review list" in bold and "/review help" in bold
+    words = {"en": ("list", "help"), "nl": ("lijst", "hulp")}[locale]
+    assert {f"/review {w}" for w in words} <= set(bold)
 
 
 def test_no_catalog_text_writes_commands_in_backticks(app):

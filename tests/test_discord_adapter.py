@@ -127,6 +127,7 @@ async def test_the_command_tree_is_the_catalogue(discord_fake, desk):
     kinds = {Kind.TEXT: 3, Kind.INTEGER: 4}
     for sub, synced_sub in zip(spec.offered("discord"), review["options"]):
         assert synced_sub["description_localizations"]["nl"] == texts.raw("nl", sub.description)
+        assert synced_sub.get("name_localizations", {}).get("nl") == dict(sub.translations).get("nl")
         options = {o["name"]: o for o in synced_sub.get("options", [])}
         assert list(options) == [o.name for o in sorted(sub.options, key=lambda o: not o.required)]
         for option in sub.options:
@@ -138,6 +139,8 @@ async def test_the_command_tree_is_the_catalogue(discord_fake, desk):
                 [int(v) if option.kind is Kind.INTEGER else v for v in option.choices]
             assert synced_option.get("autocomplete", False) == bool(option.complete or option.suggestions)
             assert synced_option.get("min_value") == option.minimum
+            assert synced_option.get("name_localizations", {}).get("nl") == \
+                dict(option.translations).get("nl")
     menus = [c["name"] for c in synced if c["type"] == 3]
     assert menus == [texts.raw("en", s.label)
                      for s in CATALOGUE.shortcuts_of(ShortcutKind.MESSAGE, "discord")]

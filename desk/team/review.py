@@ -59,12 +59,14 @@ def one_word(word: str) -> bool:
 
 def syntax(turn: Turn, command: CommandSpec, sub: Subcommand | None = None, *,
            words: str = "") -> Strong:
-    """How a person writes it on their platform: `/review remind <case> <when>` where the
-    command takes text, `/review remind` where its options are typed in a menu."""
+    """How a person writes it on their platform, in their language: `/review remind <case>
+    <when>` where the command takes text, `/review remind` where its options are typed in a
+    menu (which shows the subcommand's name in their language too)."""
     parts = [f"/{command.name}"]
     if sub is not None:
         typed = command.typed(turn.event.place.platform)
-        parts.append(sub.syntax(turn.s) if not words and not typed else sub.name)
+        parts.append(sub.syntax(turn.s, turn.lang) if not words and not typed
+                     else sub.called(turn.lang))
     if words:
         parts.append(words)
     return Strong(" ".join(parts))
@@ -115,9 +117,10 @@ def show_help(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
     lines.append(turn.t("commands.help.case"))
     if platform in CATALOGUE.thread_replies:
         lines.append(turn.t("commands.help.thread_draft"))
-    aliases = [Strong(f"/{command.name} {a}") for s in command.offered(platform) for a in s.aliases]
-    if aliases and not command.typed(platform):
-        lines.append(turn.t("commands.help.aliases", words=join(aliases)))
+    others = [Strong(f"/{command.name} {w}") for s in command.offered(platform)
+              for w in s.words if w != s.called(turn.lang)]
+    if others and not command.typed(platform):
+        lines.append(turn.t("commands.help.aliases", words=join(others)))
     return [Notice(join(lines, "\n"))]
 
 

@@ -30,7 +30,8 @@ CHOICE_LIMIT = 100  # characters of a value's name or value
 
 
 class CatalogTranslator(app_commands.Translator):
-    """Command texts are `locale_str`s whose `key` extra names a catalog text."""
+    """Command texts are `locale_str`s whose `key` extra names a catalog text; names are
+    `locale_str`s whose `names` extra gives them per language."""
 
     def __init__(self, texts: Catalogs) -> None:
         self.texts = texts
@@ -38,7 +39,13 @@ class CatalogTranslator(app_commands.Translator):
     async def translate(self, string: locale_str, locale: discord.Locale,
                         context: app_commands.TranslationContextTypes) -> Optional[str]:
         key, lang = string.extras.get("key"), normalise_language(locale.value)
+        if "names" in string.extras:
+            return dict(string.extras["names"]).get(lang) if lang else None
         return self.texts.raw(lang, key) if key and lang else None
+
+
+def named(name: str, translations: tuple[tuple[str, str], ...]) -> locale_str:
+    return locale_str(name, names=translations)
 
 
 def message_text(message: discord.Message) -> str:
@@ -103,6 +110,8 @@ class CommandBuilder:
         if sub.options:
             callback = app_commands.describe(
                 **{o.name: self.t(o.description) for o in sub.options})(callback)
+            callback = app_commands.rename(
+                **{o.name: named(o.name, o.translations) for o in sub.options})(callback)
         choices = {o.name: [Choice(name=self.t(o.label_key(v)), value=self.value(o, v))
                             for v in o.choices] for o in sub.options if o.choices}
         if choices:
@@ -110,8 +119,8 @@ class CommandBuilder:
         completions = {o.name: self.completer(o) for o in sub.options if o.complete or o.suggestions}
         if completions:
             callback = app_commands.autocomplete(**completions)(callback)
-        return app_commands.Command(name=sub.name, description=self.t(sub.description),
-                                    callback=callback)
+        return app_commands.Command(name=named(sub.name, sub.translations),
+                                    description=self.t(sub.description), callback=callback)
 
     @staticmethod
     def value(option: Option, value: str) -> int | str:
