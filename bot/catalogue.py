@@ -25,13 +25,9 @@ class ShortcutKind(str, Enum):
     GLOBAL = "global"  # run from anywhere: it runs a command with no text
 
 
-def _everywhere(platforms: frozenset[str], platform: str) -> bool:
-    return not platforms or platform in platforms
-
-
 @dataclass(frozen=True)
 class Option:
-    """A typed input: an option of a typed subcommand, a word after a typed one, a form field."""
+    """A typed input: an option in a platform's menu, a word after a subcommand, a form field."""
 
     name: str
     description: str  # catalog key
@@ -105,7 +101,7 @@ class Shortcut:
     platforms: frozenset[str] = frozenset()  # where it exists; empty: everywhere
 
     def on(self, platform: str) -> bool:
-        return _everywhere(self.platforms, platform)
+        return not self.platforms or platform in self.platforms
 
 
 @dataclass(frozen=True)
