@@ -116,8 +116,9 @@ def test_any_other_single_word_is_not_a_case_and_says_how_to_forward(app):
 def test_a_link_alone_and_a_longer_text_are_still_forwarded(app):
     channel = on(app, "slack")
     assert channel.command("Ann", "https://www.trustpilot.com/reviews/abc123").card
+    assert channel.command("Ann", "https://g.page/r/xyz.").card  # with the sentence's full stop
     assert channel.command("Ann", "Report: the fries were cold").card  # a review, not `report`
-    assert case_count(app) == 2
+    assert case_count(app) == 3
 
 
 def test_wrong_words_after_a_subcommand_give_its_usage_in_bold(app):

@@ -53,8 +53,8 @@ def review_command(command: CommandSpec, subcommands: Mapping[str, SubcommandRun
 
 
 def one_word(word: str) -> bool:
-    """A short word that could be a mistyped command: not a link, not empty to the eye."""
-    return len(word) <= WORD_LIMIT and bool(clean_text(word)) and first_link(word) != word
+    """A short word that could be a mistyped command: no link, not empty to the eye."""
+    return len(word) <= WORD_LIMIT and bool(clean_text(word)) and not first_link(word)
 
 
 def syntax(turn: Turn, command: CommandSpec, sub: Subcommand | None = None, *,
