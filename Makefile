@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test bench clean
+.PHONY: run test bench clean slack-manifest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
+
+# Slack's manifest lists the commands and shortcuts of desk/catalogue.py; rewrite it after a change.
+slack-manifest: $(VENV)/.installed
+	$(BIN)/python -c "from app.main import load_catalogs; from desk.catalogue import CATALOGUE; \
+	from bot.adapters.slack.manifest import write; write(CATALOGUE, load_catalogs())"
 
 # Benchmarks (a few minutes; figures to bench/results.md). BENCH_ARGS=--full for 1,000,000
 # cases and longer runs, BENCH_ARGS=--no-postgres without PostgreSQL.

@@ -76,3 +76,11 @@ class ThreadReply(Event):
 @dataclass(frozen=True)
 class HomeOpened(Event):
     """A person opened their own overview page (Slack's App Home)."""
+
+
+@dataclass(frozen=True)
+class Completion(Event):
+    """A person is typing an option's value; the router offers values (Discord's autocomplete)."""
+
+    name: str = ""  # the option's completion, as the catalogue names it
+    typed: str = ""

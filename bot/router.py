@@ -3,6 +3,9 @@
 It is also the one place where errors become messages: a `UserError` turns into an ephemeral
 notice in the person's language, anything unexpected is logged with context and the person
 is told that something went wrong, never shown a stack trace.
+
+What the names mean to people (descriptions, options, where each exists) is the router's
+`catalogue`, from which the adapters build their platform's commands and menus.
 """
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ import logging
 from typing import Callable, Generic, Sequence, TypeVar
 
 from bot.errors import UserError
-from bot.events import (ButtonClick, Command, Event, FormSubmit, HomeOpened, MessageShortcut,
-                        ThreadReply)
-from bot.messages import Notice, Outbound
+from bot.catalogue import Catalogue
+from bot.events import (ButtonClick, Command, Completion, Event, FormSubmit, HomeOpened,
+                        MessageShortcut, ThreadReply)
+from bot.messages import Choice, Notice, Outbound
 from bot.text import Rich
 
 log = logging.getLogger(__name__)
@@ -23,9 +27,10 @@ Translate = Callable[[Event, str, dict], Rich]
 
 
 class Router(Generic[D]):
-    def __init__(self, deps: D, translate: Translate) -> None:
+    def __init__(self, deps: D, translate: Translate, catalogue: Catalogue = Catalogue()) -> None:
         self.deps = deps
         self._translate = translate
+        self.catalogue = catalogue
         self._routes: dict[tuple[type[Event], str], Handler] = {}
 
     def _add(self, kind: type[Event], name: str, handler: Handler) -> None:
@@ -44,6 +49,10 @@ class Router(Generic[D]):
 
     def form(self, name: str, handler: Handler) -> None:
         self._add(FormSubmit, name, handler)
+
+    def completion(self, name: str, handler: Handler) -> None:
+        """Values to offer for an option while it is typed; the handler returns `Choice`s."""
+        self._add(Completion, name, handler)
 
     def thread_reply(self, handler: Handler) -> None:
         self._add(ThreadReply, "", handler)
@@ -65,6 +74,8 @@ class Router(Generic[D]):
             return event.action
         if isinstance(event, FormSubmit):
             return event.form
+        if isinstance(event, Completion):
+            return event.name
         return ""
 
     def handles(self, event: Event) -> bool:
@@ -83,3 +94,16 @@ class Router(Generic[D]):
             log.exception("handling %s %r by %s in %s failed", type(event).__name__,
                           self._name(event), event.actor.user_id, event.place)
             return [Notice(self._translate(event, "error.unexpected", {}))]
+
+    def complete(self, event: Completion) -> list[Choice]:
+        """The values to offer; none when nothing answers or it fails (typing goes on)."""
+        handler = self._routes.get((Completion, event.name))
+        if handler is None:
+            return []
+        try:
+            return [c for c in handler(event, self.deps) if isinstance(c, Choice)]
+        except UserError:  # e.g. the database is busy: nothing to offer this time
+            return []
+        except Exception:
+            log.exception("completing %r for %s failed", event.name, event.actor.user_id)
+            return []

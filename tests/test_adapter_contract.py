@@ -23,6 +23,7 @@ from bot.messages import (Button, Card, Choice, File, Form, FormErrors, Home, Ho
                           Input, Notice, Outbound, Outbox, Say, ThreadPost)
 from bot.router import Router
 from bot.text import Rich
+from desk.catalogue import CATALOGUE
 from tests.fakes.discord_fake import CLIENT_OPTIONS
 from tests.fakes.discord_fixtures import discord_fake, discord_log_guard  # noqa: F401
 from tests.fakes.slack_fake import CHANNEL_ID, USER_ID
@@ -131,7 +132,7 @@ def test_slack_delivers_every_kind_but_form_errors_outside_their_form(app, slack
 async def test_discord_delivers_every_kind(discord_fake, sqlite_url, clock):
     app = build_app(discord_fake, sqlite_url, clock)
     channel = str(discord_fake.channel_id)
-    app.router = Router(None, lambda event, key, values: Rich([key]))
+    app.router = Router(None, lambda event, key, values: Rich([key]), CATALOGUE)
     app.router.command("review", lambda event, deps: samples(channel))
     adapter = DiscordAdapter(app, **CLIENT_OPTIONS)
     recorded: list = []

@@ -13,13 +13,14 @@ from dataclasses import replace
 import pytest
 
 from bot.adapters.discord.client import DeskClient
-from bot.adapters.discord.commands import COMMAND, FORWARD_FORM, FORWARD_SHORTCUT
+from bot.catalogue import Kind, ShortcutKind
+from desk.catalogue import CATALOGUE, REVIEW as COMMAND, Forms, Shortcuts
 from bot.events import Command, FormSubmit, MessageShortcut
 from app.main import build
 from bot.messages import Button, Outbox, ThreadPost
 from bot.settings import Settings
 from bot.text import Mention, Rich
-from tests.fakes.discord_fake import CLIENT_OPTIONS, DiscordFake
+from tests.fakes.discord_fake import AUTOCOMPLETE, CLIENT_OPTIONS, DiscordFake
 from tests.fakes.discord_fixtures import discord_fake, discord_log_guard  # noqa: F401
 from bot.adapters.discord.config import DiscordSettings
 
@@ -94,8 +95,8 @@ def response_id(fake: DiscordFake, callback) -> str:
 def test_adapter_names_are_the_routers(app):
     """The adapter sends events by name; the desk must answer each of them."""
     assert COMMAND in app.router.names(Command)
-    assert FORWARD_FORM in app.router.names(FormSubmit)
-    assert FORWARD_SHORTCUT in app.router.names(MessageShortcut)
+    assert Forms.FORWARD in app.router.names(FormSubmit)
+    assert Shortcuts.FORWARD_MESSAGE in app.router.names(MessageShortcut)
 
 
 async def test_commands_are_synced_with_dutch_and_english_descriptions(discord_fake, desk):
@@ -114,6 +115,72 @@ async def test_commands_are_synced_with_dutch_and_english_descriptions(discord_f
                                                                        "en-GB": "Other"}} in source["choices"]
     menu = next(c for c in synced if c["type"] == 3)
     assert menu["name"] == "Forward as review" and menu["name_localizations"]["nl"] == "Doorsturen als review"
+
+
+async def test_the_command_tree_is_the_catalogue(discord_fake, desk):
+    """Every subcommand Discord offers, its typed options and the message menu, as described."""
+    async with running(discord_fake, desk):
+        synced = discord_fake.calls_to("PUT", "/applications/{application_id}/commands")[0].json
+    texts = desk.texts
+    spec = CATALOGUE.command(COMMAND)
+    review = next(c for c in synced if c["name"] == COMMAND)
+    assert review["description"] == texts.raw("en", spec.description)
+    assert [o["name"] for o in review["options"]] == [s.name for s in spec.offered("discord")]
+    kinds = {Kind.TEXT: 3, Kind.INTEGER: 4}
+    for sub, synced_sub in zip(spec.offered("discord"), review["options"]):
+        assert synced_sub["description_localizations"]["nl"] == texts.raw("nl", sub.description)
+        assert synced_sub.get("name_localizations", {}).get("nl") == dict(sub.translations).get("nl")
+        options = {o["name"]: o for o in synced_sub.get("options", [])}
+        assert list(options) == [o.name for o in sorted(sub.options, key=lambda o: not o.required)]
+        for option in sub.options:
+            synced_option = options[option.name]
+            assert synced_option["type"] == kinds[option.kind]
+            assert synced_option.get("required", False) == option.required
+            assert synced_option["description"] == texts.raw("en", option.description)
+            assert [c["value"] for c in synced_option.get("choices", [])] == \
+                [int(v) if option.kind is Kind.INTEGER else v for v in option.choices]
+            assert synced_option.get("autocomplete", False) == bool(option.complete or option.suggestions)
+            assert synced_option.get("min_value") == option.minimum
+            assert synced_option.get("name_localizations", {}).get("nl") == \
+                dict(option.translations).get("nl")
+    menus = [c["name"] for c in synced if c["type"] == 3]
+    assert menus == [texts.raw("en", s.label)
+                     for s in CATALOGUE.shortcuts_of(ShortcutKind.MESSAGE, "discord")]
+
+
+def autocomplete(fake: DiscordFake, subcommand: str, option: str, typed: str, **kwargs):
+    payload = fake.slash_command(COMMAND, [{"type": 3, "name": option, "value": typed,
+                                            "focused": True}], subcommand=subcommand, **kwargs)
+    payload["type"] = AUTOCOMPLETE
+    return payload
+
+
+async def test_case_numbers_and_report_periods_are_offered_while_typing(discord_fake, desk):
+    async with running(discord_fake, desk) as client:
+        await forward(discord_fake, customer="Sam Jansen")
+        await forward(discord_fake, REVIEW + " Twice.", customer="Bo")
+        await client.settle()
+        cases = await discord_fake.interact(autocomplete(discord_fake, "remind", "case", ""))
+        assert cases.json["type"] == 8
+        assert [c["value"] for c in cases.json["data"]["choices"]] == [1, 2]
+        assert cases.json["data"]["choices"][0]["name"] == "#1 Sam Jansen · voting"
+        bo = await discord_fake.interact(autocomplete(discord_fake, "remind", "case", "bo",
+                                                      locale="nl"))
+        assert [c["value"] for c in bo.json["data"]["choices"]] == [2]
+        periods = await discord_fake.interact(autocomplete(discord_fake, "report", "period", "",
+                                                           locale="nl"))
+        assert [c["value"] for c in periods.json["data"]["choices"]] == ["7d", "30d", "12w", "3m"]
+        assert periods.json["data"]["choices"][0]["name"] == "De afgelopen 7 dagen"
+        own = await discord_fake.interact(autocomplete(discord_fake, "report", "period", "8W"))
+        assert own.json["data"]["choices"] == [{"name": "8w", "value": "8w"}]
+
+
+async def test_help_shows_discords_commands_in_bold_without_backticks(discord_fake, desk):
+    async with running(discord_fake, desk):
+        answer = await discord_fake.interact(discord_fake.slash_command(COMMAND, subcommand="help"))
+    content = answer.json["data"]["content"]
+    assert "**/review forward**" in content and "**/review remind**" in content
+    assert "`" not in content and "review text or link" not in content
 
 
 async def test_remind_and_report_reach_the_desk(discord_fake, desk):

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import bot.adapters.slack
-from bot.adapters.slack.adapter import GLOBAL_SHORTCUTS
+from bot.adapters.slack.adapter import global_shortcuts
+from bot.adapters.slack.manifest import features
 from bot.events import ButtonClick, Command, FormSubmit, MessageShortcut
 from bot.messages import Button, Outbox, ThreadPost
 from bot.text import Mention, Rich
@@ -85,7 +86,9 @@ def test_invalid_form_gets_errors_per_field_in_the_ack(slack):
     assert slack.cards() == []
 
 
-@pytest.mark.parametrize("word, expected", [("help", "/review"), ("list", "No open cases")])
+@pytest.mark.parametrize("word, expected", [("help", "/review"), ("list", "No open cases"),
+                                            ("lijst", "No open cases"),
+                                            ("raport", "Did you mean */review report [period]*?")])
 def test_help_and_list_are_ephemeral(slack, word, expected):
     slack.command(word)
 
@@ -173,7 +176,7 @@ def test_the_persons_slack_locale_picks_their_language(slack, slack_api):
 
     assert slack_api.calls("users.info")[0].body["include_locale"] in (True, "1", "true")
     assert any("Stuur" in t or "review" in t for t in slack.ephemerals())
-    help_en, help_nl = (slack.adapter.runtime.desk.texts.plain(lang, "help.text")
+    help_en, help_nl = (slack.adapter.runtime.desk.texts.plain(lang, "commands.help.title")
                         for lang in ("en", "nl"))
     assert help_nl != help_en and help_nl[:40] in slack.ephemerals()[0].replace("&amp;", "&")
 
@@ -317,12 +320,24 @@ def test_manifest_names_what_the_code_registers(slack):
     for s in features["shortcuts"]:
         shortcuts[s["type"]].add(s["callback_id"])
     assert shortcuts == {"message": set(router.names(MessageShortcut)),
-                         "global": set(GLOBAL_SHORTCUTS)}
+                         "global": set(global_shortcuts(router.catalogue))}
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) >= {
         "app_home_opened", "message.channels"}
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert features["app_home"]["home_tab_enabled"] is True
+
+
+def test_the_manifest_is_what_the_command_catalogue_says(slack):
+    """Slack takes commands and shortcuts from the manifest: `make slack-manifest` writes it."""
+    manifest = json.loads(MANIFEST.read_text())
+    runtime = slack.adapter.runtime
+    expected = features(runtime.router.catalogue, runtime.texts)
+    assert {k: manifest["features"][k] for k in expected} == expected
+    [review] = expected["slash_commands"]
+    assert review["usage_hint"].startswith("[review text or link | list | setup | remind <case>")
+    assert "forward" not in review["usage_hint"]  # Discord's typed form of `/review <text>`
+    assert [s["name"] for s in expected["shortcuts"]] == ["Forward as review", "New review"]
 
 
 def test_every_button_and_form_the_router_knows_has_a_listener(slack):

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Callable, Iterator, Sequence, TextIO
 from zoneinfo import ZoneInfo
 
+from bot.catalogue import Catalogue, ShortcutKind
 from bot.events import Actor, ButtonClick, Command, Event, FormSubmit, MessageShortcut, Place, ThreadReply
 from bot.clock import Clock
 from bot.delivery.contract import SendTable
@@ -37,18 +38,32 @@ CHANNEL = "review"
 FORM_ATTEMPTS = 3
 
 HELP = """Console commands:
-  /review ...            the bot's command, e.g. /review help, /review <review text>, /review
+{commands}
   as NAME [en|nl]        act as another team member (optionally with a language)
   say TEXT               post a message in the channel, as a colleague or a feed would
-  shortcut N             run "Forward as review" on message N (see `say`)
+{shortcuts}
   click CARD BUTTON      press a button on a card: its number or its name, e.g. click 1 claim
   reply CARD TEXT        write in the card's thread ("draft: ..." saves a draft)
   thread CARD            show the card's thread
   travel 2h | 1d 30m     let time pass (a demo clock), then send the reminders that came due
   travel until WHEN      e.g. travel until tomorrow 9:00, travel until maandag 9 uur
   help, quit             this help; leave (end of input also leaves)
-In a form, press Enter to keep the value shown in [brackets], `-` to clear it; write \\n
+In a form, press Enter to keep the value shown in [brackets], "-" to clear it; write \\n
 for a new line."""
+
+
+def help_text(catalogue: Catalogue) -> str:
+    """The console's help: its own verbs, and the bot's commands and shortcuts it offers."""
+    commands = []
+    for command in catalogue.commands:
+        words = ", ".join(s.name for s in command.offered(PLATFORM))
+        commands += [f"  /{command.name} WORDS".ljust(25) + f"the bot's command: {words}",
+                     f"  /{command.name} TEXT".ljust(25) + "forward TEXT as a review; "
+                     f"/{command.name} alone opens the form"]
+    shortcuts = catalogue.shortcuts_of(ShortcutKind.MESSAGE, PLATFORM)
+    lines = [f"  shortcut N{'' if len(shortcuts) == 1 else ' ' + s.name}".ljust(25)
+             + f"run the {s.name} shortcut on message N (see say)" for s in shortcuts]
+    return HELP.format(commands="\n".join(commands), shortcuts="\n".join(lines))
 
 
 def slug(name: str) -> str:
@@ -140,7 +155,7 @@ class ConsoleChannel:
         verb, _, rest = line.partition(" ")
         verb = verb.lower()
         if verb == "help":
-            return self.print(HELP)
+            return self.print(help_text(self.router.catalogue))
         if verb == "as":
             parts = shlex.split(rest) if rest.strip() else []
             if not parts:
@@ -153,11 +168,12 @@ class ConsoleChannel:
             self.messages.append(rest)
             return self.print(f"[message {len(self.messages)}] {self.actor.name}: {rest}")
         if verb == "shortcut":
-            n = _number(rest, "shortcut N")
+            number, _, name = rest.strip().partition(" ")
+            n = _number(number, "shortcut N")
             if not 1 <= n <= len(self.messages):
                 raise ValueError(f"there is no message {n}")
             return self.dispatch(MessageShortcut(
-                self.actor, self.place(message=str(n)), name="forward_message",
+                self.actor, self.place(message=str(n)), name=self.message_shortcut(name),
                 text=self.messages[n - 1], link=f"console://review/{n}"))
         if verb == "click":
             card_no, _, button = rest.strip().partition(" ")
@@ -191,7 +207,14 @@ class ConsoleChannel:
             return None
         if verb == "travel":
             return self.travel(rest.strip())
-        raise ValueError(f"unknown command {verb!r}; type `help`")
+        raise ValueError(f"unknown command {verb!r}; type help")
+
+    def message_shortcut(self, name: str) -> str:
+        """The message shortcut `shortcut N [NAME]` runs: the named one, or the only one."""
+        names = [s.name for s in self.router.catalogue.shortcuts_of(ShortcutKind.MESSAGE, PLATFORM)]
+        if name.strip() in names or not name.strip() and len(names) == 1:
+            return name.strip() or names[0]
+        raise ValueError("shortcut N " + " | ".join(names))
 
     def travel(self, text: str) -> None:
         """Move the demo clock forward, then run the scheduled jobs as the bot would."""

@@ -1,56 +1,18 @@
-"""The `/review` command and the team's settings."""
+"""`/review list` and `/review setup`: the open cases and the team's settings."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Callable, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.errors import UserError
 from bot.events import Command, FormSubmit
 from bot.i18n import LANGUAGES
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
 from bot.text import join
 from desk.reporting import digest
-from desk.cases import forward
 from desk.reminders.calendar import WorkCalendar, parse_days, parse_hours
 from desk.turn import Turn, require_setup_rights
 from storage import repo
 
 SETUP_FORM = "setup"
-
-
-@dataclass(frozen=True)
-class Subcommand:
-    """A word after `/review`, with the shape its arguments must have (else it is a review)."""
-
-    run: Callable[[Turn, Command, str], list[Outbound]]
-    args: str = ""  # a regular expression the rest of the text must match in full
-
-
-def review_command(subcommands: Mapping[str, Subcommand]):
-    """`/review <text>` forwards, `/review` alone opens the form, `/review <word> …` runs a
-    subcommand; a subcommand word with arguments that do not fit it gets its usage, so a
-    mistyped `/review report last week` never becomes a case."""
-
-    def run(turn: Turn, event: Command) -> list[Outbound]:
-        text = event.text.strip()
-        word, _, rest = text.partition(" ")
-        sub = subcommands.get(word.lower())
-        if sub:
-            if not re.fullmatch(sub.args, rest.strip(), re.IGNORECASE | re.DOTALL):
-                raise UserError(f"usage.{word.lower()}")
-            return sub.run(turn, event, rest.strip())
-        if not text:
-            return [forward.forward_form(turn)]
-        return forward.from_command(turn, event, text)
-
-    run.__name__ = "review_command"
-    return run
-
-
-def show_help(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
-    return [Notice(turn.t("help.text"))]
 
 
 def list_cases(turn: Turn, event: Command, args: str = "") -> list[Outbound]:

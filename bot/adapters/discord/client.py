@@ -26,7 +26,7 @@ from bot.adapters.discord.posting import Poster, failure
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.results import Failed
-from bot.events import ButtonClick, Event, FormSubmit
+from bot.events import ButtonClick, Completion, Event, FormSubmit
 from bot.messages import (Card, File, Form, FormErrors, Home, MessageRef, Notice, Outbound, Outbox,
                           Say, ThreadPost)
 from bot.runtime import Runtime
@@ -125,6 +125,12 @@ class DeskClient(discord.Client):
             raise
         finally:
             self._answering.discard(task)
+
+    async def complete(self, interaction: discord.Interaction, event: Completion
+                       ) -> list[tuple[str, str]]:
+        """Values (and their labels) to offer while an option is typed, from the router."""
+        choices = await asyncio.to_thread(self.runtime.router.complete, event)
+        return [(c.value, c.label) for c in choices]
 
     def _prepare(self, event: Event, opener: Event | None
                  ) -> tuple[list[Outbound], dict[str, MessageRef | None], Form | None]:

@@ -25,6 +25,7 @@ from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler,
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound
 from bot.adapters.slack.outbound import Delivery, Pacer, failure
+from bot.catalogue import Catalogue, ShortcutKind
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.results import Failed
@@ -40,8 +41,11 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 HTTP_THREADS = 8
 WORKERS = 4  # SQLite writes one at a time anyway; PostgreSQL shares them across processes
-# A global shortcut's callback id → the command it runs with no text.
-GLOBAL_SHORTCUTS = {"new_review": "review"}
+
+
+def global_shortcuts(catalogue: Catalogue) -> dict[str, str]:
+    """A global shortcut's callback id → the command it runs with no text."""
+    return {s.name: s.runs for s in catalogue.shortcuts_of(ShortcutKind.GLOBAL, PLATFORM)}
 
 
 def slack_settings(runtime: Runtime) -> SlackSettings:
@@ -120,6 +124,7 @@ class SlackAdapter:
                        process_before_response=process_before_response,
                        before_authorize=read_slash_command_form)
         self.app.use(skip_retries)
+        self.global_shortcuts = global_shortcuts(runtime.router.catalogue)
         # After the ack, the work goes to a pool of its own: when requests come faster than
         # they can be worked off, bolt's listener threads stay free to acknowledge the next
         # ones within Slack's 3 seconds (tests process before responding, inline).
@@ -133,7 +138,7 @@ class SlackAdapter:
             app.command(f"/{name}")(self.on_command)
         for name in router.names(MessageShortcut):
             app.shortcut({"type": "message_action", "callback_id": name})(self.on_message_shortcut)
-        for callback_id in GLOBAL_SHORTCUTS:
+        for callback_id in self.global_shortcuts:
             app.shortcut({"type": "shortcut", "callback_id": callback_id})(self.on_global_shortcut)
         for name in router.names(ButtonClick):
             app.action(name)(self.on_button)
@@ -218,7 +223,7 @@ class SlackAdapter:
 
     def on_global_shortcut(self, ack: Callable, body: dict) -> None:
         ack()
-        self.run(self.inbound.global_shortcut(body, GLOBAL_SHORTCUTS[body["callback_id"]]))
+        self.run(self.inbound.global_shortcut(body, self.global_shortcuts[body["callback_id"]]))
 
     def on_button(self, ack: Callable, body: dict) -> None:
         ack()
