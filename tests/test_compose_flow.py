@@ -69,6 +69,7 @@ def test_mark_posted_on_a_version_with_a_gap_asks_first_and_names_what_is_missin
     confirm = asked.form
     assert values(confirm)["version"] == "1" and [c.value for c in confirm.inputs[2].choices] == ["yes", "no"]
     assert state(app, case) == "claimed"
+    assert "confirm" in channel.submit("Ann", "posted", {**values(confirm), "confirm": ""}, str(case)).errors
     declined = channel.submit("Ann", "posted", {**values(confirm), "confirm": "no"}, str(case))
     assert "Nothing recorded" in declined.notice and "[naam]" in declined.notice
     assert state(app, case) == "claimed" and drafts(app)[0].posted_at is None

@@ -170,6 +170,8 @@ def confirm_posted(turn: Turn, case: Case, draft: Draft, link: str | None, missi
                    answer: str | None) -> list[Outbound]:
     """Mark posted on an unfinished version: say what is missing and ask before recording."""
     named = ", ".join(missing)
+    if answer is not None and answer not in ("yes", "no"):  # the question was asked: answer it
+        return [FormErrors({"confirm": turn.s("compose.confirm.choose")})]
     if answer == "no":
         return [Notice(turn.t("compose.confirm.not_recorded", version=draft.version, missing=named))]
     return [Notice(turn.t("compose.confirm.missing", version=draft.version, missing=named)),

@@ -17,15 +17,16 @@ from desk.advice.compose import en, nl
 from desk.advice.compose.read import Reading
 
 BANKS: dict[str, ModuleType] = {"nl": nl, "en": en}
-_SENT = {"parcel", "order", "shoes", "cake"}  # things that travel: late means the delivery
-# Which side of the story fits what went wrong first, as (failure, was it sent?).
+# Which side of the story fits what went wrong first; for things that were sent, being late
+# or damaged is about the delivery.
 _OUTLINE_OF = {
-    **{(f, sent): "quality" for f in ("damaged", "broken", "cold", "lukewarm", "bad", "wrong") for sent in (True, False)},
-    ("late", True): "delivery", ("late", False): "waiting_time", ("lost", True): "delivery",
-    ("lost", False): "delivery", ("damaged", True): "delivery", ("rude", False): "staff_attitude", ("dirty", False): "cleanliness",
-    ("refund_wanted", False): "quality", ("charged_twice", False): "billing", ("overcharged", False): "billing",
-    ("expensive", False): "price", ("unreachable", False): "communication",
+    "damaged": "quality", "broken": "quality", "cold": "quality", "lukewarm": "quality",
+    "bad": "quality", "wrong": "quality", "refund_wanted": "quality", "late": "waiting_time",
+    "lost": "delivery", "rude": "staff_attitude", "dirty": "cleanliness", "charged_twice": "billing",
+    "overcharged": "billing", "expensive": "price", "unreachable": "communication",
 }
+_SENT = {"parcel", "order", "shoes", "cake"}
+_OUTLINE_IF_SENT = {"late": "delivery", "damaged": "delivery"}
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
@@ -123,8 +124,12 @@ class _Writer:
     def story(self) -> str:
         outlines, reading = self.bank.STORY_OUTLINES, self.reading
         first = reading.complaints[0] if reading.complaints else None
-        key = "health" if reading.severity == "health" else _OUTLINE_OF.get(
-            (first.failure, first.item in _SENT)) if first else None
+        key = None
+        if reading.severity == "health":
+            key = "health"
+        elif first:
+            key = (first.item in _SENT and _OUTLINE_IF_SENT.get(first.failure)) or \
+                _OUTLINE_OF.get(first.failure)
         key = key or next((t for t in reading.themes if t in outlines), None)
         return self.fill(self.bank.STORY, outline=self.fill(outlines.get(key, self.bank.STORY_DEFAULT)))
 
