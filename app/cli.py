@@ -199,6 +199,36 @@ def coach(customer: Optional[str] = typer.Option(None, help="The customer's name
 
 
 @app.command()
+def suggest(customer: Optional[str] = typer.Option(None, help="The customer's name as the review shows it."),
+            signer: Optional[str] = typer.Option(None, help="Who signs the reply: your own name."),
+            contact: Optional[str] = typer.Option(
+                None, help="A phone number and/or an e-mail address customers can use."),
+            lang: Optional[str] = typer.Option(None, "--lang",
+                                               help="nl or en; the review's language when left out."),
+            tone: Optional[str] = typer.Option(None, "--tone", help="u or je, for Dutch replies (default u).")
+            ) -> None:
+    """A first draft and a holding reply for a review read from standard input, as JSON; the
+    parts only you can write are left as gaps in [square brackets]."""
+    import json
+
+    from desk.advice.suggest import suggest as compose_reply
+    from desk.team.contact import split_contact
+
+    if lang not in (None, "nl", "en") or tone not in (None, "u", "je"):
+        typer.echo("review-desk: --lang takes nl or en, --tone takes u or je", err=True)
+        raise typer.Exit(2)
+    review = _read_stdin()
+    drafts = {kind: compose_reply(review, customer=customer, signer=signer,
+                                  contact=split_contact(contact or ""), language=lang,
+                                  tone=tone or "u", kind=kind)
+              for kind in ("reply", "holding")}
+    gaps = list(dict.fromkeys(g for d in drafts.values() for g in d.gaps))
+    typer.echo(json.dumps({"language": drafts["reply"].language, "reply": drafts["reply"].text,
+                           "holding": drafts["holding"].text, "gaps": gaps},
+                          ensure_ascii=False, indent=2))
+
+
+@app.command()
 def triage(lang: Optional[str] = LANG_OPTION,
            stars: Optional[int] = typer.Option(None, min=1, max=5, help="The review's star rating.")) -> None:
     """A respond/ignore hint for a review read from standard input, as JSON. A hint, never a decision."""

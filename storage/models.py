@@ -25,7 +25,11 @@ class Team(SQLModel, table=True):
     country: str = "NL"
     lead: Optional[str] = None  # a platform user id, or a Discord role id
     votes_needed: int = 2
-    contact: Optional[str] = None  # how customers reach the team privately, for reply texts
+    # How customers reach the team privately, offered in reply suggestions ("bel me op ...").
+    contact_phone: Optional[str] = None
+    contact_email: Optional[str] = None
+    sector: Optional[str] = None  # restaurant, webshop, hairdresser, ...: sets the usual u/je
+    tone: Optional[str] = None  # u | je | mirror (the customer's own); None: the sector's custom
     reply_templates: Optional[str] = Field(default=None, sa_column=Column(Text))  # JSON
     digest_day: Optional[str] = "mon"  # weekly digest: a weekday, or None for no digest
     digest_hour: int = 9

@@ -160,6 +160,13 @@ def add_draft(session: Session, *, case_id: int, author_id: int, text: str, kind
     return draft
 
 
+def recent_reply_texts(session: Session, *, team_id: int, limit: int = 20) -> list[str]:
+    """The team's latest saved drafts, newest first, so a new suggestion does not repeat them."""
+    return list(session.exec(select(Draft.text).join(Case, Case.id == Draft.case_id)
+                             .where(Case.team_id == team_id)
+                             .order_by(Draft.at.desc(), Draft.id.desc()).limit(limit)))
+
+
 def get_draft(session: Session, *, case_id: int, version: int) -> Draft | None:
     return session.exec(select(Draft).where(Draft.case_id == case_id,
                                             Draft.version == version)).first()

@@ -19,6 +19,9 @@ NL
 -
 
 
+
+
+
 /review
 2
 https://www.trustpilot.com/reviews/abc123
@@ -34,6 +37,7 @@ as Bob
 click 1 claim
 as Ann
 click 1 draft
+
 
 Dear Sam, thank you for telling us. We are sorry. Ann
 reply 1 draft: Dear Sam, thank you for telling us. We understand how disappointing this was and we are sorry. Please mail us at cakes@example.com. Ann
@@ -69,6 +73,8 @@ def test_whole_workflow_in_the_console(app):
     assert "Decided: we respond. Who claims it?" in text
     assert "Ann claimed the case and will answer it." in text
     assert "(only you) Case #1 is already claimed by Ann." in text
+    shown = text[text.index("┌ Draft for case #1"):]  # the whole suggestion, before any answer
+    assert "│   [our side:" in shown and "for a birthday" in shown and "│ Reply [… ]" not in shown
     assert "Draft v1 (reply) by Ann:" in text and "Draft v2 (reply) by Ann:" in text
     assert "Ann posted the public reply (v2)" not in text  # version 1 was chosen
     assert "Ann posted the public reply (v1) on the review site." in text

@@ -404,21 +404,25 @@ async def test_problems_in_a_form_come_back_with_a_button_that_reopens_it(discor
 
 
 async def test_a_long_form_is_shown_in_parts(discord_fake, desk):
-    """`/review setup` has eight inputs; a modal holds five."""
+    """`/review setup` has thirteen inputs; a modal holds five."""
     async with running(discord_fake, desk):
         setup = await discord_fake.interact(discord_fake.slash_command(COMMAND, subcommand="setup", locale="nl"))
         data = setup.json["data"]
         assert "reviewkanaal" in data["content"]  # the notice, in the person's language
         first = await click(discord_fake, buttons(data)[0], response_id(discord_fake, setup))
-        assert len(first.json["data"]["components"]) == 5 and first.json["data"]["title"].endswith("(1/2)")
+        assert len(first.json["data"]["components"]) == 5 and first.json["data"]["title"].endswith("(1/3)")
         more = await discord_fake.interact(discord_fake.modal_submit(first.json["data"]["custom_id"], {
             **prefilled(first.json["data"]), "work_hours": "08:30-17:00"}))
         assert buttons(more.json["data"])[0] == buttons(data)[0]  # the same form, continued
         second = await click(discord_fake, buttons(data)[0], response_id(discord_fake, more))
-        assert second.json["data"]["title"].endswith("(2/2)")
+        assert second.json["data"]["title"].endswith("(2/3)")
         assert modal_fields(second.json["data"])["lead"]["type"] == 7  # a person or a role
-        saved = await discord_fake.interact(discord_fake.modal_submit(second.json["data"]["custom_id"], {
+        last = await discord_fake.interact(discord_fake.modal_submit(second.json["data"]["custom_id"], {
             **prefilled(second.json["data"]), "lead": [discord_fake.users["alice"]["id"]]}))
+        third = await click(discord_fake, buttons(data)[0], response_id(discord_fake, last))
+        assert third.json["data"]["title"].endswith("(3/3)")
+        saved = await discord_fake.interact(discord_fake.modal_submit(
+            third.json["data"]["custom_id"], prefilled(third.json["data"])))
     assert "08:30-17:00" in saved.json["data"]["content"]
     assert discord_fake.users["alice"]["id"] in saved.json["data"]["content"]
 
@@ -469,9 +473,13 @@ async def test_the_team_lead_can_be_a_role(discord_fake, desk):
             first.json["data"]["custom_id"], prefilled(first.json["data"])))
         second = await click(discord_fake, buttons(setup.json["data"])[0],
                              response_id(discord_fake, more))
-        saved = await discord_fake.interact(discord_fake.modal_submit(
+        last = await discord_fake.interact(discord_fake.modal_submit(
             second.json["data"]["custom_id"], {**prefilled(second.json["data"]), "lead": ["4242"]},
             resolved={"roles": {"4242": role}}))
+        third = await click(discord_fake, buttons(setup.json["data"])[0],
+                            response_id(discord_fake, last))
+        saved = await discord_fake.interact(discord_fake.modal_submit(
+            third.json["data"]["custom_id"], prefilled(third.json["data"])))
         assert "role:4242" in saved.json["data"]["content"]
         _, post = await forward(discord_fake)
         await client.settle()

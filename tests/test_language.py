@@ -1,4 +1,4 @@
-"""Dutch/English detection for reviews and replies."""
+"""Dutch/English detection for reviews and replies, also on two- to five-word reviews."""
 
 import pytest
 
@@ -22,7 +22,43 @@ def test_detects_language(text, expected):
     assert detect_language(text, default="nl" if expected == "en" else "en") == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "👍", "Super!", "Bedankt!", "12/10", "Sorry sorry sorry"])
-def test_falls_back_to_default_when_unclear(text):
+SHORT_DUTCH = [
+    "Te duur", "Mijn pakket is kwijt", "Echt waardeloos, geld terug!!",
+    "Klantenservice onbereikbaar, pakket kwijt", "Koude friet", "Nooit meer", "Slechte service",
+    "Kapper verpestte mijn haar", "Fiets niet gerepareerd", "Veel te lang gewacht",
+    "Onbeschofte bediening", "Pakket beschadigd aangekomen", "Dubbel afgeschreven!",
+    "Ziek geworden na het eten", "Lauwe soep", "Verkeerde maat gestuurd", "Zwaar teleurgesteld",
+    "Monteur kwam niet opdagen", "Frieten waren slap", "Da was nie goe", "Zwaar overroepen",
+    "Den ober was kortaf", "Oplichters!", "Geen aanrader", "Bedankt!",
+]
+SHORT_ENGLISH = [
+    "Too expensive", "My parcel is lost", "Absolutely useless, refund now!!", "Cold fries",
+    "Never again", "Bad service", "Hairdresser ruined my hair", "Bike not repaired",
+    "Waited far too long", "Parcel arrived damaged", "Charged twice!",
+    "Got sick after eating here", "Lukewarm soup", "Wrong size sent", "Deeply disappointed",
+    "Mechanic never showed up", "Overpriced", "Glass in my salad!", "Staff were rude",
+    "Sorry sorry sorry",
+]
+
+
+@pytest.mark.parametrize("text", SHORT_DUTCH)
+def test_short_dutch_reviews_are_dutch_whatever_the_team_speaks(text):
+    assert detect_language(text, default="en") == "nl"
+
+
+@pytest.mark.parametrize("text", SHORT_ENGLISH)
+def test_short_english_reviews_are_english_whatever_the_team_speaks(text):
+    assert detect_language(text, default="nl") == "en"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "👍", "Super!", "12/10", "OK"])
+def test_falls_back_to_default_when_either_could_be_meant(text):
     assert detect_language(text) == "en"
     assert detect_language(text, default="nl") == "nl"
+
+
+def test_a_coin_toss_for_the_model_is_the_team_default_not_a_guess():
+    """"Rude staff" has no function word and its letters fit both languages about equally:
+    the team's language is used, and the drafter can switch the suggestion's language."""
+    assert detect_language("Rude staff", default="en") == "en"
+    assert detect_language("Rude staff", default="nl") == "nl"

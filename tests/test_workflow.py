@@ -240,7 +240,7 @@ def test_unknown_action_is_told(channel):
 def test_drafts_are_versioned_in_the_thread(channel, app):
     case = channel.claimed()
     form = channel.click("Bob", "draft", case).form
-    assert {i.name for i in form.inputs} == {"kind", "text"}
+    assert {i.name for i in form.inputs} == {"kind", "language", "text"}
     v1 = channel.submit("Bob", "draft", {"kind": "reply", "text": "Dear Sam, sorry. Bob"}, str(case))
     assert "Draft v1 (reply) by Bob" in v1.thread_texts()[0]
     assert "Sorry" not in v1.thread_texts()[0] and "Dear Sam, sorry. Bob" in v1.thread_texts()[0]

@@ -344,7 +344,10 @@ class ConsoleChannel:
         if item.choices:
             self.print("│ " + "  ".join(f"{i}) {c.label}" for i, c in enumerate(item.choices, 1)))
         shown = current.replace("\n", "\\n")
-        if len(shown) > 60:
+        if len(shown) > 60 and item.kind == "long":  # a suggested reply is read whole first
+            self.print("\n".join(f"│   {line}" for line in current.splitlines()))
+            shown = "…"
+        elif len(shown) > 60:
             shown = shown[:57] + "..."
         optional = "" if item.required else " (optional)"
         answer = self.read(f"│ {item.label}{optional} [{shown}]: ")

@@ -9,9 +9,8 @@ from bot.messages import Say
 from bot.text import Mention, Rich
 from desk.advice.coach import check_reply
 from desk.turn import Turn
-from desk.advice.language import detect_language
-from desk.advice.suggest import suggest_reply
-from desk.team.templates import team_templates
+from desk.advice.suggest import Suggestion, suggest
+from desk.team.templates import team_contact, team_templates
 from desk.advice.themes import tag_themes
 from desk.advice.triage import triage
 from storage import repo, themes
@@ -20,10 +19,6 @@ from storage.models import Case
 RECURRING_DAYS = 30
 RECURRING_CUSTOMERS = 3
 LISTED = 10  # cases named on a card or in the lead's warning; the count says how many in all
-
-
-def review_language(turn: Turn, case: Case) -> str:
-    return detect_language(case.text, default=turn.team_lang)
 
 
 def hint(turn: Turn, case: Case) -> Rich:
@@ -35,23 +30,30 @@ def hint(turn: Turn, case: Case) -> Rich:
     return turn.tt(f"advice.hint_{result.suggestion}", signals=signals or "—")
 
 
-def suggestion(turn: Turn, case: Case, kind: str) -> str:
-    return suggest_reply(language=review_language(turn, case), customer=case.customer,
-                         signer=turn.me.name, contact=turn.team.contact, kind=kind, seed=case.id,
-                         templates=team_templates(turn.team))
+def signer(turn: Turn, case: Case) -> str:
+    """Who signs the reply: the owner, or the drafter while nobody owns it."""
+    if case.owner_id:
+        owner = repo.members_by_id(turn.session, ids=[case.owner_id]).get(case.owner_id)
+        if owner and owner.name:
+            return owner.name
+    return turn.who
+
+
+def suggestion(turn: Turn, case: Case, kind: str, language: str | None = None) -> Suggestion:
+    """A draft composed from the review, in `language` or the review's own, in the team's
+    tone, that repeats none of the sentences of the team's latest replies."""
+    team = turn.team
+    return suggest(case.text, customer=case.customer, signer=signer(turn, case),
+                   contact=team_contact(team), language=language,
+                   default_language=turn.team_lang, tone=team.tone, sector=team.sector, kind=kind,
+                   seed=case.id, avoid=repo.recent_reply_texts(turn.session, team_id=case.team_id),
+                   templates=team_templates(team))
 
 
 def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:
-    """The coach's findings on a draft, each with why and how to fix it, in `lang`.
-
-    The reply is signed by whoever posts it: the owner, or the drafter while nobody owns it.
-    """
-    signer = turn.me.name
-    if case.owner_id:
-        owner = repo.members_by_id(turn.session, ids=[case.owner_id])[case.owner_id]
-        signer = owner.name or signer
+    """The coach's findings on a draft, each with why and how to fix it, in `lang`."""
     texts = turn.desk.texts
-    findings = check_reply(text, customer=case.customer, signer=signer).findings
+    findings = check_reply(text, customer=case.customer, signer=signer(turn, case)).findings
     if not findings:
         return texts.plain(lang, "advice.coach_ok")
     return "\n".join([texts.plain(lang, "advice.coach_title")] + [

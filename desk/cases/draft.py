@@ -10,15 +10,19 @@ import re
 
 from bot.errors import UserError
 from bot.events import ButtonClick, FormSubmit, ThreadReply
-from bot.messages import Choice, Form, FormErrors, Input, Outbound, ThreadPost
+from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound, ThreadPost
 from bot.text import Quote, Rich
 from desk.advice import hints
+from desk.advice.coach import check_reply
+from desk.advice.gaps import gaps
+from desk.advice.language import LANGS, detect_language
 from desk.cases.cards import case_key
 from desk.cases.case import Case
 from desk.cases.flow import case_id_from, load_case, updated
 from desk.cases.review_input import MAX_LINK, MAX_TEXT, clean_text, is_web_link
 from desk.turn import Turn
 from storage import repo
+from storage.models import Draft
 
 DRAFT_FORM = "draft"
 POSTED_FORM = "posted"
@@ -36,16 +40,26 @@ def write_holding(turn: Turn, event: ButtonClick) -> list[Outbound]:
     return [draft_form(turn, load_case(turn, event.value), "holding")]
 
 
-def draft_form(turn: Turn, case: Case, kind: str) -> Form:
+def draft_form(turn: Turn, case: Case, kind: str, language: str | None = None) -> Form:
+    """The whole text to edit: the latest version of this kind, else a suggestion composed
+    from the review in its language (or in `language`, when the drafter switched)."""
     case.may_draft(turn.actor)
     latest = repo.latest_draft(turn.session, case_id=case.id)
-    if latest and latest.kind == kind:
+    if latest and latest.kind == kind and language is None:
         text, hint = latest.text, hints.coach_text(turn, case.row, latest.text, turn.lang)
+        language = detect_language(text, default=turn.team_lang)
     else:
-        text, hint = hints.suggestion(turn, case.row, kind), turn.s("draft.form.hint")
+        suggested = hints.suggestion(turn, case.row, kind, language)
+        text, language = suggested.text, suggested.language
+        hint = turn.s("draft.form.hint")
+    if gaps(text):  # first, where a short hint is cut off
+        hint = turn.s("compose.form.gaps", gaps=", ".join(gaps(text))) + "\n" + hint
     return Form(DRAFT_FORM, turn.s("draft.form.title", case=case.id), [
         Input("kind", turn.s("draft.form.kind"), kind="select", value=kind,
               choices=[Choice(k, turn.s(f"draft.kind.{k}")) for k in KINDS]),
+        Input("language", turn.s("compose.form.language"), kind="select", value=language,
+              choices=[Choice(lang, turn.s(f"language.{lang}")) for lang in LANGS],
+              hint=turn.s("compose.form.language_hint")),
         Input("text", turn.s("draft.form.text"), kind="long", value=text, max_length=MAX_TEXT,
               hint=hint),
     ], turn.s("draft.form.submit"), context=str(case.id))
@@ -54,6 +68,7 @@ def draft_form(turn: Turn, case: Case, kind: str) -> Form:
 def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     text = clean_text(event.values.get("text"))
     kind = event.values.get("kind") or "reply"
+    language = event.values.get("language") or None
     problems = {}
     if not text:
         problems["text"] = turn.s("draft.error.empty")
@@ -61,9 +76,15 @@ def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         problems["text"] = turn.s("forward.error.too_long", limit=MAX_TEXT, length=len(text))
     if kind not in KINDS:
         problems["kind"] = turn.s("draft.error.kind")
+    if language and language not in LANGS:
+        problems["language"] = turn.s("compose.error.language")
     if problems:
         return [FormErrors(problems)]
-    return save(turn, load_case(turn, event.context), text, kind)
+    case = load_case(turn, event.context)
+    if language and gaps(text) and detect_language(text, default=language) != language:
+        # an unfinished suggestion with another language chosen: the suggestion in that one
+        return [draft_form(turn, case, kind, language)]
+    return save(turn, case, text, kind)
 
 
 def from_thread(turn: Turn, event: ThreadReply) -> list[Outbound]:
@@ -118,8 +139,44 @@ def posted_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
         if version.isdigit() else None
     if draft is None:
         return [FormErrors({"version": turn.s("posted.error.version")})]
+    if draft.posted_at:
+        raise UserError("posted.already", case=case.id, version=draft.version)
+    missing = unfinished(turn, case, draft.text)
+    if missing and event.values.get("confirm") != "yes":
+        return confirm_posted(turn, case, draft, link, missing, event.values.get("confirm"))
     case.post(by=turn.actor, at=turn.now, draft=draft, link=link)
     turn.session.add(draft)
     holding = draft.kind == "holding"
     return updated(turn, case, "note.holding_posted" if holding else "note.reply_posted",
                    version=draft.version)
+
+
+def unfinished(turn: Turn, case: Case, text: str) -> list[str]:
+    """What a version still lacks before it can go public: its unfilled gaps, and any
+    promise the coach found that nobody may have agreed to."""
+    promises = [turn.s("compose.confirm.promise", excerpt=f.excerpt)
+                for f in check_reply(text, customer=case.row.customer, signer=None).findings
+                if f.rule == "promise"]
+    return gaps(text) + promises
+
+
+def confirm_posted(turn: Turn, case: Case, draft: Draft, link: str | None, missing: list[str],
+                   answer: str | None) -> list[Outbound]:
+    """Mark posted on an unfinished version: say what is missing and ask before recording."""
+    named = ", ".join(missing)
+    if answer is not None and answer not in ("yes", "no"):  # the question was asked: answer it
+        return [FormErrors({"confirm": turn.s("compose.confirm.choose")})]
+    if answer == "no":
+        return [Notice(turn.t("compose.confirm.not_recorded", version=draft.version, missing=named))]
+    return [Notice(turn.t("compose.confirm.missing", version=draft.version, missing=named)),
+            Form(POSTED_FORM, turn.s("posted.form.title", case=case.id), [
+                Input("version", turn.s("posted.form.version"), kind="select", value=str(draft.version),
+                      choices=[Choice(str(draft.version), turn.s(
+                          "posted.form.choice", version=draft.version,
+                          kind=turn.s(f"draft.kind.{draft.kind}")))]),
+                Input("link", turn.s("posted.form.link"), kind="url", required=False,
+                      value=link or "", max_length=MAX_LINK),
+                Input("confirm", turn.s("compose.confirm.label"), kind="select",
+                      hint=turn.s("compose.confirm.hint", missing=named),
+                      choices=[Choice(a, turn.s(f"compose.confirm.{a}")) for a in ("yes", "no")]),
+            ], turn.s("posted.form.submit"), context=str(case.id))]

@@ -24,8 +24,8 @@ from desk.cases.buttons import CaseButton
 from desk.cases.cards import case_key
 from desk.turn import Desk
 from desk.cases.followup import REACTIONS
-from desk.advice.suggest import suggest_reply
-from desk.team.templates import team_templates
+from desk.advice.suggest import suggest
+from desk.team.templates import team_contact, team_templates
 from storage import reminders, repo
 from storage.models import Member, Team
 from storage.reminders import Taken
@@ -210,10 +210,10 @@ class Rendering:
 
     def holding(self) -> tuple[Rich, list[Button]]:
         owner = self.owner()
-        text = suggest_reply(language=self.lang, customer=self.case.customer,
-                             signer=owner.name if owner else "", contact=self.team.contact,
-                             kind="holding", seed=self.case.id,
-                             templates=team_templates(self.team))
+        text = suggest(self.case.text, customer=self.case.customer,
+                       signer=owner.name if owner else "", contact=team_contact(self.team),
+                       default_language=self.lang, tone=self.team.tone, sector=self.team.sector,
+                       kind="holding", seed=self.case.id, templates=team_templates(self.team)).text
         end = self.cal.end_of_working_day(self.now).strftime("%H:%M")
         return (self.t("remind.holding", owner=self.someone(owner), end=end)
                 + Rich(["\n", Quote(text)])), []

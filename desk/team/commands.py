@@ -7,8 +7,10 @@ from bot.events import Command, FormSubmit
 from bot.i18n import LANGUAGES
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
 from bot.text import join
+from desk.advice.compose.tone import SECTORS, SETTINGS as TONE_SETTINGS
 from desk.reporting import digest
 from desk.reminders.calendar import WorkCalendar, parse_days, parse_hours
+from desk.team.contact import parse_email, parse_phone
 from desk.turn import Turn, require_setup_rights
 from storage import repo
 
@@ -52,8 +54,15 @@ def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
               value=str(team.votes_needed), max_length=2),
         Input("lead", t("setup.form.lead"), kind="person_or_role", required=False,
               value=team.lead or ""),
-        Input("contact", t("setup.form.contact"), required=False, value=team.contact or "",
-              max_length=300, hint=t("setup.form.contact_hint")),
+        Input("sector", t("setup.form.sector"), kind="select", required=False,
+              value=team.sector or "", hint=t("setup.form.sector_hint"),
+              choices=[Choice(k, t(f"sector.{k}")) for k in SECTORS]),
+        Input("tone", t("setup.form.tone"), kind="select", value=team.tone or "sector",
+              choices=[Choice(k, t(f"tone.{k}")) for k in TONE_SETTINGS]),
+        Input("contact_phone", t("setup.form.contact_phone"), required=False,
+              value=team.contact_phone or "", max_length=40, hint=t("setup.form.contact_phone_hint")),
+        Input("contact_email", t("setup.form.contact_email"), required=False,
+              value=team.contact_email or "", max_length=254, hint=t("setup.form.contact_email_hint")),
         *digest.setting_inputs(turn),
     ], t("setup.form.submit"), context=event.place.channel)
     notice = Notice(turn.t("setup.channel_set" if changed else "setup.channel_same"))
@@ -75,6 +84,7 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     if not votes.isdigit() or not 1 <= int(votes) <= 20:
         problems["votes_needed"] = turn.s("setup.error.votes_needed")
     problems.update(digest.setting_problems(turn, v))
+    problems.update({name: turn.s(key) for name, key in reply_problems(v).items()})
     if problems:
         return [FormErrors(problems)]
     team = turn.team
@@ -84,7 +94,10 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     team.country = v["country"].upper()
     team.votes_needed = int(votes)
     team.lead = v.get("lead") or None
-    team.contact = v.get("contact") or None
+    team.sector = v.get("sector") or None
+    team.tone = None if v.get("tone", "sector") == "sector" else v["tone"]
+    team.contact_phone = parse_phone(v.get("contact_phone", ""))
+    team.contact_email = parse_email(v.get("contact_email", ""))
     turn.session.add(team)
     turn.pick_languages()
     return [Notice(turn.t("setup.saved", language=turn.t(f"language.{team.language}"),
@@ -105,4 +118,19 @@ def calendar_problems(values: dict[str, str]) -> dict[str, str]:
         WorkCalendar(country=values.get("country", "").upper() or None)
     except ValueError:
         problems["country"] = "setup.error.country"
+    return problems
+
+
+def reply_problems(values: dict[str, str]) -> dict[str, str]:
+    """Sector, tone and contact details that reply suggestions cannot use."""
+    problems = {}
+    if values.get("sector") and values["sector"] not in SECTORS:
+        problems["sector"] = "setup.error.sector"
+    if values.get("tone", "sector") not in TONE_SETTINGS:
+        problems["tone"] = "setup.error.tone"
+    for name, parse in (("contact_phone", parse_phone), ("contact_email", parse_email)):
+        try:
+            parse(values.get(name, ""))
+        except ValueError:
+            problems[name] = f"setup.error.{name}"
     return problems

@@ -14,7 +14,8 @@ from bot.messages import Form, FormErrors, Input, Notice, Outbound
 from desk.advice.coach import check_reply
 from desk.turn import Turn, require_setup_rights
 from desk.cases.review_input import clean_text
-from desk.advice.suggest import KINDS, suggest_reply
+from desk.advice.compose.compose import Contact
+from desk.advice.suggest import KINDS, suggest
 from storage.models import Team
 
 FORM = "templates"
@@ -24,6 +25,10 @@ MAX_TEMPLATE = 2_000
 
 def team_templates(team: Team) -> dict:
     return json.loads(team.reply_templates) if team.reply_templates else {}
+
+
+def team_contact(team: Team) -> Contact:
+    return Contact(phone=team.contact_phone, email=team.contact_email)
 
 
 def command(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
@@ -53,8 +58,8 @@ def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     for kind in KINDS:  # the coach reads a sample, so the team sees what its text misses
         if not texts[kind]:
             continue
-        sample = suggest_reply(language=lang, customer="Sam", signer=turn.me.name,
-                               contact=turn.team.contact, kind=kind, templates=stored)
+        sample = suggest("", customer="Sam", signer=turn.me.name, contact=team_contact(turn.team),
+                         language=lang, kind=kind, templates=stored).text
         rules = check_reply(sample, customer="Sam", signer=turn.me.name).rules
         if rules:
             out.append(Notice(turn.t("templates.coach", kind=turn.t(f"draft.kind.{kind}"),
