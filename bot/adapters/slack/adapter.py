@@ -151,8 +151,7 @@ class SlackAdapter:
         """Serve until `stop()`, with the scheduler delivering bot-initiated messages. HTTP is
         served by waitress: a production WSGI server in pure Python that holds up behind a load
         balancer (bolt's own development server does not claim to)."""
-        settings = self.runtime.settings
-        scheduler = Scheduler(self.runtime.jobs, self.send, settings.scheduler_interval)
+        scheduler = Scheduler(self.runtime.jobs, self.send, self.runtime.settings.scheduler_interval)
         scheduler.start()
         try:
             if self.listen.http:
@@ -168,7 +167,7 @@ class SlackAdapter:
                     self.server.run()
             else:
                 log.info("connecting to Slack in Socket Mode")
-                self.server = SocketModeHandler(self.app, app_token=settings.slack_app_token)
+                self.server = SocketModeHandler(self.app, app_token=self.runtime.settings.slack_app_token)
                 self.server.connect()
                 self.ready.set()
                 self.stopped.wait()
