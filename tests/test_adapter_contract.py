@@ -138,8 +138,9 @@ async def test_discord_delivers_every_kind(discord_fake, sqlite_url, clock):
     recorded: list = []
     adapter.client.dispatcher.record = lambda platform, message, result: recorded.append(
         (type(message).__name__, result))
-    async with discord_fake.run_client(adapter.client) as client:
-        response = await discord_fake.interact(discord_fake.slash_command("review", subcommand="help"))
+    async with discord_fake.run_client(adapter.client, timeout=30) as client:
+        response = await discord_fake.interact(
+            discord_fake.slash_command("review", subcommand="help"), timeout=30)
         await client.settle()
     assert sorted(name for name, _ in recorded) == sorted(k.__name__ for k in KINDS)
     failed = [(name, r) for name, r in recorded if not isinstance(r, Delivered)]
@@ -175,10 +176,11 @@ async def test_discord_a_card_refused_for_missing_access_is_explained_to_the_per
         discord_fake, sqlite_url, clock):
     app = build_app(discord_fake, sqlite_url, clock)
     discord_fake.fail("POST", "/channels/{channel_id}/messages", 403, 50001, "Missing Access")
-    async with discord_fake.run_client(DiscordAdapter(app, **CLIENT_OPTIONS).client) as client:
+    adapter = DiscordAdapter(app, **CLIENT_OPTIONS)
+    async with discord_fake.run_client(adapter.client, timeout=30) as client:
         since = discord_fake.mark()
         await discord_fake.interact(discord_fake.slash_command(
-            "review", {"text": "Cold fries and a rude cashier."}, subcommand="forward"))
+            "review", {"text": "Cold fries and a rude cashier."}, subcommand="forward"), timeout=30)
         await client.settle()
     said = [c.json.get("content") or c.json.get("data", {}).get("content") or ""
             for c in discord_fake.calls.items[since:]]
@@ -188,7 +190,8 @@ async def test_discord_a_card_refused_for_missing_access_is_explained_to_the_per
 
 async def test_discord_a_reminder_whose_card_is_not_shown_keeps_its_work(discord_fake, sqlite_url, clock):
     app = build_app(discord_fake, sqlite_url, clock)
-    async with discord_fake.run_client(DiscordAdapter(app, **CLIENT_OPTIONS).client) as client:
+    adapter = DiscordAdapter(app, **CLIENT_OPTIONS)
+    async with discord_fake.run_client(adapter.client, timeout=30) as client:
         with pytest.raises(Undelivered) as raised:
             await client.send(Outbox("discord", str(discord_fake.guild_id),
                                      [ThreadPost("case:404", Rich(["Late."]))]))
@@ -221,14 +224,14 @@ def test_slack_starts_and_stops(app, slack_api, http):
     with FakeSocketModeServer(slack_api) as socket_mode:
         serving = threading.Thread(target=adapter.start)
         serving.start()
-        assert adapter.ready.wait(5)
+        assert adapter.ready.wait(30)
         if http:
             health = urllib.request.urlopen(f"http://127.0.0.1:{adapter.server.effective_port}/healthz")
             assert health.read() == b"ok"
         else:
-            socket_mode.wait_connected()
+            socket_mode.wait_connected(timeout=30)
         adapter.stop()
-        serving.join(5)
+        serving.join(30)
     assert not serving.is_alive()
 
 
@@ -236,10 +239,10 @@ async def test_discord_starts_and_stops(discord_fake, sqlite_url, clock):
     app = build_app(discord_fake, sqlite_url, clock)
     adapter = DiscordAdapter(app, **CLIENT_OPTIONS)
     running = asyncio.ensure_future(asyncio.to_thread(adapter.start))
-    await discord_fake.wait_for_gateway(lambda frame: frame["op"] == 2)  # it identified itself
+    await discord_fake.wait_for_gateway(lambda frame: frame["op"] == 2, timeout=30)  # identified
     client = adapter.client  # it runs on a loop of its own, in the adapter's thread
     await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(client.wait_until_ready(), client.loop))
     adapter.stop()
-    await asyncio.wait_for(running, 10)
+    await asyncio.wait_for(running, 30)
     assert client.is_closed()
     app.desk.db.dispose()

@@ -303,7 +303,7 @@ class ConsoleChannel:
         path.write_bytes(file.content)
         return path.resolve()
 
-    def show_card(self, card: Card, to: Event | None = None) -> MessageRef:
+    def show_card(self, card: Card, to: Event | None) -> MessageRef:
         updated = card.key in self.cards
         ref = self.refs.get(PLATFORM, card.key)
         if ref is None:

@@ -24,8 +24,8 @@ SendTable = Mapping[type, Sender]
 
 
 @runtime_checkable
-class Adapter(Protocol):
-    """A chat platform. Adding one (Teams, Mattermost) means implementing this, nothing more."""
+class Delivers(Protocol):
+    """What the dispatcher needs of a platform: its name, its senders, its errors."""
 
     platform: str  # the name in Outbox.platform, Place.platform and the message refs
 
@@ -35,6 +35,11 @@ class Adapter(Protocol):
     def failure(self, error: Exception) -> Failed | None:
         """What a platform error means (`Failed.of(reason)`); None when it is not a known one,
         which the dispatcher logs in full as unexpected."""
+
+
+@runtime_checkable
+class Adapter(Delivers, Protocol):
+    """A chat platform. Adding one (Teams, Mattermost) means implementing this, nothing more."""
 
     def start(self) -> None:
         """Connect and serve until `stop()` is called (from another thread or a signal)."""

@@ -11,7 +11,7 @@ import inspect
 import logging
 from typing import Any, Callable, Sequence
 
-from bot.delivery.contract import PERSONAL, Adapter, Sent, Sender
+from bot.delivery.contract import PERSONAL, Delivers, Sent, Sender
 from bot.delivery.results import Delivered, Failed, Result, Undelivered
 from bot.i18n import Catalogs
 from bot.messages import Notice, Outbound, Outbox
@@ -28,7 +28,7 @@ def log_result(platform: str, message: Outbound, result: Result) -> None:
 
 
 class Dispatcher:
-    def __init__(self, adapter: Adapter, *, texts: Catalogs | None = None, language: str = "en",
+    def __init__(self, adapter: Delivers, *, texts: Catalogs | None = None, language: str = "en",
                  record: Record = log_result, stand_in: bool = False) -> None:
         self.platform = adapter.platform
         self.stand_in = stand_in  # shows any platform's outbox (the console, for demos)
