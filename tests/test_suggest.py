@@ -21,7 +21,8 @@ def test_every_built_in_template_passes_the_coach(language, kind, variant, conta
                           variant=variant, kind=kind)
     for signer in ("Anna Jansen", None):
         result = check_reply(draft, customer=customer, signer=signer)
-        assert result.ok, (draft, result.findings)
+        # The story is left in [brackets] for the drafter: the coach flags that gap, nothing else.
+        assert set(result.rules) <= {"placeholder"}, (draft, result.findings)
         assert result.language == language
 
 

@@ -11,6 +11,7 @@ from sqlmodel import select
 from bot.messages import Say
 from bot.text import Mention, Rich
 from desk.advice.coach import check_reply
+from desk.advice.coach.explain import explain
 from desk.turn import Turn
 from desk.advice.language import detect_language
 from desk.advice.suggest import suggest_reply
@@ -22,7 +23,8 @@ from storage.models import Case, CaseTheme, Member, ThemeAlert
 
 RECURRING_DAYS = 30
 RECURRING_CUSTOMERS = 3
-LISTED = 10  # cases named on a card or in the lead's warning; the count says how many in all
+LISTED = 10
+RECENT_REPLIES = 20  # the team's latest public replies a new draft should not echo  # cases named on a card or in the lead's warning; the count says how many in all
 
 
 def review_language(turn: Turn, case: Case) -> str:
@@ -57,14 +59,18 @@ def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:
         owner = turn.session.get(Member, case.owner_id)
         signer = owner.name or signer
     texts = turn.desk.texts
-    findings = check_reply(text, customer=case.customer, signer=signer).findings
+    recent = repo.recent_posted_replies(turn.session, team_id=case.team_id, exclude_case_id=case.id,
+                                        limit=RECENT_REPLIES)
+    findings = check_reply(text, customer=case.customer, signer=signer, review=case.text,
+                           site=case.source, recent=recent).findings
     if not findings:
         return texts.plain(lang, "advice.coach_ok")
-    return "\n".join([texts.plain(lang, "advice.coach_title")] + [
-        texts.plain(lang, "advice.finding",
-                    message=texts.plain(lang, f"coach.{f.rule}.message", **f.format_args()),
-                    fix=texts.plain(lang, f"coach.{f.rule}.fix", **f.format_args()))
-        for f in findings])
+    lines = [texts.plain(lang, "advice.coach_title")]
+    for finding in findings:
+        said = explain(texts, lang, finding)
+        lines.append(texts.plain(lang, "advice.finding", message=said["message"], fix=said["fix"]))
+        lines.append(texts.plain(lang, "coaching.better", better=said["better"]))
+    return "\n".join(lines)
 
 
 def tag(turn: Turn, case: Case) -> None:

@@ -1,0 +1,369 @@
+"""What a good reply avoids: defending, contradicting with records, reciting small print,
+belittling, declining to comment."""
+
+from __future__ import annotations
+
+from desk.advice.coach.text import rx
+
+# Excuses that are fine when owned in the same or next sentence.
+EXCUSE = rx(
+    r"\b(?:it|we|the\s+(?:shop|restaurant|kitchen|salon|garage|office|"
+    r"team|store|warehouse))\s+(?:was|were|is|are)\s+(?:\w+\s+){0,3}(?:busy|"
+    r"packed|understaffed|short[- ]staffed|swamped|overwhelmed)\b",
+    r"\b(?:had|because\s+of|due\s+to|during)\s+(?:a|the|that)\s+(?:very\s+|"
+    r"really\s+|extremely\s+)?(?:busy|hectic)\s+(?:evening|night|day|"
+    r"week|period|weekend|season|time|morning|afternoon|saturday|friday|shift)\b",
+    r"\b(?:staff|personnel)\s+shortages?\b",
+    r"\b(?:het|we|wij|de\s+(?:keuken|zaak|salon|garage|winkel|werkplaats))\s+(?:was|"
+    r"waren|is|zijn)\s+(?:\w+\s+){0,3}(?:druk|onderbezet|overvol)\b",
+    r"\b(?:door|vanwege|wegens|in\s+verband\s+met)\s+(?:de\s+)?(?:grote\s+|enorme\s+)?drukte\b",
+    r"\bdrukte\s+(?:was|is|in\s+de|op\s+de)\b",
+    r"\b(?:door|vanwege|tijdens|hadden|het\s+was)\s+(?:een|de|die)\s+(?:erg\s+|"
+    r"heel\s+|enorm\s+)?drukke\s+(?:avond|dag|week|periode|zaterdag|vrijdag|tijd|ochtend|middag|dienst)\b",
+    r"\b(?:personeelstekort|onderbezetting|tekort\s+aan\s+personeel)\b",
+)
+OWNED = rx(
+    r"\bno\s+excuse\b", r"\bnot\s+an\s+excuse\b", r"\b(?:doesn't|does\s+not|cannot|can't)\s+excuse\b",
+    r"\b(?:is|was)\s+no\s+reason\b", r"\b(?:isn't|is\s+not|wasn't)\s+a\s+reason\b",
+    r"\b(?:we|i)\s+(?:really\s+|absolutely\s+|definitely\s+|still\s+)?should(?:n't|\s+not)?\s+have\b",
+    r"\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:us|me)\b", r"\bwe\s+take\s+(?:full\s+)?responsibility\b",
+    r"\bour\s+(?:mistake|responsibility)\b",
+    r"\bwe\s+(?:got\s+it\s+wrong|dropped\s+the\s+ball|let\s+you\s+down)\b",
+    r"\bnot\s+your\s+problem\b", r"\beven\s+(?:on|during|when|if|with|at)\b",
+    r"\bgeen\s+(?:excuus|reden|smoes)\b",
+    r"\b(?:we|wij|ik)\s+had(?:den)?\b[^.!?]{0,40}\bmoeten\b",
+    r"\bhad(?:den)?\s+(?:we|wij|ik)\b[^.!?]{0,40}\bmoeten\b",
+    r"\bmag\s+(?:\w+\s+){0,3}(?:niet|nooit)\b", r"\bneemt\s+niet\s+weg\b", r"\bdoet\s+niets\s+af\b",
+    r"\b(?:onze|mijn)\s+(?:fout|verantwoordelijkheid|schuld)\b", r"\bligt\s+bij\s+ons\b",
+    r"\b(?:ons|mijn)\s+probleem\b",
+    r"\bour\s+problem\b", r"\bnot\s+yours\b",
+    r"\bniet\s+(?:uw|jouw|je)\s+probleem\b", r"\bbook\s+(?:op|bij|tijdens|met)\b",
+    r"\b(?:hoort|hoorde|hoeft|hoefde)\b[^.!?]{0,40}\bniet\b",
+)
+DEFENSIVE = rx(
+    # others liked it
+    r"\b(?:other|most|many|all\s+(?:of\s+)?(?:our\s+)?other|the\s+other|"
+    r"our\s+other|plenty\s+of|hundreds\s+of|thousands\s+of|lots\s+of)\s+(?:guests|"
+    r"customers|clients|diners|patients|visitors|people|buyers|members|"
+    r"drivers|policyholders)\b[^.!?]{0,40}\b(?:loved|liked|enjoyed|(?:were|"
+    r"are|was)\s+(?:\w+\s+)?(?:happy|satisfied|pleased|delighted|fine|"
+    r"positive)|had\s+no|praised|complimented|have\s+no)\b",
+    r"\b(?:everyone|everybody)\s+else\b[^.!?]{0,30}\b(?:loved|liked|"
+    r"enjoyed|was\s+(?:happy|fine|satisfied)|had\s+no|had\s+a\s+(?:great|"
+    r"lovely|good|fantastic|wonderful)\s+(?:time|evening|night|meal|stay))\b",
+    r"\b(?:no\s+one|nobody|no\s+other\s+(?:customer|guest|client)s?)\s+(?:else\s+)?(?:(?:has|"
+    r"have|had|ever)\s+)*(?:complained|mentioned|had\s+(?:a|any)\s+(?:problem|issue|complaint))",
+    r"\bnever\s+(?:(?:had|received|gotten|got)\s+)(?:a\s+|any\s+)?(?:single\s+)?(?:complaints?|"
+    r"problems?|issues?)\b",
+    r"\b(?:first|only)\s+complaint\b",
+    r"\b(?:many|lots\s+of|plenty\s+of|hundreds\s+of)\s+(?:positive|good|great|five-star|5-star)\s+reviews\b",
+    r"\b(?:andere|overige|veel|de\s+meeste|alle\s+andere|onze\s+andere|"
+    r"tal\s+van|honderden|duizenden)\s+(?:gasten|klanten|cliënten|bezoekers|"
+    r"mensen|kopers|relaties)\b[^.!?]{0,50}\b(?:tevreden|lekker|prima|"
+    r"genoten|blij|enthousiast|positie[fv]|geen\s+(?:klacht|klachten|probleem|problemen|last))\b",
+    r"\biedereen\s+(?:anders|verder)\b[^.!?]{0,30}\b(?:tevreden|lekker|prima|genoten|blij)\b",
+    r"\b(?:niemand|geen\s+enkele\s+(?:andere\s+)?(?:klant|gast|cliënt|"
+    r"bezoeker))\b[^.!?]{0,30}\b(?:klaagde|geklaagd|klacht|klachten|problemen)\b",
+    r"\bnooit\s+(?:eerder\s+|een\s+|ook\s+)*(?:klacht|klachten|problemen)\b",
+    r"\b(?:eerste|enige)\s+klacht\b",
+    r"\b(?:veel|honderden|duizenden|tientallen)\s+(?:positieve|goede|"
+    r"lovende)\s+(?:reviews|recensies|beoordelingen)\b",
+    # not our fault
+    r"\b(?:wasn't|isn't|not)\s+(?:really\s+|entirely\s+)?(?:our|my)\s+(?:fault|"
+    r"responsibility|problem|doing)\b",
+    r"\bnothing\s+to\s+do\s+with\s+us\b", r"\b(?:beyond|outside|out\s+of)\s+our\s+control\b",
+    r"\b(?:we|our\s+(?:team|staff|employee|driver|mechanic|stylist|waiter|"
+    r"waitress|colleague)s?)\s+did\s+(?:nothing|not\s+do\s+anything)\s+wrong\b",
+    r"\bwe\s+did\s+everything\s+(?:right|correctly|by\s+the\s+book)\b",
+    r"\b(?:blame|fault\s+of)\s+(?:the\s+)?(?:courier|postnl|dhl|ups|"
+    r"dpd|supplier|carrier|manufacturer|weather)\b",
+    r"\b(?:the\s+)?(?:courier|postnl|dhl|ups|dpd|supplier|carrier|manufacturer)(?:'s|"
+    r"\s+is|\s+was)\s+(?:to\s+blame|responsible|at\s+fault)\b",
+    r"\bwe\s+stand\s+by\s+(?:our|my)\s+(?:staff|team|decision|employee|colleague|chef|mechanic|stylist)s?\b",
+    r"\bwith\s+(?:all\s+)?due\s+respect\b",
+    r"\b(?:niet|geen)\s+(?:onze|mijn)\s+(?:schuld|fout|verantwoordelijkheid)\b",
+    r"\bniet\s+(?:ons|mijn)\s+probleem\b",
+    r"\bligt\s+(?:echt\s+|gewoon\s+|echter\s+)?niet\s+(?:aan|bij)\s+(?:ons|mij)\b",
+    r"\b(?:daar|hier)\s+(?:kunnen|kan)\s+(?:wij|we|ik)\s+(?:(?:echt|"
+    r"helaas|ook|verder)\s+)*(?:niets|niks)\s+aan\b",
+    r"\b(?:kunnen|kan)\s+(?:wij|we|ik)\s+(?:(?:echt|helaas|ook|verder)\s+)*(?:daar|"
+    r"hier)\s+(?:(?:echt|helaas|ook|verder)\s+)*(?:niets|niks)\s+aan\b",
+    r"\b(?:de\s+)?(?:bezorger|koerier|postnl|dhl|dpd|ups|leverancier|"
+    r"vervoerder|fabrikant)\s+is\s+(?:daar\s+|hier\s+)?(?:verantwoordelijk|aansprakelijk)\b",
+    r"\b(?:there's|there\s+is)\s+nothing\s+we\s+(?:can|could)\s+do\s+about\b",
+    r"\bwe\s+(?:can't|cannot)\s+do\s+anything\s+about\s+(?:it|that|this)\b",
+    r"\bbuiten\s+onze\s+(?:schuld|macht|invloed)\b",
+    r"\b(?:wij|we)\s+(?:hebben|deden)\s+(?:niets|niks)\s+(?:fout|verkeerd)\b",
+    r"\b(?:schuld|fout)\s+(?:van|ligt\s+bij)\s+(?:de\s+)?(?:bezorger|"
+    r"koerier|postnl|dhl|dpd|ups|leverancier|vervoerder|fabrikant)\b",
+    r"\bmet\s+(?:alle\s+)?respect\b",
+    # blaming the customer
+    r"\byou\s+(?:should|could)\s+have\s+(?:read|checked|called|told|"
+    r"asked|booked|reserved|contacted|informed|mentioned|looked|noticed|said|followed|paid\s+attention)\b",
+    r"\bif\s+you\s+had\s+(?:read|checked|called|told|asked|booked|followed|paid)\b",
+    r"\byour\s+own\s+(?:fault|mistake)\b",
+    r"\b(?:u|je|jij)\s+(?:had|hebt|heeft)\b[^.!?]{0,40}\b(?:moeten|kunnen)\s+(?:lezen|"
+    r"controleren|bellen|vragen|melden|zeggen|kijken|reserveren|aangeven|"
+    r"doorgeven|opletten|nakijken|checken)\b",
+    r"\bhad\s+(?:u|je)\s+(?:maar|beter|zelf)\b", r"\beigen\s+schuld\b",
+)
+
+_RECORDS = (
+    r"(?:our|the|my)\s+(?:system|records|logs|data|camera|cameras|cctv|"
+    r"footage|till|administration|tracking|track\s+and\s+trace)"
+)
+_RECORDS_NL = (
+    r"(?:ons|onze|het|de)\s+(?:systeem|administratie|gegevens|registratie|"
+    r"kassa|kassasysteem|camera|camerabeelden|beelden|track\s*(?:&|en)\s*trace|logboek|planning)"
+)
+# Words that turn "according to our records" into a rebuttal of the customer.
+_COUNTER = (
+    r"[^.!?]{0,80}\b(?:not|never|no|didn't|did\s+not|wasn't|was\s+not|isn't|actually|in\s+fact|on\s+time"
+    r"|as\s+agreed|correctly|niet|nooit|geen|wel\s+degelijk|gewoon|keurig|op\s+tijd|netjes|zoals\s+afgesproken"
+    r"|correct|you\s+(?:were|had\s+been|have\s+been)\s+(?:served|helped|informed|warned|told)"
+    r"|you\s+(?:signed|agreed|accepted)|(?:u|je)\s+(?:bent|werd|was)\s+(?:\w+\s+)?(?:geholpen|bediend"
+    r"|geïnformeerd|gewaarschuwd)|(?:u|je)\s+(?:heeft|hebt)\s+(?:\w+\s+)?(?:getekend|ondertekend|ingestemd))\b"
+)
+CONTRADICTS = rx(
+    rf"\baccording\s+to\s+{_RECORDS}{_COUNTER}",
+    rf"\b{_RECORDS}\s+(?:clearly\s+)?(?:shows?|showed|indicates?|says?|confirms?|proves?){_COUNTER}",
+    r"\b(?:that|this|your\s+(?:claim|story|review)|what\s+you\s+(?:say|"
+    r"write|describe))\s+is\s+(?:simply\s+|just\s+|frankly\s+|not\s+entirely\s+)?(?:not\s+true|"
+    r"untrue|incorrect|false|inaccurate|not\s+correct|not\s+accurate|not\s+what\s+happened)\b",
+    r"\b(?:that|this)\s+(?:never|did\s+not|didn't)\s+happen\b", r"\byou\s+are\s+(?:mistaken|wrong)\b",
+    r"\b(?:there\s+is|we\s+have)\s+no\s+record\s+of\b",
+    rf"\bvolgens\s+{_RECORDS_NL}{_COUNTER}", rf"\buit\s+{_RECORDS_NL}\s+blijkt{_COUNTER}",
+    rf"\b{_RECORDS_NL}\s+(?:laat|laten|toont|tonen|geeft|geven|wijst|"
+    rf"wijzen|zegt)\s+(?:\w+\s+)?(?:zien|aan|uit){_COUNTER}",
+    r"\b(?:dat|dit|wat\s+u\s+(?:schrijft|zegt|beweert)|uw\s+(?:verhaal|"
+    r"bewering))\s+is\s+(?:gewoon\s+|simpelweg\s+|echter\s+)?(?:niet\s+waar|onjuist|onwaar)\b",
+    r"(?:^|(?<=[.!?])\s+)(?:dat|dit|wat\s+u\s+(?:schrijft|zegt|beweert))\s+klopt\s+(?:gewoon\s+|"
+    r"simpelweg\s+|echter\s+)?niet\b",
+    r"\b(?:uw|je)\s+(?:verhaal|bewering)\s+klopt\s+niet\b",
+    r"\b(?:dat|dit)\s+is\s+(?:nooit|niet)\s+gebeurd\b",
+    r"\b(?:u|je)\s+vergist\s+(?:zich|je)\b", r"\b(?:u|je)\s+(?:heeft|hebt)\s+(?:het\s+)?ongelijk\b",
+    r"\bniet\s+(?:terug\s+)?te\s+vinden\s+in\s+(?:ons|onze)\s+(?:systeem|administratie)\b",
+)
+
+SMALL_PRINT = rx(
+    r"\b(?:our|the)\s+(?:general\s+)?(?:terms(?:\s+and\s+conditions)?|"
+    r"t\s*&\s*cs?|conditions|small\s+print|fine\s+print|house\s+rules)\b",
+    r"\bas\s+(?:stated|stipulated|mentioned|described|set\s+out)\s+in\s+(?:our|the)\b",
+    r"\b(?:article|clause|section|art\.)\s*\d",
+    r"\b(?:per|according\s+to|in\s+line\s+with|under|against)\s+"
+    r"(?:our\s+|the\s+|company\s+)?polic(?:y|ies)\b",
+    r"\b(?:our|the)\s+polic(?:y|ies)\s+(?:is|are|states?|says?|stipulates?|clearly)\b",
+    r"\b(?:return|refund|cancellation|company)\s+policy\b",
+    r"\b(?:receipt|proof\s+of\s+purchase)\s+(?:is|are)\s+(?:required|needed|mandatory)\b",
+    r"\bwithout\s+(?:a|the|your)\s+(?:receipt|proof\s+of\s+purchase)\b",
+    r"\b(?:we\s+are|we're)\s+not\s+(?:liable|obliged|required)\b", r"\bnon-refundable\b",
+    r"\b(?:your|the)\s+(?:policy|cover|coverage)\s+(?:does\s+not|doesn't)\s+(?:cover|include)\b",
+    r"\bnot\s+covered\s+(?:by|under)\b",
+    r"\b(?:algemene\s+|onze\s+|de\s+)(?:leverings|polis|retour|annulerings)?voorwaarden\b",
+    r"\bkleine\s+lettertjes\b", r"\bhuisregels\b",
+    r"\bartikel\s*\d", r"\bzoals\s+(?:vermeld|beschreven|aangegeven|vastgelegd|staat)\s+(?:in|op)\b",
+    r"\bvolgens\s+(?:onze|de|het|ons)\s+(?:voorwaarden|regels|polis|huisregels|beleid|reglement|regeling)\b",
+    r"\b(?:ons|het)\s+(?:retour)?beleid\s+(?:is|schrijft|stelt|zegt)\b", r"\bconform\s+(?:ons|het|onze|de)\b",
+    r"\bretourbeleid\b",
+    r"\b(?:kassabon|bon|aankoopbewijs)\s+(?:is|blijft)\s+(?:verplicht|nodig|vereist)\b",
+    r"\bzonder\s+(?:kassabon|bon|aankoopbewijs)\b",
+    r"\bniet\s+aansprakelijk\b", r"\b(?:zijn|waren)\s+(?:wij|we)\s+niet\s+verplicht\b",
+    r"\b(?:wij|we)\s+zijn\s+niet\s+verplicht\b",
+    r"\b(?:uw|de)\s+polis\s+(?:dekt|vergoedt)\s+(?:geen|niet)\b", r"\bniet\s+gedekt\b",
+    r"\bvalt\s+niet\s+onder\s+de\s+dekking\b",
+    r"\beigen\s+risico\b",
+)
+# "we are changing our return policy" owns the problem instead of reciting it.
+CHANGING = rx(
+    r"\b(?:chang|adjust|review|updat|rewrit|clarif|revis|improv)\w*\b",
+    r"\b(?:aanpass|aangepast|herzien|herzie|wijzig|veranderen|verander|"
+    r"verduidelijk|duidelijker|evalueren|evalueer|verbeter)\w*\b",
+)
+
+BELITTLES = rx(
+    r"\b(?:only|just|merely)\s+(?:a\s+)?(?:few|couple\s+of|\d+|five|ten|two|three)\s+minutes?\b",
+    r"\boverreact\w*\b", r"\bexaggerat\w*\b",
+    r"\b(?:make|making|made)\s+(?:such\s+)?a\s+(?:big\s+)?(?:fuss|drama|mountain)\b",
+    r"\bstorm\s+in\s+a\s+teacup\b", r"\b(?:no|not\s+(?:such\s+)?a|hardly\s+a)\s+big\s+deal\b",
+    r"\b(?:too|overly|a\s+bit|rather)\s+(?:sensitive|harsh|picky|fussy|dramatic)\b",
+    r"\b(?:nothing|not\s+much)\s+to\s+(?:worry|complain|get\s+upset)\s+about\b",
+    r"\bfirst\s+world\s+problem\b",
+    r"\bcalm\s+down\b",
+    r"\b(?:don't|do\s+not|cannot|can't)\s+(?:really\s+)?(?:understand|"
+    r"see)\s+why\s+(?:you|anyone)\s+(?:is|are|were|was|would\s+be|'re)\s+(?:so\s+)?(?:upset|"
+    r"angry|annoyed|bothered|worked\s+up)\b",
+    r"\b(?:begrijp|begrijpen|snap|snappen)\s+(?:echt\s+|werkelijk\s+)?niet\s+waarom\s+(?:u|"
+    r"je|jij|iemand)\s+(?:\w+\s+){0,3}(?:boos|kwaad|druk|geïrriteerd|overstuur)\b",
+    r"\b(?:such|so)\s+a\s+(?:small|little|minor)\s+(?:thing|issue|detail|matter)\b",
+    r"\b(?:just|only)\s+a\s+(?:small|little|minor|tiny)\s+(?:thing|issue|"
+    r"detail|mistake|matter|scratch|delay)\b",
+    r"\b(?:one|1|a)[- ]star\s+(?:review\s+)?(?:for|over)\s+(?:this|that|"
+    r"such|something|a\s+(?:small|little|minor))\b",
+    r"\boverdrijv\w*\b|\boverdrijft\b|\boverdrijf\b",
+    r"\boverdreven(?=\s*[.,!?;)]|\s+(?:reactie|oordeel|beoordeling|review))",
+    r"\b(?:stelt|stel|stellen)\s+(?:u\s+|je\s+)?(?:zich|je)\s+(?:wat|een\s+beetje|nogal|erg)?\s*aan\b",
+    r"\b(?:maar|slechts|pas)\s+(?:een\s+paar|enkele|\d+|vijf|tien|twee|drie)\s+minuten\b",
+    r"\bklein(?:e)?\s+(?:dingetje|detail|probleempje|ongemak|foutje|ongemakje)\b",
+    r"\b(?:dingetje|probleempje|ongemakje)\b",
+    r"\bstorm\s+in\s+een\s+glas\s+water\b", r"\b(?:geen|niet\s+zo'n)\s+(?:groot\s+)?drama\b",
+    r"\bniet\s+zo\s+erg\b", r"\bvalt\s+(?:toch\s+)?(?:wel\s+)?mee\b",
+    r"\b(?:één|1|een)\s+ster\s+voor\s+(?:zo'n|zoiets|dit|een\s+(?:klein|kleinigheid))\b", r"\bkleinigheid\b",
+    r"\bte\s+gevoelig\b", r"\b(?:rustig|kalm)\s+aan\b", r"\bluxeprobleem\b",
+    r"\b(?:wat|nogal|erg|beetje)\s+(?:zwaar|streng|hard)\s+(?:oordeel|beoordeeld|geoordeeld)\b",
+)
+
+NO_COMMENT = rx(
+    r"\bno\s+comment\b",
+    r"\b(?:will\s+not|won't|do\s+not|don't|cannot|can't|will)\s+(?:not\s+)?comment\s+(?:further|on)\b",
+    r"\b(?:decline|declines|refrain|refrains)\s+(?:to\s+|from\s+)?comment\w*\b",
+    r"\b(?:won't|will\s+not|cannot|can't|do\s+not|don't)\s+(?:respond|"
+    r"react|reply)\s+(?:to|on)\s+(?:this|these|such)\b",
+    r"\bnothing\s+(?:further|more)\s+to\s+(?:say|add)\b",
+    r"\bgeen\s+commentaar\b",
+    r"\b(?:wij|we|ik)\s+(?:zullen\s+|willen\s+|kunnen\s+|gaan\s+)?(?:hier|"
+    r"daar)\s+(?:verder\s+|inhoudelijk\s+)?(?:niet|geen)\s+(?:op\s+)?(?:in(?:gaan)?|reageren|reactie)\b",
+    r"\b(?:wij|we|ik)\s+reageren?\s+(?:hier\s+|daar\s+)?(?:verder\s+|inhoudelijk\s+)?niet\b",
+    r"\bonthouden\s+(?:ons|mij|me)\s+van\s+(?:commentaar|reactie)\b",
+    r"\bniets\s+(?:meer|verder)\s+(?:aan\s+)?toe\s+te\s+voegen\b",
+)
+
+
+
+# --- the same moves in other words ------------------------------------------------
+# Polite defensiveness reads like a friendly sentence; what gives it away is its frame:
+# an appeal to understand the business, praise of the staff against the customer, blame
+# on a carrier or the weather, the customer's own doing, records cited however softly.
+
+def _widen(pattern: re.Pattern[str], *more: str) -> re.Pattern[str]:
+    return rx(pattern.pattern, *more)
+
+
+_THIRD_PARTY = (
+    r"(?:courier|carrier|delivery\s+company|postal\s+service|post\s+office|supplier|manufacturer|"
+    r"weather|traffic|postnl|dhl|dpd|ups|bpost|bezorger|koerier|vervoerder|leverancier|fabrikant|"
+    r"bezorgdienst|pakketdienst|weer|files?)"
+)
+DEFENSIVE = _widen(
+    DEFENSIVE,
+    r"\b(?:as\s+)?(?:i'm|i\s+am|we're|we\s+are)\s+sure\s+you\s+(?:can|will)\s+understand\b",
+    r"\b(?:dat|wat)\s+(?:kunt|begrijpt|snapt)\s+(?:u|je)\s+(?:toch|vast|wel)\b",
+    r"\b(?:respectfully\s+)?disagree\b", r"\b(?:zijn|is)\s+(?:wij|we|het)\s+(?:het\s+)?(?:niet\s+)?(?:mee\s+)?oneens\b",
+    r"\bdaar\s+zijn\s+(?:wij|we)\s+van\s+overtuigd\b", r"\bwe(?:'re|\s+are)\s+(?:convinced|confident)\s+(?:that\s+)?our\b",
+    r"\b(?:rest\s+of\s+(?:your|the)|others\s+(?:in|at)\s+your|everyone\s+else\s+(?:in|at))\s+(?:table|party|group)\b",
+    r"\b(?:de\s+)?rest\s+van\s+(?:uw|je|jullie|het)\s+(?:gezelschap|tafel|groep|feest)\b",
+    rf"\b(?:caused|lies|lay|was|were)\s+(?:\w+\s+){{0,2}}(?:by|with)\s+the\s+{_THIRD_PARTY}\b",
+    rf"\b(?:the\s+)?{_THIRD_PARTY}\s+(?:is|are|was)\s+(?:\w+\s+)?responsible\b",
+    rf"\b(?:lag|ligt)\s+(?:\w+\s+){{0,2}}bij\s+(?:de\s+|het\s+)?{_THIRD_PARTY}\b",
+    rf"\b(?:is|was)\s+de\s+{_THIRD_PARTY}\s+verantwoordelijk\b",
+    rf"\b(?:problem|fault|delay|issue|probleem|fout|vertraging)\s+(?:\w+\s+){{0,3}}(?:with|bij)\s+(?:the\s+|de\s+)?{_THIRD_PARTY}\b",
+    r"\b(?:can't|cannot|can\s+not)\s+(?:control|be\s+blamed|be\s+held\s+responsible)\b",
+    r"\b(?:kunnen|kan)\s+(?:wij|we|ik)\s+(?:\w+\s+){0,2}(?:niets|niks|moeilijk)\s+(?:aan\s+)?(?:doen|verantwoordelijk)\b",
+    r"\baan\s+(?:de|het)\s+\w+\s+(?:\w+\s+){0,3}kunnen\s+(?:wij|we)\s+(?:\w+\s+)?(?:niets|niks)\b",
+    r"\bverantwoordelijk\s+gesteld\b",
+    r"\b(?:our|onze|ons)\s+(?:staff|team|personnel|people|mechanic|technician|chef|waiter|stylist|driver|"
+    r"personeel|medewerkers|monteur|kok|ober|kapster|chauffeur)\b[^.!?]{0,40}\b(?:by\s+the\s+book|"
+    r"attentive|experienced|professional|knows\s+what|volgens\s+het\s+boekje|attent|ervaring|ervaren|weet\s+(?:echt\s+)?wat)",
+    r"\b(?:you|u|je)\s+(?:arrived|came|were|was|kwam|bent|was)\s+(?:\w+\s+){0,2}(?:late|te\s+laat)\b",
+    r"\b(?:to\s+be\s+fair|in\s+fairness|eerlijk\s+is\s+eerlijk|voor\s+de\s+volledigheid|for\s+the\s+record)\b",
+    r"\bhad\s+(?:you|u|je)\s+(?:\w+\s+){0,2}(?:called|told|mentioned|booked|asked|gebeld|gemeld|gezegd|gereserveerd)\b",
+    r"\b(?:als|indien)\s+(?:u|je)\s+(?:\w+\s+){0,2}(?:had|hadden)\s+(?:gebeld|gemeld|gezegd|gereserveerd|gevraagd)\b",
+    r"\b(?:shame|pity|jammer)\s+(?:that\s+)?(?:you|u|je|dat\s+(?:u|je))\s+(?:\w+\s+){0,3}(?:didn't|did\s+not|niet)\b",
+    r"\b(?:you|u|je)\s+(?:did|do|ging|gingen|bent)\s+(?:\w+\s+)?(?:agree|akkoord)\b",
+    r"\b(?:with\s+respect|met\s+(?:alle\s+)?respect)\b",
+    r"\b(?:our|onze)\s+(?:reviews?|ratings?|recensies|beoordelingen)\s+(?:speak|spreken)\s+for\s+themselves\b",
+    r"\b(?:onze\s+)?(?:reviews|recensies|beoordelingen)\s+spreken\s+voor\s+zich\b",
+    r"\bspeak\s+for\s+themselves\b",
+    r"\b(?:hundreds|thousands|lots|plenty|dozens|honderden|duizenden|tientallen)\s+(?:of\s+)?"
+    r"(?:happy|satisfied|delighted|tevreden|blije)\s+(?:customers|guests|clients|klanten|gasten)\b",
+    r"\b(?:need|needs|have|has)\s+to\s+be\s+(?:a\s+bit\s+|a\s+little\s+)?patient\b",
+    r"\b(?:moet|moeten)\s+(?:je|u|men|mensen)\s+(?:\w+\s+)?geduld\b",
+    r"\b(?:we|wij)\s+(?:\w+\s+){0,2}(?:did|done|deden|gedaan)\s+(?:\w+\s+){0,2}(?:all|everything|alles)\s+"
+    r"(?:we\s+could|(?:wat\s+)?(?:we|wij)\s+konden)\b",
+    r"\bniemand\s+(?:anders\s+)?(?:\w+\s+){0,6}(?:geklaagd|klaagde|klaagt|gemeld)\b",
+    r"\b(?:nobody|no\s+one)\s+(?:else\s+)?(?:\w+\s+){0,5}(?:complained|mentioned)\b",
+    r"\balles\s+gedaan\s+wat\s+(?:we|wij|ik)\s+(?:konden|kon)\b", r"\b(?:did|done)\s+all\s+(?:we|I)\s+could\b",
+    r"\bnu\s+eenmaal\s+zo\b", r"\bthat's\s+just\s+how\s+it\s+(?:is|goes)\b",
+    r"\b(?:most|the\s+majority\s+of|de\s+meeste|meeste)\s+(?:guests|customers|people|gasten|klanten|mensen)\s+"
+    r"(?:find|vinden|are|zijn)\b",
+)
+_RECORD_NOUNS = (
+    r"(?:system|records?|logs?|data|booking|cctv|footage|camera|receipt|till\s+roll|till|timesheet|"
+    r"tracking(?:\s+data)?|notes|job\s+card|files?|"
+    r"systeem|logboeken|logboek|gegevens|camerabeelden|beelden|bon|kassarol|kassabon|urenstaat|"
+    r"track-?(?:and|en|&)-?trace|notities|kassasysteem|administratie|planning)"
+)
+CONTRADICTS = _widen(
+    CONTRADICTS,
+    rf"\b(?:according\s+to|as\s+far\s+as)\s+(?:our|the|my)\s+{_RECORD_NOUNS}\b",
+    rf"\b(?:our|the|my)\s+{_RECORD_NOUNS}\s+(?:clearly\s+)?(?:shows?|showed|says?|said|indicates?|confirms?|proves?|"
+    rf"states?)\b",
+    rf"\b(?:looking\s+at|looked\s+at|checked)\s+(?:our|the|my)\s+{_RECORD_NOUNS}\b",
+    rf"\b(?:volgens|in|op|uit)\s+(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\b[^.!?]{{0,30}}\b(?:staat|blijkt|zien|te\s+zien|"
+    rf"aan|klaar|bij|om|binnen|na|gewoon)\b",
+    rf"\b(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\s+(?:\w+\s+)?(?:laten|laat|toont|tonen|geeft|geven|zegt)\b",
+    r"\b(?:that|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:quite\s+|entirely\s+|exactly\s+)?what\s+happened\b",
+    r"\b(?:not|isn't)\s+(?:entirely\s+|quite\s+|simply\s+)?accurate\b", r"\bsimply\s+not\s+(?:true|accurate|correct)\b",
+    r"\b(?:doesn't|does\s+not|don't)\s+match\s+(?:what|our)\b",
+    r"\b(?:zo|dat)\s+is\s+(?:het\s+)?(?:niet|anders)\s+(?:helemaal\s+)?(?:gegaan|gebeurd)\b",
+    r"\bkomt\s+niet\s+overeen\s+met\b",
+    r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b",
+    r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
+    r"\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
+    r"\b(?:sent|gestuurd|verstuurd)\s+(?:\w+\s+){0,2}(?:to\s+you|naar\s+(?:u|je))\s+(?:twice|two\s+times|twee\s+keer)\b",
+    r"\b(?:zelfs|actually|in\s+fact|sterker\s+nog)\b[^.!?]{0,60}\b(?:twice|two\s+times|twee\s+keer|sent|gestuurd|on\s+time|op\s+tijd)\b",
+    r"\bwel\s+degelijk\b",
+    r"\b(?:we\s+have|there\s+is|wij\s+hebben|we\s+hebben)\s+(?:no|geen)\s+(?:record|call|telefoontje|melding)\b",
+    r"\bgeen\s+(?:\w+\s+){0,2}(?:van\s+u\s+)?genoteerd\b",
+    r"\b(?:was\s+signed\s+for|heeft\s+aangenomen)\b",
+)
+SMALL_PRINT = _widen(
+    SMALL_PRINT,
+    r"\b(?:cannot|can't|are\s+not|aren't|won't\s+be)\s+(?:be\s+)?(?:exchanged|returned|refunded|accepted)\b",
+    r"\b(?:only|alleen)\s+(?:be\s+)?(?:accepted|exchanged|returned|refunded|aan|terug)\b[^.!?]{0,40}\b(?:within|with|binnen|in\s+de|met)\b",
+    r"\bcannot\s+accept\s+returns\b", r"\b(?:worden|wordt)\s+niet\s+(?:geruild|teruggenomen|terugbetaald)\b",
+    r"\b(?:nemen|kunnen)\s+(?:wij|we)\s+(?:\w+\s+){0,3}(?:alleen|niet|niets)\s+(?:\w+\s+)?(?:aan|terug|terugnemen)\b",
+    r"\bwhich\s+you\s+agreed\s+to\b|\bwaarmee\s+(?:u|je)\s+akkoord\b",
+    r"\b(?:excess|eigen\s+risico)\b", r"\b(?:fee|charge|kosten)\s+(?:is|are|staan|staat)\s+(?:clearly\s+|duidelijk\s+)?"
+    r"(?:listed|stated|shown|vermeld|in)\b",
+    r"\b(?:no-?show|annulerings|servicekosten|no-?showkosten)\b[^.!?]{0,40}\b(?:listed|staan|vermeld|bevestigingsmail|"
+    r"confirmation|explains?|uitgelegd)\b",
+    r"\b(?:warranty|garantie)\s*(?:conditions|voorwaarden)\b", r"\bhouse\s+rules\b|\bhuisreglement\b",
+    r"\b(?:require|requires|required)\s+a\s+deposit\b", r"\bvragen\s+(?:wij|we)\s+een\s+aanbetaling\b",
+    r"\b(?:charged|charge|rekenen)\s+(?:\w+\s+){0,3}(?:separately|apart)\b",
+    r"\b(?:our|ons|onze)\s+(?:policy|beleid)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"\b(?:terms|voorwaarden)\b",
+)
+CHANGING = _widen(CHANGING, r"\b(?:herschrijv|rewrit|onduidelijk|unclear)\w*\b")
+BELITTLES = _widen(
+    BELITTLES,
+    r"\b(?:only|just|merely|slechts|maar)\s+(?:a\s+|een\s+)?(?:\w+[- ])?(?:minute|minuut|minuten|minutes)\b",
+    r"\b(?:nothing\s+more|meer\s+niet|that's\s+all|dat\s+is\s+alles)\b",
+    r"\bhet\s+ging\s+(?:maar\s+|slechts\s+)?om\s+(?:\w+\s+){0,2}(?:minuten|minuut)\b",
+    r"\b(?:hardly|not\s+exactly|barely)\s+a\s+(?:disaster|catastrophe|tragedy|crime)\b",
+    r"\b(?:(?:isn't|aren't|is\s+not|are\s+not|not)\s+the\s+end\s+of\s+the\s+world|einde\s+van\s+de\s+wereld\s+niet|"
+    r"geen\s+ramp|toch\s+geen\s+ramp)\b",
+    r"\b(?:a\s+bit|a\s+little|rather|somewhat|wat|een\s+beetje|nogal)\s+(?:much|dramatic|harsh|strong|"
+    r"overdreven|dramatisch|streng|zwaar|sterk)\b",
+    r"\b(?:keep|put)\s+(?:things|it|this)\s+in\s+perspective\b", r"\bin\s+verhouding\s+houden\b",
+    r"\bmountain\s+out\s+of\s+a\s+molehill\b", r"\bvan\s+een\s+mug\s+een\s+olifant\b",
+    r"\bno\s+need\s+to\s+get\s+(?:so\s+)?(?:worked\s+up|upset|angry)\b", r"\b(?:(?:niet\s+)?(?:zo\s+)?op\s+te\s+winden|opwinden)\b",
+    r"\b(?:minor|small|little|tiny)\s+(?:thing|detail|issue|stain|mark|scratch)\b", r"\bbijzaak\b",
+    r"\b(?:klein|kleine)\s+(?:detail|dingetje|dingen)\b",
+    r"\b(?:wouldn't|would\s+not|zouden?)\s+(?:even\s+)?(?:notice|niet\s+eens\s+zien|zien)\b[^.!?]{0,20}",
+    r"\bniet\s+eens\s+(?:zien|merken|opvallen)\b",
+    r"\b(?:seems|is|sounds|vinden\s+we|vind\s+ik)\s+(?:a\s+bit\s+|rather\s+|wat\s+)?(?:harsh|streng|overdreven)\b",
+    r"\b(?:maar|toch|gewoon)\s+(?:een\s+)?\w+(?:je|tje|pje)\b(?!\s+(?:sturen|geven|doen))",
+    r"\b(?:surprised|verbaast)\b[^.!?]{0,40}\b(?:small|klein|such\s+a)\b|\b(?:small|klein)\b[^.!?]{0,40}\b(?:surprised|verbaast)\b",
+)
+NO_COMMENT = _widen(
+    NO_COMMENT,
+    r"\b(?:prefer|rather|choose|chosen|decline|declines)\s+(?:not\s+)?(?:to\s+)?(?:not\s+)?(?:discuss|comment|respond|"
+    r"engage|go\s+into|reply)\b",
+    r"\b(?:won't|will\s+not|not\s+going\s+to|are\s+not\s+going\s+to|will\s+not\s+be|won't\s+be|shall\s+not)\s+"
+    r"(?:be\s+)?(?:discuss|comment|respond|engag|go\s+into|reply)\w*\b",
+    r"\bnothing\s+(?:further|more|else)\s+to\s+add\b|\bno\s+further\s+comment\b",
+    r"\b(?:liever\s+niet|niet\s+inhoudelijk|niet\s+op\s+in|hier\s+niet\s+(?:op\s+)?in|niet\s+(?:verder\s+)?in\s+op|"
+    r"geen\s+uitspraken|niet\s+(?:gaan\s+)?reageren|niet\s+(?:gaan\s+)?bespreken|verder\s+geen\s+commentaar)\b",
+    r"\b(?:gaan|reageren)\s+(?:wij|we)\s+(?:\w+\s+){0,3}(?:niet|liever\s+niet)\b",
+    r"\b(?:niet\s+iets\s+wat|not\s+something)\s+(?:we|wij)\b[^.!?]{0,30}\b(?:bespreken|discuss)\b",
+    r"\bvoor\s+wat\s+(?:ze|het)\s+(?:zijn|is)\b", r"\bniets\s+(?:aan\s+)?toe\s+te\s+voegen\b",
+)
