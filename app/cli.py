@@ -85,9 +85,9 @@ def when(phrase: str = typer.Argument(..., help='A moment in plain words, e.g. "
             raise ValueError("--now needs an offset, e.g. 2026-11-23T10:00+01:00")
         typer.echo(parse_when(phrase, now=base, tz=tz).isoformat())
     except WhenError as err:
-        texts = load_catalogs()
-        typer.echo(texts.plain("en", f"remind.error.{err.code}",
-                               examples=texts.plain("en", "remind.examples")), err=True)
+        texts, lang = load_catalogs(), err.language or "en"
+        typer.echo(texts.plain(lang, f"remind.error.{err.code}",
+                               examples=texts.plain(lang, "remind.examples")), err=True)
         raise typer.Exit(1) from None
     except (ValueError, KeyError) as err:
         typer.echo(f"error: {err}", err=True)
