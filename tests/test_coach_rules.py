@@ -165,3 +165,11 @@ def test_the_thread_coach_reads_the_review_the_site_and_the_teams_posted_replies
              "I understand how annoying that wait was. Drop me a DM?\n\nAnn")
     assert "follows every rule" in channel.submit("Ann", "draft", {"kind": "reply", "text": fresh},
                                                   str(third)).thread_texts()[-1]
+
+
+def test_a_very_long_draft_is_read_from_its_start_and_its_end():
+    filler = "We have looked at everything that happened that evening with the whole team. " * 150
+    draft = GOOD.format(middle=filler + "Our staff did everything by the book. ")
+    result = check_reply(draft, customer="Sam", signer="Anna")
+    assert "length" in result.rules and "signature" not in result.rules  # the sign-off is still read
+    assert next(f for f in result.findings if f.rule == "length").words > 1500

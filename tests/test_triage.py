@@ -177,3 +177,7 @@ def test_agreement_on_the_labelled_reviews(language, split):
 
     agreed, total = triage_agreement(language, split)
     assert total >= 15 and agreed / total >= AGREEMENT[split]
+
+
+def test_a_very_long_post_is_judged_on_its_start():
+    assert triage("Make money from home, message me on t.me/quickcash_nl. " + "x " * 20_000).suggestion == "ignore"

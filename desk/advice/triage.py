@@ -21,6 +21,11 @@ SIGNALS = (
 )
 
 
+# Review sites cap a review near this (Google at 4,096 characters); a longer paste is
+# judged on its start, which keeps the hint fast on any text.
+READ_LIMIT = 5000
+
+
 @dataclass(frozen=True)
 class Triage:
     suggestion: str  # "respond" or "ignore"
@@ -247,7 +252,7 @@ def triage(text: str, *, stars: int | None = None, language: str | None = None,
     customer is still a customer. `stars` only matters for posts without words.
     `language` (detected when None) picks the message catalog for the signals.
     """
-    text = (text or "").replace("’", "'")
+    text = (text or "")[:READ_LIMIT].replace("’", "'")
     found: set[str] = set()
     if _no_experience(text):
         found.add("no_experience")

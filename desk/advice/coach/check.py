@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from desk.advice.coach import avoid, present, review as site_review
-from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules
+from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
 from desk.advice.coach.privacy import personal_data
 from desk.advice.coach.promise import promises
 from desk.advice.coach.signoff import mentions, name_tokens, sign_off, signed_by_a_person
@@ -29,6 +30,11 @@ AVOID_RULES = (
 )
 RULES = MISSING_RULES + AVOID_RULES
 MAX_WORDS = 150
+# A draft is read up to this many characters, its last lines included: about 500 words,
+# over three times the advised length, so a longer draft already has the length finding,
+# and the coach stays fast on any text pasted into it.
+READ_LIMIT = 3000
+READ_TAIL = 400
 SENTENCE_SHOWN = 300  # characters of a finding's sentence quoted back
 
 
@@ -86,7 +92,9 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     `recent` the team's recent public replies and `allowed_offers` the kinds of offer
     (promise.OFFER_KINDS) the team allows without asking.
     """
-    draft = clean(text)
+    whole = clean(text)
+    draft = whole if len(whole) <= READ_LIMIT else (
+        whole[: READ_LIMIT - READ_TAIL] + "\n\n" + whole[-READ_TAIL:])
     language = language or detect_language(draft)
     found: dict[str, Finding] = {}
     spans = sentences(draft)
@@ -155,19 +163,20 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
             flag(rule, m)
     if (m := site_review.QUID_PRO_QUO.search(draft)) and site_review.OFFER.search(draft):
         flag("change_review", m)
-    words = word_count(draft)
+    words = word_count(whole)
     if words > MAX_WORDS:
         found["length"] = Finding("length", words=words)
     if (m := leak):
         start, end = sentence_at(m.start())
         flag("personal_data", m, better=_without(draft[start:end], m.start() - start, m.end() - start))
     if body_spans:
-        opening, ending = (draft[s:e] for s, e in (body_spans[0], body_spans[-1]))
+        opening, ending = (words_of(draft[s:e]) for s, e in (body_spans[0], body_spans[-1]))
         for earlier in recent:
-            theirs = [clean(earlier)[s:e] for s, e in _body_spans(clean(earlier))]
-            if theirs and (similar(opening, theirs[0]) or similar(ending, theirs[-1])):
-                s, e = body_spans[0] if similar(opening, theirs[0]) else body_spans[-1]
-                found["repeats"] = Finding("repeats", _short(draft[s:e]), sentence=_short(draft[s:e], SENTENCE_SHOWN))
+            their_opening, their_ending = _ends(earlier)
+            if similar(opening, their_opening) or similar(ending, their_ending):
+                s, e = body_spans[0] if similar(opening, their_opening) else body_spans[-1]
+                found["repeats"] = Finding("repeats", _short(draft[s:e]),
+                                           sentence=_short(draft[s:e], SENTENCE_SHOWN))
                 break
     if rules.get("links") and (m := LINK.search(draft)):
         start, end = sentence_at(m.start())
@@ -178,6 +187,17 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         found["site_length"] = Finding("site_length", words=len(text), limit=int(limit))
 
     return CoachResult(language, tuple(found[r] for r in RULES if r in found))
+
+
+@lru_cache(maxsize=256)
+def _ends(reply: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a posted reply's opening and closing sentences; the same recent replies
+    come with every draft, so they are read once."""
+    text = clean(reply)
+    spans = _body_spans(text)
+    if not spans:
+        return frozenset(), frozenset()
+    return words_of(text[slice(*spans[0])]), words_of(text[slice(*spans[-1])])
 
 
 def _body_spans(text: str) -> list[tuple[int, int]]:

@@ -25,13 +25,13 @@ _TOKEN = re.compile(r"[^\W\d_]{2,}")
 SIMILAR = 0.8  # share of words an opening or closing may have in common with an earlier one
 
 
-def _tokens(sentence: str) -> set[str]:
-    return set(_TOKEN.findall(fold(_SALUTATION.sub("", sentence))))
+def words_of(sentence: str) -> frozenset[str]:
+    """The words of a sentence, salutation left out, for `similar`."""
+    return frozenset(_TOKEN.findall(fold(_SALUTATION.sub("", sentence))))
 
 
-def similar(a: str, b: str) -> bool:
-    """Nearly the same sentence, names and salutations aside."""
-    x, y = _tokens(a), _tokens(b)
+def similar(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Nearly the same sentence (as `words_of`), names and salutations aside."""
     if len(x) < 4 or len(y) < 4:
         return False
     return len(x & y) / len(x | y) >= SIMILAR
