@@ -17,8 +17,11 @@ from zoneinfo import ZoneInfo
 DATA = Path(__file__).resolve().parent / "data" / "advice"
 HELD_OUT_TENTHS = 3
 SPLITS = ("tuning", "held_out")
+# Sentences written after the first round of tuning (below "#@round 2" in coach.LANG.txt):
+# their tuning part joins the tuning split, their held-out part is a second held-out split.
+COACH_SPLITS = ("tuning", "held_out", "held_out_2")
 LANGUAGES = ("en", "nl")
-REPLIES = {"tuning": 320, "held_out": 140}
+REPLIES = {"tuning": 320, "held_out": 140, "held_out_2": 140}
 ELEMENTS = ("thanks", "empathy", "apology", "offline")
 CHECKED = ("name", *ELEMENTS, "signature", "defensive", "contradicts", "small_print", "belittles",
            "no_comment", "length", "change_review", "promise", "placeholder", "personal_data",
@@ -68,15 +71,18 @@ class Reply:
 
 def sections(language: str, split: str) -> dict[str, list[Sentence]]:
     out: dict[str, list[Sentence]] = {}
-    current = None
+    current, second_round = None, False
     for raw in (DATA / f"coach.{language}.txt").read_text(encoding="utf-8").splitlines():
+        if raw.startswith("#@round 2"):
+            second_round = True
+            continue
         if raw.startswith("## "):
             current = raw[3:].strip()
             out.setdefault(current, [])
             continue
         # Greetings and sign-offs are templates, shared by both splits.
         if not raw.strip() or raw.startswith("#") or (
-                current not in TEMPLATES and split_of(raw) != split):
+                current not in TEMPLATES and _coach_split(raw, second_round) != split):
             continue
         text, _, extra = raw.partition(" || ")
         if current == "pd_given":
@@ -91,6 +97,10 @@ def sections(language: str, split: str) -> dict[str, list[Sentence]]:
             provides=frozenset({current} | {t[1:] for t in tags if t[0] == "+"}),
             breaks=frozenset(({rule} if rule else set()) | {t[1:] for t in tags if t[0] == "!"})))
     return out
+
+
+def _coach_split(line: str, second_round: bool) -> str:
+    return "held_out_2" if second_round and held_out(line) else split_of(line)
 
 
 def _words(text: str) -> int:
@@ -108,27 +118,31 @@ def replies(language: str, split: str) -> list[Reply]:
         first, last = rng.choice(CUSTOMERS[language])
         expected: set[str] = set()
         body: list[Sentence] = []
+        def pick(section: str) -> list[Sentence]:
+            return [rng.choice(pools[section])] if pools.get(section) else []
+
         for element in ELEMENTS[:3]:
             if rng.random() < 0.85:
-                body.append(rng.choice(pools[element]))
+                body += pick(element)
         if rng.random() < 0.3:
             rng.shuffle(body)
-        body += [rng.choice(pools["story"]) for _ in range(rng.choice((0, 1, 1, 2)))]
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            body += pick("story")
         extras = [rng.choice(pools[rng.choice(bad)]) for _ in range(
-            rng.choices((0, 1, 2), weights=(45, 45, 10))[0])]
+            rng.choices((0, 1, 2), weights=(45, 45, 10))[0]) if bad]
         if rng.random() < 0.35:
-            extras.append(rng.choice(pools["trap"]))
+            extras += pick("trap")
         review = REVIEW[language]
-        if rng.random() < 0.12 and pools["pd_given"]:
+        if rng.random() < 0.12 and pools.get("pd_given"):
             given = rng.choice(pools["pd_given"])
             extras.append(given)
             review = given.review + " " + review
         for sentence in extras:
             body.insert(rng.randint(1 if body else 0, len(body)), sentence)
         if rng.random() < 0.85:
-            body.append(rng.choice(pools["offline"]))
+            body += pick("offline")
         if rng.random() < 0.4:
-            body.append(rng.choice(pools["close"]))
+            body += pick("close")
         recent: list[str] = []
         if made and body and rng.random() < 0.15:
             other = rng.choice(made)

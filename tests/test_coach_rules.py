@@ -129,7 +129,12 @@ def test_polite_violations_are_caught(middle, rule):
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {"en": {"recall": 0.98, "false_alarms": 0.010}, "nl": {"recall": 0.98, "false_alarms": 0.030}}
+HELD_OUT = {  # (split, language): floors
+    ("held_out", "en"): {"recall": 0.98, "false_alarms": 0.010},
+    ("held_out", "nl"): {"recall": 0.98, "false_alarms": 0.020},
+    ("held_out_2", "en"): {"recall": 0.80, "false_alarms": 0.008},
+    ("held_out_2", "nl"): {"recall": 0.86, "false_alarms": 0.020},
+}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -141,11 +146,11 @@ def test_figures_on_the_tuning_split(language):
     assert figures.good_flagged == 0
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_figures_on_the_held_out_split(language):
-    figures = coach_figures(language, "held_out")
-    assert figures.recall >= HELD_OUT[language]["recall"]
-    assert figures.false_alarm_rate <= HELD_OUT[language]["false_alarms"]
+@pytest.mark.parametrize("split, language", sorted(HELD_OUT))
+def test_figures_on_the_held_out_splits(split, language):
+    figures = coach_figures(language, split)
+    assert figures.recall >= HELD_OUT[split, language]["recall"]
+    assert figures.false_alarm_rate <= HELD_OUT[split, language]["false_alarms"]
 
 
 def test_the_thread_coach_reads_the_review_the_site_and_the_teams_posted_replies(channel):

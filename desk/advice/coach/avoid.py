@@ -246,7 +246,20 @@ _THIRD_PARTY = (
 DEFENSIVE = _widen(
     DEFENSIVE,
     r"\b(?:as\s+)?(?:i'm|i\s+am|we're|we\s+are)\s+sure\s+you\s+(?:can|will)\s+understand\b",
-    r"\b(?:dat|wat)\s+(?:kunt|begrijpt|snapt)\s+(?:u|je)\s+(?:toch|vast|wel)\b",
+    r"\b(?:dat|wat)\s+(?:kunt|zult|begrijpt|snapt)\s+(?:u|je)\s+(?:toch|vast|wel|ongetwijfeld)\b",
+    r"\b(?:i'm|i\s+am|we're|we\s+are)\s+sure\s+you(?:'ll|\s+will|\s+can)\s+(?:understand|appreciate)\b",
+    r"\b(?:out\s+of|beyond)\s+our\s+hands\b", r"\b(?:geen|weinig)\s+invloed\s+op\b",
+    r"\b(?:down\s+to|due\s+to|because\s+of|caused\s+by|kwam\s+door|lag\s+aan|door)\s+de?\s*(?:the\s+)?"
+    r"(?:courier|carrier|supplier|manufacturer|koerier|vervoerder|leverancier|fabrikant|bezorger|postnl|dhl|dpd)\b",
+    r"\b(?:hundreds|thousands|lots|loads|dozens|honderden|duizenden|tientallen)\s+(?:of\s+)?(?:compliments|"
+    r"complimenten|positive|goede|lovende|happy)\b",
+    r"\b(?:you|u|je)\s+(?:did\s+|have\s+|heeft\s+|hebt\s+)?(?:sign(?:ed)?|signed\s+off|agreed\s+to|approved)\s+"
+    r"(?:the|our|de|het)\s+(?:quote|contract|form|terms|estimate)\b",
+    r"\b(?:u|je)\s+(?:heeft|hebt)\s+(?:de|het)\s+(?:offerte|contract|formulier)\s+(?:zelf\s+)?(?:ook\s+)?"
+    r"(?:getekend|ondertekend|goedgekeurd)\b",
+    r"\b(?:our|onze)\s+(?:drivers|staff|mechanics|technicians|team|chauffeurs|monteurs|medewerkers)\s+(?:are|zijn)\s+"
+    r"(?:all\s+|allemaal\s+)?(?:trained|qualified|experienced|professionals?|getraind\w*|ervaren|gediplomeerd\w*|"
+    r"professionals?)\b",
     r"\b(?:respectfully\s+)?disagree\b", r"\b(?:zijn|is)\s+(?:wij|we|het)\s+(?:het\s+)?(?:niet\s+)?(?:mee\s+)?oneens\b",
     r"\bdaar\s+zijn\s+(?:wij|we)\s+van\s+overtuigd\b", r"\bwe(?:'re|\s+are)\s+(?:convinced|confident)\s+(?:that\s+)?our\b",
     r"\b(?:rest\s+of\s+(?:your|the)|others\s+(?:in|at)\s+your|everyone\s+else\s+(?:in|at))\s+(?:table|party|group)\b",
@@ -295,9 +308,12 @@ _RECORD_NOUNS = (
 CONTRADICTS = _widen(
     CONTRADICTS,
     rf"\b(?:according\s+to|as\s+far\s+as)\s+(?:our|the|my)\s+{_RECORD_NOUNS}\b",
-    rf"\b(?:our|the|my)\s+{_RECORD_NOUNS}\s+(?:clearly\s+)?(?:shows?|showed|says?|said|indicates?|confirms?|proves?|"
+    rf"\b(?:our|the|my)\s+(?:\w+\s+)?{_RECORD_NOUNS}\s+(?:clearly\s+)?(?:shows?|showed|says?|said|indicates?|confirms?|proves?|"
     rf"states?)\b",
     rf"\b(?:looking\s+at|looked\s+at|checked)\s+(?:our|the|my)\s+{_RECORD_NOUNS}\b",
+    rf"\bvolgens\s+(?:ons|onze|de|het)\s+\w*(?:logboek|gegevens|systeem|administratie|registratie|beelden|planning|"
+    rf"urenstaat|notities|boeking)\b",
+    r"\b\d{1,2}[:.]\d{2}(?:\s*uur)?\s*,\s*(?:not|niet)\s+(?:om\s+|at\s+)?\d{1,2}[:.]\d{2}\b",
     rf"\b(?:volgens|in|op|uit)\s+(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\b[^.!?]{{0,30}}\b(?:staat|blijkt|zien|te\s+zien|"
     rf"aan|klaar|bij|om|binnen|na|gewoon)\b",
     rf"\b(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\s+(?:\w+\s+)?(?:laten|laat|toont|tonen|geeft|geven|zegt)\b",
@@ -330,14 +346,17 @@ SMALL_PRINT = _widen(
     r"\b(?:warranty|garantie)\s*(?:conditions|voorwaarden)\b", r"\bhouse\s+rules\b|\bhuisreglement\b",
     r"\b(?:require|requires|required)\s+a\s+deposit\b", r"\bvragen\s+(?:wij|we)\s+een\s+aanbetaling\b",
     r"\b(?:charged|charge|rekenen)\s+(?:\w+\s+){0,3}(?:separately|apart)\b",
-    r"\b(?:our|ons|onze)\s+(?:policy|beleid)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"\b(?:terms|voorwaarden)\b",
+    r"\b(?:our|ons|onze)\s+(?:policy|beleid)\b",
+    r"\b(?:warranty|guarantee|policy|insurance|garantie|polis|verzekering)\s+(?:\w+\s+)?(?:excludes|sluit)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"\b(?:terms|voorwaarden)\b",
 )
 CHANGING = _widen(CHANGING, r"\b(?:herschrijv|rewrit|onduidelijk|unclear)\w*\b")
 BELITTLES = _widen(
     BELITTLES,
     r"\b(?:only|just|merely|slechts|maar)\s+(?:a\s+|een\s+)?(?:\w+[- ])?(?:minute|minuut|minuten|minutes)\b",
-    r"\b(?:nothing\s+more|meer\s+niet|that's\s+all|dat\s+is\s+alles)\b",
-    r"\bhet\s+ging\s+(?:maar\s+|slechts\s+)?om\s+(?:\w+\s+){0,2}(?:minuten|minuut)\b",
+    r"\b(?:nothing\s+more\s*[.!]|meer\s+niet\b|that's\s+all\s*[.!]|dat\s+is\s+alles\s*[.!])",
+    r"\b(?:het\s+ging|ging\s+het)\s+(?:maar\s+|slechts\s+)?om\s+(?:\w+\s+){0,2}(?:minuten|minuut)\b",
+    r"\bgeen\s+\w*ramp\b", r"\b(?:hardly|barely|scarcely)\s+(?:the\s+end|visible|noticeable|a\s+problem)\b",
+    r"\b(?:zie\s+je|zichtbaar|merk\s+je|valt\s+(?:het|dat))\s+(?:\w+\s+)?nauwelijks\b|\bnauwelijks\s+(?:zichtbaar|te\s+zien)\b",
     r"\b(?:hardly|not\s+exactly|barely)\s+a\s+(?:disaster|catastrophe|tragedy|crime)\b",
     r"\b(?:(?:isn't|aren't|is\s+not|are\s+not|not)\s+the\s+end\s+of\s+the\s+world|einde\s+van\s+de\s+wereld\s+niet|"
     r"geen\s+ramp|toch\s+geen\s+ramp)\b",

@@ -9,7 +9,7 @@ THANKS = rx(
     r"(?<!'d\s)(?<!\bwould\s)\bappreciate\b(?!\s+(?:a|the)\s+chance)", r"\bcheers\s+for\b",
     r"\bbedankt\b", r"\bdank\s*(?:je|u|jullie)(?:\s*wel)?\b", r"\b(?:veel|hartelijk|heel\s+erg)\s+dank\b",
     r"\bdank\s+voor\b", r"\bdankbaar\b", r"\bwaardeer\w*\b",
-    r"\bmerci\b", r"\b(?:wij|we|ik)\s+danken\b", r"\bwaarderen\s+het\b", r"\bdankuwel\b|\bdankjewel\b",
+    r"\bmerci\b", r"\bdank\s+(?:om|dat)\b", r"\b(?:wij|we|ik)\s+danken\b", r"\bwaarderen\s+het\b", r"\bdankuwel\b|\bdankjewel\b",
     # "Fijn dat je dit laat weten", "Glad you told us": thanks in other words.
     r"\b(?:fijn|goed|mooi|super|blij|fijn\s+en\s+goed|heel\s+fijn|glad|good|great|nice|happy)\s+"
     r"(?:dat\s+|that\s+)?(?:je|u|jij|you)\b[^.!?]{0,50}\b(?:laat\s+weten|laten\s+weten|meldt|meldde|vertelt|"
@@ -67,11 +67,24 @@ EMPATHY = rx(
     r"nightmare|hassle|fobbed\s+off|cross|heart\s+sink|heart\s+sank|oh\s+no)\b",
     r"\b(?:stress|zorgen|gedoe|last)\s+die\s+(?:dit|het|dat)\s+(?:u|je\s+)?(?:gaf|gegeven|bezorgde|opleverde)\b",
     r"\bhoe\s+(?:\w+\s+)?(?:vervelend|naar|rot|frustrerend)\b", r"\bvoelde\s+als\b",
-    r"\b(?:balen|baalde|domper|rotstart|zuur|zonde|kwetsend|(?:geen\s+)?pretje|gedoe|ergerlijk|teleurstelling|"
+    r"\b(?:balen|baalde|domper|rotstart|zuur|zonde|kwetsend|(?:geen\s+)?pretje|(?:een|wat\s+een)\s+gedoe|"
+    r"ergerlijk|teleurstelling|gênant|genant|(?:het\s+)?zat\s+was|geen\s+wonder|"
     r"frustrerend|teleurstellend|stressvol|zorgelijk|afgescheept|in\s+de\s+steek\s+gelaten|"
     r"rotervaring|nachtmerrie|ellende)\b", r"\b(?:schrok\s+ik|ik\s+schrok|(?:we|wij)\s+schrokken)\b",
     # ...or the customer's side of it taken.
-    r"\b(?:i|we)\s+(?:\w+\s+)?(?:see|know|get|understand|imagine)\s+(?:why|how|what)\b",
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:see|know|get|understand|imagine|hear|can\s+tell)\s+(?:why|how|what)\b",
+    # "What a rotten end", "Wat een nare verrassing": a bad experience named as such.
+    r"\b(?:what|such)\s+an?\s+(?:rotten|horrible|awful|miserable|nasty|unpleasant|terrible|dreadful|"
+    r"frustrating|disappointing|stressful|bad|poor|sorry)\b",
+    r"\bwat\s+een\s+(?:nare|rot\w*|vervelende|vreselijke|akelige|slechte|trieste|frustrerende|"
+    r"teleurstellende|stressvolle|domme)\b",
+    r"\b(?:no\s+(?:surprise|wonder)|fed\s+up|(?:would|'d)\s+drive\s+anyone|you\s+were\s+right\s+to|"
+    r"you're\s+right\s+to|deserved\s+better|(?:nobody|no\s+one)\s+(?:should|deserves|wants))\b",
+    r"\b(?:klinkt|voelt)\s+(?:als\s+)?(?:een\s+)?(?:erg\s+|heel\s+|echt\s+)?(?:stressvol|vervelend|naar|"
+    r"frustrerend|uitputtend|zwaar|rot)\w*\b",
+    r"\b(?:verdient\s+niemand|niemand\s+(?:verdient|zou|hoort|hoeft|wil))\b", r"\bmerk\s+hoe\b",
+    r"\bmaakt\s+iedereen\b", r"\b(?:zou|was)\s+(?:ook\s+)?(?:boos|kwaad|teleurgesteld)\b",
+    r"\b(?:u|je)\s+verdiende\s+beter\b",
     r"\bin\s+your\s+shoes\b", r"\b(?:every|a|the)\s+right\s+to\s+(?:expect|be|feel)\b",
     r"\byou\s+deserved?\b", r"\blooking\s+forward\s+to\s+(?:this|it|that)\b", r"\bmust\s+have\s+felt\b",
     r"\bhow\s+(?:a|an|your)\s+(?:\w+\s+){0,2}should\s+feel\b", r"\bnobody\s+wants\s+to\b",
@@ -106,7 +119,7 @@ OFFLINE = rx(
     r"\b(?:talk|speak|discuss|chat|reach\s+you|contact\s+you|go\s+through\s+it)\s+(?:\w+\s+){0,3}(?:over|by)\s+(?:the\s+)?(?:phone|e-?mail)\b", r"\bcontact\s+(?:details|information|our)\b",
     r"\b(?:call|contact|e-?mail|ring|phone)\s+you\b", r"\bask\s+for\s+me\b",
     r"\b(?:stuur|stuurt|mail|mailt|e-mail|bel|belt|app|appt|whatsapp|contacteer)\s+(?:ons|me|mij)\b",
-    r"\b(?:ons|me|mij)\s+(?:\w+\s+){0,2}"
+    r"\b(?:ons|me|mij)\s+(?:\w+\s+){0,6}"
     r"(?:bellen|mailen|e-mailen|appen|contacteren|bereiken|sturen|sms'en)\b",
     r"\b(?:appje|berichtje|mailtje|belletje)\b",
     r"\bcontact\s+(?:met\s+(?:ons|mij|me|u|je)\s+)?op\b", r"\bcontact\s+(?:opnemen|zoeken)\b",
@@ -116,7 +129,10 @@ OFFLINE = rx(
     r"\bper\s+(?:telefoon|mail|e-mail)\b", r"\bbel\s+(?:ik\s+)?(?:u|je|jou)\b", r"\bbereikbaar\b",
     r"\bbereikt\s+u\s+(?:mij|ons)\b", r"\bvraag\s+(?:gerust\s+)?naar\s+mij\b",
     r"\b(?:u|je)\s+(?:\w+\s+)?(?:bellen|mailen|opbellen|terugbellen|benaderen|contacteren)\b",
-    r"\b(?:talk|speak)\s+in\s+person\b", r"\b(?:inbox|mailbox)\b[^.!?]{0,30}\b(?:your|uw|je)\s+(?:message|bericht)\b",
+    r"\b(?:talk|speak)\s+in\s+person\b", r"\bface\s+to\s+face\b",
+    r"\b(?:ask|vraag|vragen)\s+(?:for|naar)\s+(?:me|mij|[A-Z]\w+)\b", r"\bnaar\s+(?:mij|me)\s+(?:vragen|vraagt)\b",
+    r"(?:^|(?<=[.!?\n])\s*)(?:bel|call|ring|mail|e-?mail|app|whatsapp|text)\s+(?:gerust\s+|even\s+|us\s+|me\s+)?\S",
+    r"\b(?:want|wilt|wil)\s+(?:to\s+)?(?:talk|praten|bellen|spreken)\b", r"\b(?:inbox|mailbox)\b[^.!?]{0,30}\b(?:your|uw|je)\s+(?:message|bericht)\b",
     r"\bcontact\s+(?:\w+\s+)?(?:opneemt|opnemen|opneem)\b", r"\bneem\w*\s+(?:\w+\s+){0,3}contact\b",
     r"\bin\s+gesprek\b", r"\bpersoonlijk\s+(?:langs|spreken|bespreken)\b",
     _CONTACT,

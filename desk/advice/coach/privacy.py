@@ -49,7 +49,8 @@ _BUSINESS_CONTEXT = rx(
     r"(?:\w+\s+){0,2}(?:me|us|mij|ons)\b",
     r"\b(?:my|our|mijn|ons|onze)\s+(?:direct\s+|directe\s+|mobile\s+|mobiele\s+)?(?:number|line|nummer|lijn|"
     r"telefoonnummer|e-?mail(?:adres)?|inbox|mailbox)\b",
-    r"\b(?:tel|phone|telefoon)\s*[.:]", r"\b(?:ons|mij|me)\s+(?:te\s+)?(?:mailen|bellen|contacteren|bereiken|e-?mailen)\b", r"\bbel\s+(?:gerust\s+)?(?:op|naar)\b", r"\b(?:call|ring)\s+(?:on|at)\b",
+    r"\b(?:tel|phone|telefoon)\s*[.:]", r"\b(?:ons|mij|me)\s+(?:\w+\s+){0,3}(?:te\s+)?(?:mailen|bellen|contacteren|bereiken|e-?mailen|appen|sturen)\b",
+    r"\b(?:mailtje|berichtje|mail|e-?mail|message|note|line)\s+(?:\w+\s+){0,2}(?:sturen|send|drop)\b", r"\bbel\s+(?:gerust\s+)?(?:op|naar)\b", r"\b(?:call|ring)\s+(?:on|at)\b",
     r"\bbereikbaar\b", r"\b(?:bel|call|ring)\s+(?:de|the)\s+(?:winkel|zaak|shop|salon|office|kantoor)\b",
 )
 _CUSTOMER_PHONE = rx(
@@ -108,7 +109,8 @@ def personal_data(text: str, customer_tokens: list[str], review: str = "",
             return m
     for m in _EMAIL.finditer(text):
         before = _before(text, m.start())
-        own_name = any(t in fold(m.group()) for t in customer_tokens) and not _BUSINESS_CONTEXT.search(before)
+        local = set(re.split(r"[^a-z]+", fold(m.group().split("@")[0])))
+        own_name = any(t in local for t in customer_tokens) and not _BUSINESS_CONTEXT.search(before)
         if (own_name or _CUSTOMER_CONTEXT.search(_before(text, m.start()))) and not given(m):
             return m
     for m in _ADDRESS.finditer(text):

@@ -40,6 +40,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:we|i|we'll|i'll|we\s+will|i\s+will|wij|ik)\s+(?:will\s+|zullen\s+|gaan\s+|can\s+|kunnen\s+)?"
         r"(?:replace|vervangen|vervang)\b(?!\s+(?:het\s+|the\s+)?(?:bordje|sign|policy|beleid))",
         r"\b(?:brand[- ]new|gloednieuw\w*)\b", r"\bsend\s+you\s+a\s+new\b",
+        r"\b(?:send|sturen|stuur|ship|deliver)\w*\b[^.!?]{0,30}\b(?:replacement|vervangend\w*)\b",
         r"\bnieuwe?\b[^.!?]{0,25}\b(?:sturen|opsturen|toesturen|stuur|sturen)\b",
     ),
     "compensation": rx(
@@ -60,6 +61,8 @@ _NOT_AN_OFFER = rx(
     r"\b(?:no|not|cannot|can't|geen|niet|nooit)\s+(?:\w+\s+){0,3}(?:refund|voucher|discount|korting|terug\w*)\b",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",
+    r"\b(?:chas\w+|achter|waiting\s+for|wachten\s+op|asked\s+for|vroeg\s+om|vragen\s+om)\s+(?:a|an|your|de|een|uw|je)?"
+    r"\s*(?:refund|terugbetaling|voucher|replacement|vervanging)\b",
     # A refund or replacement reported as done is a fact, not a new promise.
     r"\b(?:the|de|het)\s+(?:refund|terugbetaling|replacement|vervanging)\b[^.!?]{0,40}\b(?:went\s+through|"
     r"was\s+(?:processed|made|issued|sent)|verwerkt|uitgevoerd|gedaan)\b",
