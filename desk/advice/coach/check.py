@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from desk.advice.coach import avoid, present, review as site_review
+from desk.advice.coach import avoid, dismissive, present, review as site_review
 from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
 from desk.advice.coach.privacy import personal_data
 from desk.advice.coach.promise import promises
@@ -157,7 +157,8 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         if (m := PLACEHOLDER.search(sentence)):
             flag("placeholder", m, offset=start)
     for rule, pattern in (
-        ("contradicts", avoid.CONTRADICTS), ("belittles", avoid.BELITTLES), ("no_comment", avoid.NO_COMMENT),
+        ("contradicts", dismissive.CONTRADICTS), ("belittles", dismissive.BELITTLES),
+        ("no_comment", dismissive.NO_COMMENT),
     ):
         if (m := find(pattern, draft, negatable=rule == "belittles")):
             flag(rule, m)

@@ -26,6 +26,11 @@ def rx(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
+def widen(pattern: re.Pattern[str], *more: str) -> re.Pattern[str]:
+    """The pattern with more alternatives: the same move in other words."""
+    return rx(pattern.pattern, *more)
+
+
 def fold(text: str) -> str:
     """Lower case without accents: "Zoë" and "zoe" are the same customer."""
     if text.isascii():
