@@ -17,11 +17,11 @@ from zoneinfo import ZoneInfo
 DATA = Path(__file__).resolve().parent / "data" / "advice"
 HELD_OUT_TENTHS = 3
 SPLITS = ("tuning", "held_out")
-# Sentences written after the first round of tuning (below "#@round 2" in coach.LANG.txt):
-# their tuning part joins the tuning split, their held-out part is a second held-out split.
-COACH_SPLITS = ("tuning", "held_out", "held_out_2")
+# Sentences written after a round of tuning (below "#@round N" in coach.LANG.txt): their
+# tuning part joins the tuning split, their held-out part is a held-out split of its own.
+COACH_SPLITS = ("tuning", "held_out", "held_out_2", "held_out_3")
 LANGUAGES = ("en", "nl")
-REPLIES = {"tuning": 320, "held_out": 140, "held_out_2": 140}
+REPLIES = {"tuning": 320, "held_out": 140, "held_out_2": 140, "held_out_3": 140}
 ELEMENTS = ("thanks", "empathy", "apology", "offline")
 CHECKED = ("name", *ELEMENTS, "signature", "defensive", "contradicts", "small_print", "belittles",
            "no_comment", "length", "change_review", "promise", "placeholder", "personal_data",
@@ -71,10 +71,10 @@ class Reply:
 
 def sections(language: str, split: str) -> dict[str, list[Sentence]]:
     out: dict[str, list[Sentence]] = {}
-    current, second_round = None, False
+    current, round_ = None, 1
     for raw in (DATA / f"coach.{language}.txt").read_text(encoding="utf-8").splitlines():
-        if raw.startswith("#@round 2"):
-            second_round = True
+        if raw.startswith("#@round "):
+            round_ = int(raw.split()[1])
             continue
         if raw.startswith("## "):
             current = raw[3:].strip()
@@ -82,7 +82,7 @@ def sections(language: str, split: str) -> dict[str, list[Sentence]]:
             continue
         # Greetings and sign-offs are templates, shared by both splits.
         if not raw.strip() or raw.startswith("#") or (
-                current not in TEMPLATES and _coach_split(raw, second_round) != split):
+                current not in TEMPLATES and _coach_split(raw, round_) != split):
             continue
         text, _, extra = raw.partition(" || ")
         if current == "pd_given":
@@ -99,8 +99,8 @@ def sections(language: str, split: str) -> dict[str, list[Sentence]]:
     return out
 
 
-def _coach_split(line: str, second_round: bool) -> str:
-    return "held_out_2" if second_round and held_out(line) else split_of(line)
+def _coach_split(line: str, round_: int) -> str:
+    return f"held_out_{round_}" if round_ > 1 and held_out(line) else split_of(line)
 
 
 def _words(text: str) -> int:

@@ -21,6 +21,11 @@ EXCUSE = rx(
     r"\b(?:door|vanwege|tijdens|hadden|het\s+was)\s+(?:een|de|die)\s+(?:erg\s+|"
     r"heel\s+|enorm\s+)?drukke\s+(?:avond|dag|week|periode|zaterdag|vrijdag|tijd|ochtend|middag|dienst)\b",
     r"\b(?:personeelstekort|onderbezetting|tekort\s+aan\s+personeel)\b",
+    # the weather, a strike, a full house: fine when owned ("...but we should have told you")
+    r"\b(?:snow|storm|weather|traffic|strike|sneeuw\w*|storm|weer|staking|files?|ijzel|gladheid)\b[^.!?]{0,60}"
+    r"\b(?:delay\w*|vertraging|late|te\s+laat)\b",
+    r"\b(?:fully\s+booked|packed\s+out|helemaal\s+vol|volgeboekt|vol\s+geboekt)\b",
+    r"\b(?:unavoidable|inevitable|couldn't\s+be\s+helped|onvermijdelijk|kon\s+niet\s+anders)\b",
 )
 OWNED = rx(
     r"\bno\s+excuse\b", r"\bnot\s+an\s+excuse\b", r"\b(?:doesn't|does\s+not|cannot|can't)\s+excuse\b",
@@ -192,7 +197,11 @@ DEFENSIVE = widen(
     r"attentive|experienced|professional|knows\s+what|volgens\s+het\s+boekje|attent|ervaring|ervaren|weet\s+(?:echt\s+)?wat)",
     r"\b(?:you|u|je)\s+(?:arrived|came|were|was|kwam|bent|was)\s+(?:\w+\s+){0,2}(?:late|te\s+laat)\b",
     r"\b(?:to\s+be\s+fair|in\s+fairness|eerlijk\s+is\s+eerlijk|voor\s+de\s+volledigheid|for\s+the\s+record)\b",
-    r"\bhad\s+(?:you|u|je)\s+(?:\w+\s+){0,2}(?:called|told|mentioned|booked|asked|gebeld|gemeld|gezegd|gereserveerd)\b",
+    r"\bhad\s+(?:you|u|je)\s+(?:\w+\s+){0,5}(?:called|told|mentioned|booked|asked|gebeld|gemeld|gezegd|gereserveerd)\b",
+    r"\bif\s+you(?:'d|\s+had)\s+(?:\w+\s+){0,2}(?:mentioned|told|called|asked|said|booked|let\s+us\s+know)\b",
+    r"\b(?:our|onze)\s+\w+\s+(?:have|has|hebben|heeft)\s+[^.!?]{0,40}\b(?:experience|ervaring|expertise)\b",
+    r"\b(?:you|u|je)\s+(?:chose|picked|opted\s+for|selected|koos\s+voor|koos|kozen|heeft\s+gekozen\s+voor)\s+"
+    r"(?:the\s+|de\s+)?(?:cheapest|goedkoopste|basic|standard|standaard|budget)\b",
     r"\b(?:als|indien)\s+(?:u|je)\s+(?:\w+\s+){0,2}(?:had|hadden)\s+(?:gebeld|gemeld|gezegd|gereserveerd|gevraagd)\b",
     r"\b(?:shame|pity|jammer)\s+(?:that\s+)?(?:you|u|je|dat\s+(?:u|je))\s+(?:\w+\s+){0,3}(?:didn't|did\s+not|niet)\b",
     r"\b(?:you|u|je)\s+(?:did|do|ging|gingen|bent)\s+(?:\w+\s+)?(?:agree|akkoord)\b",
@@ -228,6 +237,9 @@ SMALL_PRINT = widen(
     r"\b(?:require|requires|required)\s+a\s+deposit\b", r"\bvragen\s+(?:wij|we)\s+een\s+aanbetaling\b",
     r"\b(?:charged|charge|rekenen)\s+(?:\w+\s+){0,3}(?:separately|apart)\b",
     r"\b(?:our|ons|onze)\s+(?:policy|beleid)\b",
-    r"\b(?:warranty|guarantee|policy|insurance|garantie|polis|verzekering)\s+(?:\w+\s+)?(?:excludes|sluit)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"\b(?:terms|voorwaarden)\b",
+    r"\b(?:warranty|guarantee|policy|insurance|garantie|polis|verzekering)\s+(?:\w+\s+)?(?:excludes|sluit)\b",
+    r"\bas\s+(?:noted|stated|shown|explained|mentioned|listed)\b", r"\bzoals\s+(?:vermeld|aangegeven|vermeldt)\s+bij\b",
+    r"\b(?:can't|cannot|can\s+not|kan\s+niet\s+meer|kunnen\s+niet\s+meer)\s+(?:be\s+|worden\s+)?"
+    r"(?:cancelled|canceled|geannuleerd|returned|exchanged|refunded)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"\b(?:terms|voorwaarden)\b",
 )
 CHANGING = widen(CHANGING, r"\b(?:herschrijv|rewrit|onduidelijk|unclear)\w*\b")

@@ -83,7 +83,9 @@ EMPATHY = rx(
     r"\b(?:klinkt|voelt)\s+(?:als\s+)?(?:een\s+)?(?:erg\s+|heel\s+|echt\s+)?(?:stressvol|vervelend|naar|"
     r"frustrerend|uitputtend|zwaar|rot)\w*\b",
     r"\b(?:verdient\s+niemand|niemand\s+(?:verdient|zou|hoort|hoeft|wil))\b", r"\bmerk\s+hoe\b",
-    r"\bmaakt\s+iedereen\b", r"\b(?:zou|was)\s+(?:ook\s+)?(?:boos|kwaad|teleurgesteld)\b",
+    r"\bmaakt\s+iedereen\b", r"\bklinkt\s+alsof\b", r"\b(?:tegenviel|tegenvielen|tegenvalt)\b",
+    r"\bthe\s+last\s+thing\s+(?:anyone|you|anybody)\b", r"\bhet\s+laatste\s+wat\s+(?:je|u|iemand)\b",
+    r"\b(?:sour|bitter)\s+taste\b|\bzure\s+nasmaak\b", r"\b(?:zou|was)\s+(?:ook\s+)?(?:boos|kwaad|teleurgesteld)\b",
     r"\b(?:u|je)\s+verdiende\s+beter\b",
     r"\bin\s+your\s+shoes\b", r"\b(?:every|a|the)\s+right\s+to\s+(?:expect|be|feel)\b",
     r"\byou\s+deserved?\b", r"\blooking\s+forward\s+to\s+(?:this|it|that)\b", r"\bmust\s+have\s+felt\b",

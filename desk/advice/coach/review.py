@@ -41,18 +41,21 @@ QUID_PRO_QUO = rx(
 
 # Asked kindly is still asked: a request ("would you", "zou u", "feel free", "it would mean a
 # lot") about changing, removing or re-rating what the customer posted.
+# The customer is asked: "would you", "zou u", "feel free", "we'd appreciate", "we hope".
 _ASKING = (
-    r"(?:would|could|can|will|might|may|maybe|perhaps|please|consider|feel\s+free|we'd|i'd|grateful|"
-    r"appreciate|love\s+it|mean\s+a\s+lot|help\s+us|mind|if\s+you|once\s+you|now\s+that|"
-    r"zou|zouden|wilt|wil|kunt|kun|kan|misschien|gerust|graag|mag|als\s+(?:u|je)|zodra|nu\s+(?:het|we)|"
-    r"waarderen|fijn|helpt|doen\s+het|veel\s+doen)"
+    r"(?:(?:would|could|can|will|might|may)\s+you|you\s+(?:might|could|would|may)|if\s+you|once\s+you|"
+    r"when\s+you|please|consider|feel\s+free|we'd|we\s+would|i'd|i\s+would|we\s+hope|hopefully|grateful|"
+    r"appreciate|love\s+it|mean\s+(?:a\s+lot|the\s+world)|help\s+us|mind|maybe|perhaps|now\s+that|"
+    r"(?:zou|zoudt|wilt|kunt|kun|kan|mag)\s+(?:u|je|jij)|zou|zouden|wilt|misschien|gerust|graag|"
+    r"als\s+(?:u|je)|zodra|nu\s+(?:het|we)|waarderen|fijn|helpt|doen\s+het|veel\s+doen|hopen|hopelijk)"
 )
 _CHANGE = (
     r"(?:updat\w*|adjust\w*|revis\w*|chang\w*|edit\w*|amend\w*|remov\w*|delet\w*|tak\w*\s+(?:\w+\s+){0,2}down|"
     r"reconsider\w*|bump\w*\s+(?:\w+\s+){0,2}up|reflect\w*|withdraw\w*|"
     r"aanpass\w*|aan\s+te\s+passen|past\s+(?:\w+\s+){0,3}aan|bijwerk\w*|bij\s+te\s+werken|werkt\s+(?:\w+\s+){0,3}bij|"
     r"herzien|herziet|wijzig\w*|bewerk\w*|verwijder\w*|offline\s+ha\w*|weg\s*ha\w*|heroverweg\w*|"
-    r"laten\s+meetellen|vermelden|erbij\s+doe\w*|bij\s+doe\w*|er\s+(?:\w+\s+){0,3}bij\s+doe\w*|aanpast)"
+    r"laten\s+meetellen|vermelden|erbij\s+doe\w*|bij\s+doe\w*|er\s+(?:\w+\s+){0,3}bij\s+doe\w*|aanpast|"
+    r"(?:nog\s+eens|opnieuw)\s+(?:\w+\s+)?(?:bekijken|bekijkt|naar\s+kijken)|revisit\w*|look\s+at\s+(?:\w+\s+){0,2}again)"
 )
 _POSTED = (
     r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*|"
@@ -64,4 +67,6 @@ REVIEW_ASK = rx(
     rf"\b{_ASKING}\b[^.!?]{{0,60}}\b{_POSTED}\b[^.!?]{{0,40}}\b{_CHANGE}",
     r"\bbump\w*\s+(?:the\s+|your\s+|my\s+)?(?:rating|score|stars?)\s+up\b",
     r"\btak\w*\s+(?:this|the|your|that)\s+(?:review|post|rating|comment)\s+(?:down|offline)\b",
+    r"\b(?:update|change|edit|amendment|aanpassing|wijziging)\s+(?:to|of|van|aan)\s+(?:this|your|the|deze|uw|je|de)\s+"
+    r"(?:review|rating|post|recensie|beoordeling)\b",
 )
