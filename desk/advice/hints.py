@@ -23,8 +23,8 @@ from storage.models import Case, CaseTheme, Member, ThemeAlert
 
 RECURRING_DAYS = 30
 RECURRING_CUSTOMERS = 3
-LISTED = 10
-RECENT_REPLIES = 20  # the team's latest public replies a new draft should not echo  # cases named on a card or in the lead's warning; the count says how many in all
+LISTED = 10  # cases named on a card or in the lead's warning; the count says how many in all
+RECENT_REPLIES = 20  # the team's latest public replies a new draft should not echo
 
 
 def review_language(turn: Turn, case: Case) -> str:
