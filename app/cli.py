@@ -89,9 +89,9 @@ def when(phrase: str = typer.Argument(..., help='A moment in plain words, e.g. "
             raise ValueError("--now needs an offset, e.g. 2026-11-23T10:00+01:00")
         typer.echo(parse_when(phrase, now=base, tz=tz).isoformat())
     except WhenError as err:
-        texts = load_catalogs()
-        typer.echo(texts.plain("en", f"remind.error.{err.code}",
-                               examples=texts.plain("en", "remind.examples")), err=True)
+        texts, lang = load_catalogs(), err.language or "en"
+        typer.echo(texts.plain(lang, f"remind.error.{err.code}",
+                               examples=texts.plain(lang, "remind.examples")), err=True)
         raise typer.Exit(1) from None
     except (ValueError, KeyError) as err:
         typer.echo(f"error: {err}", err=True)
@@ -181,19 +181,28 @@ def _read_stdin() -> str:
 @app.command()
 def coach(customer: Optional[str] = typer.Option(None, help="The customer's name, as the reply should address them."),
           signer: Optional[str] = typer.Option(None, help="Who signs the reply."),
-          lang: Optional[str] = LANG_OPTION) -> None:
+          lang: Optional[str] = LANG_OPTION,
+          review: Optional[Path] = typer.Option(None, help="A file with the customer's review: details "
+                                                           "in it are theirs to share."),
+          site: Optional[str] = typer.Option(None, help="The review site, for its own rules "
+                                                        "(tripadvisor, yelp, ...)."),
+          recent: list[Path] = typer.Option([], help="A file with one of the team's recent public "
+                                                     "replies; repeat for more."),
+          allow: list[str] = typer.Option([], help="A kind of offer the team allows without asking: "
+                                                   "refund, discount, voucher, free, replacement, "
+                                                   "compensation, guarantee; repeat for more.")) -> None:
     """Check a draft reply read from standard input; prints the findings as JSON."""
     import json
 
     from app.main import load_catalogs
     from desk.advice.coach import check_reply
+    from desk.advice.coach.explain import explain
 
     texts = load_catalogs()
-    result = check_reply(_read_stdin(), customer=customer, signer=signer, language=lang)
-    findings = [{"rule": f.rule,
-                 "message": texts.plain(result.language, f"coach.{f.rule}.message", **f.format_args()),
-                 "fix": texts.plain(result.language, f"coach.{f.rule}.fix", **f.format_args())}
-                for f in result.findings]
+    result = check_reply(_read_stdin(), customer=customer, signer=signer, language=lang,
+                         review=review.read_text(encoding="utf-8") if review else None, site=site,
+                         recent=[p.read_text(encoding="utf-8") for p in recent], allowed_offers=allow)
+    findings = [explain(texts, result.language, f) for f in result.findings]
     typer.echo(json.dumps({"language": result.language, "findings": findings},
                           ensure_ascii=False, indent=2))
 

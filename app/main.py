@@ -70,9 +70,9 @@ def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO
         try:
             return parse_when(phrase, now=now, tz=settings.timezone)
         except WhenError as err:
-            raise ValueError(app.texts.plain(settings.language, f"remind.error.{err.code}",
-                                             examples=app.texts.plain(settings.language,
-                                                                      "remind.examples"))) from None
+            lang = err.language or settings.language
+            raise ValueError(app.texts.plain(lang, f"remind.error.{err.code}",
+                                             examples=app.texts.plain(lang, "remind.examples"))) from None
 
     stdin = sys.stdin
     ConsoleChannel(app.router, app.refs, lines=lines if lines is not None else iter(stdin),

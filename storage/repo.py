@@ -172,6 +172,17 @@ def get_draft(session: Session, *, case_id: int, version: int) -> Draft | None:
                                             Draft.version == version)).first()
 
 
+def recent_posted_replies(session: Session, *, team_id: int, exclude_case_id: int | None = None,
+                          limit: int = 20) -> list[str]:
+    """The texts of the team's last `limit` drafts posted on a review site, newest first:
+    the coach warns when a new reply opens or closes the same way."""
+    query = (select(Draft.text).join(Case, Case.id == Draft.case_id)
+             .where(Case.team_id == team_id, Draft.posted_at.is_not(None)))
+    if exclude_case_id is not None:
+        query = query.where(Draft.case_id != exclude_case_id)
+    return list(session.exec(query.order_by(Draft.posted_at.desc(), Draft.id.desc()).limit(limit)))
+
+
 def add_followup(session: Session, *, case_id: int, author_id: int | None, kind: str,
                  reaction: str | None, note: str | None, now: datetime) -> FollowUp:
     row = FollowUp(case_id=case_id, author_id=author_id, kind=kind, reaction=reaction,

@@ -31,3 +31,8 @@ def test_refuses_with_a_clear_message_and_a_non_zero_exit(phrase, message):
 def test_a_bad_zone_or_naive_now_is_an_error():
     assert runner.invoke(app, ["when", "tomorrow", "--tz", "Mars/Base"]).exit_code == 2
     assert runner.invoke(app, ["when", "tomorrow", "--now", "2026-11-23T10:00"]).exit_code == 2
+
+
+def test_a_dutch_phrase_is_refused_in_dutch():
+    result = runner.invoke(app, ["when", "na de vergadering", "--now", "2026-11-23T10:00+01:00"])
+    assert result.exit_code == 1 and "kan ik niet lezen" in result.output and "morgen om 9 uur" in result.output

@@ -36,7 +36,10 @@ class Waitress:
             for channel in list(self.server._map.values()):
                 channel.close()
 
-        self.server.trigger.pull_trigger(close_all)
+        try:
+            self.server.trigger.pull_trigger(close_all)
+        except OSError:  # the loop already ended and closed its trigger: nothing left to close
+            pass
         self.thread.join(timeout=5)
         self.server.task_dispatcher.shutdown()
 

@@ -45,7 +45,7 @@ ENGLISH = [
      "The sofa arrived with a torn seam, photo here: https://imgur.com/a/x81Kd. Delivered on 12/02.",
      2, False, {"concrete_experience"}, "respond"),
     ("en-crypto-spam", "Earn $500 a day from home with crypto trading signals, message me!",
-     None, False, {"sales_links"}, "ignore"),
+     None, False, {"sales_links", "money_talk"}, "ignore"),
     ("en-keep-lying-after-reply", "Haha, keep lying. You lot are idiots.",
      1, True, {"insults", "provocation"}, "ignore"),
     ("en-hidden-delivery-fee", "We were never told about the extra £30 delivery fee. Why hide it?",
@@ -91,7 +91,7 @@ DUTCH = [
      "Mijn schadeclaim van januari is nog steeds niet behandeld, de adviseur reageert niet op mails.",
      1, False, {"concrete_experience"}, "respond"),
     ("nl-snel-rijk-spam", "Verdien €300 per dag vanuit huis! Klik hier: bit.ly/snelrijk",
-     None, False, {"sales_links"}, "ignore"),
+     None, False, {"sales_links", "money_talk"}, "ignore"),
     ("nl-nooit-meer", "Nooit meer. Wat een drama.", 1, False, set(), "respond"),
     ("nl-vies-zonder-sterren", "Vies.", None, False, {"no_content"}, "respond"),
     ("nl-debielen-na-reactie", "Hahaha, jullie zijn echt debielen.", None, True,
@@ -134,3 +134,50 @@ def test_language_is_detected_or_taken_as_given():
     assert triage("De bezorger was heel onvriendelijk tegen mij.").language == "nl"
     assert triage("Slecht.", language="en").language == "en"
     assert isinstance(triage("ok"), Triage)
+
+
+@pytest.mark.parametrize("review", [
+    "Make money from home, message me on t.me/quickcash_nl",
+    "Best deals on watches, check luxwatch-outlet.shop",
+    "Top kwaliteit zonnebrillen voor weinig! Top kwaliteit zonnebrillen voor weinig!",
+    "My portfolio went up 250% this month thanks to one trader, ask me how",
+    "Mijn bitcoinwinsten zijn niet normaal, app me op +31 6 11112222",
+])
+def test_spam_without_http_pasted_twice_or_about_gains_is_ignored(review):
+    assert triage(review).suggestion == "ignore"
+
+
+@pytest.mark.parametrize("review", [
+    "Nice try with your apology, we all see through it.",
+    "Niemand gelooft jullie, doe geen moeite.",
+])
+def test_provocation_after_the_teams_reply_in_both_languages(review):
+    result = triage(review, after_team_reply=True)
+    assert "provocation" in result.signals and result.suggestion == "ignore"
+
+
+@pytest.mark.parametrize("review", [
+    "You absolute idiots. Nice try with your apology, but my sofa STILL has the torn cushion you delivered.",
+    "Stelletje oplichters! Jullie reactie is een lachertje, mijn geld voor de kapotte fiets heb ik nog steeds niet.",
+    "Liars. The bill had two bottles of wine we never ordered and the manager argued with us.",
+])
+def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
+    for after in (False, True):
+        assert triage(review, after_team_reply=after).suggestion == "respond"
+
+
+# Agreement on the labelled reviews (tests/data/advice): floors a little below what was measured.
+AGREEMENT = {"tuning": 0.98, "held_out": 0.90}
+
+
+@pytest.mark.parametrize("split", ["tuning", "held_out"])
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_agreement_on_the_labelled_reviews(language, split):
+    from tests.advice_corpus import triage_agreement
+
+    agreed, total = triage_agreement(language, split)
+    assert total >= 15 and agreed / total >= AGREEMENT[split]
+
+
+def test_a_very_long_post_is_judged_on_its_start():
+    assert triage("Make money from home, message me on t.me/quickcash_nl. " + "x " * 20_000).suggestion == "ignore"

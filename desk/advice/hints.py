@@ -8,6 +8,7 @@ from datetime import timedelta
 from bot.messages import Say
 from bot.text import Mention, Rich
 from desk.advice.coach import check_reply
+from desk.advice.coach.explain import explain
 from desk.turn import Turn
 from desk.advice.suggest import Suggestion, suggest
 from desk.team.templates import team_contact, team_templates
@@ -19,6 +20,7 @@ from storage.models import Case
 RECURRING_DAYS = 30
 RECURRING_CUSTOMERS = 3
 LISTED = 10  # cases named on a card or in the lead's warning; the count says how many in all
+RECENT_REPLIES = 20  # the team's latest public replies a new draft should not echo
 
 
 def hint(turn: Turn, case: Case) -> Rich:
@@ -53,14 +55,18 @@ def suggestion(turn: Turn, case: Case, kind: str, language: str | None = None) -
 def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:
     """The coach's findings on a draft, each with why and how to fix it, in `lang`."""
     texts = turn.desk.texts
-    findings = check_reply(text, customer=case.customer, signer=signer(turn, case)).findings
+    recent = repo.recent_posted_replies(turn.session, team_id=case.team_id, exclude_case_id=case.id,
+                                        limit=RECENT_REPLIES)
+    findings = check_reply(text, customer=case.customer, signer=signer(turn, case),
+                           review=case.text, site=case.source, recent=recent).findings
     if not findings:
         return texts.plain(lang, "advice.coach_ok")
-    return "\n".join([texts.plain(lang, "advice.coach_title")] + [
-        texts.plain(lang, "advice.finding",
-                    message=texts.plain(lang, f"coach.{f.rule}.message", **f.format_args()),
-                    fix=texts.plain(lang, f"coach.{f.rule}.fix", **f.format_args()))
-        for f in findings])
+    lines = [texts.plain(lang, "advice.coach_title")]
+    for finding in findings:
+        said = explain(texts, lang, finding)
+        lines.append(texts.plain(lang, "advice.finding", message=said["message"], fix=said["fix"]))
+        lines.append(texts.plain(lang, "coaching.better", better=said["better"]))
+    return "\n".join(lines)
 
 
 def tag(turn: Turn, case: Case) -> None:

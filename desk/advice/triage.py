@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desk.advice.coach import find, rx, word_count
+from desk.advice.coach import rx, word_count
+from desk.advice.coach.text import negated
 from desk.advice.language import detect_language
 
 SIGNALS = (
     "concrete_experience", "no_experience", "competitor_praise", "insults", "provocation", "sales_links",
-    "no_content",
+    "money_talk", "repeated", "no_content",
 )
+
+
+# Review sites cap a review near this (Google at 4,096 characters); a longer paste is
+# judged on its start, which keeps the hint fast on any text.
+READ_LIMIT = 5000
 
 
 @dataclass(frozen=True)
@@ -110,11 +116,29 @@ _NO_EXPERIENCE = rx(
     r"\b(?:people|everyone|friends?|my\s+(?:friend|neighbou?r|colleague|"
     r"cousin|sister|brother|mate))\s+(?:say|says|said|told\s+me)\b",
     r"\bnooit\s+(?:eens\s+)?(?:geweest|binnen\s+geweest|gegeten|besteld|gekocht|gebruikt|geprobeerd)\b",
-    r"\b(?:ik\s+)?(?:hoor|hoorde|heb\s+gehoord|gehoord)\s+(?:dat|van)\b", r"\bschijnt\b",
+    r"\bnooit\s+(?:een\s+)?voet\s+binnen\b", r"\bnever\s+set\s+foot\b",
+    r"\b(?:ik\s+)?(?:hoor|hoorde|heb\s+gehoord|gehoord)\s+(?:dat|van)\b", r"\bschijnt\b|\bschijnbaar\b",
+    r"\b(?:i|we)\s+(?:heard|hear|have\s+heard|'ve\s+heard)\b", r"\b(?:ik|we)\s+(?:hoorde|hoor|hoorden)\b",
+    r"\b(?:everyone|iedereen)\s+(?:knows|weet)\b",
     r"\bnaar\s+verluidt\b", r"\bvan\s+horen\s+zeggen\b",
     r"\b(?:mensen|iedereen|vrienden|mijn\s+(?:vriend|vriendin|buurman|"
     r"buurvrouw|collega|zus|broer|neef|nicht))\s+(?:zeggen|zegt|zei|vertelde|vertellen)\b",
 )
+# "Never ordered" says the writer never came only at the start of a clause: "the wine we
+# never ordered" is a real complaint.
+_CLAUSE_START = re.compile(r"(?:^|[.!?;,:\n]|\b(?:and|but|en|maar)\b)\s*(?:\S+\s+){0,3}$", re.IGNORECASE)
+_NEVER = re.compile(r"\b(?:never|nooit)\b", re.IGNORECASE)
+
+
+def _no_experience(text: str) -> bool:
+    for m in _NO_EXPERIENCE.finditer(text):
+        if negated(text, m.start(), m.end()):
+            continue
+        if not _NEVER.match(text, m.start()) or _CLAUSE_START.search(text[max(0, m.start() - 60): m.start()]):
+            return True
+    return False
+
+
 _BETTER = (
     r"(?i:better|cheaper|faster|nicer|friendlier|tastier|beter|goedkoper|sneller|lekkerder|vriendelijker)"
 )
@@ -139,6 +163,16 @@ _COMPETITOR = rx(
     r"(?i:\bi(?:'d|\s+would)\s+recommend\s+)[A-Z]", r"(?i:\bik\s+raad\s+)[A-Z]\w+(?i:\s+aan\b)",
     flags=0,
 )
+_COMPETITOR = rx(
+    _COMPETITOR.pattern,
+    # "the place across the street is so much nicer", "de zaak om de hoek is veel gezelliger"
+    r"(?i:\b(?:across\s+the\s+(?:street|road)|next\s+door|down\s+the\s+road|round\s+the\s+corner|"
+    r"aan\s+de\s+overkant|hiernaast|om\s+de\s+hoek|verderop)\b[^.!?]{0,30}\b(?:much|way|far|so\s+much|a\s+lot|"
+    r"veel|stukken|een\s+stuk|echt)\s+\w+er\b)",
+    r"(?i:\b(?:just|gewoon|toch|liever)\s+(?:go|head|ga|gaan)\s+(?:to|naar)\s+)[A-Z]",
+    r"(?i:\b(?:go|ga|gaan|head)\s+(?:toch\s+)?(?:gewoon\s+)?(?:to|naar)\s+de\s+)[A-Z]",
+    flags=0,
+)
 _INSULTS = rx(
     r"\b(?:idiots?|idiotic|stupid|morons?|moronic|clowns|losers?|dumb|"
     r"retard\w*|scum|bitch\w*|assholes?|arseholes?|dickheads?|twats?|pigs)\b",
@@ -156,6 +190,9 @@ _TAUNT = rx(
     r"\b(?:ja\s*ja|jaja|tuurlijk|zal\s+wel|nou\s+en|boeiend|standaard\s*(?:antwoord|"
     r"praatje|reactie)|mooi\s+praatje|praatjes|huil\s+maar|blijf\s+maar\s+liegen|"
     r"leugenaars?|liegen|gelul|geouwehoer)\b",
+    r"\b(?:nobody|no\s+one|niemand)\s+(?:believes|gelooft|buys|trusts|vertrouwt)\b",
+    r"\b(?:don't|do\s+not)\s+bother\s+(?:replying|responding|answering)\b",
+    r"\bdoe\s+(?:maar\s+)?geen\s+moeite\b", r"\b(?:zielig|zielige|pathetisch|lachwekkend)\b",
 )
 _REQUEST = rx(
     r"\b(?:when\s+will|can\s+you|could\s+you|i\s+want|i\s+still|refund)\b",
@@ -163,12 +200,30 @@ _REQUEST = rx(
 )
 _LINK = rx(
     r"\bhttps?://\S+", r"\bwww\.\S+",
-    r"(?<![\w-])[\w-]{1,63}\.(?:com|nl|be|net|org|io|shop|biz|info|xyz|ru|top|store|online)\b(?:/\S*)?",
+    r"(?<![\w@.-])[\w-]{1,63}(?:\.[\w-]{1,63})*\.(?:com|nl|be|net|org|io|shop|biz|info|xyz|ru|top|store|"
+    r"online|me|co|app|site|club|live|vip|pro|bet|win|cc|ly|gg)\b(?:/\S*)?",
+    # a handle or number to message instead of a link
+    r"\b(?:telegram|whatsapp|signal|instagram|insta|snapchat|tiktok|wechat|app(?:\s+me)?|dm)\b[^.!?]{0,20}"
+    r"(?:@[\w.]{3,}|\+?\d[\d\s-]{7,}\d)",
+    r"(?<![\w.])t\.me/\w+", r"(?<![\w.])wa\.me/\d+",
 )
+# Money made from nothing: crypto, trading, "passive income", "went up 300%".
+_MONEY_TALK = rx(
+    r"\b(?:crypto\w*|bitcoin\w*|btc|ethereum|forex\w*|nft|trader|trading|portfolio|portefeuille|"
+    r"passive\s+income|passief\s+inkomen|beleggen|belegging\w*|rendement|investment\s+platform)\b",
+    r"\b(?:gains|profits?|winsten?|returns?)\b[^.!?]{0,40}\b(?:unreal|insane|crazy|niet\s+normaal|huge|enorm)\b",
+    r"\b(?:went\s+up|ging|steeg|grew)\s+(?:\w+\s+)?\d+\s*%",
+    r"\b(?:invested|ingelegd|geïnvesteerd|put\s+in)\b[^.!?]{0,60}\b(?:back|terug|returned)\b",
+    r"\b(?:make|earn|verdien)\s+(?:up\s+to\s+)?[€$£]?\s?\d[\d.,]*\s*(?:k|euro|dollars?|pounds?)?\s*(?:a|per|each|"
+    r"per)\s+(?:week|day|month|dag|maand)\b",
+)
+_REPEATED = re.compile(r"(\b\w[^.!?\n]{15,}?[.!?]*)\s+\1", re.IGNORECASE)
 _SALES = rx(
     r"\b(?:buy|cheap|cheapest|discount|promo\w*|deals?|click|visit|check\s+out|"
     r"follow|subscribe|earn|crypto|bitcoin|forex|invest\w*|followers|"
-    r"seo|casino|loans?|dating|order\s+now|limited\s+offer|dm\s+me)\b",
+    r"seo|casino|loans?|dating|order\s+now|limited\s+offer|dm\s+me|singles|check|join|bonus\w*|"
+    r"message\s+me|contact\s+(?:me|him|her))\b",
+    r"\b(?:kijk\s+op|doe\s+mee|kom\s+erbij|bonussen|singles|neem\s+contact\s+op|stuur\s+me)\b",
     r"\b(?:koop|kopen|goedkoop|goedkoopste|korting|aanbieding\w*|klik|"
     r"bezoek|volg|verdien\w*|beleggen|gratis|bestel\s+nu|actie)\b",
 )
@@ -180,7 +235,8 @@ _SPAM = rx(
 )
 _COMPLAINT = rx(
     r"\b(?:bad|terrible|awful|horrible|worst|poor|disappointing|disappointed|"
-    r"never\s+again|avoid|rubbish|useless|scam|rip[- ]?off|disgusting|gross|dirty|rude|meh)\b",
+    r"never\s+again|avoid|rubbish|useless|scam|rip[- ]?off|disgusting|gross|dirty|rude|meh|ugh)\b",
+    r"\b(?:bah|pff+|jammer|boos|nee)\b",
     r"\b(?:slecht\w*|waardeloos|vreselijk|verschrikkelijk|belabberd|"
     r"teleurgesteld|teleurstellend|nooit\s+meer|ramp|bagger|niet\s+goed|"
     r"oplichters?|afrader|vies|smerig|walgelijk|onbeschoft)\b",
@@ -196,15 +252,20 @@ def triage(text: str, *, stars: int | None = None, language: str | None = None,
     customer is still a customer. `stars` only matters for posts without words.
     `language` (detected when None) picks the message catalog for the signals.
     """
-    text = (text or "").replace("’", "'")
+    text = (text or "")[:READ_LIMIT].replace("’", "'")
     found: set[str] = set()
-    if find(_NO_EXPERIENCE, text):
+    if _no_experience(text):
         found.add("no_experience")
     weak = {m.group().lower() for m in _WEAK.finditer(text)}
-    if _SPAM.search(text) or (_LINK.search(text) and _SALES.search(text)):
+    if _REPEATED.search(text):
+        found.add("repeated")
+    if _MONEY_TALK.search(text):
+        found.add("money_talk")
+    if _SPAM.search(text) or (_LINK.search(text) and (_SALES.search(text) or found & {"repeated", "money_talk"})):
         found.add("sales_links")
     # Amounts and dates in an advert say nothing about a customer's experience.
-    elif _STRONG.search(text) or (len(weak) >= 2 and "no_experience" not in found):
+    if not found & {"sales_links", "money_talk"} and (
+            _STRONG.search(text) or (len(weak) >= 2 and "no_experience" not in found)):
         found.add("concrete_experience")
     if _COMPETITOR.search(text):
         found.add("competitor_praise")
@@ -222,6 +283,8 @@ def triage(text: str, *, stars: int | None = None, language: str | None = None,
 
 def _suggest(found: set[str], text: str, stars: int | None) -> str:
     if found & {"sales_links", "provocation"}:
+        return "ignore"
+    if found & {"money_talk", "repeated"} and "concrete_experience" not in found:
         return "ignore"
     if "concrete_experience" in found:
         return "respond"

@@ -40,8 +40,7 @@ def remind_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     try:
         return snooze(turn, case, event.values.get("when") or "")
     except WhenError as err:
-        return [FormErrors({"when": turn.s(f"remind.error.{err.code}",
-                                           examples=turn.s("remind.examples"))})]
+        return [FormErrors({"when": refusal(turn, err)})]
 
 
 def remind_command(turn: Turn, event: Command, args: str) -> list[Outbound]:
@@ -49,8 +48,16 @@ def remind_command(turn: Turn, event: Command, args: str) -> list[Outbound]:
     case = load_case(turn, number)
     try:
         return snooze(turn, case, phrase)
-    except WhenError as err:
-        raise UserError(f"remind.error.{err.code}", examples=turn.s("remind.examples")) from None
+    except WhenError as err:  # raised before anything changed
+        return [Notice(refusal(turn, err))]
+
+
+def refusal(turn: Turn, err: WhenError) -> str:
+    """Why the moment could not be read, with two that would work, in the language the
+    person typed it in (their own language when the phrase does not tell)."""
+    lang = err.language or turn.lang
+    return turn.desk.texts.plain(lang, f"remind.error.{err.code}",
+                                 examples=turn.desk.texts.plain(lang, "remind.examples"))
 
 
 def snooze(turn: Turn, case: Case, phrase: str) -> list[Outbound]:

@@ -57,7 +57,9 @@ _NUMBERS = {
     **dict.fromkeys(("dertig", "thirty"), 30),
 }
 
-_DAYPART_WORDS = {"ochtend": "morning", "middag": "afternoon", "avond": "evening"}
+_DAYPART_WORDS = {"ochtend": "morning", "voormiddag": "morning", "middag": "afternoon",
+                  "namiddag": "afternoon", "avond": "evening"}
+AFTER_LUNCH = "13:00"
 
 # Applied in order to the lower-cased phrase: one spelling per meaning afterwards.
 _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
@@ -65,6 +67,16 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\ba\.m\.", "am"),
     (r"\bp\.m\.", "pm"),
     (r"[,!?;]+|\.+$", " "),
+    # Phrases people use for a moment without naming one, read as the team would.
+    (r"\b(?:na|after) (?:het |the )?(?:weekend|weekeinde)\b", " volgende week maandag "),
+    (r"\b(?:(?:in het |aan het )?begin (?:van )?(?:de )?volgende week|(?:early|(?:at )?the start of|"
+     r"(?:at )?the beginning of|start of|beginning of) next week)\b", " volgende week maandag "),
+    (r"\b(?:(?:aan |tegen )?(?:het )?einde? van de (?:na)?middag|(?:at |by )?(?:the )?end of the afternoon|"
+     r"late afternoon|eind (?:na)?middag)\b", " eind van de dag "),
+    (r"\b(?:na|after) (?:de |the )?lunch(?:pauze)?\b", f" {AFTER_LUNCH} "),
+    (r"\bdeze (ochtend|voormiddag|middag|namiddag|avond)\b", lambda m: f"vandaag {m[1]}"),
+    (r"(?:'s|\bs) ?(?:voormiddags)\b", " morning "),
+    (r"(?:'s|\bs) ?(?:namiddags)\b", " afternoon "),
     (r"\b(?:the )?day after tomorrow\b", "overmorgen"),
     (r"\b(?:tmrw|tmr|tomorow)\b", "tomorrow"),
     (r"(?:'s|\bs) ?(?:morgens|ochtends)\b|\bin de (?:ochtend|morgen)\b|\bin the morning\b", " morning "),
@@ -74,8 +86,9 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bvan(?:ochtend|morgen)\b|\bthis morning\b", "vandaag morning"),
     (r"\bvanmiddag\b|\bthis afternoon\b", "vandaag afternoon"),
     (r"\bvanavond\b|\bthis evening\b|\btonight\b", "vandaag evening"),
-    (rf"\b(morgen|overmorgen|{_WD}) ?(ochtend|middag|avond)\b",
+    (rf"\b(morgen|overmorgen|vandaag|{_WD}) ?(ochtend|voormiddag|namiddag|middag|avond)\b",
      lambda m: f"{m[1]} {_DAYPART_WORDS[m[2]]}"),
+    (r"\bin de (?:voormiddag)\b", " morning "), (r"\bin de (?:namiddag)\b", " afternoon "),
     (r"\b(?:noon|midday)\b", "12:00"),
     (r"\b(?:" + "|".join(_NUMBERS) + r")\b", lambda m: str(_NUMBERS[m[0]])),
     (r"\b(?:1 )?anderhalf uur\b|\b(?:an?|1) hour and a half\b", "90 minutes"),
@@ -126,6 +139,7 @@ _DAY_OFFSETS = {
     "gisteren": -1, "yesterday": -1,
 }
 _UNITS = {
+    "workdays": r"werkdagen|werkdag|business days|business day|working days|working day|workdays|workday",
     "minutes": r"m|min|mins|minuut|minuten|minute|minutes",
     "hours": r"u|h|hr|hrs|uur|uren|hour|hours",
     "days": r"d|dag|dagen|day|days",
@@ -136,11 +150,35 @@ _AMOUNT = re.compile(r"(\d+|an?) ?(?:" + "|".join(f"(?P<{unit}>{words})" for uni
 
 
 class WhenError(ValueError):
-    """A phrase that gives no usable moment; `code` is "empty", "unparsed" or "past"."""
+    """A phrase that gives no usable moment; `code` is "empty", "unparsed" or "past", and
+    `language` the phrase's own language when it shows one, to refuse in the same words."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, language: str | None = None) -> None:
         super().__init__(code)
         self.code = code
+        self.language = language
+
+
+_NL_WORDS = frozenset(
+    """morgen overmorgen vandaag gisteren vanavond vanmiddag vanochtend vanmorgen om uur over na binnen
+    volgende komende aanstaande deze dag dagen week weken maand maanden middag avond ochtend namiddag
+    voormiddag werkdag werkdagen eind einde begin van de het een als is ooit keer terug nog straks later
+    zo meteen vergadering baas maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari
+    februari maart mei juni juli augustus oktober half kwart voor tot graag herinner mij me""".split())
+_EN_WORDS = frozenset(
+    """tomorrow today yesterday tonight at in after within next this coming day days week weeks month
+    months afternoon evening morning night business working end start early late of the a an when is
+    back someday sometime soon later meeting boss monday tuesday wednesday thursday friday saturday
+    sunday january february march may june july august october past quarter to until remind me
+    please""".split())
+
+
+def phrase_language(phrase: str) -> str | None:
+    """"nl" or "en" when the phrase's words say so; None when they don't (e.g. "16:00")."""
+    words = re.findall(r"[a-zà-ÿ']+", phrase.lower())
+    nl = sum(w in _NL_WORDS and w not in _EN_WORDS for w in words)
+    en = sum(w in _EN_WORDS and w not in _NL_WORDS for w in words)
+    return "nl" if nl > en else "en" if en > nl else None
 
 
 def parse_when(phrase: str, *, now: datetime, tz: str) -> datetime:
@@ -154,7 +192,14 @@ def parse_when(phrase: str, *, now: datetime, tz: str) -> datetime:
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
-    zone = ZoneInfo(tz)
+    try:
+        return _parse(phrase, now, ZoneInfo(tz))
+    except WhenError as err:
+        err.language = phrase_language(phrase)
+        raise
+
+
+def _parse(phrase: str, now: datetime, zone: ZoneInfo) -> datetime:
     local_now = now.astimezone(zone).replace(second=0, microsecond=0)
     text = _normalise(phrase)
     if not text:
@@ -171,7 +216,7 @@ def parse_when(phrase: str, *, now: datetime, tz: str) -> datetime:
     except (OverflowError, ValueError):  # "over 999999999 dagen": beyond any calendar
         raise WhenError("unparsed") from None
     if moment is None:
-        day, default_clock = _day(text, local_now.date())
+        day, default_clock = _day(text, local_now.date(), clock)
         if day is None:
             day = local_now.date()
             if _at(day, clock, zone) <= now:
@@ -262,6 +307,10 @@ def _relative(text: str, now: datetime, clock: time | None) -> datetime | None:
             raise WhenError("unparsed")
         unit = next(unit for unit in _UNITS if amount[unit])
         amounts[unit] += 1 if amount[1] in ("a", "an") else int(amount[1])
+    if amounts["workdays"]:
+        if any(amounts[u] for u in _UNITS if u != "workdays"):
+            raise WhenError("unparsed")
+        return _at(_working_days_after(now.date(), amounts["workdays"]), clock or now.time(), now.tzinfo)
     exact = timedelta(hours=amounts["hours"], minutes=amounts["minutes"])
     if exact and clock is not None:
         raise WhenError("unparsed")
@@ -272,7 +321,7 @@ def _relative(text: str, now: datetime, clock: time | None) -> datetime | None:
     return _at(day, clock or now.time(), now.tzinfo) + exact
 
 
-def _day(text: str, today: date) -> tuple[date | None, time]:
+def _day(text: str, today: date, clock: time | None = None) -> tuple[date | None, time]:
     """The calendar day a phrase names (None if it names none), and its default time."""
     if not text:
         return None, DEFAULT_TIME
@@ -291,10 +340,10 @@ def _day(text: str, today: date) -> tuple[date | None, time]:
         return today, END_OF_DAY
     if re.fullmatch(rf"{_END_OF}(?:werk)?week|end of (?:the )?(?:working )?week", text):
         return today + timedelta(days=(4 - today.weekday()) % 7), END_OF_DAY
-    return _calendar_date(text, today), DEFAULT_TIME
+    return _calendar_date(text, today, clock), DEFAULT_TIME
 
 
-def _calendar_date(text: str, today: date) -> date:
+def _calendar_date(text: str, today: date, clock: time | None = None) -> date:
     """Absolute dates only: relative words are read above, where DST cannot bite."""
     if not re.search(r"[a-z]|\d[-/.]\d", text):
         raise WhenError("unparsed")
@@ -310,7 +359,22 @@ def _calendar_date(text: str, today: date) -> date:
     )
     if found is None:
         raise WhenError("unparsed")
-    return found.date()
+    day = found.date()
+    # "24 december 17:20", said on 24 December at 16:00, is later today, not next year.
+    if clock is not None and not re.search(r"\b\d{4}\b", text) and _add_months(day, -12) == today:
+        return today
+    return day
+
+
+def _working_days_after(day: date, count: int) -> date:
+    """Monday to Friday: "over 3 werkdagen" on a Friday is Wednesday. Team holidays are the
+    scheduler's business (it moves a reminder into working hours)."""
+    if count > 3660:
+        raise WhenError("unparsed")
+    while count:
+        day += timedelta(days=1)
+        count -= day.weekday() < 5
+    return day
 
 
 def _add_months(day: date, months: int) -> date:

@@ -1,0 +1,208 @@
+"""The reply coach: checks a draft public reply against the team's reply rules.
+
+Rules are patterns over word families in both languages at once: teams mix languages
+("sorry", "DM" in Dutch replies), and a misjudged language must not flood a good draft
+with false alarms. Negation is checked where a word alone would mislead ("not sorry",
+"ik begrijp niet waarom"); excuses that are owned ("it was busy, but that is no excuse")
+are not counted as defensive. Each finding names the sentence it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from desk.advice.coach import avoid, dismissive, present, review as site_review
+from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
+from desk.advice.coach.privacy import personal_data
+from desk.advice.coach.promise import promises
+from desk.advice.coach.signoff import mentions, name_tokens, sign_off, signed_by_a_person
+from desk.advice.coach.text import clean, find, sentences, word_count
+from desk.advice.language import detect_language
+
+MISSING_RULES = ("name", "thanks", "empathy", "apology", "offline", "signature")
+AVOID_RULES = (
+    "defensive", "contradicts", "small_print", "belittles", "no_comment", "length",
+    "change_review", "promise", "placeholder", "personal_data", "repeats",
+    "site_links", "site_list", "site_length",
+)
+RULES = MISSING_RULES + AVOID_RULES
+MAX_WORDS = 150
+# A draft is read up to this many characters, its last lines included: about 500 words,
+# over three times the advised length, so a longer draft already has the length finding,
+# and the coach stays fast on any text pasted into it.
+READ_LIMIT = 3000
+READ_TAIL = 400
+SENTENCE_SHOWN = 300  # characters of a finding's sentence quoted back
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    excerpt: str = ""  # the words that triggered an avoid-rule, to quote back to the drafter
+    words: int = 0  # the reply's length, for `length`
+    sentence: str = ""  # the sentence the finding is about; empty when something is missing
+    better: str = ""  # a better sentence worked out from the draft, when one can be
+    limit: int = MAX_WORDS
+
+    @property
+    def kind(self) -> str:
+        return "missing" if self.rule in MISSING_RULES else "avoid"
+
+    def format_args(self) -> dict[str, object]:
+        """Values for the `{placeholders}` in the coach message catalog."""
+        return {"excerpt": self.excerpt, "words": self.words, "limit": self.limit,
+                "sentence": self.sentence}
+
+
+@dataclass(frozen=True)
+class CoachResult:
+    language: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(f.rule for f in self.findings)
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return " ".join(text.split())[:limit]
+
+
+def _without(sentence: str, start: int, end: int) -> str:
+    """The sentence with the offending words cut out, tidied."""
+    out = sentence[:start] + sentence[end:]
+    return " ".join(re.sub(r"\s+([,.!?;:])", r"\1", re.sub(r"[,;:]\s*([,.!?;:])", r"\1", out)).split())
+
+
+def check_reply(text: str, *, customer: str | None, signer: str | None, language: str | None = None,
+                review: str | None = None, site: str | None = None, recent: Iterable[str] = (),
+                allowed_offers: Iterable[str] = ()) -> CoachResult:
+    """Findings for a draft reply, in RULES order; no findings means ready to post.
+
+    `language` (detected when None) only picks the message catalog: the rules read both
+    languages, since replies mix them. `review` is the customer's public text (details
+    in it are theirs to share), `site` the review site ("tripadvisor", "yelp", ...),
+    `recent` the team's recent public replies and `allowed_offers` the kinds of offer
+    (promise.OFFER_KINDS) the team allows without asking.
+    """
+    whole = clean(text)
+    draft = whole if len(whole) <= READ_LIMIT else (
+        whole[: READ_LIMIT - READ_TAIL] + "\n\n" + whole[-READ_TAIL:])
+    language = language or detect_language(draft)
+    found: dict[str, Finding] = {}
+    spans = sentences(draft)
+
+    def sentence_at(offset: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in spans if s <= offset < e), (offset, offset))
+
+    def flag(rule: str, match: re.Match[str] | None = None, *, offset: int = 0, better: str = "") -> None:
+        if rule in found:
+            return
+        start, end = sentence_at(offset + match.start()) if match else (0, 0)
+        if end - start > SENTENCE_SHOWN:  # a run-on sentence: the part around the words
+            at = offset + match.start()
+            start, end = max(start, at - SENTENCE_SHOWN // 2), min(end, at + SENTENCE_SHOWN // 2)
+        found[rule] = Finding(rule, _short(match.group()) if match else "",
+                              sentence=_short(draft[start:end], SENTENCE_SHOWN), better=better)
+
+    closing = sign_off(draft)
+    body = draft[: closing[0]] if closing else draft
+    customer_tokens = name_tokens(customer)
+
+    if customer_tokens and not mentions(body, customer_tokens):
+        flag("name")
+    # "Many thanks, Anna" closes a reply; it does not thank the customer for raising it.
+    if not find(present.THANKS, body, unless_followed_by=present.THANKS_NOT):
+        flag("thanks")
+    if not find(present.EMPATHY, draft):
+        flag("empathy")
+    if not find(present.APOLOGY, draft, unless_followed_by=present.APOLOGY_NOT):
+        flag("apology")
+    rules = site_rules(site)
+    leak = personal_data(draft, customer_tokens, review or "", strict=bool(rules.get("personal_data")))
+    # The customer's own number, leaked, is no offer to talk.
+    reachable = draft if leak is None else draft[: leak.start()] + " " * len(leak.group()) + draft[leak.end():]
+    if not find(present.OFFLINE, reachable):
+        flag("offline")
+    # Signed by a person: the one who posts it, or any named teammate.
+    if closing is None or not (
+        (signer and mentions(closing[1], name_tokens(signer))) or signed_by_a_person(closing[1])
+    ):
+        flag("signature")
+
+    allowed = frozenset(allowed_offers)
+    body_spans = _body_spans(draft)
+    for i, (start, end) in enumerate(spans):
+        sentence = draft[start:end]
+        nearby = draft[start: spans[i + 1][1] if i + 1 < len(spans) else end]
+        excuse = avoid.EXCUSE.search(sentence)
+        if excuse and not find(avoid.OWNED, nearby):
+            flag("defensive", excuse, offset=start)
+        if (m := avoid.DEFENSIVE.search(sentence)):
+            flag("defensive", m, offset=start)
+        reciting = avoid.SMALL_PRINT.search(sentence)
+        if reciting and not (avoid.CHANGING.search(sentence) or find(avoid.OWNED, sentence)):
+            flag("small_print", reciting, offset=start)
+        if (m := find(site_review.REVIEW_ASK, sentence)):
+            flag("change_review", m, offset=start)
+        if (offer := promises(sentence, allowed)):
+            flag("promise", offer[1], offset=start)
+        if (m := PLACEHOLDER.search(sentence)):
+            flag("placeholder", m, offset=start)
+    for rule, pattern in (
+        ("contradicts", dismissive.CONTRADICTS), ("belittles", dismissive.BELITTLES),
+        ("no_comment", dismissive.NO_COMMENT),
+    ):
+        if (m := find(pattern, draft, negatable=rule == "belittles")):
+            flag(rule, m)
+    if (m := site_review.QUID_PRO_QUO.search(draft)) and site_review.OFFER.search(draft):
+        flag("change_review", m)
+    words = word_count(whole)
+    if words > MAX_WORDS:
+        found["length"] = Finding("length", words=words)
+    if (m := leak):
+        start, end = sentence_at(m.start())
+        flag("personal_data", m, better=_without(draft[start:end], m.start() - start, m.end() - start))
+    if body_spans:
+        opening, ending = (words_of(draft[s:e]) for s, e in (body_spans[0], body_spans[-1]))
+        for earlier in recent:
+            their_opening, their_ending = _ends(earlier)
+            if similar(opening, their_opening) or similar(ending, their_ending):
+                s, e = body_spans[0] if similar(opening, their_opening) else body_spans[-1]
+                found["repeats"] = Finding("repeats", _short(draft[s:e]),
+                                           sentence=_short(draft[s:e], SENTENCE_SHOWN))
+                break
+    if rules.get("links") and (m := LINK.search(draft)):
+        start, end = sentence_at(m.start())
+        flag("site_links", m, better=_without(draft[start:end], m.start() - start, m.end() - start))
+    if rules.get("lists") and (m := LIST_ITEM.search(draft)):
+        flag("site_list", m)
+    if (limit := rules.get("max_chars")) and len(text) > int(limit):
+        found["site_length"] = Finding("site_length", words=len(text), limit=int(limit))
+
+    return CoachResult(language, tuple(found[r] for r in RULES if r in found))
+
+
+@lru_cache(maxsize=256)
+def _ends(reply: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a posted reply's opening and closing sentences; the same recent replies
+    come with every draft, so they are read once."""
+    text = clean(reply)
+    spans = _body_spans(text)
+    if not spans:
+        return frozenset(), frozenset()
+    return words_of(text[slice(*spans[0])]), words_of(text[slice(*spans[-1])])
+
+
+def _body_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences between the salutation and the sign-off: where openings and closings are."""
+    closing = sign_off(text)
+    end = closing[0] if closing else len(text)
+    return [(s, e) for s, e in sentences(text) if s < end and not salutation_only(text[s:e])]

@@ -1,0 +1,127 @@
+"""Personal data the customer did not give publicly: phone numbers, addresses, order numbers."""
+
+from __future__ import annotations
+
+import re
+
+from desk.advice.coach.text import fold, rx
+
+_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\d{2}|0\d)[\d\s().-]{6,}\d")
+_DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Whose details? "reach me at", "ons nummer" is the business; "your number", "uw adres" the customer.
+_CUSTOMER_CONTEXT = rx(
+    r"\byour\s+(?:(?:phone|mobile|home|e-?mail|delivery|postal|billing)\s+)?(?:number|address|e-?mail)\b",
+    r"\b(?:called|rang|texted|phoned|emailed|mailed)\s+you\s+(?:on|at)\b",
+    r"\b(?:delivered|sent|shipped)\s+to\b", r"\byou\s+live\b",
+    r"\b(?:uw|je|jouw)\s+(?:(?:mobiele|telefoon|e-mail|mail|huis|post|"
+    r"bezorg|factuur)\s*)?(?:nummer|adres|e-mailadres|mailadres|telefoonnummer)\b",
+    r"\b(?:u|je)\s+(?:\w+\s+)?(?:gebeld|gemaild|ge-?sms't|geappt)\s+op\b",
+    r"\b(?:bezorgd|afgeleverd|verstuurd|gestuurd)\s+(?:op|naar|aan)\b", r"\b(?:u|je)\s+woont\b",
+)
+_BUSINESS_PLACE = rx(
+    r"\b(?:our|my)\s+(?:shop|store|office|salon|garage|restaurant|address|showroom|branch)\b",
+    r"\b(?:visit|find|see)\s+us\b", r"\bcome\s+(?:by|in|round)\b",
+    r"\b(?:onze|ons|mijn)\s+(?:winkel|zaak|kantoor|salon|garage|restaurant|"
+    r"adres|vestiging|showroom|filiaal)\b", r"\bbij\s+ons\b", r"\blangs\b",
+)
+_ADDRESS = re.compile(
+    r"\b[A-Z][\w'-]{0,40}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|markt)\s+\d{1,4}[a-zA-Z]?\b"
+    r"|\b\d{1,5}\s+(?:[A-Z][\w'-]{1,40}\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave|Lane|Drive|Close|Way)\b"
+    r"|\b\d{4}\s?[A-Z]{2}\b(?![\w-])"
+)
+_ORDER_NUMBER = rx(
+    r"\b(?:order|invoice|customer|account|policy|booking|reservation|"
+    r"reference|case|ticket|claim|dossier)\s*(?:(?:number|no\.?|nr\.?|"
+    r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
+    r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|"
+    r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
+    r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
+    r"#\s?\d{5,}\b",
+)
+_PLATE = re.compile(r"\b(?=[A-Z0-9-]{0,10}\d)(?=[A-Z0-9-]{0,10}[A-Z])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}\b")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?\d{4}\s?\d{4}\s?\d{2}\b")
+
+
+_BUSINESS_CONTEXT = rx(
+    r"\b(?:call|ring|phone|text|whatsapp|reach|contact|e-?mail|bel|belt|bellen|app|appen|bereik\w*|mail|mailen|"
+    r"e-?mailen|contacteer)\s+"
+    r"(?:\w+\s+){0,2}(?:me|us|mij|ons)\b",
+    r"\b(?:my|our|mijn|ons|onze)\s+(?:direct\s+|directe\s+|mobile\s+|mobiele\s+)?(?:number|line|nummer|lijn|"
+    r"telefoonnummer|e-?mail(?:adres)?|inbox|mailbox)\b",
+    r"\b(?:tel|phone|telefoon)\s*[.:]", r"\b(?:ons|mij|me)\s+(?:\w+\s+){0,3}(?:te\s+)?(?:mailen|bellen|contacteren|bereiken|e-?mailen|appen|sturen)\b",
+    r"\b(?:mailtje|berichtje|mail|e-?mail|message|note|line)\s+(?:\w+\s+){0,2}(?:sturen|send|drop)\b", r"\bbel\s+(?:gerust\s+)?(?:op|naar)\b", r"\b(?:call|ring)\s+(?:on|at)\b",
+    r"\bbereikbaar\b", r"\b(?:bel|call|ring)\s+(?:de|the)\s+(?:winkel|zaak|shop|salon|office|kantoor)\b",
+)
+_CUSTOMER_PHONE = rx(
+    r"\b(?:called|rang|texted|phoned|tried|reach|reached|contact(?:ed)?)\s+(?:\w+\s+){0,2}you\b",
+    r"\b(?:u|je|jou)\s+(?:\w+\s+){0,3}(?:gebeld|gebeld|te\s+bereiken|bereikt|geprobeerd|ge-?sms't|geappt|gemaild)\b",
+    r"\b(?:belden|probeerden|belde|probeerde)\s+(?:\w+\s+){0,3}(?:u|je|uw|jouw)\b",
+    r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){0,1}(?:mobile|number|phone|nummer|telefoonnummer|gsm|mobiel)\b",
+    r"\b(?:tried|geprobeerd)\b",
+)
+_ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b")
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
+_BOOKING = r"(?:booking|reservation|table|appointment|slot|visit|reservering|afspraak|tafel|boeking|behandeling|bezoek)"
+_BOOKING_TIME = rx(
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b{_CLOCK}",
+    rf"\b(?:your|uw|je|jouw)\s+{_CLOCK}\s+{_BOOKING}\b",
+)
+
+
+def _before(text: str, start: int, width: int = 60) -> str:
+    """The words leading up to `start`, within the same sentence."""
+    return re.split(r"[.!?\n]", text[max(0, start - width) : start])[-1]
+
+
+def _after(text: str, end: int, width: int = 40) -> str:
+    return re.split(r"[.!?\n]", text[end : end + width])[0]
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _given(found: str, review: str) -> bool:
+    """Did the customer write this themselves? Digits compared without spacing, words folded."""
+    digits = _digits(found)
+    if len(digits) >= 3:
+        return digits in _digits(review)
+    return fold(" ".join(found.split())) in fold(" ".join(review.split()))
+
+
+def personal_data(text: str, customer_tokens: list[str], review: str = "",
+                  strict: bool = False) -> re.Match[str] | None:
+    """The first detail of the customer's that the reply would make public, if any.
+
+    `review` is what the customer wrote publicly: details from it are theirs to share,
+    unless `strict` (a site that allows no personal data at all)."""
+    def given(m: re.Match[str]) -> bool:
+        return not strict and bool(review) and _given(m.group(), review)
+
+    for m in _PHONE.finditer(text):
+        if _DATE.search(m.group()) or not 9 <= len(_digits(m.group())) <= 13 or given(m):
+            continue
+        before, after = _before(text, m.start()), _after(text, m.end())
+        if _BUSINESS_CONTEXT.search(before) and not _CUSTOMER_CONTEXT.search(before):
+            continue
+        if _CUSTOMER_PHONE.search(before) or _CUSTOMER_PHONE.search(after):
+            return m
+    for m in _EMAIL.finditer(text):
+        before = _before(text, m.start())
+        local = set(re.split(r"[^a-z]+", fold(m.group().split("@")[0])))
+        own_name = any(t in local for t in customer_tokens) and not _BUSINESS_CONTEXT.search(before)
+        if (own_name or _CUSTOMER_CONTEXT.search(_before(text, m.start()))) and not given(m):
+            return m
+    for m in _ADDRESS.finditer(text):
+        if not _BUSINESS_PLACE.search(_before(text, m.start(), 80)) and not given(m):
+            return m
+    for pattern in (_ORDER_NUMBER, _PLATE, _IBAN, _ROOM):
+        for m in pattern.finditer(text):
+            if not given(m):
+                return m
+    for m in _BOOKING_TIME.finditer(text):
+        clock = re.search(_CLOCK + r"$", m.group(), re.IGNORECASE)
+        if not (not strict and review and _given(clock.group() if clock else m.group(), review)):
+            return m
+    return None

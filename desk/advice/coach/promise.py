@@ -1,0 +1,87 @@
+"""Promises a reply makes on the team's behalf: money back, a discount, a voucher, something
+free, a replacement, paid costs, or a guarantee. Language models write these readily and
+nobody may have agreed to them, so each needs the owner's or the lead's yes unless the
+team allows that kind of offer."""
+
+from __future__ import annotations
+
+import re
+
+from desk.advice.coach.text import negated, rx
+
+OFFER_KINDS = ("refund", "discount", "voucher", "free", "replacement", "compensation", "guarantee")
+
+# Who gives: "we", "I", "you will get", "u krijgt", "wij", "ik", or an impersonal offer.
+_WE = r"(?:we|we'll|we've|we're|i|i'll|i've|i'm|wij|we|ik|ons|onze|our)"
+_YOU_GET = r"(?:you'll|you\s+will|you\s+can|you\s+get|u\s+krijgt|je\s+krijgt|krijgt\s+u|krijg\s+je|is\s+yours|are\s+yours)"
+
+_KINDS: dict[str, re.Pattern[str]] = {
+    "refund": rx(
+        r"\brefund(?:ed|ing|s)?\b(?!\s+(?:request|policy|form|process|application))",
+        r"\b(?:your|the\s+full|full|all\s+your|the)\s+money\s+back\b", r"\bmoney\s+back\b",
+        r"\breimburs\w*\b", r"\bpay\s+(?:you\s+)?back\b",
+        r"\bterug\s*(?:betal|stort)\w*\b", r"\bstort\w*\b[^.!?]{0,40}\bterug\b",
+        r"\bgeld\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\bterug\b",
+        r"\bbetal\w*\b[^.!?]{0,40}\bterug\b", r"\bcrediteren\b|\bcreditnota\b",
+    ),
+    "discount": rx(r"\bdiscount\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
+    "voucher": rx(
+        r"\bvouchers?\b", r"\bgift\s*(?:card|voucher)s?\b", r"\bcoupons?\b",
+        r"(?:[€$£]\s?\d+|\b\d+\s*(?:euro|pounds?|dollars?))\s+(?:credit|tegoed)\b", r"\bcredit\s+on\s+your\b",
+        r"\b(?:cadeau|tegoed|waarde|kado)bon\w*\b", r"\btegoed\b",
+    ),
+    "free": rx(
+        r"\bfree\b(?!\s+(?:to|time|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
+        r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
+        r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
+        r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+\w+",
+        r"\b(?:is|are)\s+on\s+us\b", r"\b(?:volgende|next)\b[^.!?]{0,30}\b(?:is|zijn)\s+van\s+ons\b",
+    ),
+    "replacement": rx(
+        r"\b(?:we|i|we'll|i'll|we\s+will|i\s+will|wij|ik)\s+(?:will\s+|zullen\s+|gaan\s+|can\s+|kunnen\s+)?"
+        r"(?:replace|vervangen|vervang)\b(?!\s+(?:het\s+|the\s+)?(?:bordje|sign|policy|beleid))",
+        r"\b(?:brand[- ]new|gloednieuw\w*)\b", r"\bsend\s+you\s+a\s+new\b",
+        r"\b(?:send|sturen|stuur|ship|deliver)\w*\b[^.!?]{0,30}\b(?:replacement|vervangend\w*)\b",
+        r"\b(?:swap|exchange|ruil\w*)\b[^.!?]{0,40}\b(?:new|nieuwe?)\b",
+        r"\bnieuwe?\b[^.!?]{0,25}\b(?:sturen|opsturen|toesturen|stuur|sturen)\b",
+    ),
+    "compensation": rx(
+        r"\bcompensat\w*\b", r"\b(?:cover|pay\s+for|pay)\s+(?:the|your)\s+(?:\w+\s+)?(?:costs?|bill|fare|damage|repair)\b",
+        r"\bvergoed\w*\b", r"\bschadevergoeding\b", r"\bvoor\s+(?:onze|eigen)\s+rekening\b",
+        r"\bbetalen\b[^.!?]{0,30}\bterug\b",
+    ),
+    "guarantee": rx(
+        r"\bguarantee\w*\b", r"\bnever\s+(?:ever\s+)?happen\s+again\b", r"\bi\s+promise\b", r"\bwe\s+promise\b",
+        r"\bgegarandeerd\b", r"\bgarande\w*\b", r"\bbeloof\b|\bbeloven\b",
+        r"\bnooit\s+meer\s+(?:gebeurt|zal\s+gebeuren|gebeuren)\b",
+    ),
+}
+# Not an offer: the customer's own request, or what the team cannot do.
+_NOT_AN_OFFER = rx(
+    r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:refund|terugbetaling)\s*(?:request|verzoek|aanvraag)?\b",
+    r"\b(?:refund|terugbetaling)\s+(?:request|verzoek|aanvraag|policy|beleid)\b",
+    r"\b(?:no|not|cannot|can't|geen|niet|nooit)\s+(?:\w+\s+){0,3}(?:refund|voucher|discount|korting|terug\w*)\b",
+    r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
+    r"\bbeloofd\b",
+    r"\b(?:chas\w+|achter|waiting\s+for|wachten\s+op|asked\s+for|vroeg\s+om|vragen\s+om)\s+(?:a|an|your|de|een|uw|je)?"
+    r"\s*(?:refund|terugbetaling|voucher|replacement|vervanging)\b",
+    # A refund or replacement reported as done is a fact, not a new promise.
+    r"\b(?:the|de|het)\s+(?:refund|terugbetaling|replacement|vervanging)\b[^.!?]{0,40}\b(?:went\s+through|"
+    r"was\s+(?:processed|made|issued|sent)|verwerkt|uitgevoerd|gedaan)\b",
+    r"\b(?:sent|stuurden|gestuurd)\s+(?:\w+\s+)?(?:the|de)\s+(?:replacement|vervanging)\b",
+    r"\b(?:met|with)\s+(?:de|the)\s+(?:vervanging|replacement|terugbetaling|refund)\b",
+)
+
+
+def promises(sentence: str, allowed: frozenset[str]) -> tuple[str, re.Match[str]] | None:
+    """The first kind of offer the sentence makes that the team does not allow."""
+    if _NOT_AN_OFFER.search(sentence):
+        return None
+    for kind, pattern in _KINDS.items():
+        if kind in allowed:
+            continue
+        for m in pattern.finditer(sentence):
+            if kind != "guarantee" and negated(sentence, m.start(), m.end()):
+                continue
+            return kind, m
+    return None

@@ -1,0 +1,86 @@
+"""Who signs the reply: a person, not "the team" or "the management"."""
+
+from __future__ import annotations
+
+import re
+
+from desk.advice.coach.text import fold, rx, word_count
+
+_CLOSING = rx(
+    r"(?:with\s+)?(?:kind|warm|warmest|best|many|sincere)\s+(?:regards|wishes)", r"regards", r"best",
+    r"cheers", r"sincerely",
+    r"yours(?:\s+(?:sincerely|truly))?", r"all\s+the\s+best", r"take\s+care", r"thanks(?:\s+again)?",
+    r"thank\s+you(?:\s+again)?", r"many\s+thanks", r"groet(?:en|jes)?\s+(?:uit|van|vanuit)\s+[^,\n]{1,30}",
+    r"speak\s+soon",
+    r"(?:met\s+)?(?:vriendelijke|hartelijke|warme|lieve|zonnige|sportieve|beste)\s+groet(?:en)?",
+    r"groet(?:en|jes)?", r"m\.?v\.?g\.?", r"tot\s+(?:ziens|snel|gauw)", r"liefs",
+    r"nogmaals\s+(?:dank|bedankt)", r"bedankt",
+)
+_CLOSING_AT = re.compile(
+    rf"(?:^|(?<=[\n.!?]))[ \t]*(?:{_CLOSING.pattern})(?=[ \t]*(?:[,!.\-–—]|\n|$))", re.IGNORECASE
+)
+_SEGMENT_SPLIT = re.compile(
+    r"[,\n|/–—()]|\s-\s|\b(?:from|of|van|namens|on\s+behalf\s+of|at|bij)\b|@", re.IGNORECASE
+)
+_NOT_A_PERSON = frozenset(
+    """
+    team the het de een a management directie staff crew klantenservice customer service support afdeling
+    everyone everybody iedereen all allen alle wij we us ons onze our your uw owner owners eigenaar eigenaren
+    eigenaresse manager bedrijfsleider filiaalmanager chef shop store winkel restaurant salon kapsalon garage
+    autobedrijf bakkerij webshop hotel café cafe bistro brasserie pizzeria verzekeringen insurance bv b.v. vof
+    ltd inc co kapper kantoor office company bedrijf medewerkers collega's receptie reception administratie
+    namens
+    """.split()
+)
+_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
+PARTICLES = frozenset(
+    "de van der den het ten ter te la le du da von mr mrs ms dhr mevr meneer mevrouw 't".split()
+)
+
+
+def sign_off(text: str) -> tuple[int, str] | None:
+    """Where the sign-off starts and what it says, or None when the reply just stops."""
+    stripped = text.rstrip()
+    for m in reversed(list(_CLOSING_AT.finditer(stripped))):
+        rest = stripped[m.end():]
+        if len(stripped) - m.start() > 250:
+            break
+        if word_count(rest) <= 12 and len([l for l in rest.splitlines() if l.strip()]) <= 3:
+            return m.start(), rest
+    lines = stripped.splitlines()
+    dash = re.search(r"(?:^|\s)[-–—~]\s*([^\n\-–—]{1,60})$", stripped)
+    if dash:
+        return dash.start(), dash.group(1)
+    short = 0
+    while short < min(3, len(lines) - 1) and 0 < word_count(lines[-1 - short]) <= 5:
+        short += 1
+    if short:
+        start = len(stripped) - len("\n".join(lines[-short:]))
+        return start, stripped[start:]
+    tail = re.search(r"[.!?]\s+([^.!?\n]+)$", stripped)
+    if tail and word_count(tail.group(1)) <= 4:
+        return tail.start(1), tail.group(1)
+    return None
+
+
+def signed_by_a_person(who: str) -> bool:
+    """The first name under the closing is a person's ("Anna de Boer", then perhaps the shop):
+    capitalised words, not a team, shop or role ("Management, SwiftMove" is not signed)."""
+    for segment in _SEGMENT_SPLIT.split(who):
+        words = segment.strip(" .,!:;").split()
+        if not words or _CLOSING.fullmatch(" ".join(words)):
+            continue
+        return (len(words) <= 4 and not any(c.isdigit() for c in segment)
+                and not any(fold(w).strip(".,") in _NOT_A_PERSON for w in words if w not in PARTICLES)
+                and all(_CAPITALISED.fullmatch(w) or w in PARTICLES for w in words))
+    return False
+
+
+def name_tokens(name: str | None) -> list[str]:
+    return [t for t in re.findall(r"[^\W\d_]+", fold(name or "")) if len(t) > 1 and t not in PARTICLES]
+
+
+def mentions(text: str, tokens: list[str]) -> bool:
+    folded = fold(text)
+    return any(re.search(rf"\b{re.escape(t)}\b", folded) for t in tokens)
+

@@ -1,0 +1,97 @@
+"""Text helpers the coach and the triage hint share: patterns over both languages,
+negation within a clause, sentences and words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_AT_WORD = r"\b"
+_WORD_START = r"(?<!\w)(?=\w)"  # what `\b` means before a word, written so the engine checks it once
+
+
+def rx(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One pattern from alternatives, so rule tables stay readable.
+
+    Alternatives that start at a word share one check for the start of a word: the engine
+    then skips a position inside a word at once instead of trying every alternative there,
+    which keeps long and hostile texts fast.
+    """
+    bounded = [p[len(_AT_WORD):] for p in parts if p.startswith(_AT_WORD) and not p.startswith(_AT_WORD + "|")]
+    loose = [p for p in parts if not (p.startswith(_AT_WORD) and not p.startswith(_AT_WORD + "|"))]
+    alternatives = ([_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in bounded) + ")"] if bounded else [])
+    return re.compile("|".join(alternatives + [f"(?:{p})" for p in loose]), flags)
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def widen(pattern: re.Pattern[str], *more: str) -> re.Pattern[str]:
+    """The pattern with more alternatives: the same move in other words."""
+    return rx(pattern.pattern, *more)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Zoë" and "zoe" are the same customer."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+def clean(text: str) -> str:
+    """Same-length clean-up, so match offsets still point into the draft."""
+    return (text or "").replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+
+
+_NEGATOR = re.compile(
+    r"(?:\b(?:not|no|never|nor|cannot|hardly|niet|geen|nooit|niets|niks)\b|n't\b)"
+    # idioms where the negator does not negate what follows
+    r"(?!\s+(?:hesitate|aarzel|aarzelen|schroom|only|just|alleen|enkel|wonder|doubt|matter|genoeg|enough)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\n]|\b(?:but|maar|and|en|though|although|hoewel)\b", re.IGNORECASE)
+# Dutch puts the negation after the verb: "het spijt ons niet", "ik begrijp het niet."
+_NEGATOR_AFTER = re.compile(
+    r"\s*(?:(?:het|dat|dit|echt|helemaal|werkelijk|eigenlijk|ook|zeker|absoluut|ons|me|mij)\s+){0,2}"
+    r"(?:niet|geen|nooit)\b\s*(?:[.,;:!?)]|$|\b(?:waarom|hoe|wat|dat|waar)\b)",
+    re.IGNORECASE,
+)
+_STRENGTHENED = re.compile(r"\s*(?:\w+\s+)?(?:enough|genoeg)\b", re.IGNORECASE)
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is negated within its clause."""
+    if _STRENGTHENED.match(text, end):  # "we cannot apologise enough"
+        return False
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 80) : start])[-1]
+    if _NEGATOR.search(" ".join(clause.split()[-4:])):
+        return True
+    return bool(_NEGATOR_AFTER.match(text, end))
+
+
+def find(pattern: re.Pattern[str], text: str, *, negatable: bool = True,
+         unless_followed_by: re.Pattern[str] | None = None) -> re.Match[str] | None:
+    """First match that is neither negated nor followed by a disqualifying phrase."""
+    for m in pattern.finditer(text):
+        if negatable and negated(text, m.start(), m.end()):
+            continue
+        if unless_followed_by is not None and unless_followed_by.match(text, m.end()):
+            continue
+        return m
+    return None
+
+
+# A full stop between digits ("19.30 uur", "€ 2.50") does not end a sentence.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _SENTENCE.finditer(text) if m.group().strip()]
+
+
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+

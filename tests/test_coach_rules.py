@@ -1,0 +1,182 @@
+"""The coach's newer findings (gaps, promises, repeats, personal data, changed reviews, site
+rules), the false alarms users met, and its figures on the labelled corpus."""
+
+import pytest
+
+from desk.advice.coach import OFFER_KINDS, check_reply
+from tests.advice_corpus import LANGUAGES, coach_figures
+
+GOOD = ("Dear Sam,\n\nThank you for telling us. I can imagine how disappointing that was, and I'm sorry. "
+        "{middle}Could you send me a direct message so we can sort it out?\n\nKind regards,\nAnna")
+GOED = ("Beste Sam,\n\nBedankt voor je review. Ik snap dat je teleurgesteld bent, en het spijt me. "
+        "{middle}Stuur je me een privébericht, dan lossen we het samen op?\n\nGroet,\nAnna")
+
+
+def rules(middle: str, template: str = GOOD, **kwargs) -> set[str]:
+    return set(check_reply(template.format(middle=middle), customer="Sam", signer="Anna", **kwargs).rules)
+
+
+def test_the_templates_themselves_pass():
+    assert rules("") == set() and rules("", GOED) == set()
+
+
+@pytest.mark.parametrize("gap", [
+    "[ons verhaal: wat we hebben veranderd] ", "We spoke to [name] about it. ", "Call me on [number]. ",
+    "We've {what we changed}. ", "Sorry, <customer name>. ",
+])
+def test_an_unfilled_gap_is_a_placeholder_and_its_sentence_is_named(gap):
+    result = check_reply(GOOD.format(middle=gap), customer="Sam", signer="Anna")
+    finding = next(f for f in result.findings if f.rule == "placeholder")
+    assert finding.sentence.startswith(gap.strip())
+
+
+@pytest.mark.parametrize("middle, kind", [
+    ("We'll refund the full amount. ", "refund"), ("You'll get 15% off your next order. ", "discount"),
+    ("A voucher is on its way to you. ", "voucher"), ("Your next coffee is on the house. ", "free"),
+    ("We will replace the kettle. ", "replacement"), ("We'll cover the cost of the taxi. ", "compensation"),
+    ("I promise this will never happen again. ", "guarantee"),
+    ("We storten het bedrag vandaag terug. ", "refund"), ("Je krijgt een cadeaubon van ons. ", "voucher"),
+    ("Je volgende knipbeurt is gratis. ", "free"), ("Dit zal nooit meer gebeuren. ", "guarantee"),
+])
+def test_a_promise_needs_a_yes_unless_the_team_allows_that_kind(middle, kind):
+    assert kind in OFFER_KINDS
+    assert "promise" in rules(middle)
+    assert "promise" not in rules(middle, allowed_offers=[kind])
+
+
+@pytest.mark.parametrize("middle", [
+    "We'll look into what happened. ", "I'll call you back tomorrow. ", "We can't offer a refund on sale items, "
+    "but I'd like to help. ", "Sorry for the delay on your refund request. ", "We'll get back to you today. ",
+    "We zoeken uit wat er gebeurd is. ",
+])
+def test_next_steps_are_not_promises(middle):
+    assert "promise" not in rules(middle)
+
+
+@pytest.mark.parametrize("middle", [
+    "Now that it's sorted, would you consider updating your review? ",
+    "We'd be grateful if you could take this post down. ",
+    "Zou je je beoordeling willen aanpassen nu het is opgelost? ",
+    "Als je de review verwijdert, krijg je een cadeaubon. ",
+    "It would mean a lot if you removed this review. ",
+])
+def test_asking_for_a_changed_review_however_kindly(middle):
+    assert "change_review" in rules(middle)
+
+
+def test_an_opening_or_closing_the_team_used_recently_repeats():
+    earlier = GOOD.format(middle="").replace("Sam", "Lisa")
+    assert "repeats" in rules("We changed our booking system. ", recent=[earlier])
+    fresh = ("Hi Sam,\n\nWhat a let-down after waiting all week, sorry. Thanks for saying so. "
+             "Drop me a DM and we'll talk.\n\nAnna")
+    assert check_reply(fresh, customer="Sam", signer="Anna", recent=[earlier]).rules == ()
+
+
+@pytest.mark.parametrize("leak", [
+    "We called you on 06-12345678 twice. ", "We tried your mobile, +31 6 1234 5678, on Monday. ",
+    "We probeerden je te bereiken op 0478 12 34 56. ", "Your table at 19:45 had been given away. ",
+    "Uw reservering van 20.00 uur is per ongeluk gewijzigd. ", "I've looked into order 4820193. ",
+    "Your parcel was left at 14 Elm Road. ",
+])
+def test_personal_data_the_customer_did_not_give(leak):
+    result = check_reply(GOOD.format(middle=leak), customer="Sam", signer="Anna", review="It was awful.")
+    finding = next(f for f in result.findings if f.rule == "personal_data")
+    assert finding.excerpt and finding.excerpt not in finding.better
+
+
+def test_details_the_customer_gave_are_theirs_to_mention_except_on_tripadvisor():
+    review = "Booked a table at 19:45 and waited an hour. Order 4820193 never came."
+    middle = "Your table at 19:45 should have been ready, and order 4820193 should have come. "
+    assert "personal_data" not in rules(middle, review=review)
+    assert "personal_data" in rules(middle, review=review, site="tripadvisor")
+
+
+def test_site_rules():
+    link = "More on www.harbourcafe.co.uk/news. "
+    assert "site_links" in rules(link, site="tripadvisor") and "site_links" not in rules(link)
+    listed = "What we changed:\n- a second cook\n- a new booking system\n"
+    assert "site_list" in rules(listed, site="Tripadvisor") and "site_list" not in rules(listed, site="google")
+    long = "We have looked at everything that happened. " * 120
+    assert "site_length" in rules(long, site="yelp") and "site_length" not in rules(long)
+
+
+@pytest.mark.parametrize("draft, signer", [
+    # signed by a teammate who is not the case's owner
+    ("Dear Sam,\n\nThank you for writing. I understand your frustration and I'm sorry. "
+     "Please DM me.\n\nKind regards,\nBart", "Anna"),
+    ("Hoi Sam,\n\nFijn dat je dit laat weten. Wat balen, sorry! Stuur me een berichtje.\n\nGroet,\nAnna", "Anna"),
+    ("Dear Sam,\n\nGutted to read this. Thanks for telling us, and sorry. We want every guest to feel welcome, "
+     "and that clearly did not happen for you. Drop me a message?\n\nAnna", "Anna"),
+])
+def test_the_false_alarms_users_met_are_gone(draft, signer):
+    assert check_reply(draft, customer="Sam", signer=signer).rules == ()
+
+
+@pytest.mark.parametrize("middle, rule", [
+    ("Zaterdag was het erg druk, dat kunt u toch begrijpen. ", "defensive"),
+    ("We respectfully disagree with your description of events. ", "defensive"),
+    ("Voor de volledigheid: de bestelling is op tijd verzonden, de vertraging lag bij PostNL. ", "defensive"),
+    ("Volgens ons kassasysteem stond uw hoofdgerecht binnen 40 minuten op tafel. ", "contradicts"),
+    ("Our logs say the courier rang at 8:05. ", "contradicts"),
+    ("We checked our system and it shows the parcel left on Monday. ", "contradicts"),
+    ("A tiny scratch is hardly a disaster. ", "belittles"),
+    ("We prefer not to discuss this in public. ", "no_comment"),
+])
+def test_polite_violations_are_caught(middle, rule):
+    assert rule in rules(middle)
+
+
+# Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
+# so a change that makes the coach worse fails. See docs/advice-quality.md.
+TUNING = {"recall": 0.99, "false_alarms": 0.002}
+HELD_OUT = {  # (split, language): floors
+    ("held_out", "en"): {"recall": 0.98, "false_alarms": 0.010},
+    ("held_out", "nl"): {"recall": 0.98, "false_alarms": 0.020},
+    ("held_out_2", "en"): {"recall": 0.88, "false_alarms": 0.008},
+    ("held_out_2", "nl"): {"recall": 0.91, "false_alarms": 0.020},
+    ("held_out_3", "en"): {"recall": 0.92, "false_alarms": 0.065},
+    ("held_out_3", "nl"): {"recall": 0.85, "false_alarms": 0.005},
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_figures_on_the_tuning_split(language):
+    figures = coach_figures(language, "tuning")
+    assert figures.replies >= 300
+    assert figures.recall >= TUNING["recall"]
+    assert figures.false_alarm_rate <= TUNING["false_alarms"]
+    assert figures.good_flagged == 0
+
+
+@pytest.mark.parametrize("split, language", sorted(HELD_OUT))
+def test_figures_on_the_held_out_splits(split, language):
+    figures = coach_figures(language, split)
+    assert figures.recall >= HELD_OUT[split, language]["recall"]
+    assert figures.false_alarm_rate <= HELD_OUT[split, language]["false_alarms"]
+
+
+def test_the_thread_coach_reads_the_review_the_site_and_the_teams_posted_replies(channel):
+    good = ("Dear Sam,\n\nThank you for telling us. I can imagine how disappointing that was, and I'm sorry. "
+            "Could you send me a direct message so we can sort it out?\n\nKind regards,\nAnn")
+    first = channel.claimed(customer="Sam", text="Cold soup and a long wait on Friday.")
+    channel.submit("Ann", "draft", {"kind": "reply", "text": good}, str(first))
+    channel.submit("Ann", "posted", {"version": "1"}, str(first))
+    second = channel.claimed(customer="Sam", source="tripadvisor",
+                             text="Booked a table at 19:45 and waited an hour for it.")
+    draft = good.replace("Could you", "Your table at 19:45 should have been ready. Could you")
+    coach = channel.submit("Ann", "draft", {"kind": "reply", "text": draft}, str(second)).thread_texts()[-1]
+    assert "recent public replies" in coach  # the closing repeats the first case's posted reply
+    assert "personal data" in coach  # the review gave the time, but Tripadvisor allows none
+    third = channel.claimed(customer="Sam", text="Booked a table at 19:45 and waited an hour for it. Awful.")
+    fresh = ("Dear Sam,\n\nThanks for writing. Your table at 19:45 should have been ready, and I'm sorry it wasn't; "
+             "I understand how annoying that wait was. Drop me a DM?\n\nAnn")
+    assert "follows every rule" in channel.submit("Ann", "draft", {"kind": "reply", "text": fresh},
+                                                  str(third)).thread_texts()[-1]
+
+
+def test_a_very_long_draft_is_read_from_its_start_and_its_end():
+    filler = "We have looked at everything that happened that evening with the whole team. " * 150
+    draft = GOOD.format(middle=filler + "Our staff did everything by the book. ")
+    result = check_reply(draft, customer="Sam", signer="Anna")
+    assert "length" in result.rules and "signature" not in result.rules  # the sign-off is still read
+    assert next(f for f in result.findings if f.rule == "length").words > 1500
