@@ -7,31 +7,15 @@ import socket
 import subprocess
 import sys
 import threading
-import uuid
 from contextlib import closing
 
-import pytest
 from sqlalchemy import text
 
 from storage import migrate
 from storage.engine import make_engine
 from storage.migrate import head_revision, upgrade
-from tests.conftest import PG_URL
 
 PROCESSES = 4
-
-
-@pytest.fixture
-def empty_postgres(postgres_url):
-    """A database of its own, created empty and dropped afterwards (never the shared one)."""
-    import psycopg
-
-    name = f"rd_start_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield PG_URL.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def review_desk(*args: str, url: str) -> subprocess.Popen:
@@ -50,12 +34,12 @@ def versions(url: str) -> list[str]:
         engine.dispose()
 
 
-def test_four_processes_start_at_once_on_an_empty_postgres(empty_postgres):
-    started = [review_desk("db", "upgrade", url=empty_postgres) for _ in range(PROCESSES)]
+def test_four_processes_start_at_once_on_an_own_postgres(own_postgres):
+    started = [review_desk("db", "upgrade", url=own_postgres) for _ in range(PROCESSES)]
     results = [(p.wait(timeout=120), *p.communicate()) for p in started]
     assert [(rc, out.strip()) for rc, out, _ in results] == \
         [(0, "database is up to date")] * PROCESSES, [err for _, _, err in results]
-    assert versions(empty_postgres) == [head_revision()]
+    assert versions(own_postgres) == [head_revision()]
 
 
 def test_the_head_read_from_the_files_is_alembics():
@@ -113,10 +97,10 @@ class Forwarder:
 
 
 def test_a_database_that_is_not_up_yet_is_waited_for_with_a_line_a_minute(
-        empty_postgres, caplog):
+        own_postgres, caplog):
     from sqlalchemy.engine import make_url
 
-    real = make_url(migrate.normalise_url(empty_postgres))
+    real = make_url(migrate.normalise_url(own_postgres))
     forwarder = Forwarder((real.host, real.port or 5432))
     url = real.set(host="127.0.0.1", port=forwarder.port, password="s3cret")
     clock = [0.0]
@@ -136,4 +120,4 @@ def test_a_database_that_is_not_up_yet_is_waited_for_with_a_line_a_minute(
     assert all("\n" not in line and f":{forwarder.port}/" in line and "refused" in line
                and "s3cret" not in line for line in lines), lines
     assert not any(r.exc_info for r in caplog.records)
-    assert versions(empty_postgres) == [head_revision()]
+    assert versions(own_postgres) == [head_revision()]

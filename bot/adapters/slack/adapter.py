@@ -70,7 +70,7 @@ class SlackAdapter:
         self.client = client or make_client(runtime)
         self.directory = directory or Directory(self.client)
         self.inbound = Inbound(self.directory)
-        self.delivery = Delivery(self.client, runtime.refs, pacer)
+        self.delivery = Delivery(self.client, runtime.refs, pacer or Pacer(slots=runtime.slots))
         self.app = App(client=self.client, signing_secret=runtime.settings.slack_signing_secret,
                        process_before_response=process_before_response,
                        before_authorize=read_slash_command_form)
