@@ -62,21 +62,26 @@ def seed(url: str) -> None:
 
 
 def sending_process(url: str, api: str, ready, done) -> None:
-    """One bot process: the reminder job and the Slack adapter's delivery, paced as the
-    product paces (the database's slots), until nothing is due."""
+    """One bot process: the reminder job and the Slack adapter, paced as the product paces
+    (the database's slots, here at a quicker interval), until nothing is due."""
+    from slack_sdk import WebClient
+    from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+
     from app.main import build
-    from bot.adapters.slack.adapter import make_client
-    from bot.adapters.slack.outbound import Delivery, Pacer
+    from bot.adapters.slack.adapter import SlackAdapter
+    from bot.adapters.slack.outbound import Pacer
     from bot.clock import FixedClock
     from bot.scheduler import Scheduler
     from bot.settings import Settings
     from desk.reminders.sender import ReminderSender
 
-    app = build(Settings(database_url=url, adapter="slack", slack_bot_token=BOT_TOKEN,
-                         slack_api_base_url=api), clock=FixedClock(NOW), migrate=False)
-    delivery = Delivery(make_client(app), app.refs, Pacer(SECONDS, slots=app.slots))
+    app = build(Settings(database_url=url, adapter="test"), clock=FixedClock(NOW), migrate=False)
+    client = WebClient(token=BOT_TOKEN, base_url=api,  # a 429 is retried, as the product does
+                       retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3)])
+    adapter = SlackAdapter(app, client=client, pacer=Pacer(SECONDS, slots=app.slots),
+                           process_before_response=True)
     scheduler = Scheduler([ReminderSender(app.desk, platforms=["slack"], batch=4)],
-                          delivery.send, 0)
+                          adapter.send, 0)
     ready.wait()
     sent = 0
     while n := scheduler.tick():
