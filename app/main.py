@@ -27,6 +27,7 @@ from desk.routes import build_router
 from desk.reminders.when import WhenError, parse_when
 from storage.engine import make_engine
 from storage.migrate import upgrade
+from storage.pacing import DbSlots
 from storage.uow import Database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
                jobs=[ReminderSender(desk, platforms=[settings.chosen_adapter()]),
                      partial(due_digests, desk, platforms=[settings.chosen_adapter()])],
-               texts=desk.texts, desk=desk)
+               texts=desk.texts, slots=DbSlots(db), desk=desk)
 
 
 def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO | None = None,

@@ -34,11 +34,13 @@ CASE_COLUMNS = ("id", "team_id", "state", "source", "content_key", "text", "forw
                 "forwarded_at", "last_activity_at", "version", "decision", "outcome",
                 "closed_at")
 REMINDER_COLUMNS = ("id", "case_id", "kind", "seq", "due_at", "status", "attempts", "sent_at")
+REF_COLUMNS = ("platform", "key", "channel", "message", "thread")
 
 
 def rows(n: int, due: int, team_id: int, member_id: int, rng: random.Random):
-    """The cases and reminders of n cases; `due` of the open ones have a reminder due now."""
-    cases, reminders = [], []
+    """The cases, reminders and cards of n cases; `due` of the open ones have a reminder due
+    now (a reminder goes in its card's thread, so each open case's card is shown)."""
+    cases, reminders, refs = [], [], []
     open_ids = set(rng.sample(range(1, n + 1), max(due, int(n * OPEN_SHARE))))
     due_ids = set(rng.sample(sorted(open_ids), due))
     rid = 0
@@ -51,6 +53,7 @@ def rows(n: int, due: int, team_id: int, member_id: int, rng: random.Random):
             when = NOW - timedelta(minutes=rng.randrange(1, 120)) if i in due_ids else \
                 NOW + timedelta(minutes=rng.randrange(1, 7 * 24 * 60))
             reminders.append((rid, i, "vote", 1, when, "pending", 0, None))
+            refs.append(("slack", f"case:{i}", "C0BENCH", f"{i}.000100", f"{i}.000100"))
             continue
         closed = at + timedelta(days=3)
         cases.append((i, team_id, "closed", "google", f"k{i}", f"review {i}", member_id, at,
@@ -61,12 +64,12 @@ def rows(n: int, due: int, team_id: int, member_id: int, rng: random.Random):
             sent = at + timedelta(hours=offset) if status == "sent" else None
             reminders.append((rid, i, kind, 1, at + timedelta(hours=offset), status,
                               1 if sent else 0, sent))
-    return cases, reminders
+    return cases, reminders, refs
 
 
 def seed(engine, n: int, due: int) -> int:
     """Seed n cases; returns how many reminder rows there are."""
-    from storage.models import Case, Member, Reminder, Team
+    from storage.models import Case, Member, MessageRef, Reminder, Team
 
     with engine.begin() as conn:
         team_id = conn.execute(insert(Team).returning(Team.id), [dict(
@@ -77,13 +80,14 @@ def seed(engine, n: int, due: int) -> int:
         member_ids = conn.execute(insert(Member).returning(Member.id), [
             dict(team_id=team_id, user_id=f"U0M{i}", name=f"Member {i}") for i in range(8)]
         ).scalars().all()
-    cases, reminders = rows(n, due, team_id, member_ids[0], random.Random(n))
+    cases, reminders, refs = rows(n, due, team_id, member_ids[0], random.Random(n))
     if engine.dialect.name == "postgresql":
         raw = engine.raw_connection()
         try:
             with raw.cursor() as cur:
                 for table, columns, data in (("review_case", CASE_COLUMNS, cases),
-                                             ("reminder", REMINDER_COLUMNS, reminders)):
+                                             ("reminder", REMINDER_COLUMNS, reminders),
+                                             ("message_ref", REF_COLUMNS, refs)):
                     with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                         for row in data:
                             copy.write_row(row)
@@ -91,13 +95,15 @@ def seed(engine, n: int, due: int) -> int:
                 cur.execute("SELECT setval('reminder_id_seq', %s)", (len(reminders),))
                 cur.execute("ANALYZE review_case")
                 cur.execute("ANALYZE reminder")
+                cur.execute("ANALYZE message_ref")
             raw.commit()
         finally:
             raw.close()
     else:
         with engine.begin() as conn:
             for table, columns, data in ((Case.__table__, CASE_COLUMNS, cases),
-                                         (Reminder.__table__, REMINDER_COLUMNS, reminders)):
+                                         (Reminder.__table__, REMINDER_COLUMNS, reminders),
+                                         (MessageRef.__table__, REF_COLUMNS, refs)):
                 for start in range(0, len(data), CHUNK):
                     conn.execute(insert(table), [dict(zip(columns, r))
                                                  for r in data[start:start + CHUNK]])

@@ -1,5 +1,6 @@
 """What an adapter needs to run: the router, where cards live, the clock, the settings, the
-texts (for an adapter's own words, such as command descriptions) and the scheduled jobs.
+texts (for an adapter's own words, such as command descriptions), the scheduled jobs and
+the pacing of what they post.
 Built by the composition root; adapters never see handlers or storage."""
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from bot.clock import Clock
 from bot.i18n import Catalogs
 from bot.messages import MessageRefs
+from bot.pacing import LocalSlots, Slots
 from bot.router import Router
 from bot.scheduler import Jobs
 from bot.settings import Settings
@@ -21,3 +23,4 @@ class Runtime:
     clock: Clock
     jobs: list[Jobs] = field(default_factory=list)
     texts: Catalogs = field(default_factory=Catalogs)
+    slots: Slots = field(default_factory=LocalSlots)  # pacing of bot-initiated posts

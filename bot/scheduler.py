@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Callable, Sequence
+from typing import Callable, Iterable
 
 from bot.messages import Outbox
 
 log = logging.getLogger(__name__)
 
-Jobs = Callable[[], Sequence[Outbox]]
+Jobs = Callable[[], Iterable[Outbox]]  # taken one by one, each delivered before the next
 Send = Callable[[Outbox], None]
 
 
 class Scheduler:
-    def __init__(self, jobs: Sequence[Jobs], send: Send, interval: float) -> None:
+    def __init__(self, jobs: Iterable[Jobs], send: Send, interval: float) -> None:
         self.jobs = list(jobs)
         self.send = send
         self.interval = interval
@@ -30,19 +30,17 @@ class Scheduler:
         sent = 0
         for job in self.jobs:
             try:
-                outboxes = job()
+                for outbox in job():
+                    try:
+                        self.send(outbox)
+                        if outbox.delivered:
+                            outbox.delivered()
+                        sent += 1
+                    except Exception:
+                        log.exception("delivering scheduled messages to %s/%s failed",
+                                      outbox.platform, outbox.workspace)
             except Exception:
                 log.exception("scheduled job %s failed", getattr(job, "__name__", job))
-                continue
-            for outbox in outboxes:
-                try:
-                    self.send(outbox)
-                    if outbox.delivered:
-                        outbox.delivered()
-                    sent += 1
-                except Exception:
-                    log.exception("delivering scheduled messages to %s/%s failed",
-                                  outbox.platform, outbox.workspace)
         return sent
 
     def start(self) -> None:

@@ -221,3 +221,11 @@ class DigestSent(SQLModel, table=True):
     week: str  # ISO week of the digest, e.g. "2026-W48"
     claimed_until: datetime  # another process may take over once this passed and it is unsent
     sent_at: Optional[datetime] = None
+
+
+class Pace(SQLModel, table=True):
+    """When the next bot-initiated post may go to a channel, shared by every process, so that
+    adding processes never adds posts per second (see storage.pacing)."""
+
+    key: str = Field(primary_key=True)  # "slack:C0123": the platform and the channel
+    next_at: float  # seconds since the epoch, by the database's clock

@@ -66,7 +66,8 @@ def pending_for(session: Session, *, case_id: int) -> list[Reminder]:
 def take_due(session: Session, *, now: datetime, lease_until: datetime, limit: int,
              platforms: Collection[str] | None = None) -> list[Taken]:
     """Due reminders (and ones whose taker's lease expired), now this process's until
-    `lease_until`: oldest first, at most `limit`."""
+    `lease_until`: oldest first, at most `limit`, and with them the other due reminders of
+    their cases."""
     ids: list[int] = []
     # The teams first (a handful of rows): joining the team table into the due query made
     # PostgreSQL scan every case while that small table had no statistics yet.
@@ -88,6 +89,12 @@ def take_due(session: Session, *, now: datetime, lease_until: datetime, limit: i
             break
     if not ids:
         return []
+    # The other due reminders of the same cases come along (a few at most), so that the
+    # sender sees all that piled up for a case during downtime at once.
+    ids += session.exec(select(Reminder.id).where(
+        Reminder.case_id.in_(select(Reminder.case_id).where(Reminder.id.in_(ids))),
+        Reminder.status == PENDING, Reminder.due_at <= now, Reminder.id.not_in(ids))
+        .with_for_update(of=Reminder, skip_locked=True)).all()
     session.exec(update(Reminder).where(Reminder.id.in_(ids))
                  .values(status=SENDING, lease_until=lease_until, attempts=Reminder.attempts + 1))
     rows = session.exec(select(Reminder, Case, Team).join(Case, Case.id == Reminder.case_id)
@@ -111,6 +118,17 @@ def settle(session: Session, *, ids: Sequence[int], lease_until: datetime, statu
         return []
     return list(session.exec(select(Reminder).where(Reminder.id.in_([i for (i,) in changed]))
                              .order_by(Reminder.id).execution_options(populate_existing=True)))
+
+
+def renew(session: Session, *, ids: Sequence[int], lease_until: datetime,
+          until: datetime) -> set[int]:
+    """Extend the lease on the reminders this process still holds; the ids it holds."""
+    if not ids:
+        return set()
+    return set(session.exec(
+        update(Reminder).where(Reminder.id.in_(list(ids)), Reminder.status == SENDING,
+                               Reminder.lease_until == lease_until)
+        .values(lease_until=until).returning(Reminder.id)).scalars())
 
 
 def defer(session: Session, *, reminder: Reminder, due_at: datetime) -> None:

@@ -53,6 +53,19 @@ def postgres_url(_pg_problem):
 
 
 @pytest.fixture
+def own_postgres(postgres_url):
+    """An empty database of its own, for tests with several processes; dropped afterwards."""
+    import psycopg
+
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield PG_URL.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'review_desk.db'}"
 

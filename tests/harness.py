@@ -5,7 +5,7 @@ No platform SDK is involved; this is how handlers are tested once for every plat
 from __future__ import annotations
 
 from bot.events import Actor, ButtonClick, Command, FormSubmit, MessageShortcut, Place, ThreadReply
-from bot.messages import Card, Form, FormErrors, Notice, Outbound, ThreadPost
+from bot.messages import Card, Form, FormErrors, MessageRef, Notice, Outbound, ThreadPost
 
 
 class Replies(list):
@@ -43,6 +43,7 @@ class TestChannel:
     def __init__(self, app, *, platform: str = "test", workspace: str = "T1",
                  channel: str = "C1") -> None:
         self.router = app.router
+        self.refs = app.refs
         self.place = Place(platform, workspace, channel)
 
     @staticmethod
@@ -50,7 +51,12 @@ class TestChannel:
         return Actor(f"U-{who.lower()}", who, locale, roles)
 
     def _run(self, event) -> Replies:
-        return Replies(self.router.dispatch(event))
+        replies = Replies(self.router.dispatch(event))
+        for card in replies.of(Card):  # shown, as an adapter does: its thread takes reminders
+            if self.refs.get(self.place.platform, card.key) is None:
+                self.refs.put(self.place.platform, card.key,
+                              MessageRef(card.channel, card.key, card.key))
+        return replies
 
     def command(self, who: str, text: str, *, locale: str | None = None) -> Replies:
         return self._run(Command(self.actor(who, locale), self.place, name="review", text=text))

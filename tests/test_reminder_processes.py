@@ -8,7 +8,7 @@ from sqlmodel import select
 from bot.clock import FixedClock
 from storage.engine import make_engine
 from storage.migrate import upgrade
-from storage.models import Case, History, Member, Reminder, Team
+from storage.models import Case, History, Member, MessageRef, Reminder, Team
 from storage.uow import Database
 from tests.conftest import AMS
 
@@ -34,6 +34,8 @@ def seed(url: str) -> None:
         s.flush()
         s.add_all(Reminder(case_id=c.id, kind="snooze", seq=1, target="U-ann",
                            due_at=NOW - timedelta(minutes=c.id % 90)) for c in cases)
+        s.add_all(MessageRef(platform="test", key=f"case:{c.id}", channel="C1", message=f"m{c.id}")
+                  for c in cases)  # each case's card is shown
     db.dispose()
 
 

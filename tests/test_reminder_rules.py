@@ -1,5 +1,6 @@
 """The reminder rules on the working-day calendar, with no database: weekends, a Dutch public
 holiday and daylight-saving changes included."""
+from dataclasses import dataclass
 from datetime import datetime
 
 import pytest
@@ -128,3 +129,43 @@ def test_a_due_reminder_is_skipped_when_its_reason_went_away(kind, state, answer
 ])
 def test_went_quiet_after_three_follow_ups_in_a_row_without_reaction(reactions, quiet):
     assert rules.went_quiet(reactions) is quiet
+
+
+# -- after downtime -------------------------------------------------------------------------
+@dataclass
+class R:
+    kind: str
+    due_at: datetime
+    seq: int = 1
+
+
+def test_a_reminder_due_today_is_not_stale_one_of_yesterday_is():
+    assert not rules.stale(CAL, at(2026, 11, 24, 11, 0), at(2026, 11, 24, 16, 0))
+    assert rules.stale(CAL, at(2026, 11, 23, 17, 15), at(2026, 11, 23, 17, 40))  # after hours
+    assert rules.stale(CAL, at(2026, 11, 23, 11, 0), at(2026, 11, 24, 9, 0))
+
+
+def test_the_end_of_a_day_that_is_over_becomes_the_end_of_this_one():
+    end_of_day, holding = R("end_of_day", at(2026, 11, 23, 17, 15)), R("holding", at(2026, 11, 23, 15, 30))
+    plan = rules.collapse(CAL, [holding, end_of_day], at(2026, 11, 25, 9, 0))
+    assert plan.send == [] and plan.superseded == []
+    assert plan.later == [(holding, at(2026, 11, 25, 15, 30)), (end_of_day, at(2026, 11, 25, 17, 15))]
+    at_night = rules.collapse(CAL, [end_of_day], at(2026, 11, 24, 2, 0))
+    assert at_night.later == [(end_of_day, at(2026, 11, 24, 17, 15))]
+    late = rules.collapse(CAL, [end_of_day], at(2026, 11, 24, 17, 20))  # today's moment passed
+    assert late.send == [end_of_day] and late.later == []
+
+
+def test_of_the_other_stale_reminders_the_one_the_state_asks_for_goes():
+    vote, snooze = R("vote", at(2026, 11, 23, 11, 0)), R("snooze", at(2026, 11, 23, 14, 0))
+    newer = R("snooze", at(2026, 11, 23, 16, 0), seq=2)
+    today = R("snooze", at(2026, 11, 25, 9, 30), seq=3)
+    plan = rules.collapse(CAL, [snooze, vote, newer, today], at(2026, 11, 25, 10, 0))
+    assert plan.send == [vote, today] and plan.superseded == [newer, snooze]
+    assert rules.collapse(CAL, [snooze, newer], at(2026, 11, 25, 10, 0)).send == [newer]
+
+
+def test_a_stale_end_of_day_gives_way_to_todays():
+    old, new = R("end_of_day", at(2026, 11, 23, 17, 15)), R("end_of_day", at(2026, 11, 25, 17, 15), 2)
+    plan = rules.collapse(CAL, [old, new], at(2026, 11, 25, 17, 15))
+    assert plan.send == [new] and plan.superseded == [old] and plan.later == []

@@ -155,24 +155,50 @@ def test_due_outside_working_hours_waits_for_the_next_opening(channel, bot, cloc
                                              Reminder.kind == "vote")).one()
     assert (vote.status, vote.due_at, vote.attempts) == ("pending", at(2026, 11, 30, 9, 0), 0)
     clock.set(at(2026, 11, 30, 9, 0))
-    assert len(thread(bot.tick(), case)) == 2  # vote and end of day, once each
+    post, = thread(bot.tick(), case)  # the vote; Monday's end of the day is today's end
+    assert "waiting for votes" in str(post.text)
+    clock.set(at(2026, 11, 30, 17, 15))
+    post, = thread(bot.tick(), case)
+    assert "still has no reply" in str(post.text)
 
 
-def test_restart_after_two_days_down_sends_each_due_reminder_once(channel, bot, clock, app):
+def test_two_days_down_give_each_case_the_reminder_that_still_makes_sense(channel, bot,
+                                                                          clock, app):
     cases = [channel.forward(text=f"Complaint number {i} about the delivery.") for i in range(2)]
     channel.click("Ann", "vote_respond", cases[1])
     channel.click("Bob", "vote_respond", cases[1])
+    channel.click("Ann", "remind_me", cases[0])
+    channel.command("Ann", f"remind {cases[0]} in 2 hours")
     clock.advance(days=2)  # Wednesday 10:00: every reminder of Monday is overdue
     messages = bot.tick()
-    kinds = sorted((m.key, str(m.text).split(" ")[1]) for m in thread(messages))
-    assert len(kinds) == 4 and len(set(kinds)) == 4
-    assert [len(thread(messages, c)) for c in cases] == [2, 2]
-    for _ in range(3):
+    vote, claim = thread(messages)  # one each: no "end of the working day" at 10:00
+    assert vote.key == f"case:{cases[0]}" and "waiting for votes" in str(vote.text)
+    assert claim.key == f"case:{cases[1]}" and "nobody has claimed it yet" in str(claim.text)
+    assert [d for a, d in history(app, cases[0]) if a == "reminder_skipped"] == [
+        '{"kind": "snooze", "seq": 1, "reason": "superseded"}']
+    for _ in range(3):  # not at the morning's opening, nor every half hour
         clock.advance(minutes=30)
         assert thread(bot.tick()) == []
+    clock.set(at(2026, 11, 25, 17, 15))  # the end of Wednesday, not of Monday
+    late = thread(bot.tick())
+    assert sorted(m.key for m in late) == [f"case:{c}" for c in cases]
+    assert all("still has no reply" in str(m.text) for m in late)
     with app.desk.db.unit() as s:
         sent = s.exec(select(Reminder).where(Reminder.status == "sent")).all()
-    assert len(sent) == 4 and all(r.sent_at == clock.now() - timedelta(minutes=90) for r in sent)
+    assert len(sent) == 4 and all(at(2026, 11, 25, 10) <= r.sent_at for r in sent)
+    clock.advance(days=1)
+    assert thread(bot.tick()) == []
+
+
+def test_downtime_overnight_sends_nothing_before_the_opening(channel, bot, clock, app):
+    case = channel.claimed("Ann")  # holding reminder at 15:30, end of the day at 17:15
+    clock.set(at(2026, 11, 24, 2, 0))  # back at night: Monday's are over
+    assert bot.tick() == []
+    clock.set(at(2026, 11, 24, 9, 0))
+    assert thread(bot.tick()) == []
+    clock.set(at(2026, 11, 24, 15, 30))
+    holding, = thread(bot.tick(), case)
+    assert "ends at 17:30" in str(holding.text)
 
 
 def test_one_reminder_that_fails_to_go_out_does_not_send_the_others_again(channel, clock, app):
@@ -320,7 +346,7 @@ def test_a_crash_mid_send_is_retried_by_another_process_after_the_lease(channel,
     other = ReminderSender(app.desk, platforms=["test"])
     taken, = crashed()  # taken, never delivered: the process died
     assert len(thread(taken.messages, case)) == 1
-    assert other() == []  # still leased
+    assert list(other()) == []  # still leased
     clock.advance(rules.LEASE)
     retry, = other()
     retry.delivered()
@@ -343,4 +369,4 @@ def test_the_due_query_uses_the_status_due_index(app, database_url, clock):
             plan = s.execute(text("EXPLAIN SELECT id FROM reminder WHERE status = 'pending' "
                                   "AND due_at <= now() ORDER BY due_at LIMIT 200")).all()
     assert "ix_reminder_due" in " ".join(str(row) for row in plan)
-    assert sender() == []
+    assert list(sender()) == []

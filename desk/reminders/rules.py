@@ -10,13 +10,16 @@ is due, so a reminder whose reason went away is skipped, never sent.
     end_of_day  just before the end of the working day, to the owner and the lead, no reply yet
     followup    every 2 working days after the public reply, asking for the customer's reaction
     snooze      when a person asked to be reminded ("remind me tomorrow at 9")
+
+After downtime, the reminders that came due while no process ran are not all sent at once:
+see `collapse`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Sequence
+from typing import Generic, Protocol, Sequence, TypeVar
 
 from desk.cases.states import OPEN_STATES, Action, State
 from desk.reminders.calendar import WorkCalendar
@@ -30,6 +33,7 @@ QUIET_AFTER = 3  # follow-ups in a row with no reaction: the customer let it go
 LEASE = timedelta(minutes=5)  # a process that took a reminder and crashed: retried after this
 MAX_ATTEMPTS = 5
 DIGEST_AT = 3  # reminders due at once in one channel that make the channel get one digest
+NO_CARD_WAIT = timedelta(minutes=5)  # a case whose card is not shown yet: look again after this
 
 
 
@@ -46,6 +50,11 @@ K = Kind
 SAME_DAY = (K.VOTE, K.CLAIM, K.HOLDING, K.END_OF_DAY)
 KINDS = tuple(Kind)
 NOT_ANSWERED = frozenset({State.NEW, State.OPEN, State.CLAIMED})
+
+# Reminders about the end of one working day, with how long before its end they are due.
+DAY_BOUND = {"holding": HOLDING_BEFORE_END, "end_of_day": END_OF_DAY_BEFORE_END}
+# Of a case's stale reminders, the one sent: the one its state asks for, else a snooze.
+STALE_ORDER = ("vote", "claim", "followup", "snooze")
 
 # The states in which a reminder of each kind still makes sense when it is due.
 APPLIES_IN: dict[Kind, frozenset[State]] = {
@@ -130,6 +139,60 @@ def skip_reason(kind: str, *, state: str, answered: bool, attempts: int) -> str 
     if kind in ("holding", "end_of_day") and answered:
         return "answered"
     return None
+
+
+class Due(Protocol):
+    kind: str
+    seq: int
+    due_at: datetime
+
+
+R = TypeVar("R", bound=Due)
+
+
+@dataclass
+class Collapsed(Generic[R]):
+    send: list[R] = field(default_factory=list)
+    later: list[tuple[R, datetime]] = field(default_factory=list)  # planned again for then
+    superseded: list[R] = field(default_factory=list)
+
+
+def stale(cal: WorkCalendar, due_at: datetime, now: datetime) -> bool:
+    """Came due in a working day that is over: no process ran to send it then."""
+    return cal.end_of_working_day(due_at) <= now
+
+
+def collapse(cal: WorkCalendar, due: Sequence[R], now: datetime) -> Collapsed[R]:
+    """What to do with one case's due reminders (those that still apply), so that people
+    see what they would have seen had the bot been running, not every stale reminder at once.
+
+    Reminders due today all go. A stale reminder about the end of a working day ("still no
+    reply at the end of the day") is planned again for the end of this working day (the
+    next one outside working hours), unless today's is already due; never sent at the next
+    morning's opening. Of the other stale
+    reminders only one goes out: the one the case's state asks for (vote, claim, follow-up),
+    else the latest snooze; the rest are superseded by it."""
+    out: Collapsed[R] = Collapsed()
+    old: list[R] = []
+    for r in due:
+        (old if stale(cal, r.due_at, now) else out.send).append(r)
+    for kind, lead in DAY_BOUND.items():
+        mine = sorted((r for r in old if r.kind == kind), key=lambda r: r.seq)
+        if not mine:
+            continue
+        out.superseded += mine[:-1]
+        today = place(cal, cal.end_of_working_day(now) - lead)
+        if any(r.kind == kind for r in out.send):
+            out.superseded.append(mine[-1])
+        elif today <= now:  # late in today's working day already: now is the moment
+            out.send.append(mine[-1])
+        else:
+            out.later.append((mine[-1], today))
+    others = sorted((r for r in old if r.kind not in DAY_BOUND),
+                    key=lambda r: (STALE_ORDER.index(r.kind), -r.due_at.timestamp()))
+    out.send[:0] = others[:1]
+    out.superseded += others[1:]
+    return out
 
 
 def went_quiet(reactions: Sequence[str]) -> bool:

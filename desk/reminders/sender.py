@@ -1,18 +1,21 @@
 """The scheduler job that sends due reminders, each once, in the case's thread.
 
 One tick takes the due reminders (a lease makes them this process's), skips those whose
-reason went away, moves those that came due outside the team's working hours to the next
-opening, and returns one outbox per reminder. A channel with many reminders at once gets one
-digest listing them, and each thread still gets its own. The reminders are stamped as sent
-only when the adapter delivered the outbox: a crash mid-send means another try after the
-lease, not a loss.
+reason went away, collapses what piled up for a case during downtime into what still makes
+sense (rules.collapse), keeps back those that cannot be posted yet (a case whose card is not
+shown: there is no thread to post in; outside the team's working hours: the next opening),
+and returns one outbox per reminder. A channel with many reminders at once gets one digest
+listing them, and each thread still gets its own. The reminders are stamped as sent only
+when the adapter delivered the outbox: a crash mid-send means another try after the lease,
+not a loss; a reminder that could not be posted is never stamped as sent.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from typing import Collection, Sequence
+from typing import Collection, Iterator, Sequence
 
 from sqlmodel import Session
 
@@ -27,11 +30,13 @@ from desk.cases.followup import REACTIONS
 from desk.advice.suggest import suggest
 from desk.team.templates import team_contact, team_templates
 from storage import reminders, repo
-from storage.models import Member, Team
+from storage.models import Member, Reminder, Team
 from storage.reminders import Taken
 
-# Small enough that a tick's posts, paced at one a second per channel, go out well within
-# the lease (rules.LEASE): otherwise another process would take them again mid-send.
+log = logging.getLogger(__name__)
+
+# A tick's posts, paced at one a second per channel (shared by every process), take minutes:
+# the lease is renewed while they go out (see Lease).
 BATCH = 100
 MAX_MENTIONS = 10
 DIGEST_LINES = 15
@@ -59,54 +64,105 @@ class People:
 
 
 @dataclass
+class Lease:
+    """The reminders a tick took are this process's until `until`. Posts are paced, so a
+    tick can outlast one lease: it is renewed while the posts go out, and a post whose
+    reminder another process took meanwhile is left to that process, never sent twice."""
+
+    desk: Desk
+    until: datetime
+    lost: set[int] = field(default_factory=set)
+
+    def keep(self, boxes: Sequence[tuple[Outbox, list[int]]]) -> Iterator[Outbox]:
+        for i, (outbox, ids) in enumerate(boxes):
+            if self.desk.now() >= self.until - rules.LEASE / 2:
+                self.renew([r for _, rest in boxes[i:] for r in rest])
+            if not self.lost.intersection(ids):
+                yield outbox
+
+    def renew(self, ids: Sequence[int]) -> None:
+        until = self.desk.now() + rules.LEASE
+        with self.desk.db.unit() as session:
+            held = reminders.renew(session, ids=ids, lease_until=self.until, until=until)
+        self.lost.update(set(ids) - held)
+        self.until = until
+
+    def delivered(self, ids: Sequence[int]) -> None:
+        """Stamp as sent, with a line in each case's history."""
+        with self.desk.db.unit() as session:
+            now = self.desk.now()
+            for row in reminders.settle(session, ids=ids, lease_until=self.until,
+                                        status=reminders.SENT, now=now):
+                repo.record(session, case_id=row.case_id, actor_id=None, action="reminder_sent",
+                            from_state=None, to_state=None, now=now,
+                            detail={"kind": row.kind, "seq": row.seq, "for": row.target})
+
+
+@dataclass
 class ReminderSender:
     desk: Desk
     platforms: Collection[str] | None = None  # the platforms this process delivers to
     batch: int = BATCH
     _calendars: dict[tuple, WorkCalendar] = field(default_factory=dict)
 
-    def __call__(self) -> list[Outbox]:
+    def __call__(self) -> Iterator[Outbox]:
+        """Takes and renders the due reminders now; the outboxes come one by one, the lease
+        renewed as they go."""
         now = self.desk.now()
-        lease_until = now + rules.LEASE
+        lease = Lease(self.desk, now + rules.LEASE)
         with self.desk.db.unit() as session:
-            taken = reminders.take_due(session, now=now, lease_until=lease_until,
+            taken = reminders.take_due(session, now=now, lease_until=lease.until,
                                        limit=self.batch, platforms=self.platforms)
             by_team: dict[int, tuple[Team, list[Post]]] = {}
             channels = self._channels(session, taken)
             people = self._people(session, taken)
-            for item in taken:
-                case, reminder = item.case, item.reminder
-                reason = rules.skip_reason(reminder.kind, state=case.state,
-                                           answered=bool(case.holding_at or case.replied_at),
-                                           attempts=reminder.attempts)
-                if reason:
-                    self._skip(session, item, reason, lease_until, now)
-                    continue
-                cal = self._calendar(item.team)
-                if not cal.is_working_time(now):
-                    reminders.defer(session, reminder=reminder, due_at=rules.place(cal, now))
-                    continue
-                post = Rendering(self.desk, session, item, cal, now, people).post(
-                    channels.get(case.id))
+            for item in self._to_send(session, taken, channels, lease.until, now):
+                post = Rendering(self.desk, session, item, self._calendar(item.team), now,
+                                 people).post(channels[item.case.id])
                 by_team.setdefault(item.team.id, (item.team, []))[1].append(post)
-        return [Outbox(team.platform, team.workspace, group,
-                       delivered=partial(self.delivered, ids, lease_until) if ids else None)
-                for team, posts in by_team.values()
-                for group, ids in messages(self.desk, team, posts)]
+        return lease.keep([
+            (Outbox(team.platform, team.workspace, group,
+                    delivered=partial(lease.delivered, ids) if ids else None), ids)
+            for team, posts in by_team.values() for group, ids in messages(self.desk, team, posts)])
 
-    def delivered(self, ids: Sequence[int], lease_until: datetime) -> None:
-        """Stamp as sent, with a line in each case's history."""
-        with self.desk.db.unit() as session:
-            now = self.desk.now()
-            for row in reminders.settle(session, ids=ids, lease_until=lease_until,
-                                        status=reminders.SENT, now=now):
-                repo.record(session, case_id=row.case_id, actor_id=None, action="reminder_sent",
-                            from_state=None, to_state=None, now=now,
-                            detail={"kind": row.kind, "seq": row.seq, "for": row.target})
+    def _to_send(self, session: Session, taken: Sequence[Taken], channels: dict[int, str],
+                 lease_until: datetime, now: datetime) -> Iterator[Taken]:
+        """Per case: skip what no longer applies, collapse what piled up during downtime,
+        and keep back what cannot be posted yet (no card to post under, outside working
+        hours)."""
+        by_case: dict[int, list[Taken]] = {}
+        for item in taken:
+            by_case.setdefault(item.case.id, []).append(item)
+        for items in by_case.values():
+            case, team = items[0].case, items[0].team
+            cal = self._calendar(team)
+            due = []
+            for item in items:
+                reason = rules.skip_reason(item.reminder.kind, state=case.state,
+                                           answered=bool(case.holding_at or case.replied_at),
+                                           attempts=item.reminder.attempts)
+                if reason:
+                    self._skip(session, item.reminder, reason, lease_until, now)
+                else:
+                    due.append(item.reminder)
+            plan = rules.collapse(cal, due, now)
+            for reminder in plan.superseded:
+                self._skip(session, reminder, "superseded", lease_until, now)
+            for reminder, due_at in plan.later:
+                reminders.defer(session, reminder=reminder, due_at=due_at)
+            for reminder in plan.send:
+                if case.id not in channels:
+                    log.info("reminder %s of case %s waits: its card is not shown yet",
+                             reminder.kind, case.id)
+                    reminders.defer(session, reminder=reminder,
+                                    due_at=rules.place(cal, now + rules.NO_CARD_WAIT))
+                elif not cal.is_working_time(now):
+                    reminders.defer(session, reminder=reminder, due_at=rules.place(cal, now))
+                else:
+                    yield Taken(reminder, case, team)
 
-    def _skip(self, session: Session, item: Taken, reason: str, lease_until: datetime,
+    def _skip(self, session: Session, row: Reminder, reason: str, lease_until: datetime,
               now: datetime) -> None:
-        row = item.reminder
         if reminders.settle(session, ids=[row.id], lease_until=lease_until,
                             status=reminders.SKIPPED, now=now):
             repo.record(session, case_id=row.case_id, actor_id=None, action="reminder_skipped",
@@ -135,7 +191,8 @@ class ReminderSender:
 
     @staticmethod
     def _channels(session: Session, taken: Sequence[Taken]) -> dict[int, str]:
-        """Each case's channel: the team's review channel, else where its card was shown."""
+        """The channel of each case whose card is shown (a reminder goes in the card's
+        thread): the team's review channel, else where the card is."""
         out: dict[int, str] = {}
         for platform in {t.team.platform for t in taken}:
             keys = {case_key(t.case.id): t.case.id for t in taken if t.team.platform == platform}
@@ -143,7 +200,7 @@ class ReminderSender:
                                                       keys=keys).items():
                 out[keys[key]] = channel
         for t in taken:
-            if t.team.review_channel:
+            if t.team.review_channel and t.case.id in out:
                 out[t.case.id] = t.team.review_channel
         return out
 

@@ -1,4 +1,5 @@
-"""Alembic environment: the tables come from storage.models; the URL from the caller."""
+"""Alembic environment: the tables come from storage.models; the connection (taken under a
+lock, see storage.migrate) or else the URL from the caller."""
 from alembic import context
 from sqlmodel import SQLModel
 
@@ -18,15 +19,23 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
+    given = config.attributes.get("connection")
+    if given is not None:  # in the caller's transaction, which commits it
+        migrate(given)
+        return
     engine = make_engine(config.get_main_option("sqlalchemy.url"))
     try:
         with engine.connect() as connection:
-            context.configure(connection=connection, target_metadata=target_metadata,
-                              render_as_batch=True)
-            with context.begin_transaction():
-                context.run_migrations()
+            migrate(connection)
     finally:
         engine.dispose()
+
+
+def migrate(connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata,
+                      render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 if context.is_offline_mode():

@@ -4,7 +4,8 @@ Nothing here reaches slack.com: every server binds 127.0.0.1 on a free port.
 
 * ``FakeSlackAPI`` -- the Web API (``WebClient(base_url=fake.base_url)``), the
   ``response_url`` endpoint used by ``respond()`` and the upload URL used by
-  ``files_upload_v2``. Records every call; can be told to fail or rate-limit a method.
+  ``files_upload_v2``. Records every call; can be told to fail or rate-limit a method, or
+  to limit the posts per channel as Slack does.
 * ``FakeSocketModeServer`` -- the Socket Mode websocket that ``apps.connections.open``
   hands out. Pushes envelopes and records the acks.
 * Request builders -- bodies exactly as Slack sends them (form fields for slash commands,
@@ -192,6 +193,8 @@ class FakeSlackAPI:
         self.socket_mode: FakeSocketModeServer | None = None
         self._calls: list[ApiCall] = []
         self._stubs: dict[str, list[_Stub]] = {}
+        self._channel_limit: tuple[float, int] | None = None
+        self._buckets: dict[str, tuple[float, float]] = {}  # channel -> (tokens, when)
         self._cond = threading.Condition()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -318,6 +321,8 @@ class FakeSlackAPI:
             self.channels.clear()
             self.messages.clear()
             self.uploads.clear()
+            self._channel_limit = None
+            self._buckets.clear()
 
     # -- programming answers -------------------------------------------------
 
@@ -352,6 +357,26 @@ class FakeSlackAPI:
             times=times,
         )
 
+    def limit_channels(self, per_second: float = 1.0, *, burst: int = 1) -> None:
+        """Answer ``chat.postMessage`` with HTTP 429 (``Retry-After: 1``) when a channel gets
+        posts faster than ``per_second``, beyond a burst of ``burst``: Slack's limit on
+        messages per channel, as a token bucket per channel."""
+        with self._cond:
+            self._channel_limit = (per_second, burst)
+            self._buckets.clear()
+
+    def _over_channel_limit(self, call: ApiCall) -> bool:
+        if self._channel_limit is None or call.method != "chat.postMessage":
+            return False
+        rate, burst = self._channel_limit
+        channel, now = str(call.body.get("channel", "")), time.monotonic()
+        with self._cond:
+            tokens, last = self._buckets.get(channel, (float(burst), now))
+            tokens = min(float(burst), tokens + (now - last) * rate)
+            over = tokens < 1
+            self._buckets[channel] = (tokens if over else tokens - 1, now)
+        return over
+
     # -- request handling (called from the server threads) -------------------
 
     def _handle(self, call: ApiCall) -> tuple[int, dict[str, str], bytes]:
@@ -370,6 +395,10 @@ class FakeSlackAPI:
             return self._finish(call, 404, {"Content-Type": "text/plain"}, "not found")
 
         call.method = path[len("/api/") :]
+        if self._over_channel_limit(call):
+            return self._finish(call, 429, {"Content-Type": "application/json; charset=utf-8",
+                                            "Retry-After": "1"},
+                                {"ok": False, "error": "ratelimited"})
         stub = self._take_stub(call.method)
         if stub is not None:
             body = stub.body(call) if callable(stub.body) else stub.body

@@ -115,7 +115,7 @@ class SlackAdapter:
         self.client = client or make_client(runtime)
         self.directory = directory or Directory(self.client)
         self.inbound = Inbound(self.directory)
-        self.delivery = Delivery(self.client, runtime.refs, pacer)
+        self.delivery = Delivery(self.client, runtime.refs, pacer or Pacer(slots=runtime.slots))
         self.dispatcher = Dispatcher(self, texts=runtime.texts, language=runtime.settings.language)
         self.server: Any = None
         self.ready = threading.Event()  # set once it serves

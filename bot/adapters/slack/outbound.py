@@ -3,12 +3,11 @@ shared dispatcher (bot/delivery).
 
 A card is posted once and then updated in place: its channel and timestamp are kept in the
 message refs (in the database), so any process updates the same message and posts in the same
-thread. Bot-initiated messages (reminders, digests) are paced per channel.
+thread. Bot-initiated messages (reminders, digests) are paced per channel, across processes.
 """
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from typing import Callable
 
@@ -22,6 +21,7 @@ from bot.delivery.contract import SendTable
 from bot.delivery.results import Failed
 from bot.messages import (Card, CardVersions, File, Form, FormErrors, Home, MessageRef,
                           MessageRefs, Notice, Say, ThreadPost)
+from bot.pacing import LocalSlots, Slots
 
 log = logging.getLogger(__name__)
 
@@ -31,24 +31,20 @@ NOT_THERE = ("channel_not_found", "not_in_channel", "user_not_in_channel")
 
 
 class Pacer:
-    """At most one post a second per channel: Slack's guidance for bursts of bot messages."""
+    """At most one post a second per channel: Slack's guidance for bursts of bot messages.
+    Every process shares the slots when the runtime's do (see bot.pacing)."""
 
-    def __init__(self, seconds: float = SECONDS_PER_POST, *,
+    def __init__(self, seconds: float = SECONDS_PER_POST, *, slots: Slots | None = None,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.seconds = seconds
-        self.clock = clock
+        self.slots = slots or LocalSlots(clock)
         self.sleep = sleep
-        self._next: dict[str, float] = {}
-        self._lock = threading.Lock()
 
     def wait(self, channel: str) -> None:
-        with self._lock:
-            now = self.clock()
-            at = max(now, self._next.get(channel, now))
-            self._next[channel] = at + self.seconds
-        if at > now:
-            self.sleep(at - now)
+        delay = self.slots.reserve(f"{PLATFORM}:{channel}", self.seconds)
+        if delay > 0:
+            self.sleep(delay)
 
 
 # Slack's error codes in the contract's words (bot/delivery/results.py).
