@@ -38,7 +38,7 @@ click 1 draft
 Dear Sam, thank you for telling us. We are sorry. Ann
 reply 1 draft: Dear Sam, thank you for telling us. We understand how disappointing this was and we are sorry. Please mail us at cakes@example.com. Ann
 click 1 posted
-1
+2
 https://www.trustpilot.com/reviews/abc123#reply
 click 1 followup
 contact

@@ -271,9 +271,12 @@ class ConsoleChannel:
         self.print("(form cancelled after too many attempts)")
 
     def ask(self, item: Input, current: str) -> str | None:
+        """One field. A picker's options are numbered by position and an answer's number is
+        that position (never a value that looks like a number); the option picked is named."""
         if item.choices:
             self.print("│ " + "  ".join(f"{i}) {c.label}" for i, c in enumerate(item.choices, 1)))
-        shown = current.replace("\n", "\\n")
+        labels = {c.value: c.label for c in item.choices}
+        shown = labels.get(current, current).replace("\n", "\\n")
         if len(shown) > 60:
             shown = shown[:57] + "..."
         optional = "" if item.required else " (optional)"
@@ -281,18 +284,25 @@ class ConsoleChannel:
         if answer is None:
             return None
         answer = answer.strip().replace("\\n", "\n")
-        if not answer:
-            return current
         if answer == "-":
             return ""
-        by_name = {c.value.lower(): c.value for c in item.choices}
-        by_name.update({c.label.lower(): c.value for c in item.choices})
-        by_number = {str(i): c.value for i, c in enumerate(item.choices, 1)}
-        return by_name.get(answer.lower()) or by_number.get(answer) or answer
+        value = _pick(item, answer) if answer else current
+        if item.choices and value in labels and answer:
+            self.print(f"│ → {labels[value]}")
+        return value
 
     def print(self, text: str) -> None:
         self.out.write(text + "\n")
         self.out.flush()
+
+
+def _pick(item: Input, answer: str) -> str:
+    """An option by its position, its label or its value; other answers as written."""
+    if answer.isdigit() and 1 <= int(answer) <= len(item.choices):
+        return item.choices[int(answer) - 1].value
+    by_name = {c.value.lower(): c.value for c in item.choices}
+    by_name.update({c.label.lower(): c.value for c in item.choices})
+    return by_name.get(answer.lower(), answer)
 
 
 def _number(text: str, usage: str) -> int:

@@ -97,6 +97,13 @@ def case_card(turn: Turn, case: Case) -> Card:
                 accent=ACCENT[state], version=case.version or 0)
 
 
+def opening(text: str, limit: int = 40) -> str:
+    """The first words of a text on one line, so a picker can name a draft by what it says
+    (a platform's option labels hold 75 characters)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[:limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def case_channel(turn: Turn) -> str:
     return turn.team.review_channel or turn.event.place.channel
 

@@ -13,7 +13,7 @@ from bot.events import ButtonClick, FormSubmit, ThreadReply
 from bot.messages import Choice, Form, FormErrors, Input, Outbound, ThreadPost
 from bot.text import Quote, Rich
 from desk.advice import hints
-from desk.cases.cards import case_key
+from desk.cases.cards import case_key, opening
 from desk.cases.case import case_id_from, change, load_case, require_owner, updated
 from desk.turn import Turn
 from desk.cases.review_input import MAX_LINK, MAX_TEXT, clean_text, is_web_link
@@ -101,7 +101,8 @@ def mark_posted(turn: Turn, event: ButtonClick) -> list[Outbound]:
     return [Form(POSTED_FORM, turn.s("posted.form.title", case=case.id), [
         Input("version", turn.s("posted.form.version"), kind="select", value=str(drafts[-1].version),
               choices=[Choice(str(d.version), turn.s("posted.form.choice", version=d.version,
-                                                     kind=turn.s(f"draft.kind.{d.kind}")))
+                                                     kind=turn.s(f"draft.kind.{d.kind}"),
+                                                     start=opening(d.text)))
                        for d in reversed(drafts)]),
         Input("link", turn.s("posted.form.link"), kind="url", required=False, max_length=MAX_LINK),
     ], turn.s("posted.form.submit"), context=str(case.id))]
