@@ -116,6 +116,8 @@ def render(texts: Catalogs, lang: str, team: Team, figures: Figures, title: Rich
     lines: list[Rich] = [Rich([Strong(str(title))])]
     if figures.empty:
         lines = [t("report.nothing", **span_dates(team, figures.start, figures.end))]
+    elif not c.forwarded:
+        lines.append(t("report.none_forwarded"))
     else:
         reasons = join(f"{t(f'reason.{r}')} {n}" for r, n in sorted(figures.reasons.items(),
                                                                      key=lambda i: -i[1]))
@@ -124,12 +126,16 @@ def render(texts: Catalogs, lang: str, team: Team, figures: Figures, title: Rich
             t("report.decided", respond=c.respond, ignore=c.ignore, voting=c.voting,
               reasons=f" ({reasons})" if figures.reasons else ""),
         ]
+    closed = t("report.closed", n=sum(figures.closed.values()),
+               **{o: figures.closed.get(o, 0) for o in ("satisfied", "went_quiet", "ignored")})
+    if figures.closed and not c.forwarded:
+        lines.append(closed)
     if figures.open_now or not figures.empty:
         owners = join(f"{name or t('report.unclaimed')} {n}" for name, n in figures.open_owners)
         before = t("report.open_before", n=figures.open_before) if figures.open_before else ""
         lines.append(t("report.open", n=figures.open_now,
                        owners=Rich([" (", *owners, ")", *before]) if figures.open_now else ""))
-    if figures.empty:
+    if not c.forwarded:
         return join(lines, "\n")
     if figures.answers:
         lines += [
@@ -145,6 +151,8 @@ def render(texts: Catalogs, lang: str, team: Team, figures: Figures, title: Rich
         lines.append(t("report.waiting", n=c.unanswered))
     lines.append(t("report.outcomes", satisfied=c.satisfied, went_quiet=c.went_quiet,
                    ignored=c.ignored))
+    if figures.closed:
+        lines.append(closed)
     lines.append(t("report.reopened", n=figures.reopened))
     if figures.followups_per_closed is not None:
         lines.append(t("report.followups", n=decimal(texts, lang, figures.followups_per_closed)))
