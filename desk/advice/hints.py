@@ -38,7 +38,7 @@ def hint(turn: Turn, case: Case) -> Rich:
     result = triage(case.text, stars=case.stars, after_team_reply=after_reply)
     signals = ", ".join(turn.desk.texts.plain(turn.team_lang, f"triage.{s}.message")
                         for s in result.signals)
-    return turn.tt(f"advice.hint_{result.suggestion}", signals=signals or "—")
+    return turn.tt(f"advice.hint_{result.suggestion}", why=f" ({signals})" if signals else "")
 
 
 def suggestion(turn: Turn, case: Case, kind: str) -> str:

@@ -120,6 +120,12 @@ def guess_source(link: str | None) -> str:
     return "other"
 
 
+def domain(link: str) -> str:
+    """Where a link really goes (its host without `www.`), to show beside or instead of it."""
+    host = (urlsplit(link).hostname or "") if is_web_link(link) else ""
+    return host.lower().removeprefix("www.") or link
+
+
 def link_key(link: str | None) -> str | None:
     if not link:
         return None
