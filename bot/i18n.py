@@ -12,6 +12,7 @@ from typing import Iterable, Mapping
 from bot.text import Rich, fill
 
 LANGUAGES = ("en", "nl")
+NUMBER_MARKS = {"en": ",.", "nl": ".,"}  # thousands separator, decimal mark: 10,001.5 / 10.001,5
 
 
 def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
@@ -60,7 +61,7 @@ class Catalogs:
         return self._texts[self.fallback].get(key, key)
 
     def text(self, lang: str, key: str, **values: object) -> Rich:
-        return fill(self.raw(lang, key), **values)
+        return fill(self.raw(lang, key), NUMBER_MARKS.get(lang, ",."), **values)
 
     def plain(self, lang: str, key: str, **values: object) -> str:
         return str(self.text(lang, key, **values))
