@@ -59,6 +59,18 @@ class Period:
         return f"{self.amount} {unit}"
 
 
+def weekdays_label(texts: Catalogs, lang: str, days: frozenset[int]) -> str:
+    """Working days as the team writes them: "ma-vr", "Mon, Wed-Fri" (0 is Monday)."""
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    name = lambda day: texts.plain(lang, f"report.weekday.{WEEKDAYS[day]}")  # noqa: E731
+    return ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])}-{name(r[-1])}" for r in runs)
+
+
 def _month_length(year: int, month: int) -> int:
     following = date(year + month // 12, month % 12 + 1, 1)
     return (following - timedelta(days=1)).day
