@@ -17,7 +17,7 @@ from bot.clock import Clock, OffsetClock, SystemClock
 from bot.i18n import Catalogs
 from bot.runtime import Runtime
 from bot.settings import Settings
-from desk.turn import Desk
+from desk.turn import Desk, team_language
 from desk.reporting.digest import due_digests
 from desk.refs import DbMessageRefs
 from desk.reminders.sender import ReminderSender
@@ -77,7 +77,8 @@ def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO
                    out=out or sys.stdout,
                    echo=(not stdin.isatty()) if echo is None else echo,
                    user=settings.console_user or "you", jobs=app.jobs, clock=app.clock,
-                   zone=settings.timezone, when=when).run()
+                   zone=settings.timezone, when=when, texts=app.texts,
+                   team_language=partial(team_language, app.desk)).run()
 
 
 def configure_logging(settings: Settings) -> None:

@@ -92,9 +92,9 @@ def test_console_survives_bad_input(app):
 def test_form_errors_are_shown_and_asked_again(app):
     text = run(app, "/review\n\nnot a link\n\n9\n\n"  # three problems at once
                     "\n-\n\n-\nA real complaint about a late order.\n")  # `-` clears a value
-    assert "! link: That is not a web link" in text
-    assert "! stars: A star rating is a whole number from 1 to 5." in text
-    assert "! text: The review text is empty" in text
+    assert "! Link to the review: That is not a web link" in text
+    assert "! Star rating: A star rating is a whole number from 1 to 5." in text
+    assert "! Review text: The review text is empty" in text
     assert "> A real complaint about a late order." in text
 
 

@@ -73,3 +73,17 @@ def test_one_term_for_each_thing_and_no_english_in_dutch():
     for pattern in ENGLISH:
         found = [k for k, t in texts.items() if re.search(pattern, t)]
         assert not found, f"English {pattern!r} in {found}"
+
+
+def test_the_console_speaks_the_teams_language(app):
+    from tests.test_console import run
+    text = run(app, "/review setup\nNederlands\n\n\n\n\n\n\n\n\n\n"
+                    "/review\n\nnot a link\n\n\nDe soep was koud en niemand kwam.\n\n-\n\n\n\n"
+                    "as Bob\nclick 1 reageren\n")
+    assert "(alleen voor jou) Opgeslagen: Nederlands" in text
+    assert "Link naar de review (optioneel) [" in text
+    assert "! Link naar de review: Dat is geen weblink" in text
+    assert "┌─ (bijgewerkt) #1" in text
+    dutch_team = text[text.index("Opgeslagen"):]  # before, the team was still English
+    for english in ("(only you)", "(optional)", "(updated)", "! link:"):
+        assert english not in dutch_team

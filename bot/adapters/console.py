@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.events import Actor, ButtonClick, Command, Event, FormSubmit, MessageShortcut, Place, ThreadReply
 from bot.clock import Clock
+from bot.i18n import Catalogs
 from bot.messages import (Button, Card, File, Form, FormErrors, Input, MessageRef, MessageRefs,
                           Notice, Outbound, Outbox, Say, ThreadPost)
 from bot.router import Router
@@ -61,8 +62,13 @@ class ConsoleChannel:
                  user: str = "you", echo: bool = False, jobs: Sequence[Jobs] = (),
                  clock: Clock | None = None, zone: str = "UTC",
                  when: Callable[[str, datetime], datetime] | None = None,
-                 files: str | Path = "reports") -> None:
+                 files: str | Path = "reports", texts: Catalogs | None = None,
+                 team_language: Callable[[Event], str | None] | None = None) -> None:
         self.router = router
+        # The console's own few words, in the person's language, else their team's.
+        self.texts = texts or Catalogs().load_dir(Path(__file__).parents[1] / "locales")
+        self.team_language = team_language
+        self.labels: dict[str, str] = {}  # the open form's input labels, for its errors
         self.files = Path(files)  # where files sent to the channel (a digest's chart) are saved
         self.refs = refs
         self.lines = lines
@@ -106,6 +112,11 @@ class ConsoleChannel:
                 self.execute(line)
             except ValueError as err:
                 self.print(f"! {err}")
+
+    def word(self, key: str) -> str:
+        team = self.team_language(Command(self.actor, self.place(), name="")) \
+            if self.team_language else None
+        return self.texts.plain(self.texts.pick(self.actor.locale, team), f"console.{key}")
 
     def place(self, thread: str | None = None, message: str | None = None) -> Place:
         return Place(PLATFORM, WORKSPACE, CHANNEL, thread, message)
@@ -218,7 +229,7 @@ class ConsoleChannel:
                 if message.buttons:
                     self.print(f"  ↳ #{number} " + "  ".join(f"[{b.label}]" for b in message.buttons))
             elif isinstance(message, Notice):
-                self.print(f"(only you) {str(message.text)}")
+                self.print(f"{self.word('only_you')} {str(message.text)}")
             elif isinstance(message, Say):
                 self.print(str(message.text))
             elif isinstance(message, File):
@@ -229,7 +240,7 @@ class ConsoleChannel:
                 self.fill_form(message, event)
             elif isinstance(message, FormErrors):
                 for name, problem in message.errors.items():
-                    self.print(f"! {name}: {problem}")
+                    self.print(f"! {self.labels.get(name, name)}: {problem}")
 
     def save(self, file: File) -> Path:
         self.files.mkdir(parents=True, exist_ok=True)
@@ -243,7 +254,7 @@ class ConsoleChannel:
         if not self.refs.get(PLATFORM, card.key):
             self.refs.put(PLATFORM, card.key, MessageRef(CHANNEL, number, number))
         self.cards.setdefault(card.key, ShownCard(card)).card = card
-        lines = [f"┌─ {'(updated) ' if updated else ''}{str(card.title)}"]
+        lines = [f"┌─ {self.word('updated') + ' ' if updated else ''}{str(card.title)}"]
         lines += [f"│ {line}" for line in str(card.body).splitlines()]
         lines += [f"│ {label}: {str(value)}" for label, value in card.fields]
         if card.footer:
@@ -253,6 +264,7 @@ class ConsoleChannel:
 
     def fill_form(self, form: Form, event: Event) -> None:
         values = {i.name: i.value for i in form.inputs}
+        self.labels = {i.name: i.label for i in form.inputs}
         for _ in range(FORM_ATTEMPTS):
             self.print(f"┌ {form.title}")
             for item in form.inputs:
@@ -279,7 +291,7 @@ class ConsoleChannel:
         shown = labels.get(current, current).replace("\n", "\\n")
         if len(shown) > 60:
             shown = shown[:57] + "..."
-        optional = "" if item.required else " (optional)"
+        optional = "" if item.required else f" {self.word('optional')}"
         answer = self.read(f"│ {item.label}{optional} [{shown}]: ")
         if answer is None:
             return None
