@@ -65,7 +65,7 @@ def test_whole_workflow_in_the_console(app):
     assert "(only you) Saved: English, Europe/Amsterdam" in text
     assert "┌─ #1 · Trustpilot · ★★☆☆☆ · Sam Jansen" in text
     assert "> Ordered a birthday cake for Saturday" in text
-    assert "Bob voted respond." in text
+    assert "Bob voted to respond." in text
     assert "Decided: we respond. Who claims it?" in text
     assert "Ann claimed the case and will answer it." in text
     assert "(only you) Case #1 is already claimed by Ann." in text

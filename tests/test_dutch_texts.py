@@ -52,7 +52,7 @@ def test_the_setup_confirmation_needs_no_plural_in_brackets(app):
 ONE_TERM = {  # the word that drifted → the one the product uses
     r"\bdraad\b": "thread", r"stilgevallen": "niets meer van gehoord",
     r"eerste reactie": "tussenbericht", r"\bclaim": "oppakken", r"deadline": "te laat",
-    r"niets meer gehoord": "niets meer van gehoord",
+    r"niets meer gehoord": "niets meer van gehoord", r"\bafloop\b": "uitkomst",
 }
 ENGLISH = [r"\bnext\b", r"\boptional\b", r"\bmon-fri\b", r"\bmon,tue", r"Done\."]
 

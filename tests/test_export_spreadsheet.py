@@ -29,7 +29,7 @@ def test_a_dutch_team_gets_a_file_dutch_spreadsheets_open_in_columns(app, clock)
     (row,) = rows
     assert list(row)[:3] == ["zaak", "doorgestuurd op", "site"]
     assert row["besluit"] == "reageren"
-    assert row["afloop"] == "tevreden"
+    assert row["uitkomst"] == "tevreden"
     assert row["doorgestuurd op"] == "23-11-2026 10:00"
     assert row["zelfde werkdag"] == "ja"
     assert row["eerste antwoord na (werkminuten)"] == "0,0"
