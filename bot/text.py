@@ -17,6 +17,12 @@ class Plain:
 
 
 @dataclass(frozen=True)
+class Verbatim(Plain):
+    """Text someone typed (a name, a note, a value filled into a catalog text): shown as
+    written, never read as the platform's markup."""
+
+
+@dataclass(frozen=True)
 class Strong:
     text: str
 
@@ -102,7 +108,8 @@ _formatter = string.Formatter()
 
 
 def fill(template: str, /, _marks: str = ",.", **values: object) -> Rich:
-    """Fill `{name}` fields of a catalog template; Rich or Part values keep their structure.
+    """Fill `{name}` fields of a catalog template; Rich or Part values keep their structure,
+    any other value is `Verbatim`: the catalog's own text may use markup, a value never does.
     A number whose field groups thousands (`{n:,}`) uses the language's marks: `_marks` is
     its thousands separator then its decimal mark (",." in English, ".," in Dutch)."""
     out: list[Part | str] = []
@@ -117,7 +124,7 @@ def fill(template: str, /, _marks: str = ",.", **values: object) -> Rich:
         elif isinstance(value, (Plain, Strong, Mention, Link, Quote)):
             out.append(value)
         elif "," in (spec or "") and isinstance(value, (int, float)):
-            out.append(format(value, spec).translate(str.maketrans(",.", _marks)))
+            out.append(Verbatim(format(value, spec).translate(str.maketrans(",.", _marks))))
         else:
-            out.append(format(value, spec or ""))
+            out.append(Verbatim(format(value, spec or "")))
     return Rich(out)

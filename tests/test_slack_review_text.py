@@ -94,3 +94,12 @@ def test_review_text_never_renders_as_slack_markup(slack):
     outside = LITERAL.sub("", body)
     assert not re.search(r"[*_~`]", outside.replace(":rage:", ""))
     assert quoted(card) == review
+
+
+def test_names_and_other_typed_values_never_render_as_markup(slack, slack_api):
+    slack.command("")
+    slack.submit({"text": "Cold soup.", "customer": "*Sam* _the_ `boss`", "source": "google"})
+    [card] = slack.cards()
+    title = card["blocks"][0]["text"]["text"]
+    assert not re.search(r"[*_`]", LITERAL.sub("", title).replace("*#1*", ""))
+    assert "*Sam* _the_ `boss`" in shown(title)

@@ -3,7 +3,7 @@ the case's state. Rebuilt from the database on every change and updated in place
 from __future__ import annotations
 
 from bot.messages import Button, Card
-from bot.text import Link, Quote, Rich, Strong, join
+from bot.text import Link, Quote, Rich, Strong, Verbatim, join
 from desk.advice import hints
 from desk.turn import Turn
 from desk.cases.states import State
@@ -54,7 +54,7 @@ def case_card(turn: Turn, case: Case) -> Card:
     if case.stars:
         title += f" · {stars(case.stars)}"
     if case.customer:
-        title += f" · {case.customer}"
+        title += Rich([" · ", Verbatim(case.customer)])
 
     tally = []
     for choice in ("respond", "ignore"):

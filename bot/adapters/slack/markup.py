@@ -1,10 +1,10 @@
 """Rich text as Slack mrkdwn, and Slack mrkdwn back to plain text.
 
 Everything but a `Mention` or a `Link` is escaped, so a review's `<!channel>`, `<!here>` or
-`<@U…>` shows as text and pings nobody. A `Quote` (a review, a draft) also never formats:
-mrkdwn has no escape for `*`, `_`, `~` or a backtick, so each run of them goes in a date
-token with no valid format, which Slack shows as its fallback text, literally (the way
-jsx-slack's `<Escape>` does it). `split` cuts text for Slack's length limits without
+`<@U…>` shows as text and pings nobody. A `Quote` (a review, a draft) and a `Verbatim`
+value (a name, a note) never format either: mrkdwn has no escape for `*`, `_`, `~` or a
+backtick, so each run of them goes in a date token with no valid format, which Slack shows
+as its fallback text, literally (the way jsx-slack's `<Escape>` does it). `split` cuts text for Slack's length limits without
 breaking a mention, a link or an escaped character.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import Callable
 
-from bot.text import Link, Mention, Part, Plain, Quote, Rich, Strong
+from bot.text import Link, Mention, Part, Plain, Quote, Rich, Strong, Verbatim
 
 USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 _URL_UNSAFE = {"|": "%7C", "<": "%3C", ">": "%3E", " ": "%20"}
@@ -43,6 +43,8 @@ def part_mrkdwn(part: Part) -> str:
         return f"<{url}|{escape(part.label)}>" if part.label else f"<{url}>"
     if isinstance(part, Strong):
         return f"*{escape(part.text)}*" if part.text.strip() else escape(part.text)
+    if isinstance(part, Verbatim):
+        return literal(part.text)
     if isinstance(part, Quote):
         return "\n".join(f"> {literal(line)}" if line else ">"
                          for line in part.text.splitlines() or [""])
