@@ -84,6 +84,7 @@ def test_the_console_speaks_the_teams_language(app):
     assert "Link naar de review (optioneel) [" in text
     assert "! Link naar de review: Dat is geen weblink" in text
     assert "┌─ (bijgewerkt) #1" in text
+    assert "(je bent nu Bob)" in text
     dutch_team = text[text.index("Opgeslagen"):]  # before, the team was still English
     for english in ("(only you)", "(optional)", "(updated)", "! link:"):
         assert english not in dutch_team

@@ -96,8 +96,7 @@ class ConsoleChannel:
         return line
 
     def run(self) -> None:
-        self.print("review-desk console: you are in #review as {}. Type `help` for commands."
-                   .format(self.actor.name))
+        self.print(self.word("welcome", name=self.actor.name))
         while True:
             line = self.read(f"{self.actor.name}> ")
             if line is None:
@@ -113,10 +112,11 @@ class ConsoleChannel:
             except ValueError as err:
                 self.print(f"! {err}")
 
-    def word(self, key: str) -> str:
+    def word(self, key: str, **values: object) -> str:
         team = self.team_language(Command(self.actor, self.place(), name="")) \
             if self.team_language else None
-        return self.texts.plain(self.texts.pick(self.actor.locale, team), f"console.{key}")
+        return self.texts.plain(self.texts.pick(self.actor.locale, team), f"console.{key}",
+                                **values)
 
     def place(self, thread: str | None = None, message: str | None = None) -> Place:
         return Place(PLATFORM, WORKSPACE, CHANNEL, thread, message)
@@ -136,7 +136,7 @@ class ConsoleChannel:
             locale = parts[-1] if len(parts) > 1 and parts[-1] in ("en", "nl") else None
             name = " ".join(parts[:-1] if locale else parts)
             self.actor = Actor(slug(name), name, locale)
-            return self.print(f"(you are now {name})")
+            return self.print(self.word("you_are", name=name))
         if verb == "say":
             self.messages.append(rest)
             return self.print(f"[message {len(self.messages)}] {self.actor.name}: {rest}")

@@ -36,9 +36,9 @@ def hint(turn: Turn, case: Case) -> Rich:
             Case.team_id == case.team_id, Case.id != case.id, Case.replied_at.is_not(None),
             func.lower(Case.customer) == case.customer.lower())).one() > 0
     result = triage(case.text, stars=case.stars, after_team_reply=after_reply)
-    signals = ", ".join(turn.desk.texts.plain(turn.team_lang, f"triage.{s}.message")
-                        for s in result.signals)
-    return turn.tt(f"advice.hint_{result.suggestion}", why=f" ({signals})" if signals else "")
+    signals = "".join(" " + turn.desk.texts.plain(turn.team_lang, f"triage.{s}.message")
+                      for s in result.signals)  # each a sentence of its own
+    return turn.tt(f"advice.hint_{result.suggestion}", why=signals)
 
 
 def suggestion(turn: Turn, case: Case, kind: str) -> str:
