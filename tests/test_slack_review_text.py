@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.fakes.slack_fake import message_shortcut_body
-from tests.slack_support import Slack, slack_api, no_logged_errors, text_of  # noqa: F401
+from tests.slack_support import Slack, no_logged_errors, slack_api  # noqa: F401
 
 BOB = "U0BOB"
 LITERAL = re.compile(r"<!date\^0+\^\{_\}\|([^<>]*)>")  # Slack shows a bad date's fallback as is
