@@ -19,7 +19,7 @@ from app.registry import ADAPTERS
 from bot.adapters.console import ConsoleSettings
 from bot.runtime import Runtime
 from bot.settings import Settings
-from desk.turn import Desk
+from desk.turn import Desk, team_language
 from desk.reporting.digest import due_digests
 from desk.refs import DbMessageRefs
 from desk.reminders.sender import ReminderSender
@@ -79,8 +79,9 @@ def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO
     ConsoleChannel(app.router, app.refs, lines=lines if lines is not None else iter(stdin),
                    out=out or sys.stdout,
                    echo=(not stdin.isatty()) if echo is None else echo,
-                   user=settings.section("console", ConsoleSettings).user or "you", jobs=app.jobs, clock=app.clock,
-                   zone=settings.timezone, when=when).run()
+                   user=settings.section("console", ConsoleSettings).user or "you", jobs=app.jobs,
+                   clock=app.clock, zone=settings.timezone, when=when, texts=app.texts,
+                   team_language=partial(team_language, app.desk)).run()
 
 
 def configure_logging(settings: Settings) -> None:

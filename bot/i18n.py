@@ -15,6 +15,7 @@ from bot.text import Rich, fill
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "nl")
+NUMBER_MARKS = {"en": ",.", "nl": ".,"}  # thousands separator, decimal mark: 10,001.5 / 10.001,5
 
 
 class MissingText(KeyError):
@@ -76,7 +77,7 @@ class Catalogs:
         return key
 
     def text(self, lang: str, key: str, **values: object) -> Rich:
-        return fill(self.raw(lang, key), **values)
+        return fill(self.raw(lang, key), NUMBER_MARKS.get(lang, ",."), **values)
 
     def plain(self, lang: str, key: str, **values: object) -> str:
         return str(self.text(lang, key, **values))

@@ -17,6 +17,12 @@ class Plain:
 
 
 @dataclass(frozen=True)
+class Verbatim(Plain):
+    """Text someone typed (a name, a note, a value filled into a catalog text): shown as
+    written, never read as the platform's markup."""
+
+
+@dataclass(frozen=True)
 class Strong:
     text: str
 
@@ -101,8 +107,11 @@ def join(items: Iterable["Rich | Part | str"], sep: str = ", ") -> Rich:
 _formatter = string.Formatter()
 
 
-def fill(template: str, **values: object) -> Rich:
-    """Fill `{name}` fields of a catalog template; Rich or Part values keep their structure."""
+def fill(template: str, /, _marks: str = ",.", **values: object) -> Rich:
+    """Fill `{name}` fields of a catalog template; Rich or Part values keep their structure,
+    any other value is `Verbatim`: the catalog's own text may use markup, a value never does.
+    A number whose field groups thousands (`{n:,}`) uses the language's marks: `_marks` is
+    its thousands separator then its decimal mark (",." in English, ".," in Dutch)."""
     out: list[Part | str] = []
     for literal, field, spec, conv in _formatter.parse(template):
         if literal:
@@ -114,6 +123,8 @@ def fill(template: str, **values: object) -> Rich:
             out.extend(value)
         elif isinstance(value, (Plain, Strong, Mention, Link, Quote)):
             out.append(value)
+        elif "," in (spec or "") and isinstance(value, (int, float)):
+            out.append(Verbatim(format(value, spec).translate(str.maketrans(",.", _marks))))
         else:
-            out.append(format(value, spec or ""))
+            out.append(Verbatim(format(value, spec or "")))
     return Rich(out)

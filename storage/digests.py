@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Collection
 
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from storage.models import DigestSent, Team
@@ -46,6 +46,12 @@ def claim_digest(session: Session, *, team_id: int, week: str, now: datetime,
                                 DigestSent.sent_at.is_(None), DigestSent.claimed_until < now)
                          .values(claimed_until=now + lease))
     return taken.rowcount == 1
+
+
+def last_week(session: Session, *, team_id: int, before: str) -> str | None:
+    """The latest week before `before` whose digest was claimed (ISO weeks sort as text)."""
+    return session.exec(select(func.max(DigestSent.week)).where(
+        DigestSent.team_id == team_id, DigestSent.week < before)).one()
 
 
 def mark_digest_sent(session: Session, *, team_id: int, week: str, now: datetime) -> None:

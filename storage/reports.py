@@ -83,6 +83,16 @@ def counts(session: Session, *, team_id: int, start: datetime, end: datetime,
     return Counts(*values[:numbers]), {r: n for r, n in zip(reasons, values[numbers:]) if n}
 
 
+def closed_in(session: Session, *, team_id: int, start: datetime,
+              end: datetime) -> dict[str, int]:
+    """Cases closed in the period, whenever they were forwarded: outcome → cases."""
+    return {outcome: int(n) for outcome, n in session.exec(
+        select(Case.outcome, func.count(Case.id))
+        .where(Case.team_id == team_id, Case.closed_at >= start, Case.closed_at < end,
+               Case.outcome.is_not(None))
+        .group_by(Case.outcome))}
+
+
 def open_by_owner(session: Session, *, team_id: int,
                   since: datetime) -> list[tuple[int | None, int, int]]:
     """Open cases now, whenever forwarded: (owner id, cases, of which forwarded before `since`)."""

@@ -110,7 +110,7 @@ def test_the_console_delivers_every_kind(app, tmp_path):
     assert all(isinstance(r, Delivered) for r in results), results
     shown = channel.out.getvalue()
     for text in ("#1 · a card", "↳ #1 A note", "A message for everyone.", "[file] A chart",
-                 "(only you) Only you see this.", "┌ A form", "! text: This cannot be empty.",
+                 "(only you) Only you see this.", "┌ A form", "! Text: This cannot be empty.",
                  "== Waiting for you", "Case #1  [Claim]", "Nothing is late."):
         assert text in shown, text
     assert (tmp_path / "files" / "chart.png").read_bytes() == PNG

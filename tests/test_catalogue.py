@@ -227,8 +227,8 @@ def test_open_cases_are_offered_by_number_or_customer(app):
                                               name="open_cases", typed=typed))
 
     assert [c.value for c in offered("")] == ["1", "2"]
-    assert offered("#2") == [Choice("2", "#2 Bo · voting")]
-    assert offered("sam") == [Choice("1", "#1 Sam Jansen · voting")]
+    assert offered("#2") == [Choice("2", "#2 Bo · open for votes")]
+    assert offered("sam") == [Choice("1", "#1 Sam Jansen · open for votes")]
     assert offered("sam", "nl")[0].label.startswith("#1 Sam Jansen · ")
     assert offered("9") == []
     nothing = Completion(channel.actor("Ann"), channel.place, name="nothing")

@@ -42,7 +42,7 @@ click 1 draft
 Dear Sam, thank you for telling us. We are sorry. Ann
 reply 1 draft: Dear Sam, thank you for telling us. We understand how disappointing this was and we are sorry. Please mail us at cakes@example.com. Ann
 click 1 posted
-1
+2
 https://www.trustpilot.com/reviews/abc123#reply
 click 1 followup
 contact
@@ -69,7 +69,7 @@ def test_whole_workflow_in_the_console(app):
     assert "(only you) Saved: English, Europe/Amsterdam" in text
     assert "┌─ #1 · Trustpilot · ★★☆☆☆ · Sam Jansen" in text
     assert "> Ordered a birthday cake for Saturday" in text
-    assert "Bob voted respond." in text
+    assert "Bob voted to respond." in text
     assert "Decided: we respond. Who claims it?" in text
     assert "Ann claimed the case and will answer it." in text
     assert "(only you) Case #1 is already claimed by Ann." in text
@@ -98,9 +98,9 @@ def test_console_survives_bad_input(app):
 def test_form_errors_are_shown_and_asked_again(app):
     text = run(app, "/review\n\nnot a link\n\n9\n\n"  # three problems at once
                     "\n-\n\n-\nA real complaint about a late order.\n")  # `-` clears a value
-    assert "! link: That is not a web link" in text
-    assert "! stars: A star rating is a whole number from 1 to 5." in text
-    assert "! text: The review text is empty" in text
+    assert "! Link to the review: That is not a web link" in text
+    assert "! Star rating: A star rating is a whole number from 1 to 5." in text
+    assert "! Review text: The review text is empty" in text
     assert "> A real complaint about a late order." in text
 
 

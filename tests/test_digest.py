@@ -31,6 +31,7 @@ def processes(database_url, clock):
 
 def last_week(app, clock) -> None:
     channel = TestChannel(app)
+    clock.set(datetime(2026, 11, 16, 9, 30, tzinfo=AMS))  # the team starts that Monday
     channel.setup("Ann")
     clock.set(datetime(2026, 11, 17, 10, 0, tzinfo=AMS))
     case = channel.replied("Ann", text="The parcel came a day late.")

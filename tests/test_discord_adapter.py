@@ -163,7 +163,7 @@ async def test_case_numbers_and_report_periods_are_offered_while_typing(discord_
         cases = await discord_fake.interact(autocomplete(discord_fake, "remind", "case", ""))
         assert cases.json["type"] == 8
         assert [c["value"] for c in cases.json["data"]["choices"]] == [1, 2]
-        assert cases.json["data"]["choices"][0]["name"] == "#1 Sam Jansen · voting"
+        assert cases.json["data"]["choices"][0]["name"] == "#1 Sam Jansen · open for votes"
         bo = await discord_fake.interact(autocomplete(discord_fake, "remind", "case", "bo",
                                                       locale="nl"))
         assert [c["value"] for c in bo.json["data"]["choices"]] == [2]
@@ -252,7 +252,7 @@ async def test_votes_update_the_card_in_place_and_note_it_in_its_thread(discord_
         assert tally.startswith("Respond: 1 (Bob)")
         thread = await discord_fake.wait_for_route("POST", THREADS, message_id=card)
         note = await discord_fake.wait_for_route("POST", MESSAGES, channel_id=thread.response["id"])
-        assert note.json["content"] == "Bob voted respond."
+        assert note.json["content"] == "Bob voted to respond."
         assert thread.json["name"] == "Case #1"
 
         decided = await click(discord_fake, "rd:vote_respond:1", card, user="alice")

@@ -86,6 +86,7 @@ def test_the_report_text_in_the_team_language(app, december):
         "Answered the same working day: 2 of 4 (50%)",
         "Still waiting for a first answer: 1",
         "Outcomes: satisfied 1 · went quiet 1 · ignored 1",
+        "Closed in this period: 3 (satisfied 1 · went quiet 1 · ignored 1)",
         "Reopened: 1",
         "Follow-ups per closed case: 1.5",
         "Top themes: Delivery 3, Quality 1",

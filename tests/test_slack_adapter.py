@@ -135,7 +135,7 @@ def test_vote_claim_and_draft_update_the_card_in_place_and_post_in_its_thread(sl
     assert len(updates) == 4 and {u["ts"] for u in updates} == {ts}
     assert "Owner" in card_text(updates[-1]) and "v1" in card_text(updates[-1])
     thread = slack.thread(ts)
-    assert any("voted respond" in t for t in thread)
+    assert any("voted to respond" in t for t in thread)
     assert any("claimed the case" in t for t in thread)
     assert any("Draft v1" in t and "> Dear customer, we are sorry. Ann" in t for t in thread)
     assert all(p["channel"] == CHANNEL_ID for p in slack.posts(thread_ts=ts))

@@ -81,7 +81,7 @@ def test_bad_form_input_gets_per_field_errors_and_writes_nothing(channel, app):
 
 def test_huge_review_is_refused_with_its_length(channel):
     notice = channel.command("Ann", "x" * 10_001).notice
-    assert "10001" in notice and "10000" in notice
+    assert "10,001" in notice and "10,000" in notice
     assert channel.forward(text="y" * 10_000) == 1
 
 
@@ -367,7 +367,7 @@ def test_cards_and_threads_use_the_team_language(channel):
                                     "country": "NL", "votes_needed": "2"})
     case = channel.forward()
     replies = channel.click("Bob", "vote_respond", case, locale="en-US")
-    assert "Stemmen" in dict(replies.card.fields) and "stemde reageren" in replies.thread_texts()[0]
+    assert "Stemmen" in dict(replies.card.fields) and "stemde voor reageren" in replies.thread_texts()[0]
 
 
 def test_setup_moves_the_channel_only_when_saved_and_then_belongs_to_the_lead(channel, app):

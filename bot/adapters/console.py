@@ -20,6 +20,7 @@ from bot.clock import Clock
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.results import Failed
+from bot.i18n import Catalogs
 from bot.messages import (Button, Card, File, Form, FormErrors, Home, Input, MessageRef,
                           MessageRefs, Notice, Outbound, Outbox, Say, ThreadPost)
 from bot.router import Router
@@ -90,8 +91,13 @@ class ConsoleChannel:
                  user: str = "you", echo: bool = False, jobs: Sequence[Jobs] = (),
                  clock: Clock | None = None, zone: str = "UTC",
                  when: Callable[[str, datetime], datetime] | None = None,
-                 files: str | Path = "reports") -> None:
+                 files: str | Path = "reports", texts: Catalogs | None = None,
+                 team_language: Callable[[Event], str | None] | None = None) -> None:
         self.router = router
+        # The console's own few words, in the person's language, else their team's.
+        self.texts = texts or Catalogs().load_dir(Path(__file__).parents[1] / "locales")
+        self.team_language = team_language
+        self.labels: dict[str, str] = {}  # the open form's input labels, for its errors
         self.files = Path(files)  # where files sent to the channel (a digest's chart) are saved
         self.refs = refs
         self.lines = lines
@@ -128,8 +134,7 @@ class ConsoleChannel:
         self.stopping = True
 
     def run(self) -> None:
-        self.print("review-desk console: you are in #review as {}. Type `help` for commands."
-                   .format(self.actor.name))
+        self.print(self.word("welcome", name=self.actor.name))
         while not self.stopping:
             line = self.read(f"{self.actor.name}> ")
             if line is None or self.stopping:
@@ -144,6 +149,12 @@ class ConsoleChannel:
                 self.execute(line)
             except ValueError as err:
                 self.print(f"! {err}")
+
+    def word(self, key: str, **values: object) -> str:
+        team = self.team_language(Command(self.actor, self.place(), name="")) \
+            if self.team_language else None
+        return self.texts.plain(self.texts.pick(self.actor.locale, team), f"console.{key}",
+                                **values)
 
     def place(self, thread: str | None = None, message: str | None = None) -> Place:
         return Place(PLATFORM, WORKSPACE, CHANNEL, thread, message)
@@ -163,7 +174,7 @@ class ConsoleChannel:
             locale = parts[-1] if len(parts) > 1 and parts[-1] in ("en", "nl") else None
             name = " ".join(parts[:-1] if locale else parts)
             self.actor = Actor(slug(name), name, locale)
-            return self.print(f"(you are now {name})")
+            return self.print(self.word("you_are", name=name))
         if verb == "say":
             self.messages.append(rest)
             return self.print(f"[message {len(self.messages)}] {self.actor.name}: {rest}")
@@ -274,7 +285,7 @@ class ConsoleChannel:
         return ref
 
     def show_notice(self, notice: Notice, to: Event) -> None:
-        self.print(f"(only you) {str(notice.text)}")
+        self.print(f"{self.word('only_you')} {str(notice.text)}")
 
     def show_say(self, say: Say, to: Event | None) -> None:
         self.print(str(say.text))
@@ -286,7 +297,7 @@ class ConsoleChannel:
 
     def show_errors(self, errors: FormErrors, to: Event) -> None:
         for name, problem in errors.errors.items():
-            self.print(f"! {name}: {problem}")
+            self.print(f"! {self.labels.get(name, name)}: {problem}")
 
     def show_home(self, home: Home, to: Event) -> None:
         for section in home.sections:
@@ -311,7 +322,7 @@ class ConsoleChannel:
             ref = MessageRef(CHANNEL, number, number)
             self.refs.put(PLATFORM, card.key, ref)
         self.cards.setdefault(card.key, ShownCard(card)).card = card
-        lines = [f"┌─ {'(updated) ' if updated else ''}{str(card.title)}"]
+        lines = [f"┌─ {self.word('updated') + ' ' if updated else ''}{str(card.title)}"]
         lines += [f"│ {line}" for line in str(card.body).splitlines()]
         lines += [f"│ {label}: {str(value)}" for label, value in card.fields]
         if card.footer:
@@ -322,6 +333,7 @@ class ConsoleChannel:
 
     def fill_form(self, form: Form, event: Event) -> None:
         values = {i.name: i.value for i in form.inputs}
+        self.labels = {i.name: i.label for i in form.inputs}
         for _ in range(FORM_ATTEMPTS):
             self.print(f"┌ {form.title}")
             for item in form.inputs:
@@ -341,31 +353,41 @@ class ConsoleChannel:
         return None
 
     def ask(self, item: Input, current: str) -> str | None:
+        """One field. A picker's options are numbered by position and an answer's number is
+        that position (never a value that looks like a number); the option picked is named."""
         if item.choices:
             self.print("│ " + "  ".join(f"{i}) {c.label}" for i, c in enumerate(item.choices, 1)))
-        shown = current.replace("\n", "\\n")
+        labels = {c.value: c.label for c in item.choices}
+        shown = labels.get(current, current).replace("\n", "\\n")
         if len(shown) > 60 and item.kind == "long":  # a suggested reply is read whole first
             self.print("\n".join(f"│   {line}" for line in current.splitlines()))
             shown = "…"
         elif len(shown) > 60:
             shown = shown[:57] + "..."
-        optional = "" if item.required else " (optional)"
+        optional = "" if item.required else f" {self.word('optional')}"
         answer = self.read(f"│ {item.label}{optional} [{shown}]: ")
         if answer is None:
             return None
         answer = answer.strip().replace("\\n", "\n")
-        if not answer:
-            return current
         if answer == "-":
             return ""
-        by_name = {c.value.lower(): c.value for c in item.choices}
-        by_name.update({c.label.lower(): c.value for c in item.choices})
-        by_number = {str(i): c.value for i, c in enumerate(item.choices, 1)}
-        return by_name.get(answer.lower()) or by_number.get(answer) or answer
+        value = _pick(item, answer) if answer else current
+        if item.choices and value in labels and answer:
+            self.print(f"│ → {labels[value]}")
+        return value
 
     def print(self, text: str) -> None:
         self.out.write(text + "\n")
         self.out.flush()
+
+
+def _pick(item: Input, answer: str) -> str:
+    """An option by its position, its label or its value; other answers as written."""
+    if answer.isdigit() and 1 <= int(answer) <= len(item.choices):
+        return item.choices[int(answer) - 1].value
+    by_name = {c.value.lower(): c.value for c in item.choices}
+    by_name.update({c.label.lower(): c.value for c in item.choices})
+    return by_name.get(answer.lower(), answer)
 
 
 def _number(text: str, usage: str) -> int:

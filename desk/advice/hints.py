@@ -27,9 +27,9 @@ def hint(turn: Turn, case: Case) -> Rich:
     """A hint, never a decision: the suggestion and the signals behind it."""
     result = triage(case.text, stars=case.stars,
                     after_team_reply=themes.answered_before(turn.session, case=case))
-    signals = ", ".join(turn.desk.texts.plain(turn.team_lang, f"triage.{s}.message")
-                        for s in result.signals)
-    return turn.tt(f"advice.hint_{result.suggestion}", signals=signals or "—")
+    signals = "".join(" " + turn.desk.texts.plain(turn.team_lang, f"triage.{s}.message")
+                      for s in result.signals)  # each a sentence of its own
+    return turn.tt(f"advice.hint_{result.suggestion}", why=signals)
 
 
 def signer(turn: Turn, case: Case) -> str:

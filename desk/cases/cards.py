@@ -3,13 +3,14 @@ the case's state. Rebuilt from the database on every change and updated in place
 from __future__ import annotations
 
 from bot.messages import Button, Card
-from bot.text import Link, Quote, Rich, Strong, join
+from bot.text import Link, Quote, Rich, Strong, Verbatim, join
 from desk.advice import hints
 from desk.cases.buttons import BUTTONS
 from desk.turn import Turn
 from desk.cases.states import State
-from storage import repo
-from storage.models import Case
+from desk.cases.review_input import domain
+from storage import repo, reports
+from storage.models import Case, Draft
 
 ACCENT = {State.NEW: "open", State.OPEN: "open", State.CLAIMED: "open", State.REPLIED: "open",
           State.CLOSED: "done", State.IGNORED: "muted"}
@@ -27,7 +28,8 @@ def case_card(turn: Turn, case: Case) -> Card:
     s = turn.session
     state = State(case.state)
     votes = repo.votes_for(s, case_id=case.id)
-    draft = repo.latest_draft(s, case_id=case.id)
+    drafts = repo.drafts_for(s, case_id=case.id)
+    draft = drafts[-1] if drafts else None
     people = repo.members_by_id(s, ids=[v.member_id for v in votes]
                                 + [m for m in (case.owner_id, case.forwarded_by,
                                                draft.author_id if draft else None) if m])
@@ -42,7 +44,7 @@ def case_card(turn: Turn, case: Case) -> Card:
     if case.stars:
         title += f" · {stars(case.stars)}"
     if case.customer:
-        title += f" · {case.customer}"
+        title += Rich([" · ", Verbatim(case.customer)])
 
     tally = []
     for choice in ("respond", "ignore"):
@@ -64,17 +66,23 @@ def case_card(turn: Turn, case: Case) -> Card:
         fields.append((str(tt("card.draft")), tt("card.draft_value", version=draft.version,
                                                    author=name(draft.author_id),
                                                    kind=tt(f"draft.kind.{draft.kind}"))))
-    if case.replied_at:
-        fields.append((str(tt("card.replied")), tt("card.when", when=local(turn, case.replied_at))))
+    for kind, label in (("holding", "card.holding"), ("reply", "card.replied")):
+        posted = [d for d in drafts if d.kind == kind and d.posted_at]
+        if posted and (kind == "holding" or case.replied_at):
+            fields.append((str(tt(label)), posted_value(turn, posted[-1])))
     if case.outcome:
         fields.append((str(tt("card.outcome")), tt(f"outcome.{case.outcome}")))
+    themes = reports.themes_of(s, case_ids=[case.id]).get(case.id)
+    if themes:
+        fields.append((str(tt("card.themes")), Rich([", ".join(theme_label(turn, t)
+                                                               for t in themes)])))
     if state == State.NEW:
         fields.append((str(tt("advice.hint")), hints.hint(turn, case)))
     recurring = hints.recurring_note(turn, case)
     if recurring:
         fields.append((str(tt("advice.recurring")), recurring))
     if case.link:
-        fields.append((str(tt("card.link")), Rich([Link(case.link, source)])))
+        fields.append((str(tt("card.link")), Rich([Link(case.link, domain(case.link))])))
     if case.origin:
         fields.append((str(tt("card.origin")), Rich([Link(case.origin, str(tt("card.origin_label")))])))
 
@@ -85,6 +93,27 @@ def case_card(turn: Turn, case: Case) -> Card:
     return Card(key=case_key(case.id), channel=turn.review_channel(), title=title,
                 body=Rich([Quote(case.text)]), fields=fields, buttons=buttons, footer=footer,
                 accent=ACCENT[state], version=case.version or 0, number=str(case.id))
+
+
+def posted_value(turn: Turn, draft: Draft) -> Rich:
+    """Which version went public and when, with a link to it on the review site."""
+    value = turn.tt("card.posted", version=draft.version, when=local(turn, draft.posted_at))
+    if draft.posted_link:
+        value += Rich([" · ", Link(draft.posted_link, domain(draft.posted_link))])
+    return value
+
+
+def theme_label(turn: Turn, theme: str) -> str:
+    """A built-in theme by its name in the team's language; a team's own theme as written."""
+    key = f"theme.{theme}.label"
+    return turn.desk.texts.plain(turn.team_lang, key) if turn.desk.texts.has(key) else theme
+
+
+def opening(text: str, limit: int = 40) -> str:
+    """The first words of a text on one line, so a picker can name a draft by what it says
+    (a platform's option labels hold 75 characters)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[:limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def local(turn: Turn, moment) -> str:

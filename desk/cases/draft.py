@@ -16,7 +16,7 @@ from desk.advice import hints
 from desk.advice.coach import check_reply
 from desk.advice.gaps import gaps
 from desk.advice.language import LANGS, detect_language
-from desk.cases.cards import case_key
+from desk.cases.cards import case_key, opening
 from desk.cases.case import Case
 from desk.cases.flow import case_id_from, load_case, updated
 from desk.cases.review_input import MAX_LINK, MAX_TEXT, clean_text, is_web_link
@@ -122,7 +122,8 @@ def mark_posted(turn: Turn, event: ButtonClick) -> list[Outbound]:
     return [Form(POSTED_FORM, turn.s("posted.form.title", case=case.id), [
         Input("version", turn.s("posted.form.version"), kind="select", value=str(drafts[-1].version),
               choices=[Choice(str(d.version), turn.s("posted.form.choice", version=d.version,
-                                                     kind=turn.s(f"draft.kind.{d.kind}")))
+                                                     kind=turn.s(f"draft.kind.{d.kind}"),
+                                                     start=opening(d.text)))
                        for d in reversed(drafts)]),
         Input("link", turn.s("posted.form.link"), kind="url", required=False, max_length=MAX_LINK),
     ], turn.s("posted.form.submit"), context=str(case.id))]
@@ -173,7 +174,7 @@ def confirm_posted(turn: Turn, case: Case, draft: Draft, link: str | None, missi
                 Input("version", turn.s("posted.form.version"), kind="select", value=str(draft.version),
                       choices=[Choice(str(draft.version), turn.s(
                           "posted.form.choice", version=draft.version,
-                          kind=turn.s(f"draft.kind.{draft.kind}")))]),
+                          kind=turn.s(f"draft.kind.{draft.kind}"), start=opening(draft.text)))]),
                 Input("link", turn.s("posted.form.link"), kind="url", required=False,
                       value=link or "", max_length=MAX_LINK),
                 Input("confirm", turn.s("compose.confirm.label"), kind="select",

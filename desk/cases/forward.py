@@ -14,7 +14,8 @@ from desk.cases.case import Case
 from desk.cases.flow import updated
 from desk.turn import Turn
 from desk.cases.review_input import (MAX_LINK, MAX_NAME, MAX_TEXT, SOURCES, InvalidReview,
-                                   ReviewInput, content_key, first_link, link_key, parse_review)
+                                   ReviewInput, content_key, first_link, guess_source, link_key,
+                                   parse_review)
 from storage import repo
 
 FORM = "forward"
@@ -27,7 +28,8 @@ def forward_form(turn: Turn, *, text: str = "", origin: str | None = None,
         form=FORM, title=t("forward.form.title"), submit=t("forward.form.submit"),
         context=json.dumps({"origin": origin}) if origin else "",
         inputs=[
-            Input("source", t("forward.form.source"), kind="select", value="google",
+            Input("source", t("forward.form.source"), kind="select",
+                  value=guess_source(link) if link else "google",
                   choices=[Choice(s, t(f"source.{s}")) for s in SOURCES]),
             Input("link", t("forward.form.link"), kind="url", required=False, value=link or "",
                   hint=t("forward.form.link_hint"), max_length=MAX_LINK),

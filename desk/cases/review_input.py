@@ -45,15 +45,24 @@ class InvalidReview(Exception):
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters that draw nothing although they are not "format" characters.
 _BLANK_LOOKING = "\u115f\u1160\u2800\u3164\uffa0"
+_JOINER = "\u200d"  # joins emoji into one (a family, a profession): kept
+# Only mentions (@everyone, @here, @name) and what separates them: nobody's review.
+_ONLY_MENTIONS = re.compile(r"(?:@[\w.\-]+[\s,.;:!?]*)+")
+
+
+def _visible(c: str) -> bool:
+    """A letter, a digit, or a symbol such as an emoji or a star: something a customer wrote."""
+    return c not in _BLANK_LOOKING and (c.isalnum() or unicodedata.category(c).startswith("S"))
 
 
 def clean_text(text: str | None) -> str:
     """Normalised text without control and format characters (zero-width spaces, and the
     direction overrides that could make a name reverse the rest of a line); text that only
-    looks blank is empty."""
+    looks blank is empty. Emoji alone are text: "😡😡😡" is a review."""
     text = unicodedata.normalize("NFC", text or "").replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in _CONTROL.sub("", text) if unicodedata.category(c) != "Cf")
-    return text.strip() if any(c.isalnum() for c in text if c not in _BLANK_LOOKING) else ""
+    text = "".join(c for c in _CONTROL.sub("", text)
+                   if c == _JOINER or unicodedata.category(c) != "Cf")
+    return text.strip() if any(_visible(c) for c in text) else ""
 
 
 def parse_review(*, text: str | None, source: str | None = None, link: str | None = None,
@@ -64,6 +73,8 @@ def parse_review(*, text: str | None, source: str | None = None, link: str | Non
     body = clean_text(text)
     if not body:
         problems["text"] = ("forward.error.empty", {})
+    elif _ONLY_MENTIONS.fullmatch(body):
+        problems["text"] = ("forward.error.only_mentions", {})
     elif len(body) > MAX_TEXT:
         problems["text"] = ("forward.error.too_long", {"limit": MAX_TEXT, "length": len(body)})
 
@@ -118,6 +129,12 @@ def guess_source(link: str | None) -> str:
                                          for d in _SOURCE_DOMAINS.get(source, ())):
             return source
     return "other"
+
+
+def domain(link: str) -> str:
+    """Where a link really goes (its host without `www.`), to show beside or instead of it."""
+    host = (urlsplit(link).hostname or "") if is_web_link(link) else ""
+    return host.lower().removeprefix("www.") or link
 
 
 def link_key(link: str | None) -> str | None:

@@ -26,10 +26,12 @@ from storage.models import Team
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=10)
+CATCH_UP = 4  # weeks: after a longer pause, older weeks are for `/review report`
 
 
 def due_digests(desk: Desk, platforms: Collection[str] | None = None) -> list[Outbox]:
-    """The digests due now, for teams on the platforms this process delivers to."""
+    """The digests due now, for teams on the platforms this process delivers to; weeks with
+    activity whose digest moment passed while no bot ran come first."""
     now = desk.now()
     with desk.db.unit() as session:
         teams = digests.digest_teams(session, platforms=platforms)
@@ -44,6 +46,13 @@ def due_digests(desk: Desk, platforms: Collection[str] | None = None) -> list[Ou
                 if not digests.claim_digest(session, team_id=team.id, week=week, now=now,
                                             lease=LEASE):
                     continue
+                before = digests.last_week(session, team_id=team.id, before=week)
+            for missed, monday in missed_weeks(team, week_start, before):
+                with desk.db.unit() as session:
+                    claimed = digests.claim_digest(session, team_id=team.id, week=missed,
+                                                   now=now, lease=LEASE)
+                if claimed:
+                    out.extend(digest_outboxes(desk, team, missed, monday, if_active=True))
             out.extend(digest_outboxes(desk, team, week, week_start))
         except Exception:  # one team's failure must not hold back the others' digests
             log.exception("weekly digest %s for team %s failed", week, team.id)
@@ -52,7 +61,8 @@ def due_digests(desk: Desk, platforms: Collection[str] | None = None) -> list[Ou
 
 def due_week(team: Team, now: datetime) -> tuple[str, date] | None:
     """The ISO week whose digest is due at `now`, and that week's Monday; None before the
-    digest moment. A public holiday on the digest day moves it to the next working day."""
+    digest moment, or when the week it covers ended before the team existed. A public
+    holiday on the digest day moves it to the next working day."""
     calendar = team_calendar(team)
     local = now.astimezone(calendar.zone)
     monday = local.date() - timedelta(days=local.weekday())
@@ -62,16 +72,42 @@ def due_week(team: Team, now: datetime) -> tuple[str, date] | None:
         day += timedelta(days=1)
     if local < datetime.combine(day, time(team.digest_hour), tzinfo=calendar.zone):
         return None
+    if not _existed(team, monday):
+        return None
+    return _week(monday), monday
+
+
+def missed_weeks(team: Team, monday: date, since: str | None) -> list[tuple[str, date]]:
+    """The weeks before `monday`'s, oldest first, back to the last one claimed (`since`), to
+    CATCH_UP weeks at most, and never one that ended before the team existed."""
+    out = []
+    for back in range(1, CATCH_UP + 1):
+        earlier = monday - timedelta(days=7 * back)
+        if not _existed(team, earlier) or (since is not None and _week(earlier) <= since):
+            break
+        out.append((_week(earlier), earlier))
+    return out[::-1]
+
+
+def _existed(team: Team, monday: date) -> bool:
+    """Whether the team existed before the week that ends on this Monday was over."""
+    end = datetime.combine(monday, time(0), tzinfo=team_calendar(team).zone)
+    return team.created_at is None or team.created_at < end
+
+
+def _week(monday: date) -> str:
     year, week, _ = monday.isocalendar()
-    return f"{year}-W{week:02d}", monday
+    return f"{year}-W{week:02d}"
 
 
 def digest_weekday(team: Team) -> int:
     return min(parse_days(team.digest_day or ""))
 
 
-def digest_outboxes(desk: Desk, team: Team, week: str, monday: date) -> list[Outbox]:
-    """Last week's (Monday to Sunday) figures as a message, then the chart as a file.
+def digest_outboxes(desk: Desk, team: Team, week: str, monday: date, *,
+                    if_active: bool = False) -> list[Outbox]:
+    """Last week's (Monday to Sunday) figures as a message, then the chart as a file;
+    nothing for a week without activity when `if_active` (a digest that comes late).
 
     The week counts as done once the message is out: a chart that fails to upload (a
     missing permission, say) must not bring the message back every lease."""
@@ -81,6 +117,8 @@ def digest_outboxes(desk: Desk, team: Team, week: str, monday: date) -> list[Out
     with desk.db.unit() as session:
         figures = compute(session, team, start, end)
         cases = reports.cohort_days(session, team_id=team.id, start=start, end=end)
+    if if_active and figures.empty:
+        return []
     texts = desk.texts
     lang = texts.pick(team.language)
     title = texts.text(lang, "report.digest_title", zone=team.timezone,

@@ -65,10 +65,12 @@ class Figures:
     themes: Sequence[tuple[str, int]]
     recurring: Sequence[Recurring]
     lessons: Sequence[Lesson]
+    closed: dict[str, int]  # closed in the period, also cases forwarded before it: outcome → n
 
     @property
     def empty(self) -> bool:
-        return self.counts.forwarded == 0
+        """Nothing forwarded and nothing closed: a period with nothing to tell."""
+        return self.counts.forwarded == 0 and not self.closed
 
     @property
     def same_day(self) -> int:
@@ -115,7 +117,7 @@ def compute(session: Session, team: Team, start: datetime, end: datetime) -> Fig
         recurring=[Recurring(theme, n, reports.theme_cases(session, **span, theme=theme,
                                                            limit=CASES_SHOWN))
                    for theme, n in themes if recurs(session, span, theme, n)],
-        lessons=_lessons(session, span))
+        lessons=_lessons(session, span), closed=reports.closed_in(session, **span))
 
 
 def recurs(session: Session, span: dict, theme: str, cases: int) -> bool:

@@ -59,6 +59,18 @@ class Period:
         return f"{self.amount} {unit}"
 
 
+def weekdays_label(texts: Catalogs, lang: str, days: frozenset[int]) -> str:
+    """Working days as the team writes them: "ma-vr", "Mon, Wed-Fri" (0 is Monday)."""
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    name = lambda day: texts.plain(lang, f"report.weekday.{WEEKDAYS[day]}")  # noqa: E731
+    return ", ".join(name(r[0]) if len(r) == 1 else f"{name(r[0])}-{name(r[-1])}" for r in runs)
+
+
 def _month_length(year: int, month: int) -> int:
     following = date(year + month // 12, month % 12 + 1, 1)
     return (following - timedelta(days=1)).day
@@ -116,6 +128,8 @@ def render(texts: Catalogs, lang: str, team: Team, figures: Figures, title: Rich
     lines: list[Rich] = [Rich([Strong(str(title))])]
     if figures.empty:
         lines = [t("report.nothing", **span_dates(team, figures.start, figures.end))]
+    elif not c.forwarded:
+        lines.append(t("report.none_forwarded"))
     else:
         reasons = join(f"{t(f'reason.{r}')} {n}" for r, n in sorted(figures.reasons.items(),
                                                                      key=lambda i: -i[1]))
@@ -124,12 +138,16 @@ def render(texts: Catalogs, lang: str, team: Team, figures: Figures, title: Rich
             t("report.decided", respond=c.respond, ignore=c.ignore, voting=c.voting,
               reasons=f" ({reasons})" if figures.reasons else ""),
         ]
+    closed = t("report.closed", n=sum(figures.closed.values()),
+               **{o: figures.closed.get(o, 0) for o in ("satisfied", "went_quiet", "ignored")})
+    if figures.closed and not c.forwarded:
+        lines.append(closed)
     if figures.open_now or not figures.empty:
         owners = join(f"{name or t('report.unclaimed')} {n}" for name, n in figures.open_owners)
         before = t("report.open_before", n=figures.open_before) if figures.open_before else ""
         lines.append(t("report.open", n=figures.open_now,
                        owners=Rich([" (", *owners, ")", *before]) if figures.open_now else ""))
-    if figures.empty:
+    if not c.forwarded:
         return join(lines, "\n")
     if figures.answers:
         lines += [
@@ -145,6 +163,8 @@ def render(texts: Catalogs, lang: str, team: Team, figures: Figures, title: Rich
         lines.append(t("report.waiting", n=c.unanswered))
     lines.append(t("report.outcomes", satisfied=c.satisfied, went_quiet=c.went_quiet,
                    ignored=c.ignored))
+    if figures.closed:
+        lines.append(closed)
     lines.append(t("report.reopened", n=figures.reopened))
     if figures.followups_per_closed is not None:
         lines.append(t("report.followups", n=decimal(texts, lang, figures.followups_per_closed)))

@@ -10,6 +10,7 @@ from bot.text import join
 from desk.advice.compose.tone import SECTORS, SETTINGS as TONE_SETTINGS
 from desk.reporting import digest
 from desk.reminders.calendar import WorkCalendar, parse_days, parse_hours
+from desk.reporting.report import weekdays_label
 from desk.team.contact import parse_email, parse_phone
 from desk.turn import Turn, require_setup_rights
 from storage import repo
@@ -101,7 +102,9 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     turn.session.add(team)
     turn.pick_languages()
     return [Notice(turn.t("setup.saved", language=turn.t(f"language.{team.language}"),
-                          timezone=team.timezone, days=team.work_days, hours=team.work_hours,
+                          timezone=team.timezone, hours=team.work_hours,
+                          days=weekdays_label(turn.desk.texts, turn.lang,
+                                              parse_days(team.work_days)),
                           country=team.country, votes=team.votes_needed,
                           lead=team.lead or "—") + "\n" + digest.apply_settings(turn, v))]
 

@@ -53,8 +53,10 @@ def review_command(command: CommandSpec, subcommands: Mapping[str, SubcommandRun
 
 
 def one_word(word: str) -> bool:
-    """A short word that could be a mistyped command: no link, not empty to the eye."""
-    return len(word) <= WORD_LIMIT and bool(clean_text(word)) and not first_link(word)
+    """A short word that could be a mistyped command: no link, no mention (the forward says
+    what is wrong with a review of only "@everyone"), not empty to the eye."""
+    return (len(word) <= WORD_LIMIT and bool(clean_text(word)) and not first_link(word)
+            and not word.startswith("@"))
 
 
 def syntax(turn: Turn, command: CommandSpec, sub: Subcommand | None = None, *,

@@ -4,6 +4,7 @@ button text 75, modal title 24, plain-text input 3,000)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Sequence
 
 from slack_sdk.models.blocks import (ActionsBlock, Block, ButtonElement, ContextBlock,
@@ -34,6 +35,7 @@ OPTIONS = 100
 LABEL_TEXT = 2000
 FALLBACK_TEXT = 3000
 VALUE = "value"  # the action id of every input: its block id is the input's name
+PART = "#"  # a long text's inputs after the first: "text#2", "text#3"; joined when submitted
 
 
 def sections(text: Rich) -> list[SectionBlock]:
@@ -92,7 +94,32 @@ def text_blocks(text: Rich, buttons: Sequence[Button] = ()) -> list[Block]:
 def modal(form: Form, metadata: str) -> View:
     return View(type="modal", callback_id=form.form, private_metadata=metadata,
                 title=clip(form.title, MODAL_TITLE), submit=clip(form.submit, MODAL_TITLE),
-                blocks=[input_block(i) for i in form.inputs][:VIEW_BLOCKS])
+                blocks=[b for i in form.inputs for b in input_blocks(i)][:VIEW_BLOCKS])
+
+
+def input_blocks(item: Input) -> list[InputBlock]:
+    """One input; a text longer than Slack's 3,000 characters in an input (a forwarded
+    message of 5,000, say) in as many inputs as it needs, so none of it is lost."""
+    parts = text_parts(item.value) if item.kind == "long" else [item.value]
+    if len(parts) == 1:
+        return [input_block(item)]
+    return [input_block(replace(item, name=item.name if n == 1 else f"{item.name}{PART}{n}",
+                                label=f"{item.label} ({n}/{len(parts)})", value=part,
+                                required=item.required and n == 1, hint=item.hint if n == 1 else "",
+                                max_length=INPUT_TEXT))
+            for n, part in enumerate(parts, 1)]
+
+
+def text_parts(text: str) -> list[str]:
+    """Pieces of at most INPUT_TEXT characters, each ending after a space or line break where
+    one is near (the inputs are joined back as they are)."""
+    parts = []
+    while len(text) > INPUT_TEXT:
+        cut = max(text.rfind(" ", 0, INPUT_TEXT), text.rfind("\n", 0, INPUT_TEXT)) + 1
+        cut = cut if cut > INPUT_TEXT // 2 else INPUT_TEXT
+        parts.append(text[:cut])
+        text = text[cut:]
+    return [*parts, text]
 
 
 def input_block(item: Input) -> InputBlock:

@@ -9,9 +9,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from bot.adapters.slack.blocks import VALUE
+from bot.adapters.slack.blocks import PART, VALUE
 from bot.adapters.slack.directory import Directory
-from bot.adapters.slack.markup import to_plain
+from bot.adapters.slack.markup import USER_ID, to_plain
 from bot.events import (Actor, ButtonClick, Command, FormSubmit, HomeOpened, MessageShortcut,
                         Place, ThreadReply)
 
@@ -54,6 +54,22 @@ def read_metadata(metadata: str) -> tuple[str, str | None]:
         return "", None
 
 
+def _base(name: str) -> str:
+    return name.partition(PART)[0]
+
+
+def _part_order(name: str) -> tuple[str, int]:
+    base, _, n = name.partition(PART)
+    return base, int(n) if n.isdigit() else 1
+
+
+def _joined(head: str, tail: str) -> str:
+    """Two parts of a text as one; a space between them if Slack trimmed the one there was."""
+    if head and tail and not head[-1].isspace() and not tail[0].isspace():
+        return f"{head} {tail}"
+    return head + tail
+
+
 class Inbound:
     def __init__(self, directory: Directory) -> None:
         self.directory = directory
@@ -63,6 +79,13 @@ class Inbound:
         if person is None:
             return Actor(user_id, fallback_name or user_id)
         return Actor(user_id, person.name, person.locale)
+
+    def plain(self, text: str) -> str:
+        """A message's text with its people by name, as the person who wrote it saw them."""
+        def name_of(user_id: str) -> str | None:
+            person = self.directory.person(user_id) if USER_ID.fullmatch(user_id) else None
+            return person.name if person else None
+        return to_plain(text, name_of)
 
     def place(self, team: str, channel: str | None, *, thread: str | None = None,
               message: str | None = None) -> Place:
@@ -75,7 +98,7 @@ class Inbound:
                        self.place(body["team_id"], channel),
                        Origin(body["user_id"], channel, body.get("trigger_id"),
                               body.get("response_url") or None),
-                       name=body["command"].lstrip("/"), text=to_plain(body.get("text", "")))
+                       name=body["command"].lstrip("/"), text=self.plain(body.get("text", "")))
 
     def _interactive(self, body: Body) -> tuple[Actor, str, Origin]:
         user = body["user"]
@@ -95,7 +118,7 @@ class Inbound:
         message = body.get("message") or {}
         ts = message.get("ts") or body.get("message_ts")
         return MessageShortcut(actor, self.place(team, origin.channel, message=ts), origin,
-                               name=body["callback_id"], text=to_plain(message.get("text", "")),
+                               name=body["callback_id"], text=self.plain(message.get("text", "")),
                                author=message.get("user"),
                                link=self.directory.permalink(origin.channel, ts))
 
@@ -118,9 +141,10 @@ class Inbound:
                           context=context)
 
     def values(self, state: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
-        """Input values by input name; a picked person also gives `<name>_name`."""
+        """Input values by input name; a picked person also gives `<name>_name`; a long
+        text's parts ("text", "text#2", …) come back as one text."""
         out: dict[str, str] = {}
-        for name, actions in state.items():
+        for name, actions in sorted(state.items(), key=lambda item: _part_order(item[0])):
             element = actions.get(VALUE) or {}
             kind = element.get("type")
             if kind == "users_select":
@@ -130,6 +154,8 @@ class Inbound:
                 out[f"{name}_name"] = person.name if person else ""
             elif kind == "static_select":
                 out[name] = (element.get("selected_option") or {}).get("value", "")
+            elif PART in name:
+                out[_base(name)] = _joined(out.get(_base(name), ""), element.get("value") or "")
             else:
                 out[name] = element.get("value") or ""
         return out
@@ -140,7 +166,7 @@ class Inbound:
                            self.place(body["team_id"], event["channel"], thread=event["thread_ts"],
                                       message=event["ts"]),
                            Origin(event["user"], event["channel"]),
-                           key=key, text=to_plain(event.get("text", "")))
+                           key=key, text=self.plain(event.get("text", "")))
 
     def home(self, body: Body) -> HomeOpened:
         event = body["event"]

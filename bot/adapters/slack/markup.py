@@ -1,7 +1,10 @@
 """Rich text as Slack mrkdwn, and Slack mrkdwn back to plain text.
 
 Everything but a `Mention` or a `Link` is escaped, so a review's `<!channel>`, `<!here>` or
-`<@U…>` shows as text and pings nobody. `split` cuts text for Slack's length limits without
+`<@U…>` shows as text and pings nobody. A `Quote` (a review, a draft) and a `Verbatim`
+value (a name, a note) never format either: mrkdwn has no escape for `*`, `_`, `~` or a
+backtick, so each run of them goes in a date token with no valid format, which Slack shows
+as its fallback text, literally (the way jsx-slack's `<Escape>` does it). `split` cuts text for Slack's length limits without
 breaking a mention, a link or an escaped character.
 """
 from __future__ import annotations
@@ -9,22 +12,30 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from typing import Callable
 
-from bot.text import Link, Mention, Part, Plain, Quote, Rich, Strong
+from bot.text import Link, Mention, Part, Plain, Quote, Rich, Strong, Verbatim
 
-_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 _URL_UNSAFE = {"|": "%7C", "<": "%3C", ">": "%3E", " ": "%20"}
 _ENTITY = re.compile(r"<([^<>]*)>")
 ELLIPSIS = "…"
+# An emoji shortcode (kept, so :white_check_mark: still draws), or a run of markup characters.
+_MARKUP = re.compile(r"(:[a-z0-9_+'-]+:)|([*_~`＊＿｀]+)")
 
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def literal(text: str) -> str:
+    """Escaped text in which Slack's bold, italic, strike and code marks show as typed."""
+    return _MARKUP.sub(lambda m: m.group(1) or f"<!date^00000000^{{_}}|{m.group(2)}>", escape(text))
+
+
 def part_mrkdwn(part: Part) -> str:
     if isinstance(part, Mention):
-        if _USER_ID.fullmatch(part.user_id):
+        if USER_ID.fullmatch(part.user_id):
             return f"<@{part.user_id}>"
         return escape(f"@{part.name or part.user_id}")
     if isinstance(part, Link):
@@ -32,8 +43,10 @@ def part_mrkdwn(part: Part) -> str:
         return f"<{url}|{escape(part.label)}>" if part.label else f"<{url}>"
     if isinstance(part, Strong):
         return f"*{escape(part.text)}*" if part.text.strip() else escape(part.text)
+    if isinstance(part, Verbatim):
+        return literal(part.text)
     if isinstance(part, Quote):
-        return "\n".join(f"> {escape(line)}" if line else ">"
+        return "\n".join(f"> {literal(line)}" if line else ">"
                          for line in part.text.splitlines() or [""])
     return escape(part.text)
 
@@ -122,10 +135,13 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 
 
-def to_plain(text: str) -> str:
-    """A Slack message's text as a person reads it: links, mentions and entities resolved."""
+def to_plain(text: str, name_of: Callable[[str], str | None] = lambda user: None) -> str:
+    """A Slack message's text as a person reads it: links, mentions (by `name_of` a user id,
+    when the mention carries no name) and entities resolved."""
     def entity(match: re.Match) -> str:
         target, _, label = match.group(1).partition("|")
+        if target[:1] == "@" and not label:
+            return "@" + (name_of(target[1:]) or target[1:])
         if target[:1] in "@#":
             return (target[0] + label) if label else target
         if target.startswith("!"):
