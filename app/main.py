@@ -21,6 +21,8 @@ from bot.runtime import Runtime
 from bot.settings import Settings
 from desk.turn import Desk, team_language
 from desk.reporting.digest import due_digests
+from desk.cases.missing_cards import MissingCards
+from desk.inbox import DbInbox
 from desk.refs import DbMessageRefs
 from desk.reminders.sender import ReminderSender
 from desk.routes import build_router
@@ -57,8 +59,9 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
                 team_defaults={"language": settings.language, "timezone": settings.timezone})
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
                jobs=[ReminderSender(desk, platforms=[settings.chosen_adapter()]),
-                     partial(due_digests, desk, platforms=[settings.chosen_adapter()])],
-               texts=desk.texts, slots=DbSlots(db), desk=desk)
+                     partial(due_digests, desk, platforms=[settings.chosen_adapter()]),
+                     MissingCards(desk, platforms=[settings.chosen_adapter()])],
+               texts=desk.texts, slots=DbSlots(db), desk=desk, inbox=DbInbox(db, clock))
 
 
 def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO | None = None,

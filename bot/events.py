@@ -34,6 +34,7 @@ class Event:
     actor: Actor
     place: Place
     raw: Any = field(default=None, compare=False, repr=False)
+    receipt: int | None = field(default=None, compare=False)  # its delivery in the inbox
 
 
 @dataclass(frozen=True)

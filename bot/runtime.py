@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.i18n import Catalogs
+from bot.inbox import Inbox
 from bot.messages import MessageRefs
 from bot.pacing import LocalSlots, Slots
 from bot.router import Router
@@ -24,3 +25,4 @@ class Runtime:
     jobs: list[Jobs] = field(default_factory=list)
     texts: Catalogs = field(default_factory=Catalogs)
     slots: Slots = field(default_factory=LocalSlots)  # pacing of bot-initiated posts
+    inbox: Inbox | None = None  # where adapters store deliveries before acknowledging them

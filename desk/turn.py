@@ -23,7 +23,7 @@ from bot.i18n import Catalogs
 from bot.messages import Notice, Outbound
 from bot.text import ROLE, Rich
 from desk.actors import DESK, Actor
-from storage import repo
+from storage import inbox, repo
 from storage.errors import Conflict, DatabaseUnavailable
 from storage.models import Member, Team
 from storage.uow import Database
@@ -148,18 +148,30 @@ def require_setup_rights(turn: Turn) -> None:
 HandlerFn = Callable[[Turn], Sequence[Outbound]]
 
 
+def finish_delivery(desk: Desk, session: Session, receipt: int) -> bool:
+    """Mark the inbox delivery done in the work's own transaction; False when it was done."""
+    return inbox.finish(session, ids=[receipt], now=desk.now()) > 0
+
+
 def in_turns(desk: Desk, name: str, begin: Callable[[Session], Turn],
-             fn: Callable[[Turn], Sequence[Outbound]]) -> list[Outbound]:
+             fn: Callable[[Turn], Sequence[Outbound]],
+             receipt: int | None = None) -> list[Outbound]:
     """Run `fn` in a turn, one transaction per attempt: again when another event changed the
-    same case first; a refusal becomes a notice in the person's language."""
+    same case first; a refusal becomes a notice in the person's language. An event from the
+    inbox (`receipt`) is finished in the same transaction: worked twice, it changes nothing."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with desk.db.unit() as session:
+                if receipt is not None and not finish_delivery(desk, session, receipt):
+                    log.info("%s: delivery %s was worked already", name, receipt)
+                    return []
                 turn = begin(session)
                 try:
                     return list(fn(turn))
                 except UserError as err:
                     session.rollback()
+                    if receipt is not None:
+                        finish_delivery(desk, session, receipt)
                     return [turn.refusal(err)]
         except Conflict:
             log.info("%s lost a race (attempt %d), trying again", name, attempt)
@@ -175,7 +187,7 @@ def handle(fn: Callable[..., Sequence[Outbound]]) -> Callable[[Event, Desk], lis
     @wraps(fn)
     def run(event: Event, desk: Desk) -> list[Outbound]:
         return in_turns(desk, fn.__name__, lambda session: Turn.from_event(desk, event, session),
-                        lambda turn: fn(turn, event))
+                        lambda turn: fn(turn, event), event.receipt)
 
     return run
 

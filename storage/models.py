@@ -229,3 +229,26 @@ class Pace(SQLModel, table=True):
 
     key: str = Field(primary_key=True)  # "slack:C0123": the platform and the channel
     next_at: float  # seconds since the epoch, by the database's clock
+
+
+class InboxItem(SQLModel, table=True):
+    """What a platform delivered, stored before it was acknowledged and worked from here: a
+    process that stops or dies leaves nothing acknowledged behind. The platform's own id for
+    the delivery (`receipt`) makes a retry or a re-delivery the same row."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        UniqueConstraint("platform", "receipt", name="uq_inbox_receipt"),
+        Index("ix_inbox_todo", "platform", "status", "lease_until"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    platform: str
+    receipt: str
+    kind: str  # what it is on the platform: command, button, message, ...
+    body: str = Field(sa_column=Column(Text, nullable=False))  # as the platform sent it
+    received_at: datetime
+    status: str = "pending"  # pending | done
+    lease_until: Optional[datetime] = None  # while a worker has it
+    attempts: int = 0
+    done_at: Optional[datetime] = None

@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from typing import Callable, Sequence, TypeVar
 
-from sqlalchemy import delete, func
+from sqlalchemy import String, cast, delete, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, select
 
@@ -235,3 +235,17 @@ def find_ref_key(session: Session, *, platform: str, channel: str, message: str)
         ((MessageRef.channel == channel) & (MessageRef.message == message))
         | (MessageRef.thread == channel))).first()
     return row.key if row else None
+
+
+def cases_without_card(session: Session, *, platform: str, key_prefix: str, since: datetime,
+                       before: datetime, limit: int) -> list[tuple[Team, Case]]:
+    """Cases of the platform's teams forwarded in [since, before] whose card was never shown
+    (no message holds `key_prefix` + id): a post that failed, or a process that died."""
+    key = key_prefix + cast(Case.id, String)
+    rows = session.exec(
+        select(Team, Case).join(Case, Case.team_id == Team.id)
+        .outerjoin(MessageRef, (MessageRef.platform == platform) & (MessageRef.key == key))
+        .where(Team.platform == platform, MessageRef.id.is_(None),
+               Case.forwarded_at >= since, Case.forwarded_at <= before)
+        .order_by(Case.id).limit(limit)).all()
+    return [(team, case) for team, case in rows]

@@ -2,6 +2,7 @@
 the fake websocket, and several processes sharing one database."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
@@ -50,6 +51,7 @@ def served(app, slack_api):
     slack = Slack(app, slack_api, process_before_response=False)
     with Waitress(wsgi_app(slack.adapter)) as url:
         yield slack, url
+    slack.adapter.workers.stop()
 
 
 def test_http_mode_acks_then_posts_the_card(served, slack_api):
@@ -99,6 +101,7 @@ def test_socket_mode_round_trip_and_a_resent_event(app, slack_api):
                 c.body.get("blocks", [])))
         finally:
             close_socket_mode_handler(handler, socket_mode)
+            slack.adapter.workers.stop()
 
     assert slack_api.calls("apps.connections.open")[0].token == APP_TOKEN
     drafts = [c for c in slack_api.calls("chat.postMessage")
@@ -138,3 +141,19 @@ def test_cli_runs_slack_and_says_which_token_is_missing(tmp_path):
 
     assert socket.exit_code != 0 and "SLACK_APP_TOKEN" in str(socket.exception)
     assert http.exit_code != 0 and "SLACK_SIGNING_SECRET" in str(http.exception)
+
+
+@pytest.mark.parametrize("failure", ["connection reset", "no user in the answer", "slack error"])
+def test_a_failed_look_up_falls_back_to_the_payload_and_loses_nothing(served, slack_api, failure,
+                                                                      caplog):
+    slack, url = served
+    caplog.set_level(logging.CRITICAL, logger="slack_sdk.web.base_client")  # its own retry log
+    {"connection reset": lambda: slack_api.drop("users.info", times=None),
+     "no user in the answer": lambda: slack_api.stub("users.info", {"ok": True}, times=None),
+     "slack error": lambda: slack_api.fail("users.info", "user_not_found", times=None)}[failure]()
+    body = slash_command_body("/review", "The parcel never came and nobody answers the phone.",
+                              user_name="sam")
+
+    assert http_post(url + EVENTS_PATH, body, signed_headers(SIGNING_SECRET, body)).status == 200
+    card = slack_api.wait_for("chat.postMessage", lambda c: c.body["channel"] == CHANNEL_ID)
+    assert "The parcel never came" in text_of(card.body["blocks"])

@@ -16,8 +16,11 @@ ACCENT = {State.NEW: "open", State.OPEN: "open", State.CLAIMED: "open", State.RE
           State.CLOSED: "done", State.IGNORED: "muted"}
 
 
+CASE_KEY_PREFIX = "case:"
+
+
 def case_key(case_id: int) -> str:
-    return f"case:{case_id}"
+    return f"{CASE_KEY_PREFIX}{case_id}"
 
 
 def stars(n: int | None) -> str:

@@ -23,6 +23,7 @@ import email.parser
 import email.policy
 import itertools
 import json
+import socket
 import socketserver
 import threading
 import time
@@ -50,6 +51,7 @@ USER_NAME = "reviewer"
 CHANNEL_ID = "C0CHAN"
 CHANNEL_NAME = "reviews"
 BOT_TOKEN = "xoxb-fake-bot-token"
+DROP = -1  # the status of a stub that answers nothing and closes the connection
 APP_TOKEN = "xapp-fake-app-token"
 SIGNING_SECRET = "fake-signing-secret"
 VERIFICATION_TOKEN = "fake-verification-token"
@@ -346,6 +348,10 @@ class FakeSlackAPI:
     def fail(self, method: str, error: str = "internal_error", *, times: int | None = 1, status: int = 200) -> None:
         """Answer ``{"ok": false, "error": error}`` (how Slack reports most failures: with HTTP 200)."""
         self.stub(method, {"ok": False, "error": error}, status=status, times=times)
+
+    def drop(self, method: str, *, times: int | None = 1) -> None:
+        """Close the connection without answering, as a reset or a dead proxy does."""
+        self.stub(method, {}, status=DROP, times=times)
 
     def rate_limit(self, method: str, *, retry_after: int = 1, times: int | None = 1) -> None:
         """Answer HTTP 429 with ``Retry-After``, as Slack does when a method's tier is exhausted."""
@@ -645,6 +651,10 @@ class _RecordingHandler(BaseHTTPRequestHandler):
             raw_body=raw,
         )
         status, headers, data = self.owner._handle(call)
+        if status == DROP:  # a connection reset: no answer at all
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         self.send_response(status)
         for k, v in headers.items():
             self.send_header(k, v)

@@ -1,15 +1,17 @@
 """The Slack adapter (see bot/delivery/contract.py). The bolt app: one listener per command,
-shortcut, button and form the router knows, each acknowledging Slack first and working after
-(Slack wants an answer within 3 seconds).
+shortcut, button and form the router knows. Each stores what Slack sent in the inbox, then
+acknowledges it (Slack wants an answer within 3 seconds), and inbox workers do the work: a
+process that stops or dies leaves nothing acknowledged behind (bot/inbox.py).
 
 Form submissions are the exception: their problems must go back in the acknowledgement
 itself, so the router answers them before the ack (a database round trip, well within time).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
@@ -30,6 +32,7 @@ from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.results import Failed
 from bot.events import ButtonClick, Command, Event, FormSubmit, HomeOpened, MessageShortcut
+from bot.inbox import Delivery as Stored, Workers
 from bot.messages import Form, FormErrors, Outbox
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
@@ -117,19 +120,22 @@ class SlackAdapter:
         self.inbound = Inbound(self.directory)
         self.delivery = Delivery(self.client, runtime.refs, pacer or Pacer(slots=runtime.slots))
         self.dispatcher = Dispatcher(self, texts=runtime.texts, language=runtime.settings.language)
+        # After the ack, inbox workers do the work: bolt's listener threads stay free to
+        # acknowledge the next requests within Slack's 3 seconds (tests that process before
+        # responding work inline, with no inbox).
+        self.workers = None if process_before_response or runtime.inbox is None else \
+            Workers(runtime.inbox, PLATFORM, self.work_delivery, threads=WORKERS)
         self.server: Any = None
         self.ready = threading.Event()  # set once it serves
         self.stopped = threading.Event()
         self.app = App(client=self.client, signing_secret=slack_settings(runtime).signing_secret,
                        process_before_response=process_before_response,
                        before_authorize=read_slash_command_form)
-        self.app.use(skip_retries)
+        if self.workers is None:  # with the inbox, a retry is the same delivery as the first
+            self.app.use(skip_retries)
+        else:
+            self.app.use(self.keep_events)
         self.global_shortcuts = global_shortcuts(runtime.router.catalogue)
-        # After the ack, the work goes to a pool of its own: when requests come faster than
-        # they can be worked off, bolt's listener threads stay free to acknowledge the next
-        # ones within Slack's 3 seconds (tests process before responding, inline).
-        self.work = None if process_before_response else ThreadPoolExecutor(
-            max_workers=WORKERS, thread_name_prefix="review-desk-work")
         self.register()
 
     def register(self) -> None:
@@ -163,6 +169,8 @@ class SlackAdapter:
         balancer (bolt's own development server does not claim to)."""
         scheduler = Scheduler(self.runtime.jobs, self.send, self.runtime.settings.scheduler_interval)
         scheduler.start()
+        if self.workers is not None:
+            self.workers.start()  # first what a stopped process left behind, then what comes
         try:
             if self.listen.http:
                 from waitress import create_server
@@ -183,8 +191,8 @@ class SlackAdapter:
                 self.stopped.wait()
         finally:
             scheduler.stop()
-            if self.work is not None:
-                self.work.shutdown(wait=True)
+            if self.workers is not None:
+                self.workers.stop()
 
     def stop(self) -> None:
         """Stop taking requests; the work already acknowledged finishes before `start()`
@@ -198,12 +206,58 @@ class SlackAdapter:
             server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
 
     # -- listeners ----------------------------------------------------------------------
-    def run(self, *events: Event) -> None:
-        """Work on the events in order, after the ack."""
-        if self.work is None:
-            self.work_on(*events)
-        else:
-            self.work.submit(self.work_on, *events)
+    def accept(self, kind: str, body: dict, ack: Callable) -> None:
+        """Store what Slack sent, then acknowledge it; a worker takes it from the inbox. Inline
+        when testing without an inbox."""
+        if self.workers is None:
+            ack()
+            self.work_on(*self.events_of(kind, body))
+            return
+        self.store(kind, body)
+        ack()
+
+    def store(self, kind: str, body: dict) -> None:
+        """Slack's own id for a delivery makes its retry the same row."""
+        receipt = body.get("trigger_id") or body.get("event_id") or hashlib.sha256(
+            json.dumps(body, sort_keys=True).encode()).hexdigest()
+        if self.runtime.inbox.put(PLATFORM, receipt, kind, json.dumps(body)) is not None:
+            self.workers.wake()
+
+    def keep_events(self, body: dict, next: Callable[[], BoltResponse]) -> BoltResponse:
+        """bolt acknowledges an event before its listener runs: store the event before that."""
+        kind = event_kind(body.get("event") or {}) if body.get("type") == "event_callback" \
+            else None
+        if kind:
+            self.store(kind, body)
+        return next()
+
+    def work_delivery(self, delivery: Stored) -> None:
+        """A stored delivery: its first event carries the receipt that finishes it."""
+        events = self.events_of(delivery.kind, json.loads(delivery.body))
+        if events:
+            events[0] = replace(events[0], receipt=delivery.id)
+        self.work_on(*events)
+
+    def events_of(self, kind: str, body: dict) -> list[Event]:
+        inbound = self.inbound
+        if kind == "command":
+            return [inbound.command(body)]
+        if kind == "message_shortcut":
+            return [inbound.message_shortcut(body)]
+        if kind == "global_shortcut":
+            return [inbound.global_shortcut(body, self.global_shortcuts[body["callback_id"]])]
+        if kind == "button":
+            event = inbound.button(body)
+            on_home = body.get("container", {}).get("type") == "view" \
+                and body["view"].get("type") == "home"
+            return [event, HomeOpened(event.actor, event.place, event.raw)] if on_home else [event]
+        if kind == "home":
+            return [inbound.home(body)]
+        if kind == "thread_reply":
+            message = body["event"]
+            key = self.runtime.refs.find(PLATFORM, message["channel"], message["thread_ts"])
+            return [inbound.thread_reply(body, key)] if key is not None else []
+        raise ValueError(f"unknown kind of Slack delivery {kind!r}")
 
     def work_on(self, *events: Event) -> None:
         for event in events:
@@ -214,24 +268,16 @@ class SlackAdapter:
                 log.exception("delivering the answer to %s failed", type(event).__name__)
 
     def on_command(self, ack: Callable, body: dict) -> None:
-        ack()
-        self.run(self.inbound.command(body))
+        self.accept("command", body, ack)
 
     def on_message_shortcut(self, ack: Callable, body: dict) -> None:
-        ack()
-        self.run(self.inbound.message_shortcut(body))
+        self.accept("message_shortcut", body, ack)
 
     def on_global_shortcut(self, ack: Callable, body: dict) -> None:
-        ack()
-        self.run(self.inbound.global_shortcut(body, self.global_shortcuts[body["callback_id"]]))
+        self.accept("global_shortcut", body, ack)
 
     def on_button(self, ack: Callable, body: dict) -> None:
-        ack()
-        event = self.inbound.button(body)
-        if body.get("container", {}).get("type") == "view" and body["view"].get("type") == "home":
-            self.run(event, HomeOpened(event.actor, event.place, event.raw))  # and show it there
-        else:
-            self.run(event)
+        self.accept("button", body, ack)
 
     def on_form(self, ack: Callable, body: dict) -> None:
         """The form's problems, or the next step's form, are the acknowledgement itself; with
@@ -251,17 +297,22 @@ class SlackAdapter:
                                     locale=locale)
 
     def on_message(self, body: dict, event: dict) -> None:
-        """Replies in a card's thread; every other message is none of the desk's business."""
-        thread = event.get("thread_ts")
-        if (not thread or thread == event.get("ts") or not event.get("user")
-                or event.get("subtype") not in (None, "thread_broadcast")):
-            return
-        key = self.runtime.refs.find(PLATFORM, event["channel"], thread)
-        if key is not None:
-            self.run(self.inbound.thread_reply(body, key))
+        """Replies in a card's thread (with the inbox, `keep_events` stored them already)."""
+        if self.workers is None and event_kind(event) == "thread_reply":
+            self.work_on(*self.events_of("thread_reply", body))
 
     def on_home(self, body: dict, event: dict) -> None:
-        if event.get("tab", "home") == "home":
-            self.run(self.inbound.home(body))
+        if self.workers is None and event_kind(event) == "home":
+            self.work_on(*self.events_of("home", body))
 
 
+def event_kind(event: dict) -> str | None:
+    """The events the desk works on: a person's reply in a thread, and App Home opened. Whether
+    the thread is a card's is asked when it is worked."""
+    if event.get("type") == "app_home_opened":
+        return "home" if event.get("tab", "home") == "home" else None
+    thread = event.get("thread_ts")
+    if (event.get("type") != "message" or not thread or thread == event.get("ts")
+            or not event.get("user") or event.get("subtype") not in (None, "thread_broadcast")):
+        return None
+    return "thread_reply"

@@ -44,6 +44,10 @@ class _Cache(Generic[T]):
         return value
 
 
+class LookupFailed(Exception):
+    """Slack could not tell; the caller falls back to what the payload said."""
+
+
 class Directory:
     def __init__(self, client: WebClient, *, seconds: float = CACHE_SECONDS, now: Callable[[], float] = time.monotonic) -> None:
         self.client = client
@@ -51,21 +55,33 @@ class Directory:
         self._audiences: _Cache[int | None] = _Cache(seconds, now)
 
     def person(self, user_id: str) -> Person | None:
-        """Display name and locale (users.info with include_locale)."""
-        return self._people.get(user_id, lambda: self._load_person(user_id))
+        """Display name and locale (users.info with include_locale); None when Slack could
+        not say (not cached: the next lookup asks again)."""
+        try:
+            return self._people.get(user_id, lambda: self._load_person(user_id))
+        except LookupFailed:
+            return None
 
     def audience(self, channel: str) -> int | None:
         """People in the channel other than the bot, so a team of one can decide alone."""
         if not channel or channel[0] not in "CG":
             return None
-        return self._audiences.get(channel, lambda: self._load_audience(channel))
+        try:
+            return self._audiences.get(channel, lambda: self._load_audience(channel))
+        except LookupFailed:
+            return None
 
     def _load_person(self, user_id: str) -> Person | None:
         try:
             user = self.client.users_info(user=user_id, include_locale=True)["user"]
+            if not isinstance(user, dict):
+                raise ValueError("users.info answered without a user")
         except SlackApiError as err:
             log.warning("users.info for %s failed: %s", user_id, err.response.get("error"))
-            return None
+            raise LookupFailed from err
+        except Exception as err:  # a reset connection, an answer without a user
+            log.warning("users.info for %s failed: %r", user_id, err)
+            raise LookupFailed from err
         profile = user.get("profile") or {}
         name = (profile.get("display_name") or profile.get("real_name") or user.get("real_name")
                 or user.get("name") or user_id)
@@ -73,11 +89,16 @@ class Directory:
 
     def _load_audience(self, channel: str) -> int | None:
         try:
-            info = self.client.conversations_info(channel=channel, include_num_members=True)
+            channel_info = self.client.conversations_info(
+                channel=channel, include_num_members=True)["channel"]
+            if not isinstance(channel_info, dict):
+                raise ValueError("conversations.info answered without a channel")
         except SlackApiError as err:
             log.warning("conversations.info for %s failed: %s", channel, err.response.get("error"))
-            return None
-        channel_info = info["channel"]
+            raise LookupFailed from err
+        except Exception as err:  # a reset connection, an answer without a channel
+            log.warning("conversations.info for %s failed: %r", channel, err)
+            raise LookupFailed from err
         members = channel_info.get("num_members")
         if not isinstance(members, int):
             return None

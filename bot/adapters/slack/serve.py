@@ -4,6 +4,8 @@ database, so any number of these processes can share one PostgreSQL.
 """
 from __future__ import annotations
 
+import signal
+
 from bot.adapters.slack.adapter import Listen, SlackAdapter, slack_settings
 from bot.runtime import Runtime
 
@@ -21,5 +23,11 @@ def check(runtime: Runtime, http: bool) -> None:
 
 
 def run(runtime: Runtime, *, http: bool = False, host: str = "0.0.0.0", port: int = 3000) -> None:
+    """Serve until SIGTERM (what a deploy sends) or Ctrl+C: then stop taking requests, let the
+    inbox workers finish what they hold, and exit; what is still stored waits for the next
+    start."""
     check(runtime, http)
-    SlackAdapter(runtime, listen=Listen(http, host, port)).start()
+    adapter = SlackAdapter(runtime, listen=Listen(http, host, port))
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: adapter.stop())
+    adapter.start()

@@ -1,0 +1,110 @@
+"""Acknowledged work is stored before the acknowledgement and worked from the store.
+
+An adapter `put`s what the platform delivered (one statement) and only then acknowledges
+it; `Workers` take the stored deliveries with a lease and hand each to the adapter, which
+turns it into events for the router. A delivery is finished in the same transaction as the
+work it asked for (`Event.receipt`), so a process that stops or dies mid-way leaves it for
+the next one, and a delivery worked twice changes nothing the second time.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+log = logging.getLogger(__name__)
+
+POLL = 5.0  # seconds between looks for work left behind by a process that died
+MAX_ATTEMPTS = 5  # a delivery that failed this often is logged and set aside
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    kind: str
+    body: str
+    attempts: int
+
+
+class Inbox(Protocol):
+    def put(self, platform: str, receipt: str, kind: str, body: str) -> int | None:
+        """Store it; None when this receipt was stored before (a retry or re-delivery)."""
+
+    def take(self, platform: str, limit: int) -> list[Delivery]:
+        """Deliveries to work on, now this worker's for a while."""
+
+    def finish(self, delivery_id: int) -> None:
+        """Done (when the work itself did not say so already)."""
+
+    def release(self, delivery_id: int) -> None:
+        """Not done: another try later."""
+
+
+class Workers:
+    """Threads that work off a platform's inbox: woken at once by a new delivery, and every
+    POLL seconds for work left behind. `stop` lets each finish what it holds."""
+
+    def __init__(self, inbox: Inbox, platform: str, work: Callable[[Delivery], None], *,
+                 threads: int = 4, poll: float = POLL) -> None:
+        self.inbox, self.platform, self.work = inbox, platform, work
+        self.count, self.poll = threads, poll
+        self.wakeup = threading.Condition()
+        self.pending_wakeups = 0
+        self.stopping = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        """Start the threads (once); the first thing they do is look for work left behind."""
+        if self.threads:
+            return
+        for n in range(self.count):
+            thread = threading.Thread(target=self._loop, name=f"inbox-{self.platform}-{n}",
+                                      daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def wake(self) -> None:
+        self.start()
+        with self.wakeup:
+            self.pending_wakeups += 1
+            self.wakeup.notify()
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """No new work is taken; what a worker holds is finished, within `timeout` seconds
+        (what is not stays in the inbox for the next start)."""
+        self.stopping.set()
+        with self.wakeup:
+            self.wakeup.notify_all()
+        for thread in self.threads:
+            thread.join(timeout / max(1, len(self.threads)))
+
+    def _loop(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                taken = self.inbox.take(self.platform, 1)
+            except Exception:
+                log.exception("cannot read the %s inbox; trying again", self.platform)
+                taken = []
+            if not taken:
+                with self.wakeup:
+                    if not self.pending_wakeups and not self.stopping.is_set():
+                        self.wakeup.wait(self.poll)
+                    self.pending_wakeups = max(0, self.pending_wakeups - 1)
+                continue
+            for delivery in taken:
+                self._work(delivery)
+
+    def _work(self, delivery: Delivery) -> None:
+        try:
+            self.work(delivery)
+            self.inbox.finish(delivery.id)
+        except Exception:
+            if delivery.attempts >= MAX_ATTEMPTS:
+                log.exception("%s delivery %s failed %d times; set aside", self.platform,
+                              delivery.id, delivery.attempts)
+                self.inbox.finish(delivery.id)
+            else:
+                log.exception("%s delivery %s failed; it will be tried again", self.platform,
+                              delivery.id)
+                self.inbox.release(delivery.id)

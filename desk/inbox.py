@@ -1,0 +1,36 @@
+"""The inbox in the database (`bot.inbox.Inbox`), for adapters that never see storage."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.clock import Clock
+from bot.inbox import Delivery
+from storage import inbox
+from storage.uow import Database
+
+LEASE = timedelta(seconds=30)  # a worker that died: its delivery is taken again after this
+
+
+class DbInbox:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db, self.clock = db, clock
+
+    def put(self, platform: str, receipt: str, kind: str, body: str) -> int | None:
+        with self.db.unit() as session:
+            return inbox.put(session, platform=platform, receipt=receipt[:200], kind=kind,
+                             body=body, now=self.clock.now())
+
+    def take(self, platform: str, limit: int) -> list[Delivery]:
+        now = self.clock.now()
+        with self.db.unit() as session:
+            return [Delivery(row.id, row.kind, row.body, row.attempts)
+                    for row in inbox.take(session, platform=platform, now=now,
+                                          lease_until=now + LEASE, limit=limit)]
+
+    def finish(self, delivery_id: int) -> None:
+        with self.db.unit() as session:
+            inbox.finish(session, ids=[delivery_id], now=self.clock.now())
+
+    def release(self, delivery_id: int) -> None:
+        with self.db.unit() as session:
+            inbox.release(session, item_id=delivery_id)

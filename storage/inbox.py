@@ -1,0 +1,69 @@
+"""The inbox's queries: store a delivery once, take work with a lease, finish it.
+
+Taking uses `FOR UPDATE SKIP LOCKED` on PostgreSQL, so processes on several machines share
+the work; on SQLite, `BEGIN IMMEDIATE` makes one writer at a time do the same.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import or_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, select
+
+from storage.models import InboxItem
+
+PENDING, DONE = "pending", "done"
+
+
+def put(session: Session, *, platform: str, receipt: str, kind: str, body: str,
+        now: datetime) -> int | None:
+    """Store a delivery in one statement; None when this receipt was stored before (a retry)."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (insert(InboxItem).values(platform=platform, receipt=receipt, kind=kind,
+                                          body=body, received_at=now, status=PENDING,
+                                          attempts=0)
+                 .on_conflict_do_nothing(index_elements=["platform", "receipt"])
+                 .returning(InboxItem.id))
+    return session.exec(statement).scalar_one_or_none()
+
+
+def take(session: Session, *, platform: str, now: datetime, lease_until: datetime,
+         limit: int) -> list[InboxItem]:
+    """Pending deliveries nobody holds (or whose holder's lease ran out), oldest first, now
+    this worker's until `lease_until`."""
+    ids = session.exec(
+        select(InboxItem.id)
+        .where(InboxItem.platform == platform, InboxItem.status == PENDING,
+               or_(InboxItem.lease_until.is_(None), InboxItem.lease_until <= now))
+        .order_by(InboxItem.id).limit(limit)
+        .with_for_update(skip_locked=True)).all()
+    if not ids:
+        return []
+    session.exec(update(InboxItem).where(InboxItem.id.in_(ids))
+                 .values(lease_until=lease_until, attempts=InboxItem.attempts + 1))
+    return list(session.exec(select(InboxItem).where(InboxItem.id.in_(ids))
+                             .order_by(InboxItem.id)
+                             .execution_options(populate_existing=True)))
+
+
+def finish(session: Session, *, ids: Sequence[int], now: datetime) -> int:
+    """Done: in the same transaction as the work it asked for, so it is done exactly once.
+    How many were still to do (0: another worker did it first)."""
+    done = session.exec(update(InboxItem)
+                        .where(InboxItem.id.in_(list(ids)), InboxItem.status == PENDING)
+                        .values(status=DONE, done_at=now, lease_until=None))
+    return done.rowcount
+
+
+def release(session: Session, *, item_id: int) -> None:
+    """Give a delivery back for another try (its worker failed before finishing it)."""
+    session.exec(update(InboxItem).where(InboxItem.id == item_id, InboxItem.status == PENDING)
+                 .values(lease_until=None))
+
+
+def pending_count(session: Session, *, platform: str) -> int:
+    return len(session.exec(select(InboxItem.id).where(InboxItem.platform == platform,
+                                                       InboxItem.status == PENDING)).all())

@@ -1,0 +1,84 @@
+"""The inbox: a delivery is stored once, leased to one worker, and finished in the same
+transaction as the work it asked for, so working it twice changes nothing."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlmodel import select
+
+from bot.events import Actor, Command, Place
+from bot.inbox import MAX_ATTEMPTS, Delivery, Workers
+from desk.inbox import LEASE, DbInbox
+from storage.models import Case, InboxItem
+
+
+def inbox_of(app) -> DbInbox:
+    return app.inbox
+
+
+def test_a_retry_is_the_same_delivery(app):
+    inbox = inbox_of(app)
+    first = inbox.put("slack", "trigger-1", "command", "{}")
+    assert first is not None
+    assert inbox.put("slack", "trigger-1", "command", "{}") is None
+    assert inbox.put("discord", "trigger-1", "command", "{}") is not None  # another platform
+
+
+def test_a_taken_delivery_is_leased_until_its_worker_is_presumed_dead(app, clock):
+    inbox = inbox_of(app)
+    inbox.put("slack", "t-1", "command", '{"n": 1}')
+    [taken] = inbox.take("slack", 5)
+    assert (taken.kind, taken.body, taken.attempts) == ("command", '{"n": 1}', 1)
+    assert inbox.take("slack", 5) == []
+    clock.advance(LEASE)
+    assert [d.id for d in inbox.take("slack", 5)] == [taken.id]
+    inbox.finish(taken.id)
+    clock.advance(LEASE)
+    assert inbox.take("slack", 5) == []
+
+
+def forward_event(receipt: int) -> Command:
+    return Command(Actor("U-ann", "Ann"), Place("test", "T1", "C1"), name="review",
+                   text="The soup was cold and the waiter never came back.", receipt=receipt)
+
+
+def test_worked_twice_a_delivery_changes_nothing_the_second_time(app):
+    receipt = inbox_of(app).put("test", "t-2", "command", "{}")
+    first = app.router.dispatch(forward_event(receipt))
+    again = app.router.dispatch(forward_event(receipt))
+    assert first and again == []  # no second card, no "already forwarded" notice either
+    with app.desk.db.unit() as s:
+        assert len(s.exec(select(Case)).all()) == 1
+        assert s.get(InboxItem, receipt).status == "done"
+
+
+def test_a_refused_action_still_finishes_its_delivery(app):
+    receipt = inbox_of(app).put("test", "t-4", "command", "{}")
+    refused = app.router.dispatch(replace(forward_event(receipt), text="remind 99 tomorrow"))
+    assert "99" in str(refused[0].text)
+    with app.desk.db.unit() as s:
+        assert s.get(InboxItem, receipt).status == "done"
+
+
+class FailingWork:
+    def __init__(self, fails: int) -> None:
+        self.fails, self.seen = fails, []
+
+    def __call__(self, delivery: Delivery) -> None:
+        self.seen.append(delivery.attempts)
+        if len(self.seen) <= self.fails:
+            raise RuntimeError("the platform refused")
+
+
+def test_a_failed_delivery_is_given_back_and_tried_again_then_set_aside(app, clock):
+    inbox = inbox_of(app)
+    work = FailingWork(fails=99)
+    workers = Workers(inbox, "slack", work, threads=1)
+    inbox.put("slack", "t-5", "command", "{}")
+    for _ in range(MAX_ATTEMPTS):
+        [delivery] = inbox.take("slack", 1)
+        workers._work(delivery)
+    assert work.seen == list(range(1, MAX_ATTEMPTS + 1))
+    assert inbox.take("slack", 1) == []  # set aside after the last try, logged
+    clock.advance(LEASE)
+    assert inbox.take("slack", 1) == []
