@@ -1,7 +1,7 @@
 """Each handler through the router with a test channel: push an event, read the messages back."""
 from sqlmodel import select
 
-from bot.messages import Card, Notice
+from bot.messages import Card, Notice, ThreadPost
 from storage.models import Case, Draft, FollowUp, History, Vote
 
 
@@ -497,3 +497,11 @@ def test_the_close_form_asks_why_ignore_only_for_ignoring(channel):
     assert label.startswith("Why ignore it? (only")
     claimed = channel.claimed(text="The waiter spilled wine on my coat and walked off.")
     assert channel.click("Ann", "close", claimed).form.inputs[1].label == "Why ignore it?"
+
+
+def test_every_thread_post_carries_its_cards_number(channel):
+    case = channel.decided()
+    posts = channel.click("Ann", "claim", case).of(ThreadPost) + \
+        channel.submit("Ann", "draft", {"kind": "reply", "text": "Dear Sam, sorry. Ann"},
+                       str(case)).of(ThreadPost)
+    assert posts and {p.number for p in posts} == {str(case)}

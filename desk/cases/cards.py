@@ -2,7 +2,9 @@
 the case's state. Rebuilt from the database on every change and updated in place."""
 from __future__ import annotations
 
-from bot.messages import Button, Card
+from typing import Sequence
+
+from bot.messages import Button, Card, ThreadPost
 from bot.text import Link, Quote, Rich, Strong, Verbatim, join
 from desk.advice import hints
 from desk.cases.buttons import BUTTONS
@@ -21,6 +23,12 @@ CASE_KEY_PREFIX = "case:"
 
 def case_key(case_id: int) -> str:
     return f"{CASE_KEY_PREFIX}{case_id}"
+
+
+def thread_post(case_id: int, text: Rich, buttons: Sequence[Button] = ()) -> ThreadPost:
+    """A post in the case's thread, carrying the card's number for a platform that names the
+    thread when it starts it."""
+    return ThreadPost(case_key(case_id), text, tuple(buttons), number=str(case_id))
 
 
 def stars(n: int | None) -> str:

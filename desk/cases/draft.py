@@ -10,13 +10,13 @@ import re
 
 from bot.errors import UserError
 from bot.events import ButtonClick, FormSubmit, ThreadReply
-from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound, ThreadPost
+from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
 from bot.text import Quote, Rich
 from desk.advice import hints
 from desk.advice.coach import check_reply
 from desk.advice.gaps import gaps
 from desk.advice.language import LANGS, detect_language
-from desk.cases.cards import case_key, opening
+from desk.cases.cards import opening, thread_post
 from desk.cases.case import Case
 from desk.cases.flow import case_id_from, load_case, updated
 from desk.cases.review_input import MAX_LINK, MAX_TEXT, clean_text, is_web_link
@@ -107,8 +107,8 @@ def save(turn: Turn, case: Case, text: str, kind: str) -> list[Outbound]:
     case.drafted(by=turn.actor, at=turn.now, kind=kind, version=draft.version)
     out = updated(turn, case)
     coach = hints.coach_text(turn, case.row, text, turn.team_lang)
-    out.append(ThreadPost(case_key(case.id), turn.tt(
-        "note.draft_saved", who=turn.me.name, version=draft.version,
+    out.append(thread_post(case.id, turn.tt(
+        "note.draft_saved", who=turn.who, version=draft.version,
         kind=turn.tt(f"draft.kind.{kind}")) + Rich(["\n", Quote(text), "\n" + coach])))
     return out
 

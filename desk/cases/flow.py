@@ -3,9 +3,9 @@ answer with the refreshed card, a note in the case's thread and what the reactio
 from __future__ import annotations
 
 from bot.errors import UserError
-from bot.messages import Outbound, ThreadPost
+from bot.messages import Outbound
 from desk.cases.bus import settle
-from desk.cases.cards import case_card, case_key
+from desk.cases.cards import case_card, thread_post
 from desk.cases.case import Case
 from desk.turn import Turn
 from storage import repo
@@ -33,6 +33,5 @@ def updated(turn: Turn, case: Case, note: str | None = None, **values: object) -
     reactions = settle(turn, case)
     out: list[Outbound] = [case_card(turn, case.row)]
     if note:
-        out.append(ThreadPost(case_key(case.id), turn.tt(note, who=turn.me.name, case=case.id,
-                                                          **values)))
+        out.append(thread_post(case.id, turn.tt(note, who=turn.who, case=case.id, **values)))
     return out + reactions

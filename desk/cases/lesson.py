@@ -4,9 +4,9 @@ and read back in the report, grouped by theme."""
 from __future__ import annotations
 
 from bot.events import ButtonClick, FormSubmit
-from bot.messages import Button, Form, FormErrors, Input, Outbound, ThreadPost
+from bot.messages import Button, Form, FormErrors, Input, Outbound
 from bot.text import Mention
-from desk.cases.cards import case_key
+from desk.cases.cards import thread_post
 from desk.cases.buttons import CaseButton
 from desk.cases.flow import load_case, updated
 from desk.cases.review_input import clean_text
@@ -25,10 +25,10 @@ def prompt(turn: Turn, case: CaseRow) -> list[Outbound]:
     if not case.owner_id or case.lesson or case.outcome == "ignored":
         return []
     owner = repo.members_by_id(turn.session, ids=[case.owner_id])[case.owner_id]
-    return [ThreadPost(case_key(case.id), turn.tt("lesson.prompt", case=case.id,
-                                                   owner=Mention(owner.user_id, owner.name)),
-                       buttons=(Button(ACTION, str(turn.tt(f"button.{ACTION}")), str(case.id),
-                                       "primary"),))]
+    return [thread_post(case.id, turn.tt("lesson.prompt", case=case.id,
+                                         owner=Mention(owner.user_id, owner.name)),
+                        (Button(ACTION, str(turn.tt(f"button.{ACTION}")), str(case.id),
+                                "primary"),))]
 
 
 def ask(turn: Turn, event: ButtonClick) -> list[Outbound]:

@@ -24,7 +24,7 @@ from bot.text import Mention, Quote, Rich, join
 from desk.reminders import rules
 from desk.reminders.calendar import WorkCalendar, team_calendar
 from desk.cases.buttons import CaseButton
-from desk.cases.cards import case_key
+from desk.cases.cards import case_key, thread_post
 from desk.turn import Desk
 from desk.cases.followup import REACTIONS
 from desk.advice.suggest import suggest
@@ -250,8 +250,7 @@ class Rendering:
         buttons.append(Button(CaseButton.REMIND_ME, str(self.t("button.remind_me")),
                               str(self.case.id)))
         say = self.t("remind.claim_channel", customer=self.customer()) if kind == "claim" else None
-        return Post(self.reminder.id, channel, ThreadPost(case_key(self.case.id), text, buttons,
-                                                          number=str(self.case.id)),
+        return Post(self.reminder.id, channel, thread_post(self.case.id, text, buttons),
                     self.t(f"remind.what.{kind}", customer=self.customer()), say)
 
     # -- one method per kind: the text and the buttons besides "remind me" -----------------
