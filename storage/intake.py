@@ -73,4 +73,4 @@ def mark_shown(session: Session, *, review_id: int, changed: int) -> None:
     """The platform confirmed the post; a change that came in meanwhile stays to be shown."""
     session.exec(update(IntakeReview)
                  .where(IntakeReview.id == review_id, IntakeReview.changed == changed)
-                 .values(shown=True, change=None, claimed_until=None))
+                 .values(shown=True, change=None, says=None, claimed_until=None))

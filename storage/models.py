@@ -265,5 +265,8 @@ class IntakeReview(SQLModel, table=True):
     received_at: datetime
     shown: bool = False  # the card (and the change note) reached the review channel
     change: Optional[str] = Field(default=None, sa_column=Column(Text))  # JSON: what to tell
+    # JSON: what the flow said to the channel besides the card (the lead's warning), to post
+    # with it
+    says: Optional[str] = Field(default=None, sa_column=Column(Text))
     changed: int = 0  # grows with every change, so a post of an older one leaves it unshown
     claimed_until: Optional[datetime] = None  # a process is posting it until then

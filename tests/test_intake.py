@@ -248,3 +248,56 @@ def test_through_a_real_http_request(app, team_id):
         server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
         server.task_dispatcher.shutdown()
     assert len(cases(app)) == 1
+
+
+def test_the_leads_warning_about_a_recurring_complaint_is_posted_with_the_card(app, team_id):
+    texts = ["The parcel never arrived.", "My parcel was delivered to the wrong address.",
+             "Courier threw the package over the fence."]
+    for n, text in enumerate(texts):
+        post(app, team_id, {**REVIEW, "external_id": f"tp-{n}", "customer": f"Customer {n}",
+                            "link": f"https://www.trustpilot.com/reviews/{n}", "text": text})
+    outboxes = intake_cards(app.desk)
+    assert [type(m).__name__ for o in outboxes for m in o.messages] == ["Card", "Card", "Card",
+                                                                         "Say"]
+    warning = outboxes[-1].messages[-1]
+    assert warning.channel == "C1" and "3" in str(warning.text)
+    for outbox in outboxes:
+        outbox.delivered()
+    assert intake_cards(app.desk) == []
+
+
+def test_a_card_the_platform_did_not_take_is_posted_again_after_the_lease(app, team_id):
+    from bot.scheduler import Scheduler
+
+    post(app, team_id, REVIEW)
+    sent = []
+
+    def refuse(outbox):
+        raise RuntimeError("platform down")
+
+    assert Scheduler([lambda: intake_cards(app.desk)], refuse, interval=30).tick() == 0
+    app.desk.clock.advance(minutes=6)
+    assert Scheduler([lambda: intake_cards(app.desk)], sent.append, interval=30).tick() == 1
+    app.desk.clock.advance(minutes=6)
+    assert Scheduler([lambda: intake_cards(app.desk)], sent.append, interval=30).tick() == 0
+    assert len(sent) == 1
+
+
+def test_the_same_review_delivered_at_once_is_one_case_on_each_database(app_on_each_database):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.harness import TestChannel
+
+    app = app_on_each_database
+    TestChannel(app).setup("Ann")
+    with app.desk.db.unit() as session:
+        team = repo.get_or_create_team(session, platform="test", workspace="T1", defaults={},
+                                       now=app.desk.now())
+        intake.set_team_secret(session, team_id=team.id, secret=SECRET, now=app.desk.now())
+        team_id = team.id
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: post(app, team_id, REVIEW), range(4)))
+    assert sorted(status for status, _ in answers) == [200, 200, 200, 201]
+    assert len({body["case"] for _, body in answers}) == 1
+    assert len(cases(app)) == 1
+    assert len(intake_cards(app.desk)) == 1

@@ -10,9 +10,10 @@ from datetime import timedelta
 from functools import partial
 from typing import Collection
 
-from bot.messages import Outbound, Outbox, ThreadPost
+from bot.messages import Outbound, Outbox, Say, ThreadPost
 from bot.text import Quote, Rich
 from desk.cases.cards import case_card, case_key, stars
+from desk.intake.stored import rich_from
 from desk.turn import Desk, Turn, run_for_team
 from storage import intake, repo
 
@@ -25,17 +26,17 @@ def intake_cards(desk: Desk, platforms: Collection[str] | None = None) -> list[O
     """One outbox per delivered review the channel has not shown yet, oldest first."""
     now = desk.now()
     with desk.db.unit() as session:
-        due = [(r.id, r.changed, r.case_id, r.change, t.id, t.platform, t.workspace)
+        due = [(r.id, r.changed, r.case_id, r.change, r.says, t.id, t.platform, t.workspace)
                for r, t in intake.unshown(session, now=now, platforms=platforms)]
     out = []
-    for review_id, changed, case_id, change, team_id, platform, workspace in due:
+    for review_id, changed, case_id, change, says, team_id, platform, workspace in due:
         try:
             with desk.db.unit() as session:
                 if not intake.claim(session, review_id=review_id, changed=changed, now=now,
                                     lease=LEASE):
                     continue
             messages = run_for_team(desk, team_id, partial(show, case_id=case_id,
-                                                           change=change))
+                                                           change=change, says=says))
             out.append(Outbox(platform, workspace, messages,
                               delivered=partial(_shown, desk, review_id, changed)))
         except Exception:  # one review's failure must not hold back the others
@@ -43,10 +44,13 @@ def intake_cards(desk: Desk, platforms: Collection[str] | None = None) -> list[O
     return out
 
 
-def show(turn: Turn, *, case_id: int, change: str | None) -> list[Outbound]:
-    """The case's card as it is now; after a change, a note in its thread saying what."""
+def show(turn: Turn, *, case_id: int, change: str | None,
+         says: str | None = None) -> list[Outbound]:
+    """The case's card as it is now, and what the flow that made it said to the channel;
+    after a change, a note in its thread saying what."""
     row = repo.get_case(turn.session, team_id=turn.team.id, case_id=case_id)
     out: list[Outbound] = [case_card(turn, row)]
+    out += [Say(turn.review_channel(), rich_from(data)) for data in json.loads(says or "[]")]
     if change:
         out.append(ThreadPost(case_key(case_id), change_note(turn, row, json.loads(change)),
                               number=str(case_id)))

@@ -13,13 +13,14 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.messages import Card, Outbound
+from bot.messages import Card, Outbound, Say
 from desk.actors import Actor
 from desk.cases.case import Case
 from desk.cases.flow import updated
 from desk.cases.forward import store
 from desk.cases.review_input import InvalidReview, content_key
 from desk.intake.payload import Delivered, parse_delivered
+from desk.intake.stored import rich_data
 from desk.turn import Desk, Turn, run_for_team
 from storage import intake, repo
 from storage.errors import Conflict
@@ -56,12 +57,7 @@ def take(desk: Desk, team_id: int, data: Any, *, language: str | None = None) ->
 
     def intake_review(turn: Turn) -> list[Outbound]:
         result.clear()
-        out = receive(turn, delivered, result)
-        extra = [m for m in out if not isinstance(m, Card)]
-        if extra:  # the lead's warning: no person to show it to yet (see the README)
-            log.warning("review %s/%s: %d message(s) besides the card not delivered",
-                        delivered.review.source, delivered.external_id, len(extra))
-        return out
+        return receive(turn, delivered, result)
 
     out = run_for_team(desk, team_id, intake_review,
                        actor=Actor.integration(delivered.review.source))
@@ -87,7 +83,16 @@ def receive(turn: Turn, delivered: Delivered, result: dict) -> list[Outbound]:
     if not fresh:  # delivered twice at the same moment: again, finding the other's case
         raise Conflict(f"review {review.source}/{delivered.external_id} stored meanwhile")
     result.update(case=row.id, created=case is not None)
-    return updated(turn, case) if case is not None else []
+    if case is None:
+        return []
+    out = updated(turn, case)
+    says = [m for m in out if isinstance(m, Say)]  # the lead's warning: posted with the card
+    if says:
+        stored.says = json.dumps([rich_data(m.text) for m in says], ensure_ascii=False)
+        turn.session.add(stored)
+    if any(not isinstance(m, (Card, Say)) for m in out):
+        log.warning("case %s: a message for nobody in particular was left out", row.id)
+    return out
 
 
 def change(turn: Turn, known: IntakeReview, delivered: Delivered, result: dict) -> list[Outbound]:

@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("received_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("shown", sa.Boolean(), nullable=False),
         sa.Column("change", sa.Text(), nullable=True),
+        sa.Column("says", sa.Text(), nullable=True),
         sa.Column("changed", sa.Integer(), nullable=False),
         sa.Column("claimed_until", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(["case_id"], ["review_case.id"]),
