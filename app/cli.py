@@ -112,17 +112,11 @@ TEAM = typer.Option(None, "--team", help="Team id or workspace; needed when the 
                                          "holds several teams.")
 
 
-def _report_setup(env_file: str, team: Optional[str], period: str):
-    """The desk, the chosen team's id and the period; exits with the teams to choose from."""
-    from bot.errors import UserError
-    from app.main import build, load_catalogs
-    from desk.reporting.report import Period, find_teams
+def _team(env_file: str, team: Optional[str]):
+    """The desk and the chosen team's id; exits with the teams to choose from."""
+    from app.main import build
+    from desk.reporting.report import find_teams
 
-    try:
-        parsed = Period.parse(period)
-    except UserError as err:
-        typer.echo(load_catalogs().plain("en", err.key), err=True)
-        raise typer.Exit(2) from None
     desk = build(_settings(env_file)).desk
     found, every = find_teams(desk, team), find_teams(desk, None)
     if len(found) != 1:
@@ -132,7 +126,22 @@ def _report_setup(env_file: str, team: Optional[str], period: str):
         for t in every:
             typer.echo(f"  {t.id}  {t.platform}/{t.workspace}  {t.name}", err=True)
         raise typer.Exit(2)
-    return desk, found[0].id, parsed
+    return desk, found[0].id
+
+
+def _report_setup(env_file: str, team: Optional[str], period: str):
+    """The desk, the chosen team's id and the period; exits with the teams to choose from."""
+    from bot.errors import UserError
+    from app.main import load_catalogs
+    from desk.reporting.report import Period
+
+    try:
+        parsed = Period.parse(period)
+    except UserError as err:
+        typer.echo(load_catalogs().plain("en", err.key), err=True)
+        raise typer.Exit(2) from None
+    desk, team_id = _team(env_file, team)
+    return desk, team_id, parsed
 
 
 @app.command()
@@ -248,6 +257,56 @@ def triage(lang: Optional[str] = LANG_OPTION,
     result = hint(_read_stdin(), stars=stars, language=lang)
     typer.echo(json.dumps({"suggestion": result.suggestion, "signals": list(result.signals)},
                           ensure_ascii=False, indent=2))
+
+
+@app.command()
+def intake(team: Optional[str] = TEAM, env_file: str = ENV_FILE) -> None:
+    """Take reviews as JSON from standard input (one object, or one per line) as the intake
+    endpoint does, and print what became of each: {"case": 12, "created": true}."""
+    import json
+
+    from desk.intake.payload import decode_many
+    from desk.intake.receive import error, take
+
+    desk, team_id = _team(env_file, team)
+    failed = False
+    for item in decode_many(_read_stdin()):
+        answer = error(desk, None, 400, "bad_json", detail=str(item)) \
+            if isinstance(item, json.JSONDecodeError) else take(desk, team_id, item)
+        failed = failed or answer.status >= 400
+        typer.echo(json.dumps(answer.body, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("intake-secret")
+def intake_secret(team: Optional[str] = TEAM, env_file: str = ENV_FILE) -> None:
+    """Make a new secret for the team's intake endpoint and show it once; the one before stops
+    working. Sign each request with it (see the README's "Reviews that arrive by themselves")."""
+    from desk.intake.signature import SIGNATURE_HEADER, TIMESTAMP_HEADER, new_secret
+    from storage import intake as stored
+
+    desk, team_id = _team(env_file, team)
+    secret = new_secret()
+    with desk.db.unit() as session:
+        stored.set_team_secret(session, team_id=team_id, secret=secret, now=desk.now())
+    typer.echo(f"URL:     POST http://<this host>:<INTAKE_PORT>/intake/{team_id}\n"
+               f"Secret:  {secret}\n"
+               f"Headers: {TIMESTAMP_HEADER}: <unix seconds>, {SIGNATURE_HEADER}: v1=<hex "
+               "HMAC-SHA256 of \"v1:<timestamp>:<body>\" with the secret>\n"
+               "The secret is not shown again; run this again for a new one.")
+
+
+@app.command("intake-server")
+def intake_server(port: int = typer.Option(8787, help="The port to listen on."),
+                  host: str = typer.Option("127.0.0.1", help="The address to listen on "
+                                                            "(0.0.0.0 for every one)."),
+                  env_file: str = ENV_FILE) -> None:
+    """Serve only the intake endpoint, POST /intake/<team id> (the bot serves it itself when
+    INTAKE_PORT is set)."""
+    from app.main import build, serve_intake
+
+    serve_intake(build(_settings(env_file)).desk, host=host, port=port)
 
 
 @db_app.command("upgrade")

@@ -24,6 +24,7 @@ from desk.reporting.digest import due_digests
 from desk.cases.missing_cards import MissingCards
 from desk.inbox import DbInbox
 from desk.refs import DbMessageRefs
+from desk.intake.cards import intake_cards
 from desk.reminders.sender import ReminderSender
 from desk.routes import build_router
 from desk.reminders.when import WhenError, parse_when
@@ -57,10 +58,12 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
     clock = clock or SystemClock()
     desk = Desk(db=db, clock=clock, texts=load_catalogs(),
                 team_defaults={"language": settings.language, "timezone": settings.timezone})
+    platforms = [settings.chosen_adapter()]
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
-               jobs=[ReminderSender(desk, platforms=[settings.chosen_adapter()]),
-                     partial(due_digests, desk, platforms=[settings.chosen_adapter()]),
-                     MissingCards(desk, platforms=[settings.chosen_adapter()])],
+               jobs=[ReminderSender(desk, platforms=platforms),
+                     partial(due_digests, desk, platforms=platforms),
+                     partial(intake_cards, desk, platforms=platforms),
+                     MissingCards(desk, platforms=platforms)],
                texts=desk.texts, slots=DbSlots(db), desk=desk, inbox=DbInbox(db, clock))
 
 
@@ -102,7 +105,31 @@ def start(settings: Settings) -> None:
     if entry is None:
         raise SystemExit(f"The {name} adapter is not available in this version of "
                          "review-desk; remove its tokens from the environment to use the console.")
-    entry.run(build(settings, clock=OffsetClock(SystemClock()) if entry.travels else None))
+    app = build(settings, clock=OffsetClock(SystemClock()) if entry.travels else None)
+    if settings.intake_port:
+        serve_intake(app.desk, host=settings.intake_host, port=int(settings.intake_port),
+                     background=True)
+    entry.run(app)
+
+
+def serve_intake(desk: Desk, *, host: str, port: int, background: bool = False):
+    """The intake endpoint (desk.intake.web) served by waitress, the WSGI server the Slack
+    adapter's HTTP mode uses too; on a daemon thread beside the bot when `background`.
+    Returns the server (its `effective_port` is the one bound, for port 0)."""
+    import threading
+
+    from waitress import create_server
+
+    from desk.intake.web import intake_app
+
+    server = create_server(intake_app(desk), host=host, port=port, threads=4)
+    logging.getLogger(__name__).info("intake endpoint on http://%s:%s/intake/<team id>",
+                                     host, server.effective_port)
+    if background:
+        threading.Thread(target=server.run, name="review-desk-intake", daemon=True).start()
+    else:
+        server.run()
+    return server
 
 
 def run_slack(app: Runtime, *, http: bool = False, host: str = "0.0.0.0",

@@ -50,6 +50,9 @@ class Settings:
     timezone: str = "Europe/Amsterdam"
     log_level: str = "INFO"
     scheduler_interval: float = 30.0
+    # Where the intake endpoint listens beside the bot (INTAKE_PORT); empty: not started.
+    intake_port: str = ""
+    intake_host: str = "127.0.0.1"
     sections: Mapping[str, Any] = field(default_factory=dict)  # adapter name → its settings
 
     @classmethod
@@ -74,6 +77,9 @@ class Settings:
                                 f"not {self.adapter!r}")
         if not self.scheduler_interval >= MIN_INTERVAL:
             raise SettingsError(f"SCHEDULER_INTERVAL must be at least {MIN_INTERVAL:g} seconds")
+        if self.intake_port and not (self.intake_port.isdigit()
+                                     and 0 < int(self.intake_port) < 65536):
+            raise SettingsError(f"INTAKE_PORT must be a port number, not {self.intake_port!r}")
         if self.language not in ("en", "nl"):
             raise SettingsError(f"LANGUAGE must be en or nl, not {self.language!r}")
 

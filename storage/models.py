@@ -69,7 +69,9 @@ class Case(SQLModel, table=True):
     stars: Optional[int] = None
     text: str = Field(sa_column=Column(Text, nullable=False))
     origin: Optional[str] = None  # link to the chat message it was forwarded from
-    forwarded_by: int = Field(foreign_key="member.id")
+    # The member who forwarded it; None when a review site or a script delivered it (its
+    # `source` names the integration then).
+    forwarded_by: Optional[int] = Field(default=None, foreign_key="member.id")
     forwarded_at: datetime
     decision: Optional[str] = None  # respond | ignore
     ignore_reason: Optional[str] = None
@@ -252,3 +254,42 @@ class InboxItem(SQLModel, table=True):
     lease_until: Optional[datetime] = None  # while a worker has it
     attempts: int = 0
     done_at: Optional[datetime] = None
+
+
+class IntakeKey(SQLModel, table=True):
+    """A team's secret for signing reviews it sends to the intake endpoint; one per team,
+    replaced (never shown again) when the lead asks for a new one."""
+
+    __tablename__ = "intake_key"
+
+    team_id: int = Field(foreign_key="team.id", primary_key=True)
+    secret: str
+    created_at: datetime
+
+
+class IntakeReview(SQLModel, table=True):
+    """A review a site or a script delivered: which case it is, what the site last said about
+    it, and whether the team has seen its card (and the note on its last change) yet."""
+
+    __tablename__ = "intake_review"
+    __table_args__ = (
+        UniqueConstraint("team_id", "source", "external_id", name="uq_intake_external"),
+        Index("ix_intake_unshown", "shown", "team_id"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    source: str
+    external_id: str
+    case_id: int = Field(foreign_key="review_case.id", index=True)
+    language: Optional[str] = None  # as the site tells it, when it does
+    created_at: Optional[datetime] = None  # the site's times, as it sent them
+    updated_at: Optional[datetime] = None
+    received_at: datetime
+    shown: bool = False  # the card (and the change note) reached the review channel
+    change: Optional[str] = Field(default=None, sa_column=Column(Text))  # JSON: what to tell
+    # JSON: what the flow said to the channel besides the card (the lead's warning), to post
+    # with it
+    says: Optional[str] = Field(default=None, sa_column=Column(Text))
+    changed: int = 0  # grows with every change, so a post of an older one leaves it unshown
+    claimed_until: Optional[datetime] = None  # a process is posting it until then

@@ -33,6 +33,8 @@ EXPECTED = {
     ("remind", "replied"): "replied",
     ("lesson", "closed"): "closed",
     ("lesson", "ignored"): "ignored",
+    # the customer edited the review on its site: recorded in whatever state the case is
+    **{("review_changed", s.value): s.value for s in State},
 }
 ALL = [(action.value, state.value) for action in TRANSITIONS for state in State]
 

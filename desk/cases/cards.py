@@ -97,7 +97,8 @@ def case_card(turn: Turn, case: Case) -> Card:
     if case.origin:
         fields.append((str(tt("card.origin")), Rich([Link(case.origin, str(tt("card.origin_label")))])))
 
-    footer = tt("card.footer", forwarder=name(case.forwarded_by),
+    footer = tt("card.footer", forwarder=name(case.forwarded_by) if case.forwarded_by
+                else tt("feed.forwarder", source=source),
                 forwarded=local(turn, case.forwarded_at), activity=local(turn, case.last_activity_at))
     buttons = [Button(action, str(tt(f"button.{action}")), str(case.id), style)
                for action, style in BUTTONS[state]]

@@ -230,6 +230,24 @@ class Case:
         self.row.lesson = lesson
         self._recorded(Action.LESSON, by, at, before, {"lesson": lesson})
 
+    def review_changed(self, *, by: Actor, at: datetime, text: str, content_key: str,
+                       stars: int | None) -> dict:
+        """The customer edited the review on its site: the case shows what it says now, in
+        whatever state it is. Returns what changed (stars before and after, whether the text
+        did), or nothing when nothing did."""
+        row = self.row
+        change: dict = {}
+        if stars is not None and stars != row.stars:
+            change["stars"] = [row.stars, stars]
+            row.stars = stars
+        if text != row.text:
+            change["text"] = True
+            row.text, row.content_key = text, content_key
+        if change:
+            before = self._allow(Action.REVIEW_CHANGED, by)
+            self._recorded(Action.REVIEW_CHANGED, by, at, before, change)
+        return change
+
     # ---- the rules --------------------------------------------------------------------------
     def _allow(self, action: Action, by: Actor, who: Who | None = None) -> State:
         """The state now, when `action` may happen to it, by `by`; else a refusal."""

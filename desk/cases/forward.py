@@ -17,6 +17,7 @@ from desk.cases.review_input import (MAX_LINK, MAX_NAME, MAX_TEXT, SOURCES, Inva
                                    ReviewInput, content_key, first_link, guess_source, link_key,
                                    parse_review)
 from storage import repo
+from storage.models import Case as CaseRow
 
 FORM = "forward"
 
@@ -70,7 +71,8 @@ def from_form(turn: Turn, event: FormSubmit) -> list[Outbound]:
     return create(turn, review)
 
 
-def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
+def store(turn: Turn, review: ReviewInput) -> tuple[Case | None, CaseRow]:
+    """The new case of a review (None when the team has it already) and its row."""
     row = Case.new_row(by=turn.actor, at=turn.now, team_id=turn.team.id, source=review.source,
                        link=review.link, link_key=link_key(review.link),
                        content_key=content_key(review.text),
@@ -78,15 +80,25 @@ def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
                        origin=review.origin)
     existing = repo.find_duplicate(turn.session, team_id=turn.team.id, link_key=row.link_key,
                                    content_key=row.content_key)
-    if existing is None:
-        row, created = repo.add_case(turn.session, case=row)
-    else:
-        row, created = existing, False
-    if not created:
-        forwarder = repo.members_by_id(turn.session, ids=[row.forwarded_by])[row.forwarded_by]
-        return [Notice(turn.t("forward.duplicate", case=row.id, who=forwarder.name,
+    if existing is not None:
+        return None, existing
+    row, created = repo.add_case(turn.session, case=row)
+    return (Case.forwarded(row, by=turn.actor, at=turn.now) if created else None), row
+
+
+def forwarder(turn: Turn, row: CaseRow) -> str:
+    """Who brought the case in: the member, or the site or script that delivered it."""
+    if row.forwarded_by is None:
+        return str(turn.tt("feed.forwarder", source=turn.tt(f"source.{row.source}")))
+    member = repo.members_by_id(turn.session, ids=[row.forwarded_by]).get(row.forwarded_by)
+    return (member.name or member.user_id) if member else "—"
+
+
+def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
+    case, row = store(turn, review)
+    if case is None:
+        return [Notice(turn.t("forward.duplicate", case=row.id, who=forwarder(turn, row),
                               state=turn.t(f"state.{row.state}")))]
-    case = Case.forwarded(row, by=turn.actor, at=turn.now)
     out = updated(turn, case)
     out.insert(1, Notice(turn.t("forward.done", case=case.id)))
     if not turn.team.review_channel:

@@ -44,6 +44,7 @@ class Action(StrEnum):
     REVOTE = "revote"
     REMIND = "remind"
     LESSON = "lesson"
+    REVIEW_CHANGED = "review_changed"  # the customer edited the review on its site
 
 
 class Who(StrEnum):
@@ -85,6 +86,7 @@ TRANSITIONS: dict[Action, Rule] = {
     A.REVOTE: Rule({I: N}, Who.PERSON),  # anyone else may ask the team to vote again
     A.REMIND: Rule({N: N, O: O, C: C, R: R}, Who.ANYONE),
     A.LESSON: Rule({X: X, I: I}, Who.OWNER),  # how it could have been prevented
+    A.REVIEW_CHANGED: Rule({s: s for s in State}, Who.ANYONE),  # whatever the case's state
 }
 
 OPEN_STATES = frozenset({N, O, C, R})

@@ -1,0 +1,126 @@
+"""A delivered review becomes a case, made by the integration itself through the same flow as
+a forwarded one; the same review delivered again is the same case, and a changed one changes
+it (its text, stars and history, and a note in its thread).
+
+The answer is machine-readable: `{"case": 12, "created": true}`, or an error with the
+problems of each field in the team's language. The card reaches the review channel through
+the scheduled job in `desk.intake.cards`, which posts what the channel has not shown yet.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.messages import Card, Outbound, Say
+from desk.actors import Actor
+from desk.cases.case import Case
+from desk.cases.flow import updated
+from desk.cases.forward import store
+from desk.cases.review_input import InvalidReview, content_key
+from desk.intake.payload import Delivered, parse_delivered
+from desk.intake.stored import rich_data
+from desk.turn import Desk, Turn, run_for_team
+from storage import intake, repo
+from storage.errors import Conflict
+from storage.models import IntakeReview
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Answer:
+    """What became of one delivered review: an HTTP status and the JSON to send back."""
+
+    status: int
+    body: dict = field(default_factory=dict)
+
+
+def error(desk: Desk, lang: str | None, status: int, code: str,
+          problems: dict[str, tuple[str, dict]] | None = None, **values: object) -> Answer:
+    lang = desk.texts.pick(lang)
+    body: dict = {"error": code, "message": desk.texts.plain(lang, f"feed.error.{code}", **values)}
+    if problems:
+        body["problems"] = {name or "body": desk.texts.plain(lang, key, **vals)
+                            for name, (key, vals) in problems.items()}
+    return Answer(status, body)
+
+
+def take(desk: Desk, team_id: int, data: Any, *, language: str | None = None) -> Answer:
+    """Check one decoded JSON value and make or change its case."""
+    try:
+        delivered = parse_delivered(data)
+    except InvalidReview as err:
+        return error(desk, language, 400, "invalid", err.problems)
+    result: dict = {}
+
+    def intake_review(turn: Turn) -> list[Outbound]:
+        result.clear()
+        return receive(turn, delivered, result)
+
+    out = run_for_team(desk, team_id, intake_review,
+                       actor=Actor.integration(delivered.review.source))
+    if not result:  # the flow refused (a UserError became a notice)
+        return Answer(422, {"error": "refused", "message": "; ".join(
+            str(getattr(m, "text", "")) for m in out)})
+    return Answer(201 if result["created"] else 200, result)
+
+
+def receive(turn: Turn, delivered: Delivered, result: dict) -> list[Outbound]:
+    """Make the case of a review delivered for the first time, or change the known one."""
+    review = delivered.review
+    known = intake.find_review(turn.session, team_id=turn.team.id, source=review.source,
+                               external_id=delivered.external_id)
+    if known is not None:
+        return change(turn, known, delivered, result)
+    case, row = store(turn, review)
+    stored, fresh = intake.add_review(turn.session, review=IntakeReview(
+        team_id=turn.team.id, source=review.source, external_id=delivered.external_id,
+        case_id=row.id, language=delivered.language, created_at=delivered.created_at,
+        updated_at=delivered.updated_at, received_at=turn.now,
+        shown=case is None))  # a review someone forwarded already has its card
+    if not fresh:  # delivered twice at the same moment: again, finding the other's case
+        raise Conflict(f"review {review.source}/{delivered.external_id} stored meanwhile")
+    result.update(case=row.id, created=case is not None)
+    if case is None:
+        return []
+    out = updated(turn, case)
+    says = [m for m in out if isinstance(m, Say)]  # the lead's warning: posted with the card
+    if says:
+        stored.says = json.dumps([rich_data(m.text) for m in says], ensure_ascii=False)
+        turn.session.add(stored)
+    if any(not isinstance(m, (Card, Say)) for m in out):
+        log.warning("case %s: a message for nobody in particular was left out", row.id)
+    return out
+
+
+def change(turn: Turn, known: IntakeReview, delivered: Delivered, result: dict) -> list[Outbound]:
+    """A review delivered again: changed when the site says it is newer, else left alone."""
+    result.update(case=known.case_id, created=False)
+    newer = delivered.updated_at or delivered.created_at
+    if known.updated_at and newer and newer <= known.updated_at:
+        return []
+    row = repo.get_case(turn.session, team_id=turn.team.id, case_id=known.case_id)
+    case = Case(row)
+    text = delivered.review.text
+    key = content_key(text)
+    if repo.find_duplicate(turn.session, team_id=turn.team.id, link_key=None,
+                           content_key=key) not in (None, row):
+        key = row.content_key  # another case holds these words: keep this one's key
+    what = case.review_changed(by=turn.actor, at=turn.now, text=text, content_key=key,
+                               stars=delivered.review.stars)
+    known.updated_at = newer or known.updated_at
+    if not what:
+        turn.session.add(known)
+        return []
+    earlier = json.loads(known.change) if known.change else {}
+    if "stars" in earlier and "stars" in what:  # not shown yet: from the first to the last
+        what["stars"][0] = earlier["stars"][0]
+    known.change = json.dumps({**earlier, **what})
+    known.changed += 1
+    known.shown, known.claimed_until = False, None
+    turn.session.add(known)
+    result["updated"] = True
+    return updated(turn, case)
+
