@@ -22,6 +22,9 @@ SPLITS = ("tuning", "held_out")
 COACH_SPLITS = ("tuning", "held_out", "held_out_2", "held_out_3")
 LANGUAGES = ("en", "nl")
 REPLIES = {"tuning": 320, "held_out": 140, "held_out_2": 140, "held_out_3": 140}
+# Replies written whole (replies4.LANG.txt), after rounds 1-3 were tuned and before any rule
+# was changed again; evaluated, never tuned on.
+WHOLE_SPLITS = ("round_4",)
 ELEMENTS = ("thanks", "empathy", "apology", "offline")
 CHECKED = ("name", *ELEMENTS, "signature", "defensive", "contradicts", "small_print", "belittles",
            "no_comment", "length", "change_review", "promise", "placeholder", "personal_data",
@@ -109,7 +112,21 @@ def _words(text: str) -> int:
     return word_count(text)
 
 
+def whole_replies(language: str, split: str = "round_4") -> list[Reply]:
+    """Replies written whole: `--- findings | customer | signer [| review]`, then the text."""
+    out: list[Reply] = []
+    path = DATA / f"replies{split.rpartition('_')[2]}.{language}.txt"
+    for block in re.split(r"^--- ", path.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]:
+        header, _, text = block.partition("\n")
+        labels, customer, signer, *review = (p.strip() for p in header.split(" | "))
+        expected = {r.strip() for r in labels.split(",")} - {"good"}
+        out.append(Reply(text.strip(), customer, signer, review[0] if review else REVIEW[language], [], expected))
+    return out
+
+
 def replies(language: str, split: str) -> list[Reply]:
+    if split in WHOLE_SPLITS:
+        return whole_replies(language, split)
     pools = sections(language, split)
     bad = sorted(k for k in pools if k.startswith("bad:") and pools[k])
     made: list[Reply] = []

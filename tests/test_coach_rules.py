@@ -126,16 +126,50 @@ def test_polite_violations_are_caught(middle, rule):
     assert rule in rules(middle)
 
 
+@pytest.mark.parametrize("middle, rule", [
+    ("We won't be going into this here. ", "no_comment"),
+    ("Over individuele klanten spreken we ons niet in het openbaar uit. ", "no_comment"),
+    ("Our till receipts show you paid for two coffees, not three. ", "contradicts"),
+    ("Op onze kassabonnen staat dat u twee koffie heeft betaald. ", "contradicts"),
+    ("That's not an accurate account of what happened. ", "contradicts"),
+    ("The mistake was made by the booking platform, not by our staff. ", "defensive"),
+    ("De meeste vaste gasten zouden u een heel ander verhaal vertellen. ", "defensive"),
+    ("In onze reserveringsvoorwaarden staat dat we de tafel een kwartier vasthouden. ", "small_print"),
+    ("I'll make sure this never happens again. ", "promise"),
+])
+def test_a_move_is_recognised_by_its_shape(middle, rule):
+    assert rule in rules(middle)
+
+
+def test_shapes_that_only_look_like_a_move():
+    # records that prove the customer right, what could have been, a rule recited: no promise
+    assert "contradicts" not in rules("Our tracking shows you were right: the parcel sat in our depot. ")
+    assert "promise" not in rules("Had you called ahead, we could have kept a table free. ")
+    assert "promise" not in rules("Under our terms, refunds are only given as store credit. ")
+    # a shared feeling is empathy, an apology for a poor experience is not
+    feeling = GOOD.replace("I can imagine how disappointing that was, and I'm sorry.", "{middle}")
+    assert "empathy" not in rules("I'd be annoyed too if my dinner arrived cold. Sorry. ", feeling)
+    assert "empathy" in rules("I'm sorry you had such a poor experience with us. ", feeling)
+
+
+def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
+    draft = GOOD.format(middle="The price was wrong. ").replace("Dear Sam", "Dear customer")
+    assert "name" in check_reply(draft, customer="Noah Price", signer="Anna").rules
+    assert "name" not in check_reply(draft.replace("customer", "Mr Price"), customer="Noah Price", signer="Anna").rules
+
+
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors
-    ("held_out", "en"): {"recall": 0.98, "false_alarms": 0.010},
-    ("held_out", "nl"): {"recall": 0.98, "false_alarms": 0.020},
-    ("held_out_2", "en"): {"recall": 0.88, "false_alarms": 0.008},
-    ("held_out_2", "nl"): {"recall": 0.91, "false_alarms": 0.020},
-    ("held_out_3", "en"): {"recall": 0.92, "false_alarms": 0.065},
-    ("held_out_3", "nl"): {"recall": 0.85, "false_alarms": 0.005},
+HELD_OUT = {  # (split, language): floors; rounds 1-3 were all read and tuned on, round 4 never
+    ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    ("held_out_2", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    ("held_out_3", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    ("held_out_3", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_4", "en"): {"recall": 0.76, "false_alarms": 0.011, "good_flagged": 3},
+    ("round_4", "nl"): {"recall": 0.76, "false_alarms": 0.012, "good_flagged": 4},
 }
 
 
@@ -151,8 +185,10 @@ def test_figures_on_the_tuning_split(language):
 @pytest.mark.parametrize("split, language", sorted(HELD_OUT))
 def test_figures_on_the_held_out_splits(split, language):
     figures = coach_figures(language, split)
+    assert figures.replies >= 60
     assert figures.recall >= HELD_OUT[split, language]["recall"]
     assert figures.false_alarm_rate <= HELD_OUT[split, language]["false_alarms"]
+    assert figures.good_flagged <= HELD_OUT[split, language]["good_flagged"]
 
 
 def test_the_thread_coach_reads_the_review_the_site_and_the_teams_posted_replies(channel):

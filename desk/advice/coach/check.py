@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from desk.advice.coach import avoid, dismissive, present, review as site_review
+from desk.advice.coach import avoid, dismissive, frames, present, review as site_review
 from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
 from desk.advice.coach.privacy import personal_data
 from desk.advice.coach.promise import promises
 from desk.advice.coach.signoff import mentions, name_tokens, sign_off, signed_by_a_person
-from desk.advice.coach.text import clean, find, sentences, word_count
+from desk.advice.coach.text import clean, find, negated, sentences, word_count
 from desk.advice.language import detect_language
 
 MISSING_RULES = ("name", "thanks", "empathy", "apology", "offline", "signature")
@@ -121,7 +121,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     # "Many thanks, Anna" closes a reply; it does not thank the customer for raising it.
     if not find(present.THANKS, body, unless_followed_by=present.THANKS_NOT):
         flag("thanks")
-    if not find(present.EMPATHY, draft):
+    if not find(frames.EMPATHY, draft):
         flag("empathy")
     if not find(present.APOLOGY, draft, unless_followed_by=present.APOLOGY_NOT):
         flag("apology")
@@ -129,7 +129,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     leak = personal_data(draft, customer_tokens, review or "", strict=bool(rules.get("personal_data")))
     # The customer's own number, leaked, is no offer to talk.
     reachable = draft if leak is None else draft[: leak.start()] + " " * len(leak.group()) + draft[leak.end():]
-    if not find(present.OFFLINE, reachable):
+    if not find(frames.OFFLINE, reachable):
         flag("offline")
     # Signed by a person: the one who posts it, or any named teammate.
     if closing is None or not (
@@ -142,12 +142,12 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     for i, (start, end) in enumerate(spans):
         sentence = draft[start:end]
         nearby = draft[start: spans[i + 1][1] if i + 1 < len(spans) else end]
-        excuse = avoid.EXCUSE.search(sentence)
+        excuse = frames.EXCUSE.search(sentence)
         if excuse and not find(avoid.OWNED, nearby):
             flag("defensive", excuse, offset=start)
-        if (m := avoid.DEFENSIVE.search(sentence)):
+        if (m := frames.DEFENSIVE.search(sentence)):
             flag("defensive", m, offset=start)
-        reciting = avoid.SMALL_PRINT.search(sentence)
+        reciting = frames.SMALL_PRINT.search(sentence)
         if reciting and not (avoid.CHANGING.search(sentence) or find(avoid.OWNED, sentence)):
             flag("small_print", reciting, offset=start)
         if (m := find(site_review.REVIEW_ASK, sentence)):
@@ -157,11 +157,16 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         if (m := PLACEHOLDER.search(sentence)):
             flag("placeholder", m, offset=start)
     for rule, pattern in (
-        ("contradicts", dismissive.CONTRADICTS), ("belittles", dismissive.BELITTLES),
-        ("no_comment", dismissive.NO_COMMENT),
+        ("contradicts", frames.CONTRADICTS), ("belittles", dismissive.BELITTLES),
+        ("no_comment", frames.NO_COMMENT),
     ):
-        if (m := find(pattern, draft, negatable=rule == "belittles")):
+        for m in pattern.finditer(draft):
+            if rule == "belittles" and negated(draft, m.start(), m.end()):
+                continue
+            if rule == "contradicts" and frames.CONCEDES.search(draft, *sentence_at(m.start())):
+                continue
             flag(rule, m)
+            break
     if (m := site_review.QUID_PRO_QUO.search(draft)) and site_review.OFFER.search(draft):
         flag("change_review", m)
     words = word_count(whole)

@@ -74,7 +74,8 @@ EMPATHY = rx(
     # ...or the customer's side of it taken.
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:see|know|get|understand|imagine|hear|can\s+tell)\s+(?:why|how|what)\b",
     # "What a rotten end", "Wat een nare verrassing": a bad experience named as such.
-    r"\b(?:what|such)\s+an?\s+(?:rotten|horrible|awful|miserable|nasty|unpleasant|terrible|dreadful|"
+    # ("sorry you had such a poor experience" apologises; it does not say how it felt)
+    r"(?<!\bhad\s)\b(?:what|such)\s+an?\s+(?:rotten|horrible|awful|miserable|nasty|unpleasant|terrible|dreadful|"
     r"frustrating|disappointing|stressful|bad|poor|sorry)\b",
     r"\bwat\s+een\s+(?:nare|rot\w*|vervelende|vreselijke|akelige|slechte|trieste|frustrerende|"
     r"teleurstellende|stressvolle|domme)\b",

@@ -54,6 +54,10 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bguarantee\w*\b", r"\bnever\s+(?:ever\s+)?happen\s+again\b", r"\bi\s+promise\b", r"\bwe\s+promise\b",
         r"\bgegarandeerd\b", r"\bgarande\w*\b", r"\bbeloof\b|\bbeloven\b",
         r"\bnooit\s+meer\s+(?:gebeurt|zal\s+gebeuren|gebeuren)\b",
+        # "I'll make sure this never happens again", "zorgen dat het niet meer voorkomt"
+        r"\bnever\s+(?:\w+\s+)?happens?\s+again\b", r"\b(?:won't|will\s+not)\s+(?:\w+\s+)?happen\s+again\b",
+        r"\bnooit\s+meer\s+(?:\w+\s+)?(?:gebeurt|voorkomt|zal|voor\s*komt)\b",
+        r"\bzorgen?\s+(?:er\s+)?(?:voor\s+)?dat\s+(?:dit|dat|het)\s+(?:nooit|niet)\s+meer\b",
     ),
 }
 # Not an offer: the customer's own request, or what the team cannot do.
@@ -70,6 +74,10 @@ _NOT_AN_OFFER = rx(
     r"was\s+(?:processed|made|issued|sent)|verwerkt|uitgevoerd|gedaan)\b",
     r"\b(?:sent|stuurden|gestuurd)\s+(?:\w+\s+)?(?:the|de)\s+(?:replacement|vervanging)\b",
     r"\b(?:met|with)\s+(?:de|the)\s+(?:vervanging|replacement|terugbetaling|refund)\b",
+    # What could have been, or what the rules say, is no offer to this customer.
+    r"\b(?:could|would|might)\s+have\b", r"\bhad\s+(?:you|u|je)\b",
+    r"\b(?:under|per|according\s+to|volgens|conform|in\s+line\s+with)\s+(?:our|the|onze|de|ons|het)\s+(?:\w+\s+)?"
+    r"\w*(?:terms|polic(?:y|ies)|conditions|voorwaarden|beleid|regels)\b",
 )
 
 

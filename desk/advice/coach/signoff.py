@@ -81,6 +81,10 @@ def name_tokens(name: str | None) -> list[str]:
 
 
 def mentions(text: str, tokens: list[str]) -> bool:
+    """A name written as a name: "Dear Ms Price" names the customer, "the price" does not
+    (unless the whole draft is written in lower case)."""
     folded = fold(text)
-    return any(re.search(rf"\b{re.escape(t)}\b", folded) for t in tokens)
+    aligned = len(folded) == len(text) and text != text.lower()
+    return any(not aligned or text[m.start()].isupper()
+               for t in tokens for m in re.finditer(rf"\b{re.escape(t)}\b", folded))
 

@@ -1,0 +1,124 @@
+"""The same moves recognised by the shape of the sentence rather than by its wording.
+
+Each rule's phrase list grows with every new way of saying a thing; these frames catch
+the construction instead: a negated verb of speaking aimed at the public ("we won't be
+going into this here"), records as the subject of a verb of showing ("our till receipts
+show"), blame moved off the team ("by the platform, not by our staff"), the crowd that
+would tell another story, a feeling the writer says they would share ("I'd be annoyed
+too"). Word families are written as stems, so plurals and Dutch compounds
+("kassabonnen", "reserveringsvoorwaarden") match without being listed one by one.
+"""
+
+from __future__ import annotations
+
+from desk.advice.coach import avoid, dismissive, present
+from desk.advice.coach.text import rx, widen
+
+# --- no comment: negation + a verb of speaking + "here", "in public", "further" -----------
+_SPEAK = (r"(?:discuss|comment|go(?:ing)?\s+into|get(?:ting)?\s+into|talk(?:ing)?\s+about|respond|react|"
+          r"elaborate|enter(?:ing)?\s+into|say\s+(?:more|anything|much))")
+_PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:this|a|an|the)\s+(?:public\s+)?(?:site|platform|forum|page)|"
+           r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|further|any\s+further|any\s+more|anymore|openly)")
+_SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten)"
+_PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek)"
+NO_COMMENT = widen(
+    dismissive.NO_COMMENT,
+    rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to)\s+"
+    rf"(?:\w+\s+){{0,3}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
+    rf"\b{_SPEAK_NL}\b[^.!?]{{0,40}}\b(?:niet|geen|liever\s+niet)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b",
+    rf"\b(?:niet|geen)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
+    r"\b(?:meer|verder)\b[^.!?]{0,40}\b(?:niet|niets|niks)\s+(?:te\s+)?(?:zeggen|melden|toevoegen|kwijt)\b",
+    r"\b(?:nothing|not\s+(?:anything|much))\s+(?:more|further|else)\s+(?:to\s+)?(?:say|add)\b",
+)
+
+# --- contradicts: records that show, or an account called inaccurate ----------------------
+_RECORD = (r"\w*(?:system|records?|logs?|receipts?|footage|cctv|cameras?|data|timesheets?|diary|calendar|"
+           r"schedule|job\s+(?:cards?|sheets?)|invoices?|notes|tracking|gps|photos?|recordings?|timestamps?|"
+           r"till\s+rolls?|history)")
+_SHOW = r"(?:show|say|state|confirm|indicate|prove|record|tell|suggest|back\w*\s+(?:this|that|it|them|us)\s+up)\w*"
+_RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|registraties?|agenda|planning|"
+              r"logboek\w*|administratie|factuur|facturen|werkbon\w*|notities|opnames?|trace|tijden)")
+CONTRADICTS = widen(
+    dismissive.CONTRADICTS,
+    rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
+    rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
+    rf"\b(?:staat|stond|blijkt|bleek|zien|te\s+zien|vermeld|genoteerd)\b",
+    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}\s+(?:\w+\s+)?(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
+    rf"geven|geeft|zeggen|zegt)\b",
+    r"\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:entirely\s+|quite\s+|wholly\s+|very\s+)?"
+    r"(?:accurate|correct|fair|true|truthful|honest|complete)\s+(?:account|picture|description|version|"
+    r"reflection|representation|summary)\b",
+    r"\bgeen\s+(?:\w+\s+)?(?:juiste|correcte|eerlijke|ware|accurate|volledige|kloppende|getrouwe)\s+(?:weergave|"
+    r"voorstelling|beschrijving|beeld|verslag|versie)\b",
+)
+
+# Records cited in the customer's favour are no rebuttal: "our log shows you were right".
+CONCEDES = rx(
+    r"\b(?:you're|you\s+are|you\s+were)\s+(?:\w+\s+)?right\b", r"\b(?:u|je|jij)\s+(?:\w+\s+)?(?:had|hebt|heeft)\s+"
+    r"(?:\w+\s+)?gelijk\b", r"\bgelijk\s+(?:had|hebt|heeft)\b", r"\b(?:our|onze|mijn|my)\s+(?:own\s+)?(?:mistake|fault|fout|schuld)\b",
+    r"\bwe\s+got\s+it\s+wrong\b",
+)
+
+# --- defensive: blame moved off the team, the team defended, the crowd on our side --------
+_OURS = r"(?:us|me|our\s+(?:\w+\s+)?(?:staff|team|people|kitchen|drivers?|company|shop|side|end|colleagues?|employees?|crew))"
+_CROWD = (r"(?:guests|customers|clients|regulars|diners|patients|visitors|people|members|gasten|klanten|"
+          r"stamgasten|bezoekers|mensen|patiënten|leden)")
+DEFENSIVE = widen(
+    avoid.DEFENSIVE,
+    rf",\s*(?:and\s+)?not\s+(?:by|with|at|from|on)?\s*{_OURS}\b",
+    r"\bniet\s+(?:door|aan)\s+(?:ons|mij|onze|mijn)\b", r",\s*niet\s+bij\s+(?:ons|onze)\b",
+    r"\bstand\s+(?:\w+\s+)?(?:by|behind)\s+(?:our|my|the)\s+(?:\w+\s+)?(?:staff|team|people|employees?|colleagues?|"
+    r"chefs?|drivers?|mechanics?|decision|crew)\b",
+    r"\bstaan\s+(?:\w+\s+)?achter\s+(?:ons|onze|mijn)\s+(?:\w+\s+)?(?:team|personeel|medewerkers?|collega'?s|"
+    r"beslissing|mensen)\b",
+    rf"\b(?:most|other|many|our|all|de\s+meeste|andere|veel|onze)\s+(?:\w+\s+)?{_CROWD}\b[^.!?]{{0,60}}"
+    r"\b(?:different\s+story|ander\s+verhaal|disagree|beg\s+to\s+differ|oneens|zien\s+dat\s+anders)\b",
+    r"\b(?:(?:rest\s+of|others\s+(?:in|at))\s+(?:the|your)\s+(?:table|party|group|guests|family)|the\s+others|"
+    r"de\s+rest\s+van\s+(?:de|het|uw|je|jullie)\s+(?:groep|gezelschap|tafel|gasten|familie)|de\s+anderen|de\s+overige)\b"
+    r"[^.!?]{0,50}\b(?:happy|satisfied|pleased|enjoyed|loved|liked|fine|no\s+complaints|tevreden|genoten|lekker|"
+    r"prima|blij|geen\s+klachten)\b",
+)
+# The excuse said the Dutch way round: "door de griepgolf waren we onderbezet".
+EXCUSE = widen(
+    avoid.EXCUSE,
+    r"\b(?:was|waren|is|zijn)\s+(?:we|wij|het)\s+(?:\w+\s+){0,3}(?:druk|onderbezet|overvol|onderbemand)\b",
+    r"\b(?:were|was)\s+(?:\w+\s+){0,2}(?:short[- ]staffed|understaffed|short\s+of\s+(?:staff|people))\b",
+)
+
+# --- small print: conditions of any kind, compounds included -------------------------------
+SMALL_PRINT = widen(
+    avoid.SMALL_PRINT,
+    r"\b\w+voorwaarden\b", r"\b(?:our|the)\s+\w+\s+(?:conditions|terms)\b",
+)
+
+# --- empathy: the feeling shared, the evening that was not what they hoped for -------------
+_FEEL = (r"(?:annoyed|upset|frustrated|furious|cross|angry|disappointed|fuming|livid|raging|gutted|mad|fed\s+up|"
+         r"irritated|unhappy|let\s+down|worried|stressed)")
+_FEEL_NL = (r"(?:boos|kwaad|balen|teleurgesteld|gefrustreerd|geïrriteerd|chagrijnig|overstuur|van\s+streek|"
+            r"ontevreden|pissig|woest|ziedend)")
+EMPATHY = widen(
+    present.EMPATHY,
+    rf"\b(?:i|we)(?:'d|\s+would)\s+(?:\w+\s+)?(?:be|feel|have\s+been)\s+(?:\w+\s+)?{_FEEL}\b",
+    rf"\b(?:anyone|anybody|everyone|who)\s+(?:would|'d|wouldn't)\s+(?:\w+\s+)?(?:be|feel)\b",
+    rf"\b(?:ik|wij|we)\s+zou(?:den)?\s+(?:\w+\s+){{0,3}}{_FEEL_NL}\b", rf"\bzou(?:den)?\s+(?:ik|wij|we)\s+(?:\w+\s+){{0,3}}{_FEEL_NL}\b",
+    r"\bnot\s+(?:the|what)\s+(?:\w+\s+){0,3}(?:you|anyone)\s+(?:were\s+|was\s+|had\s+)?(?:\w+\s+)?(?:looking\s+forward\s+to|"
+    r"planned|hoped|expected|wanted|had\s+in\s+mind|deserve\w*|signed\s+up\s+for|paid\s+for)",
+    r"\b(?:not|isn't|wasn't)\s+the\s+\w+\s+(?:\w+\s+)?(?:we|i)\s+(?:aim|want|strive|hope|expect)",
+    r"\bniet\s+(?:de|het|wat)\s+(?:\w+\s+){0,3}(?:die|waar|dat|wat)\s+(?:u|je|jij|jullie|iemand)\b[^.!?]{0,30}"
+    r"\b(?:verwacht\w*|gehoopt|voor\s+ogen|verdien\w*|verheugd|uitkeek|gepland|wilde)\b",
+    r"\b(?:ik|we|wij)\s+(?:\w+\s+)?(?:weet|weten|zie|zien|snap|snappen|begrijp|begrijpen|voel|voelen|merk)\s+"
+    r"(?:goed\s+|heel\s+goed\s+|echt\s+)?(?:hoe|waarom|wat)\b",
+    r"\b(?:is|was|moet)\s+(?:\w+\s+)?(?:naar|rot|pijnlijk|ellendig|vreselijk|akelig|zwaar|vervelend|frustrerend)\s+"
+    r"(?:om|als|dat|geweest)\b",
+)
+
+# --- offline: a message, a call or a visit, however it is put ------------------------------
+OFFLINE = widen(
+    present.OFFLINE,
+    r"\b(?:u|je|jou|jullie)\s+(?:\w+\s+){0,2}telefonisch\b",
+    r"\btelefonisch\s+(?:\w+\s+){0,2}(?:spreken|bespreken|contact|bereik\w*|terugbellen|door\w*)\b", r"\b(?:bericht|berichtje|mail|mailtje)\s+(?:stuurt|sturen|stuur)\b",
+    r"\bstuur\w*\s+(?:\w+\s+){0,4}(?:bericht|mail|dm)\b",
+    r"\b(?:persoonlijk\s+)?(?:langskomt|langskomen|langs\s+(?:te\s+)?komen|langs\s+komt|binnenloopt|binnenlopen|"
+    r"binnen\s+(?:te\s+)?lopen|binnenwipt|binnenwippen)\b",
+    r"\b(?:pop|drop|stop|call)\s+(?:in|by)\b", r"\bin\s+person\b",
+)
