@@ -99,7 +99,7 @@ def while_writing(folder: Path, fake: FakeOpenAI, n: int, rounds: int) -> tuple[
     quiet = form_latency(channel, shown, rounds)
     cases(channel, n, start=len(shown))
     fake.answer(*[answer(GOOD)] * n)
-    writer = threading.Thread(target=job)
+    writer = threading.Thread(target=job.write_due)
     writer.start()
     busy = []
     while writer.is_alive():

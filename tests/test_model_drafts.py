@@ -62,9 +62,13 @@ def channel(app):
     return TestChannel(app)
 
 
+def job_of(app) -> ModelDrafts:
+    return next(j for j in app.jobs if isinstance(j, ModelDrafts))
+
+
 def run_job(app) -> list:
-    job = next(j for j in app.jobs if isinstance(j, ModelDrafts))
-    return job()
+    """What the job's thread does, here in the test's."""
+    return job_of(app).write_due()
 
 
 def stored(app, case_id: int):
@@ -83,7 +87,7 @@ def form_text(channel, case_id: int, kind: str = "draft"):
 def test_a_good_draft_is_shown_in_the_form_marked_as_the_models_and_signed(channel, app, fake):
     case = channel.decided(text=REVIEW, customer=CUSTOMER)
     fake.answer(answer(GOOD))
-    assert run_job(app) == []  # nothing is posted: the draft waits for the form
+    assert run_job(app) == 1
     assert len(fake.requests) == 1
     request = fake.requests[0]
     assert request["path"] == "/v1/chat/completions" and request["authorization"] == "Bearer sk-test"
@@ -175,7 +179,22 @@ def test_a_time_out_leaves_the_composers_draft_and_the_form_never_waits(sqlite_u
         assert (stored(app, case).status, stored(app, case).failure) == ("failed", "timeout")
         text, hint = form_text(channel, case)
         assert "it took too long" in hint and "[our side:" in text
-        assert run_job(app) == [] and len(fake.requests) == 1  # a failed one is not asked again
+        assert run_job(app) == 0 and len(fake.requests) == 1  # a failed one is not asked again
+
+
+def test_the_scheduler_never_waits_for_the_model_nor_does_anyone_opening_the_form(channel, app, fake):
+    case = channel.decided(text=REVIEW, customer=CUSTOMER)
+    fake.answer(Answer(answer(GOOD).content, delay=60))  # answers only when released
+    job = job_of(app)
+    assert job() == []  # the tick goes on: nothing to post, the writing runs in its thread
+    assert job() == []  # a second tick starts no second writer
+    assert stored(app, case).status == "queued"
+    text, hint = form_text(channel, case)
+    assert "still writing" in hint and "[our side:" in text
+    fake.release()
+    job._worker.join(timeout=30)
+    assert stored(app, case).status == "ready" and len(fake.requests) == 1
+    assert form_text(channel, case)[0] == GOOD.replace("[your own name]", "Ann")
 
 
 def test_off_by_default_no_request_no_queue_no_job(sqlite_url, clock, fake):

@@ -14,7 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Answer:
     content: str = ""  # the assistant's message
     status: int = 200  # another status answers with an error body
-    delay: float = 0.0  # seconds before answering: longer than the client's timeout is a time-out
+    delay: float = 0.0  # seconds before answering (or until `release()`): longer than the
+    # client's timeout is a time-out
     raw: bytes | None = None  # a body that is not the API's (garbage)
 
 
@@ -78,6 +79,10 @@ class FakeOpenAI:
 
     def answer(self, *steps: Answer) -> None:
         self.script.extend(steps)
+
+    def release(self) -> None:
+        """Delayed answers are given now."""
+        self._released.set()
 
     def close(self) -> None:
         self._released.set()  # a delayed answer returns now

@@ -1,12 +1,14 @@
 """Writing model drafts ahead of time. A case decided "respond" is queued (a reaction to its
 event); a scheduled job takes queued cases, asks the model outside any transaction, with the
 timeout the settings give, and stores the guarded result. It returns no messages: the draft
-form shows the result when someone opens it, and a slow model never holds up an answer."""
+form shows the result when someone opens it, and a slow model never holds up an answer or
+the scheduler's other jobs (the writing runs in a thread of its own)."""
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
 
@@ -28,7 +30,7 @@ from storage.models import Case as CaseRow
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)  # longer than two requests at any sane timeout
-PER_TICK = 4  # drafts per tick, so the other jobs of the tick are not held up long
+PER_TICK = 10  # drafts taken at a time; the rest wait for the next tick
 ALLOWED_OFFERS: tuple[str, ...] = ()  # no team setting allows an offer yet: every one is flagged
 
 
@@ -49,13 +51,23 @@ class ModelDrafts:
     desk: Desk
     write: Write
     per_tick: int = PER_TICK
+    _worker: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def __call__(self) -> list[Outbox]:
+        """Write what is queued in a thread of its own and return at once: a slow model must
+        not hold up the reminders and digests of the same tick. One writer per process."""
+        if self._worker is None or not self._worker.is_alive():
+            self._worker = threading.Thread(target=self.write_due, name="model-drafts", daemon=True)
+            self._worker.start()
+        return []
+
+    def write_due(self) -> int:
+        """Take up to `per_tick` queued cases and write their drafts; how many were taken."""
         with self.desk.db.unit() as session:
             taken = model_drafts.take(session, now=self.desk.now(), lease=LEASE, limit=self.per_tick)
         for case_id in taken:
             self.draft(case_id)
-        return []
+        return len(taken)
 
     def draft(self, case_id: int) -> Written | None:
         """Write, guard and store one case's drafts; a failure stores why, for the form."""
