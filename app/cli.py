@@ -18,8 +18,12 @@ app.add_typer(db_app, name="db")
 def _settings(env_file: str) -> Settings:
     from app.main import configure_logging
 
+    from app import ai
+
     try:
-        settings = Settings.load(env_file, sections=SECTIONS)
+        settings = Settings.load(env_file, sections={**SECTIONS, **ai.SECTIONS},
+                                 adapters=list(SECTIONS))
+        ai.check(settings)
     except SettingsError as err:
         typer.echo(f"review-desk: {err}", err=True)
         raise typer.Exit(2) from None

@@ -15,10 +15,12 @@ from typing import Iterator, TextIO
 
 from bot.clock import Clock, OffsetClock, SystemClock
 from bot.i18n import Catalogs
+from app.ai import model_writer
 from app.registry import ADAPTERS
 from bot.adapters.console import ConsoleSettings
 from bot.runtime import Runtime
 from bot.settings import Settings
+from desk.advice.ai.job import ModelDrafts
 from desk.turn import Desk, team_language
 from desk.reporting.digest import due_digests
 from desk.cases.missing_cards import MissingCards
@@ -56,14 +58,17 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
         upgrade(settings.database_url)
     db = Database(make_engine(settings.database_url))
     clock = clock or SystemClock()
+    write = model_writer(settings)
     desk = Desk(db=db, clock=clock, texts=load_catalogs(),
-                team_defaults={"language": settings.language, "timezone": settings.timezone})
+                team_defaults={"language": settings.language, "timezone": settings.timezone},
+                model_drafts=write is not None)
     platforms = [settings.chosen_adapter()]
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
                jobs=[ReminderSender(desk, platforms=platforms),
                      partial(due_digests, desk, platforms=platforms),
                      partial(intake_cards, desk, platforms=platforms),
-                     MissingCards(desk, platforms=platforms)],
+                     MissingCards(desk, platforms=platforms),
+                     *([ModelDrafts(desk, write)] if write else [])],
                texts=desk.texts, slots=DbSlots(db), desk=desk, inbox=DbInbox(db, clock))
 
 

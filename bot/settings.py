@@ -58,7 +58,10 @@ class Settings:
     @classmethod
     def load(cls, env_file: str | Path | None = ".env",
              environ: Mapping[str, str] | None = None, *,
-             sections: Mapping[str, type] | None = None) -> "Settings":
+             sections: Mapping[str, type] | None = None,
+             adapters: Collection[str] | None = None) -> "Settings":
+        """`sections`: name → dataclass read from NAME_* variables; `adapters`: which of them
+        are adapters ADAPTER may name (all of them when not given)."""
         values: dict[str, str | None] = {}
         if env_file and Path(env_file).is_file():
             values.update(dotenv_values(env_file))
@@ -67,7 +70,7 @@ class Settings:
         settings = cls(**read_fields(cls, values), sections={
             name: section(**read_fields(section, values, f"{name}_"))
             for name, section in sections.items()})
-        settings.check(adapters=sections)
+        settings.check(adapters=sections if adapters is None else adapters)
         return settings
 
     def check(self, adapters: Collection[str]) -> None:

@@ -39,6 +39,7 @@ class Desk:
     clock: Clock
     texts: Catalogs
     team_defaults: dict = field(default_factory=dict)
+    model_drafts: bool = False  # a language model writes first drafts ahead of time (AI_DRAFTS)
 
     def now(self) -> datetime:
         return self.clock.now()

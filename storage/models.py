@@ -293,3 +293,27 @@ class IntakeReview(SQLModel, table=True):
     says: Optional[str] = Field(default=None, sa_column=Column(Text))
     changed: int = 0  # grows with every change, so a post of an older one leaves it unshown
     claimed_until: Optional[datetime] = None  # a process is posting it until then
+
+
+class ModelDraft(SQLModel, table=True):
+    """A language model's first drafts for a case, written ahead of time by a scheduled job
+    (a model is too slow for the moment a person opens the draft form) and kept with the
+    coach's findings, so the form shows them at once; a person still edits and posts."""
+
+    __tablename__ = "model_draft"
+    __table_args__ = (Index("ix_model_draft_status", "status", "taken_until"),)
+
+    case_id: int = Field(foreign_key="review_case.id", primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    status: str = "queued"  # queued | ready | failed
+    queued_at: datetime
+    taken_until: Optional[datetime] = None  # a process is writing it until then
+    done_at: Optional[datetime] = None
+    language: Optional[str] = None
+    reply: Optional[str] = Field(default=None, sa_column=Column(Text))
+    holding: Optional[str] = Field(default=None, sa_column=Column(Text))
+    # JSON {"reply": [rules], "holding": [rules]} of the first and of the final attempt
+    first_findings: Optional[str] = Field(default=None, sa_column=Column(Text))
+    findings: Optional[str] = Field(default=None, sa_column=Column(Text))
+    attempts: int = 0  # requests made to the model
+    failure: Optional[str] = None  # timeout, http_500, malformed, ...: why the composer's is shown

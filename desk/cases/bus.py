@@ -11,6 +11,7 @@ from typing import Callable, Sequence
 
 from bot.messages import Outbound
 from desk.advice import hints
+from desk.advice.ai.job import queue_draft
 from desk.cases.case import Case, CaseEvent
 from desk.cases.states import Action
 from desk.reminders import schedule
@@ -59,6 +60,7 @@ REACTIONS: tuple[tuple[frozenset[Action] | None, Reaction], ...] = (
     (frozenset({Action.FORWARD}), tag_themes),
     (frozenset({Action.FORWARD}), warn_lead),
     (frozenset({Action.REVOTE}), clear_votes),
+    (frozenset({Action.DECIDE_RESPOND}), queue_draft),
 )
 
 

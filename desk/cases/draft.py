@@ -13,6 +13,7 @@ from bot.events import ButtonClick, FormSubmit, ThreadReply
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
 from bot.text import Quote, Rich
 from desk.advice import hints
+from desk.advice.ai.show import from_model
 from desk.advice.coach import check_reply
 from desk.advice.gaps import gaps
 from desk.advice.language import LANGS, detect_language
@@ -41,17 +42,22 @@ def write_holding(turn: Turn, event: ButtonClick) -> list[Outbound]:
 
 
 def draft_form(turn: Turn, case: Case, kind: str, language: str | None = None) -> Form:
-    """The whole text to edit: the latest version of this kind, else a suggestion composed
-    from the review in its language (or in `language`, when the drafter switched)."""
+    """The whole text to edit: the latest version of this kind, else the model's draft when
+    one was written ahead of time, else a suggestion composed from the review in its language
+    (or in `language`, when the drafter switched)."""
     case.may_draft(turn.actor)
     latest = repo.latest_draft(turn.session, case_id=case.id)
     if latest and latest.kind == kind and language is None:
         text, hint = latest.text, hints.coach_text(turn, case.row, latest.text, turn.lang)
         language = detect_language(text, default=turn.team_lang)
+    elif (shown := from_model(turn, case.row, kind, language)) and shown.text:
+        text, language, hint = shown.text, shown.language, shown.hint
     else:
         suggested = hints.suggestion(turn, case.row, kind, language)
         text, language = suggested.text, suggested.language
         hint = turn.s("draft.form.hint")
+        if shown:  # one line saying why the model's draft is not there
+            hint = shown.hint + "\n" + hint
     if gaps(text):  # first, where a short hint is cut off
         hint = turn.s("compose.form.gaps", gaps=", ".join(gaps(text))) + "\n" + hint
     return Form(DRAFT_FORM, turn.s("draft.form.title", case=case.id), [

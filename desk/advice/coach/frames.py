@@ -99,7 +99,7 @@ _FEEL_NL = (r"(?:boos|kwaad|balen|teleurgesteld|gefrustreerd|geïrriteerd|chagri
 EMPATHY = widen(
     present.EMPATHY,
     rf"\b(?:i|we)(?:'d|\s+would)\s+(?:\w+\s+)?(?:be|feel|have\s+been)\s+(?:\w+\s+)?{_FEEL}\b",
-    rf"\b(?:anyone|anybody|everyone|who)\s+(?:would|'d|wouldn't)\s+(?:\w+\s+)?(?:be|feel)\b",
+    r"\b(?:anyone|anybody|everyone|who)\s+(?:would|'d|wouldn't)\s+(?:\w+\s+)?(?:be|feel)\b",
     rf"\b(?:ik|wij|we)\s+zou(?:den)?\s+(?:\w+\s+){{0,3}}{_FEEL_NL}\b", rf"\bzou(?:den)?\s+(?:ik|wij|we)\s+(?:\w+\s+){{0,3}}{_FEEL_NL}\b",
     r"\bnot\s+(?:the|what)\s+(?:\w+\s+){0,3}(?:you|anyone)\s+(?:were\s+|was\s+|had\s+)?(?:\w+\s+)?(?:looking\s+forward\s+to|"
     r"planned|hoped|expected|wanted|had\s+in\s+mind|deserve\w*|signed\s+up\s+for|paid\s+for)",

@@ -2,7 +2,7 @@
 external id of each review
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-01 23:40:00
 """
 from alembic import op
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
