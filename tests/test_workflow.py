@@ -505,3 +505,10 @@ def test_every_thread_post_carries_its_cards_number(channel):
         channel.submit("Ann", "draft", {"kind": "reply", "text": "Dear Sam, sorry. Ann"},
                        str(case)).of(ThreadPost)
     assert posts and {p.number for p in posts} == {str(case)}
+
+
+def test_the_card_shows_the_reviews_language_even_for_two_words(channel):
+    dutch = channel.command("Ann", "Te duur").card
+    english = channel.command("Ann", "The pasta was cold and the waiter was rude.").card
+    assert dict((k, str(v)) for k, v in dutch.fields)["Language"] == "Nederlands"
+    assert dict((k, str(v)) for k, v in english.fields)["Language"] == "English"

@@ -7,6 +7,7 @@ from typing import Sequence
 from bot.messages import Button, Card, ThreadPost
 from bot.text import Link, Quote, Rich, Strong, Verbatim, join
 from desk.advice import hints
+from desk.advice.language import detect_language
 from desk.cases.buttons import BUTTONS
 from desk.turn import Turn
 from desk.cases.states import State
@@ -87,6 +88,8 @@ def case_card(turn: Turn, case: Case) -> Card:
     if themes:
         fields.append((str(tt("card.themes")), Rich([", ".join(theme_label(turn, t)
                                                                for t in themes)])))
+    language = detect_language(case.text, default=turn.team_lang)  # the draft's, switchable
+    fields.append((str(tt("card.language")), tt(f"language.{language}")))
     if state == State.NEW:
         fields.append((str(tt("advice.hint")), hints.hint(turn, case)))
     recurring = hints.recurring_note(turn, case)
