@@ -9,10 +9,11 @@ from sqlmodel import select
 
 from storage.engine import make_engine
 from storage.migrate import upgrade
-from storage.models import Case, Member, MessageRef, Reminder, Team
+from storage.models import Reminder
 from storage.pacing import DbSlots
 from storage.uow import Database
 from tests.conftest import AMS
+from tests.seeding import seed_due_snoozes
 from tests.fakes.slack_fake import BOT_TOKEN, CHANNEL_ID, TEAM_ID, FakeSlackAPI
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=AMS)
@@ -38,27 +39,9 @@ def test_slots_are_spaced_by_the_interval_per_channel(database_url):
 
 
 def seed(url: str) -> None:
-    upgrade(url)
-    db = Database(make_engine(url))
-    with db.unit() as s:
-        team = Team(platform="slack", workspace=TEAM_ID, review_channel=CHANNEL_ID,
-                    created_at=NOW)
-        s.add(team)
-        s.flush()
-        ann = Member(team_id=team.id, user_id="U-ann", name="Ann")
-        s.add(ann)
-        s.flush()
-        cases = [Case(team_id=team.id, content_key=f"k{i}", text=f"review {i}", state="replied",
-                      forwarded_by=ann.id, forwarded_at=NOW, last_activity_at=NOW)
-                 for i in range(DUE)]
-        s.add_all(cases)
-        s.flush()
-        s.add_all(Reminder(case_id=c.id, kind="snooze", seq=1, target="U-ann",
-                           due_at=NOW - timedelta(minutes=1)) for c in cases)
-        s.add_all(MessageRef(platform="slack", key=f"case:{c.id}", channel=CHANNEL_ID,
-                             message=f"1700000000.{c.id:06d}", thread=f"1700000000.{c.id:06d}")
-                  for c in cases)
-    db.dispose()
+    seed_due_snoozes(url, platform="slack", workspace=TEAM_ID, channel=CHANNEL_ID, count=DUE,
+                     now=NOW, due_before=lambda case: timedelta(minutes=1),
+                     message=lambda case: f"1700000000.{case:06d}")
 
 
 def sending_process(url: str, api: str, ready, done) -> None:

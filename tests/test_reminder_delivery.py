@@ -2,7 +2,6 @@
 be posted twice because sending outlived the lease; on SQLite and PostgreSQL."""
 from datetime import timedelta
 
-import pytest
 from sqlmodel import select
 
 from bot.messages import MessageRef, Say
@@ -10,20 +9,7 @@ from bot.scheduler import Scheduler
 from desk.reminders import rules
 from desk.reminders.sender import ReminderSender
 from storage.models import MessageRef as MessageRefRow, Reminder
-from tests.harness import TestChannel
-from tests.test_reminders import history, thread
-
-
-@pytest.fixture
-def app(app_on_each_database):
-    return app_on_each_database
-
-
-@pytest.fixture
-def channel(app):
-    team = TestChannel(app)
-    team.setup("Ann")
-    return team
+from tests.test_reminders import app, channel, history, thread  # noqa: F401 (fixtures)
 
 
 def statuses(app) -> dict[int, str]:

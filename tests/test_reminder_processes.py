@@ -7,10 +7,10 @@ from sqlmodel import select
 
 from bot.clock import FixedClock
 from storage.engine import make_engine
-from storage.migrate import upgrade
-from storage.models import Case, History, Member, MessageRef, Reminder, Team
+from storage.models import History, Reminder
 from storage.uow import Database
 from tests.conftest import AMS
+from tests.seeding import seed_due_snoozes
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=AMS)
 DUE = 1_000
@@ -18,25 +18,9 @@ PROCESSES = 4
 
 
 def seed(url: str) -> None:
-    upgrade(url)
-    db = Database(make_engine(url))
-    with db.unit() as s:
-        team = Team(platform="test", workspace="T1", review_channel="C1", created_at=NOW)
-        s.add(team)
-        s.flush()
-        ann = Member(team_id=team.id, user_id="U-ann", name="Ann")
-        s.add(ann)
-        s.flush()
-        cases = [Case(team_id=team.id, content_key=f"k{i}", text=f"review {i}", state="replied",
-                      forwarded_by=ann.id, forwarded_at=NOW, last_activity_at=NOW)
-                 for i in range(DUE)]
-        s.add_all(cases)
-        s.flush()
-        s.add_all(Reminder(case_id=c.id, kind="snooze", seq=1, target="U-ann",
-                           due_at=NOW - timedelta(minutes=c.id % 90)) for c in cases)
-        s.add_all(MessageRef(platform="test", key=f"case:{c.id}", channel="C1", message=f"m{c.id}")
-                  for c in cases)  # each case's card is shown
-    db.dispose()
+    seed_due_snoozes(url, platform="test", workspace="T1", channel="C1", count=DUE, now=NOW,
+                     due_before=lambda case: timedelta(minutes=case % 90),
+                     message=lambda case: f"m{case}")
 
 
 def scheduler_process(url: str) -> list[str]:
