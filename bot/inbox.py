@@ -28,6 +28,8 @@ class Delivery:
 
 
 class Inbox(Protocol):
+    workers: int  # how many workers the store serves well (one writer at a time on SQLite)
+
     def put(self, platform: str, receipt: str, kind: str, body: str) -> int | None:
         """Store it; None when this receipt was stored before (a retry or re-delivery)."""
 

@@ -14,6 +14,9 @@ LEASE = timedelta(seconds=30)  # a worker that died: its delivery is taken again
 class DbInbox:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db, self.clock = db, clock
+        # SQLite has one writer: more workers only queue for it, ahead of the acknowledgements'
+        # own inserts. PostgreSQL locks rows, so workers (and processes) share the work.
+        self.workers = 1 if db.engine.dialect.name == "sqlite" else 4
 
     def put(self, platform: str, receipt: str, kind: str, body: str) -> int | None:
         with self.db.unit() as session:

@@ -43,7 +43,6 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 HTTP_THREADS = 8
-WORKERS = 4  # SQLite writes one at a time anyway; PostgreSQL shares them across processes
 
 
 def global_shortcuts(catalogue: Catalogue) -> dict[str, str]:
@@ -124,7 +123,7 @@ class SlackAdapter:
         # acknowledge the next requests within Slack's 3 seconds (tests that process before
         # responding work inline, with no inbox).
         self.workers = None if process_before_response or runtime.inbox is None else \
-            Workers(runtime.inbox, PLATFORM, self.work_delivery, threads=WORKERS)
+            Workers(runtime.inbox, PLATFORM, self.work_delivery, threads=runtime.inbox.workers)
         self.server: Any = None
         self.ready = threading.Event()  # set once it serves
         self.stopped = threading.Event()
