@@ -46,6 +46,7 @@ HELP = """Console commands:
   click CARD BUTTON      press a button on a card: its number or its name, e.g. click 1 claim
   reply CARD TEXT        write in the card's thread ("draft: ..." saves a draft)
   thread CARD            show the card's thread
+  show CASE              show a case's card and its story again (e.g. after a restart)
   travel 2h | 1d 30m     let time pass (a demo clock), then send the reminders that came due
   travel until WHEN      e.g. travel until tomorrow 9:00, travel until maandag 9 uur
   help, quit             this help; leave (end of input also leaves)
@@ -211,6 +212,9 @@ class ConsoleChannel:
             self.print(f"  ↳ #{card_no} {self.actor.name}: {text}")
             return self.dispatch(ThreadReply(self.actor, self.place(thread=card_no), key=key,
                                              text=text.replace("\\n", "\n")))
+        if verb == "show":
+            self.show(rest.strip())
+            return None
         if verb == "thread":
             shown = self.card(rest.strip())
             for entry in shown.thread or ["(no posts yet)"]:
@@ -244,8 +248,22 @@ class ConsoleChannel:
         self.print(self.clock.now().astimezone(self.zone).strftime("(it is now %a %d-%m-%Y %H:%M)"))
         self.scheduler.tick()
 
+    def show(self, number: str) -> str | None:
+        """Ask the desk for a card and its story (cases outlive a console session)."""
+        number = number.strip().lstrip("#")
+        if not number or not self.router.catalogue.show:
+            raise ValueError("show CASE")
+        key = self.refs.find(PLATFORM, CHANNEL, number)
+        self.dispatch(ButtonClick(self.actor, self.place(message=number),
+                                  action=self.router.catalogue.show, value=key or number))
+        return self.refs.find(PLATFORM, CHANNEL, number)
+
     def card_key(self, number: str) -> str:
+        """The card with this number; one this session has not shown yet is shown first."""
         key = self.refs.find(PLATFORM, CHANNEL, number.strip().lstrip("#"))
+        if (key is None or key not in self.cards) and number.strip().lstrip("#").isdigit() \
+                and self.router.catalogue.show:
+            key = self.show(number)
         if key is None or key not in self.cards:
             raise ValueError(f"no card {number!r} shown in this console session")
         return key
