@@ -55,6 +55,12 @@ def from_shortcut(turn: Turn, event: MessageShortcut) -> list[Outbound]:
     """On a message in the channel: open the form pre-filled, keeping a link to the message."""
     if not event.text.strip():
         raise UserError("forward.error.empty_message")
+    link = first_link(event.text)
+    existing = repo.find_duplicate(turn.session, team_id=turn.team.id,
+                                   link_key=link_key(link) if link else None,
+                                   content_key=content_key(event.text))
+    if existing is not None:  # said at once, not after the five fields of the form
+        return [already_forwarded(turn, existing)]
     return [forward_form(turn, text=event.text, origin=event.link, link=first_link(event.text))]
 
 
@@ -70,6 +76,12 @@ def from_form(turn: Turn, event: FormSubmit) -> list[Outbound]:
     return create(turn, review)
 
 
+def already_forwarded(turn: Turn, row) -> Notice:
+    forwarder = repo.members_by_id(turn.session, ids=[row.forwarded_by])[row.forwarded_by]
+    return Notice(turn.t("forward.duplicate", case=row.id, who=forwarder.name,
+                         state=turn.t(f"state.{row.state}")))
+
+
 def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
     row = Case.new_row(by=turn.actor, at=turn.now, team_id=turn.team.id, source=review.source,
                        link=review.link, link_key=link_key(review.link),
@@ -83,9 +95,7 @@ def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
     else:
         row, created = existing, False
     if not created:
-        forwarder = repo.members_by_id(turn.session, ids=[row.forwarded_by])[row.forwarded_by]
-        return [Notice(turn.t("forward.duplicate", case=row.id, who=forwarder.name,
-                              state=turn.t(f"state.{row.state}")))]
+        return [already_forwarded(turn, row)]
     case = Case.forwarded(row, by=turn.actor, at=turn.now)
     out = updated(turn, case)
     out.insert(1, Notice(turn.t("forward.done", case=case.id)))
