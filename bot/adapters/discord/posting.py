@@ -117,7 +117,9 @@ class Poster:
 
     async def _start_thread(self, post: ThreadPost, ref: MessageRef) -> str:
         number = post.number or self.versions.number(post.key)
-        name = self._text("discord.case.thread", number=number) if number else \
+        title = self.versions.title(post.key)  # "#3 · Google · ★★☆☆☆ · Sam": findable by name
+        name = self._text("discord.case.thread_named", title=title) if title else \
+            self._text("discord.case.thread", number=number) if number else \
             self._text("discord.case.thread_unnumbered")
         channel_id = int(ref.channel)  # a thread needs the channel's server: the cached channel has it
         channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
