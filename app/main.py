@@ -56,6 +56,7 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
     desk = Desk(db=db, clock=clock, texts=load_catalogs(),
                 team_defaults={"language": settings.language, "timezone": settings.timezone})
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
+               team_language=partial(team_language, desk),
                jobs=[ReminderSender(desk, platforms=[settings.chosen_adapter()]),
                      partial(due_digests, desk, platforms=[settings.chosen_adapter()])],
                texts=desk.texts, slots=DbSlots(db), desk=desk)

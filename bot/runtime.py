@@ -5,8 +5,10 @@ Built by the composition root; adapters never see handlers or storage."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from bot.clock import Clock
+from bot.events import Event
 from bot.i18n import Catalogs
 from bot.messages import MessageRefs
 from bot.pacing import LocalSlots, Slots
@@ -24,3 +26,6 @@ class Runtime:
     jobs: list[Jobs] = field(default_factory=list)
     texts: Catalogs = field(default_factory=Catalogs)
     slots: Slots = field(default_factory=LocalSlots)  # pacing of bot-initiated posts
+    # The language of the team an event's place belongs to, for an adapter's own words in
+    # the team's channel (None when the database cannot tell).
+    team_language: Callable[[Event], str | None] | None = None

@@ -480,7 +480,7 @@ async def test_the_team_lead_can_be_a_role(discord_fake, desk):
                             response_id(discord_fake, last))
         saved = await discord_fake.interact(discord_fake.modal_submit(
             third.json["data"]["custom_id"], prefilled(third.json["data"])))
-        assert "role:4242" in saved.json["data"]["content"]
+        assert "lead: <@&4242>." in saved.json["data"]["content"]  # shown as the role
         _, post = await forward(discord_fake)
         await client.settle()
         refused = await discord_fake.interact(discord_fake.button_click(

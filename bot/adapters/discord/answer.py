@@ -103,7 +103,8 @@ class Answer:
         if card is not self.clicked or self.responded:
             return False
         if self.client.poster.versions.current(card):
-            shown, _ = self.client.poster.render_card(card)
+            poster = self.client.poster
+            shown, _ = poster.render_card(card, await poster.lang_of(card.channel))
             await self.interaction.response.edit_message(**shown)
         return True
 
