@@ -34,3 +34,29 @@ async def test_the_adapters_words_in_the_channel_follow_the_team_not_the_bots_la
     assert thread.json["name"].startswith("Zaak #1 · ")
     assert "(de volledige tekst staat in de thread)" in str(post.json["embeds"][0])
     assert full.json["content"].startswith("**De volledige review:**")
+
+
+async def test_a_command_answered_in_the_channel_says_what_happened_with_a_link(discord_fake, desk):
+    """Not "Done.": the person is told what the team now sees, and where."""
+    from bot.events import ButtonClick, Command
+    from desk.catalogue import REVIEW
+
+    review = desk.router._routes[(Command, REVIEW)]
+
+    def answered_in_the_channel(event, deps):  # a command whose answer is all for the team
+        if event.text.strip() != "list":
+            return review(event, deps)
+        return desk.router.dispatch(ButtonClick(event.actor, event.place, action="vote_respond",
+                                                value="1"))
+
+    desk.router._routes[(Command, REVIEW)] = answered_in_the_channel
+    async with running(discord_fake, desk) as client:
+        await forward(discord_fake)
+        await client.settle()
+        said = await discord_fake.interact(discord_fake.slash_command(REVIEW, {}, subcommand="list",
+                                                                      user="bob"))
+        thread = await discord_fake.wait_for_route("POST", THREADS)
+    text = str(said.json)
+    assert "Done." not in text
+    link = f"https://discord.com/channels/{discord_fake.guild_id}/{thread.response['id']}"
+    assert "Bob voted to respond. In the case's thread: " + link in text

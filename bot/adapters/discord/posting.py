@@ -95,7 +95,10 @@ class Poster:
         ref = said.refs[card.key] if known else await self.ref(card.key)
         if said is not None and await said.update_clicked(card):
             return ref
-        return await self.show(card, ref)
+        shown = await self.show(card, ref)
+        if said is not None and shown is not None:
+            said.posted.append((card, shown))
+        return shown
 
     async def show(self, card: Card, ref: MessageRef | None) -> MessageRef | None:
         """Edit the card's message, or post it when there is none (any more); an older
@@ -123,7 +126,10 @@ class Poster:
         ref = await self.ref(post.key)
         if ref is None:
             return Failed.of("no_card", post.key)
-        return await self._thread_post(post, ref)
+        posted = await self._thread_post(post, ref)
+        if said is not None:
+            said.posted.append((post, posted))
+        return posted
 
     async def _thread_post(self, post: ThreadPost, ref: MessageRef) -> MessageRef:
         thread_id = ref.thread or await self._start_thread(post, ref)
