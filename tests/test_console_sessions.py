@@ -42,3 +42,16 @@ def test_the_story_of_a_case_reads_in_dutch_for_a_dutch_team(app):
     text = run(app, "show 1\n")
     assert "Wat er met zaak #1 is gebeurd:" in text
     assert "Bob stemde voor reageren." in text
+
+
+def test_the_consoles_own_lines_speak_dutch_to_a_dutch_team(app):
+    text = run(app, SETUP.replace("English", "Nederlands") +
+               "/review De soep was koud en niemand kwam.\nthread 1\ntravel 30m\n")
+    assert "↳ (nog geen berichten)" in text
+    assert "(het is nu ma 23-11-2026 10:30)" in text
+    assert "(no posts yet)" not in text and "(it is now" not in text
+
+
+def test_and_english_to_an_english_one(app):
+    text = run(app, SETUP + "/review The soup was cold.\nthread 1\ntravel 30m\n")
+    assert "↳ (no posts yet)" in text and "(it is now Mon 23-11-2026 10:30)" in text

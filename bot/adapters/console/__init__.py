@@ -68,6 +68,7 @@ def help_text(catalogue: Catalogue) -> str:
     return HELP.format(commands="\n".join(commands), shortcuts="\n".join(lines))
 
 
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DURATION = re.compile(r"(\d+)\s*(w|d|h|m)\w*")
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
 
@@ -216,7 +217,7 @@ class ConsoleChannel:
             return None
         if verb == "thread":
             shown = self.card(rest.strip())
-            for entry in shown.thread or ["(no posts yet)"]:
+            for entry in shown.thread or [self.word("no_posts")]:
                 self.print(f"  ↳ {entry}")
             return None
         if verb == "travel":
@@ -244,7 +245,9 @@ class ConsoleChannel:
                 raise ValueError("travel 2h, travel 1d 30m, or travel until tomorrow 9:00")
             self.clock.advance(sum((timedelta(**{_UNITS[u]: int(n)}) for n, u in parts),
                                    timedelta(0)))
-        self.print(self.clock.now().astimezone(self.zone).strftime("(it is now %a %d-%m-%Y %H:%M)"))
+        now = self.clock.now().astimezone(self.zone)
+        self.print(self.word("now", day=self.word(f"day.{DAYS[now.weekday()]}"),
+                             when=now.strftime("%d-%m-%Y %H:%M")))
         self.scheduler.tick()
 
     def show(self, number: str) -> str | None:
