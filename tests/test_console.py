@@ -96,11 +96,10 @@ def test_console_survives_bad_input(app):
 
 
 def test_form_errors_are_shown_and_asked_again(app):
-    """At a terminal: what the console can judge is asked again at the field, what the desk
-    judges after the form is sent (see tests/test_console_forms.py for scripts)."""
+    """At a terminal a wrong answer is asked again at its field (`-` clears a value); see
+    tests/test_console_forms.py for what the desk refuses and for scripts."""
     out = io.StringIO()
-    script = ("/review\n\nnot a link\n\n9\n\n\nA real complaint about a late order.\n"
-              "-\n")  # `-` clears a value
+    script = ("/review\n\nnot a link\n-\n\n9\n\n\nA real complaint about a late order.\n")
     run_console(app, lines=iter(script.splitlines(keepends=True)), out=out, echo=False)
     text = out.getvalue()
     assert "! Star rating: Pick one of: ★, ★★, ★★★, ★★★★, ★★★★★." in text

@@ -22,8 +22,13 @@ def test_a_wrong_pick_is_asked_again_at_once_not_after_the_last_field(app):
     assert "┌─ #1 · Trustpilot" in text
 
 
+def test_a_link_that_is_no_web_link_is_refused_at_the_field(app):
+    text = typed(app, "/review\n\nnot a link\n\n\n\nThe soup was cold.\n")
+    assert text.index("! Link to the review: That is not a web link") < text.index("Customer")
+
+
 def test_a_rejected_value_never_becomes_the_next_default(app):
-    text = typed(app, "/review\n\nnot a link\n\n\nThe soup was cold.\n\n")
+    text = typed(app, "/review\n\nnot a link\n\n\n\nThe soup was cold.\n")
     assert "! Link to the review: That is not a web link" in text
     asked_again = text[text.index("! Link to the review"):]
     assert "Link to the review (optional) []: " in asked_again
@@ -67,3 +72,12 @@ def test_dutch_form_words(app):
     text = run(app, DUTCH + "/review\nmyspace\n\n\n\nDe soep was koud.\n")
     assert "! Reviewsite: Kies een van: Google, Trustpilot" in text
     assert "(formulier niet verstuurd" in text
+
+
+def test_what_the_desk_refuses_is_asked_again_alone_without_the_refused_default(app):
+    text = typed(app, "/review\n\n\n\n\n@everyone\nThe soup was cold.\n")
+    refused = text.index("! Review text: ")  # only the desk knows a review of mentions is none
+    again = text[refused:]
+    assert "Review text []: " in again and "[@everyone]" not in again
+    assert "Source site" not in again and "Customer" not in again
+    assert "┌─ #1 · Google" in again and "The soup was cold." in again

@@ -1,7 +1,8 @@
 """A form in the console, asked field by field.
 
 What a platform's form widget refuses at the field (an empty required field, a pick that is
-not an option, too long a text), the console refuses at the field too, and asks that field
+not an option, too long a text, a link that is no web link), the console refuses at the
+field too, and asks that field
 again at once. What only the desk can judge comes back when the form is sent; then only the
 fields it named are asked again, each with the value it had before the rejected one.
 
@@ -15,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from bot.events import Event, FormSubmit
+from bot.links import is_web_link
 from bot.messages import Form, FormErrors, Input
 
 if TYPE_CHECKING:
@@ -96,6 +98,8 @@ def check(item: Input, given: str, current: str,
         value = answer
     if item.required and not value.strip():
         return "", word("form.required")
+    if item.kind == "url" and value and not is_web_link(value):
+        return "", word("form.url")
     if item.max_length and len(value) > item.max_length:
         return "", word("form.too_long", n=len(value), limit=item.max_length)
     return value, None
