@@ -64,6 +64,7 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
                 model_drafts=write is not None)
     platforms = [settings.chosen_adapter()]
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
+               team_language=partial(team_language, desk),
                jobs=[ReminderSender(desk, platforms=platforms),
                      partial(due_digests, desk, platforms=platforms),
                      partial(intake_cards, desk, platforms=platforms),

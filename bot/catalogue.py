@@ -146,6 +146,7 @@ class Catalogue:
     shortcuts: tuple[Shortcut, ...] = ()
     forms: tuple[FormSpec, ...] = ()
     thread_replies: frozenset[str] = frozenset()  # platforms that deliver replies in a thread
+    show: str = ""  # the button action that shows a card and its story again, by card number
 
     def command(self, name: str) -> Command:
         return next(c for c in self.commands if c.name == name)

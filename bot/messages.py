@@ -174,6 +174,7 @@ class CardVersions:
     def __init__(self, remember: int = 10_000) -> None:
         self._shown: dict[str, int] = {}
         self._numbers: dict[str, str] = {}
+        self._titles: dict[str, str] = {}
         self._remember = remember
         self._lock = threading.Lock()
         self._locks: dict[str, threading.Lock] = {}
@@ -192,11 +193,18 @@ class CardVersions:
                 self._shown.clear()
                 self._locks.clear()
                 self._numbers.clear()
+                self._titles.clear()
             self._shown[card.key] = card.version
             self._numbers[card.key] = card.number
+            self._titles[card.key] = " ".join(str(card.title).split())
             return True
 
     def number(self, key: str) -> str:
         """The number of the card with this key, if this process has shown it."""
         with self._lock:
             return self._numbers.get(key, "")
+
+    def title(self, key: str) -> str:
+        """The plain title of the card with this key, if this process has shown it."""
+        with self._lock:
+            return self._titles.get(key, "")

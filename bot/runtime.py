@@ -5,8 +5,10 @@ Built by the composition root; adapters never see handlers or storage."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from bot.clock import Clock
+from bot.events import Event
 from bot.i18n import Catalogs
 from bot.inbox import Inbox
 from bot.messages import MessageRefs
@@ -26,3 +28,6 @@ class Runtime:
     texts: Catalogs = field(default_factory=Catalogs)
     slots: Slots = field(default_factory=LocalSlots)  # pacing of bot-initiated posts
     inbox: Inbox | None = None  # where adapters store deliveries before acknowledging them
+    # The language of the team an event's place belongs to, for an adapter's own words in
+    # the team's channel (None when the database cannot tell).
+    team_language: Callable[[Event], str | None] | None = None

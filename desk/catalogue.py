@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from bot.catalogue import (Catalogue, Command, FormSpec, Kind, Option, Shortcut, ShortcutKind,
                            Subcommand)
-from desk.cases import claim, draft, followup, forward, lesson, vote
+from desk.cases import claim, draft, followup, forward, lesson, show, vote
 from desk.cases.review_input import SOURCES
 from desk.reminders import remind
 from desk.reporting import report
@@ -114,4 +114,5 @@ CATALOGUE = Catalogue(
     ),
     forms=tuple(FormSpec(f, FORWARD_INPUTS if f is Forms.FORWARD else ()) for f in Forms),
     thread_replies=THREAD_REPLIES,
+    show=show.ACTION,
 )

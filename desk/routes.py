@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.events import Event
 from bot.router import Router
 from bot.text import Rich
-from desk.cases import claim, draft, followup, forward, lesson, vote
+from desk.cases import claim, draft, followup, forward, lesson, show, vote
 from desk.reminders import remind
 from desk.reporting import report
 from desk.catalogue import CATALOGUE, REVIEW, Completions, Forms, Shortcuts, Sub
@@ -41,6 +41,7 @@ def build_router(desk: Desk) -> Router[Desk]:
     router.action("override", handle(vote.override))
     router.form(Forms.OVERRIDE, handle(vote.override_submitted))
     router.action("reopen", handle(vote.reopen))
+    router.action(show.ACTION, handle(show.show))
 
     router.action("claim", handle(claim.claim))
     router.action("release", handle(claim.release))

@@ -253,7 +253,7 @@ async def test_votes_update_the_card_in_place_and_note_it_in_its_thread(discord_
         thread = await discord_fake.wait_for_route("POST", THREADS, message_id=card)
         note = await discord_fake.wait_for_route("POST", MESSAGES, channel_id=thread.response["id"])
         assert note.json["content"] == "Bob voted to respond."
-        assert thread.json["name"] == "Case #1"
+        assert thread.json["name"].startswith("Case #1 · ")  # and the site, stars, customer
 
         decided = await click(discord_fake, "rd:vote_respond:1", card, user="alice")
         assert buttons(decided.json["data"])[0] == "rd:claim:1"  # two of the two people decided
@@ -480,7 +480,7 @@ async def test_the_team_lead_can_be_a_role(discord_fake, desk):
                             response_id(discord_fake, last))
         saved = await discord_fake.interact(discord_fake.modal_submit(
             third.json["data"]["custom_id"], prefilled(third.json["data"])))
-        assert "role:4242" in saved.json["data"]["content"]
+        assert "lead: <@&4242>." in saved.json["data"]["content"]  # shown as the role
         _, post = await forward(discord_fake)
         await client.settle()
         refused = await discord_fake.interact(discord_fake.button_click(

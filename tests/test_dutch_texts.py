@@ -78,7 +78,8 @@ def test_one_term_for_each_thing_and_no_english_in_dutch():
 def test_the_console_speaks_the_teams_language(app):
     from tests.test_console import run
     text = run(app, "/review setup\nNederlands\n" + "\n" * 12 +
-                    "/review\n\nnot a link\n\n\nDe soep was koud en niemand kwam.\n\n-\n\n\n\n"
+                    "/review\n\nnot a link\n\n\nDe soep was koud en niemand kwam.\n"
+                    "/review\n\n\n\n\nDe soep was koud en niemand kwam.\n"
                     "as Bob\nclick 1 reageren\n")
     assert "(alleen voor jou) Opgeslagen: Nederlands" in text
     assert "Link naar de review (optioneel) [" in text
@@ -86,5 +87,6 @@ def test_the_console_speaks_the_teams_language(app):
     assert "┌─ (bijgewerkt) #1" in text
     assert "(je bent nu Bob)" in text
     dutch_team = text[text.index("Opgeslagen"):]  # before, the team was still English
-    for english in ("(only you)", "(optional)", "(updated)", "! link:"):
+    assert "(formulier niet verstuurd: verbeter wat hierboven staat" in text
+    for english in ("(only you)", "(optional)", "(updated)", "! link:", "(form "):
         assert english not in dutch_team

@@ -56,6 +56,12 @@ def from_shortcut(turn: Turn, event: MessageShortcut) -> list[Outbound]:
     """On a message in the channel: open the form pre-filled, keeping a link to the message."""
     if not event.text.strip():
         raise UserError("forward.error.empty_message")
+    link = first_link(event.text)
+    existing = repo.find_duplicate(turn.session, team_id=turn.team.id,
+                                   link_key=link_key(link) if link else None,
+                                   content_key=content_key(event.text))
+    if existing is not None:  # said at once, not after the five fields of the form
+        return [already_forwarded(turn, existing)]
     return [forward_form(turn, text=event.text, origin=event.link, link=first_link(event.text))]
 
 
@@ -94,11 +100,15 @@ def forwarder(turn: Turn, row: CaseRow) -> str:
     return (member.name or member.user_id) if member else "—"
 
 
+def already_forwarded(turn: Turn, row: CaseRow) -> Notice:
+    return Notice(turn.t("forward.duplicate", case=row.id, who=forwarder(turn, row),
+                         state=turn.t(f"state.{row.state}")))
+
+
 def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
     case, row = store(turn, review)
     if case is None:
-        return [Notice(turn.t("forward.duplicate", case=row.id, who=forwarder(turn, row),
-                              state=turn.t(f"state.{row.state}")))]
+        return [already_forwarded(turn, row)]
     out = updated(turn, case)
     out.insert(1, Notice(turn.t("forward.done", case=case.id)))
     if not turn.team.review_channel:

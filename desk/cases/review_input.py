@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from bot.links import is_web_link as web_link
+
 MAX_TEXT = 10_000
 MAX_NAME = 200
 MAX_LINK = 2_000
@@ -105,14 +107,7 @@ def parse_review(*, text: str | None, source: str | None = None, link: str | Non
 
 
 def is_web_link(link: str) -> bool:
-    if len(link) > MAX_LINK or any(c.isspace() for c in link):
-        return False
-    parts = urlsplit(link)
-    try:
-        parts.port  # "example.com:99999" or ":abc" raise here
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    return len(link) <= MAX_LINK and web_link(link)
 
 
 def first_link(text: str) -> str | None:

@@ -16,8 +16,6 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import dateparser
-
 DEFAULT_TIME = time(9, 0)
 END_OF_DAY = time(17, 0)
 DAYPART_TIMES = {"morning": time(9, 0), "afternoon": time(13, 0), "evening": time(19, 0)}
@@ -347,6 +345,8 @@ def _calendar_date(text: str, today: date, clock: time | None = None) -> date:
     """Absolute dates only: relative words are read above, where DST cannot bite."""
     if not re.search(r"[a-z]|\d[-/.]\d", text):
         raise WhenError("unparsed")
+    import dateparser  # here, not at the top: only a typed date needs it, a start does not
+
     found = dateparser.parse(
         text,
         languages=["nl", "en"],

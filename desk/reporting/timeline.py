@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import UTC, datetime, time, timedelta
-from typing import Iterator, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from desk.reminders.calendar import WorkCalendar
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MARGIN = timedelta(days=31)  # after the range: the working day of a review from its last evening
 
@@ -46,6 +47,8 @@ class WorkingTimeline:
             day = opening.astimezone(calendar.zone).date() + timedelta(days=1)
             self.day_ends.append(datetime.combine(day, time(0), tzinfo=calendar.zone)
                                  .astimezone(UTC).timestamp())
+        import numpy as np  # here, not at the top: a start needs no arrays (see bench)
+
         self._arrays = tuple(np.asarray(a, dtype=float)
                              for a in (self.starts, self.ends, self.before, self.day_ends))
 
@@ -71,6 +74,8 @@ class WorkingTimeline:
         answers in milliseconds. Pairs outside the timeline ask the calendar, one by one."""
         if not pairs or not self.starts:
             return [self.measure(r, a) for r, a in pairs]
+        import numpy as np
+
         starts, ends, before, day_ends = self._arrays
         table = np.array(pairs, dtype=float)
         reviews, answers = table[:, 0], table[:, 1]

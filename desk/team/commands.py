@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.events import Command, FormSubmit
 from bot.i18n import LANGUAGES
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
-from bot.text import join
+from bot.text import Mention, Rich, join
 from desk.advice.compose.tone import SECTORS, SETTINGS as TONE_SETTINGS
 from desk.reporting import digest
 from desk.reminders.calendar import WorkCalendar, parse_days, parse_hours
@@ -46,7 +46,8 @@ def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
         Input("language", t("setup.form.language"), kind="select", value=team.language,
               choices=[Choice(lang, t(f"language.{lang}")) for lang in LANGUAGES]),
         Input("timezone", t("setup.form.timezone"), value=team.timezone, max_length=64),
-        Input("work_days", t("setup.form.work_days"), value=team.work_days, max_length=64,
+        Input("work_days", t("setup.form.work_days"), max_length=64,
+              value=work_days_label(turn, team.work_days),
               hint=t("setup.form.work_days_hint")),
         Input("work_hours", t("setup.form.work_hours"), value=team.work_hours, max_length=32,
               hint=t("setup.form.work_hours_hint")),
@@ -68,6 +69,22 @@ def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
     ], t("setup.form.submit"), context=event.place.channel)
     notice = Notice(turn.t("setup.channel_set" if changed else "setup.channel_same"))
     return [notice, form]
+
+
+def work_days_label(turn: Turn, days: str) -> str:
+    """Working days as the team writes them ("ma-vr", "Mon-Fri"); parse_days reads both."""
+    try:
+        return weekdays_label(turn.desk.texts, turn.lang, parse_days(days))
+    except ValueError:  # stored before days were checked: shown as they are, to be fixed
+        return days
+
+
+def lead_named(turn: Turn, lead: str | None, name: str) -> Rich | str:
+    """The lead as the platform shows a person (a mention by name), never as a raw id."""
+    if not lead:
+        return "—"
+    member = repo.find_member(turn.session, team_id=turn.team.id, user_id=lead)
+    return Rich([Mention(lead, name or (member.name if member else ""))])
 
 
 def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
@@ -106,7 +123,7 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
                           days=weekdays_label(turn.desk.texts, turn.lang,
                                               parse_days(team.work_days)),
                           country=team.country, votes=team.votes_needed,
-                          lead=team.lead or "—") + "\n" + digest.apply_settings(turn, v))]
+                          lead=lead_named(turn, team.lead, v.get("lead_name", ""))) + "\n" + digest.apply_settings(turn, v))]
 
 
 def calendar_problems(values: dict[str, str]) -> dict[str, str]:

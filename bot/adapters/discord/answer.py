@@ -14,7 +14,7 @@ from bot.adapters.discord.components import FormButton, card_view
 from bot.adapters.discord.forms import FormModal, OpenForm
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, allowed, clip, render
 from bot.delivery.contract import PERSONAL
-from bot.messages import Card, Form, FormErrors, Home, MessageRef, Notice, Outbound
+from bot.messages import Card, Form, FormErrors, Home, MessageRef, Notice, Outbound, ThreadPost
 from bot.text import Rich, Strong, join
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ class Answer:
         self.buttoned: list[Form] = []  # forms opened by a button, not as the response
         self.carrier: Outbound | None = None  # what is said last before them: has their buttons
         self.forms_shown = False
+        self.posted: list[tuple[Outbound, MessageRef]] = []  # cards and thread posts it made
 
     def text(self, key: str, **values: object) -> Rich:
         return self.client.texts.text(self.lang, key, **values)
@@ -103,7 +104,8 @@ class Answer:
         if card is not self.clicked or self.responded:
             return False
         if self.client.poster.versions.current(card):
-            shown, _ = self.client.poster.render_card(card)
+            poster = self.client.poster
+            shown, _ = poster.render_card(card, await poster.lang_of(card.channel))
             await self.interaction.response.edit_message(**shown)
         return True
 
@@ -178,4 +180,17 @@ class Answer:
         if not self.responded and self.updates_a_message:
             await self.interaction.response.defer()
         elif not self.spoke and not self.updates_a_message:
-            await self.privately(self.text("discord.done"))
+            await self.privately(self.confirmation())
+
+    def confirmation(self) -> Rich:
+        """What happened, with a link to where the team sees it; "Done." only when the
+        answer posted nothing."""
+        base = f"https://discord.com/channels/{self.interaction.guild_id}"
+        for message, ref in reversed(self.posted):
+            if isinstance(message, ThreadPost) and ref.thread:
+                what = clip(str(message.text).strip().splitlines()[0], 300)
+                return self.text("discord.done_thread", what=what, link=f"{base}/{ref.thread}")
+            if isinstance(message, Card):
+                return self.text("discord.done_card", number=message.number or "?",
+                                 link=f"{base}/{ref.channel}/{ref.message}")
+        return self.text("discord.done")

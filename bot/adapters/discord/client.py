@@ -48,7 +48,8 @@ class DeskClient(discord.Client):
         self.texts = runtime.texts
         self.defer_after = defer_after
         self.forms = OpenForms()
-        self.poster = Poster(self, runtime.refs, self.texts, self.texts.pick(runtime.settings.language))
+        self.poster = Poster(self, runtime.refs, self.texts, self.texts.pick(runtime.settings.language),
+                             runtime.team_language)
         self.dispatcher = Dispatcher(self, texts=self.texts, language=runtime.settings.language)
         self.tree = app_commands.CommandTree(self)
         self.scheduler: Scheduler | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import aiohttp
 import discord
@@ -20,6 +20,7 @@ from bot.adapters.discord.embeds import card_embed
 from bot.adapters.discord.inbound import PLATFORM
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, allowed, clip, render, split
 from bot.delivery.results import Failed
+from bot.events import Actor, Command, Event, Place
 from bot.i18n import Catalogs
 from bot.messages import Button, Card, CardVersions, File, MessageRef, MessageRefs, Say, ThreadPost
 from bot.text import Rich, Strong
@@ -52,12 +53,25 @@ def failure(error: Exception) -> Failed | None:
 
 
 class Poster:
-    def __init__(self, client: discord.Client, refs: MessageRefs, texts: Catalogs, lang: str) -> None:
+    def __init__(self, client: discord.Client, refs: MessageRefs, texts: Catalogs, lang: str,
+                 team_language: Callable[[Event], str | None] | None = None) -> None:
         self.client, self.refs, self.texts, self.lang = client, refs, texts, lang
+        self.team_language = team_language
         self.versions = CardVersions()
 
-    def _text(self, key: str, **values: object) -> str:
-        return self.texts.plain(self.lang, key, **values)
+    def _text(self, lang: str, key: str, **values: object) -> str:
+        return self.texts.plain(lang, key, **values)
+
+    async def lang_of(self, channel_id: str) -> str:
+        """The language of the team whose channel this is: what the adapter says there is
+        read by the whole team (the bot's LANGUAGE only when the team is not known)."""
+        channel = self.client.get_channel(int(channel_id))
+        guild = getattr(channel, "guild", None)
+        if guild is None or self.team_language is None:
+            return self.lang
+        place = Place(PLATFORM, str(guild.id), channel_id)
+        team = await asyncio.to_thread(self.team_language, Command(Actor("", ""), place, name=""))
+        return self.texts.pick(team, self.lang)
 
     def _channel(self, channel_id: str) -> discord.PartialMessageable:
         return self.client.get_partial_messageable(int(channel_id))
@@ -68,9 +82,9 @@ class Poster:
     async def _remember(self, key: str, ref: MessageRef) -> None:
         await asyncio.to_thread(self.refs.put, PLATFORM, key, ref)
 
-    def render_card(self, card: Card) -> tuple[dict, bool]:
+    def render_card(self, card: Card, lang: str) -> tuple[dict, bool]:
         """Keyword arguments for sending or editing the card, and whether the review was shortened."""
-        embed, shortened = card_embed(card, self._text("discord.case.more"))
+        embed, shortened = card_embed(card, self._text(lang, "discord.case.more"))
         mentions = allowed(card.title, card.body, card.footer, *(v for _, v in card.fields))
         return {"embed": embed, "view": card_view(card.buttons), "allowed_mentions": mentions}, shortened
 
@@ -81,14 +95,18 @@ class Poster:
         ref = said.refs[card.key] if known else await self.ref(card.key)
         if said is not None and await said.update_clicked(card):
             return ref
-        return await self.show(card, ref)
+        shown = await self.show(card, ref)
+        if said is not None and shown is not None:
+            said.posted.append((card, shown))
+        return shown
 
     async def show(self, card: Card, ref: MessageRef | None) -> MessageRef | None:
         """Edit the card's message, or post it when there is none (any more); an older
         version that arrives after a newer one is dropped."""
         if not self.versions.current(card):
             return None
-        shown, shortened = self.render_card(card)
+        lang = await self.lang_of(card.channel)
+        shown, shortened = self.render_card(card, lang)
         if ref is not None:
             try:
                 await self._channel(ref.channel).get_partial_message(int(ref.message)).edit(**shown)
@@ -99,7 +117,7 @@ class Poster:
         ref = MessageRef(card.channel, str(message.id))
         await self._remember(card.key, ref)
         if shortened:  # the embed shows the start of the review: the thread gets all of it
-            full = Rich([Strong(self._text("discord.case.full_text")), "\n", *card.body])
+            full = Rich([Strong(self._text(lang, "discord.case.full_text")), "\n", *card.body])
             await self._thread_post(ThreadPost(card.key, full, number=card.number), ref)
         return ref
 
@@ -108,7 +126,10 @@ class Poster:
         ref = await self.ref(post.key)
         if ref is None:
             return Failed.of("no_card", post.key)
-        return await self._thread_post(post, ref)
+        posted = await self._thread_post(post, ref)
+        if said is not None:
+            said.posted.append((post, posted))
+        return posted
 
     async def _thread_post(self, post: ThreadPost, ref: MessageRef) -> MessageRef:
         thread_id = ref.thread or await self._start_thread(post, ref)
@@ -117,8 +138,11 @@ class Poster:
 
     async def _start_thread(self, post: ThreadPost, ref: MessageRef) -> str:
         number = post.number or self.versions.number(post.key)
-        name = self._text("discord.case.thread", number=number) if number else \
-            self._text("discord.case.thread_unnumbered")
+        title = self.versions.title(post.key)  # "#3 · Google · ★★☆☆☆ · Sam": findable by name
+        lang = await self.lang_of(ref.channel)
+        name = self._text(lang, "discord.case.thread_named", title=title) if title else \
+            self._text(lang, "discord.case.thread", number=number) if number else \
+            self._text(lang, "discord.case.thread_unnumbered")
         channel_id = int(ref.channel)  # a thread needs the channel's server: the cached channel has it
         channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
         message = channel.get_partial_message(int(ref.message))

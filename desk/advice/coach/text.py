@@ -10,6 +10,21 @@ _AT_WORD = r"\b"
 _WORD_START = r"(?<!\w)(?=\w)"  # what `\b` means before a word, written so the engine checks it once
 
 
+class Lazy:
+    """A pattern compiled when it is first used: the rule tables hold hundreds of large
+    patterns whose compiling took most of a start (bench/results.md), and a start uses none."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+
 def rx(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One pattern from alternatives, so rule tables stay readable.
 
@@ -20,7 +35,7 @@ def rx(*parts: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     bounded = [p[len(_AT_WORD):] for p in parts if p.startswith(_AT_WORD) and not p.startswith(_AT_WORD + "|")]
     loose = [p for p in parts if not (p.startswith(_AT_WORD) and not p.startswith(_AT_WORD + "|"))]
     alternatives = ([_WORD_START + "(?:" + "|".join(f"(?:{p})" for p in bounded) + ")"] if bounded else [])
-    return re.compile("|".join(alternatives + [f"(?:{p})" for p in loose]), flags)
+    return Lazy("|".join(alternatives + [f"(?:{p})" for p in loose]), flags)
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")

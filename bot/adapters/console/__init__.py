@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Sequence, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.catalogue import Catalogue, ShortcutKind
-from bot.events import Actor, ButtonClick, Command, Event, FormSubmit, MessageShortcut, Place, ThreadReply
+from bot.events import Actor, ButtonClick, Command, Event, MessageShortcut, Place, ThreadReply
 from bot.clock import Clock
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher
@@ -25,6 +25,7 @@ from bot.messages import (Button, Card, File, Form, FormErrors, Home, Input, Mes
                           MessageRefs, Notice, Outbound, Outbox, Say, ThreadPost)
 from bot.router import Router
 from bot.scheduler import Jobs, Scheduler
+from bot.adapters.console.form import fill, slug
 
 @dataclass(frozen=True)
 class ConsoleSettings:
@@ -36,7 +37,6 @@ class ConsoleSettings:
 PLATFORM = "console"
 WORKSPACE = "local"
 CHANNEL = "review"
-FORM_ATTEMPTS = 3
 
 HELP = """Console commands:
 {commands}
@@ -46,11 +46,12 @@ HELP = """Console commands:
   click CARD BUTTON      press a button on a card: its number or its name, e.g. click 1 claim
   reply CARD TEXT        write in the card's thread ("draft: ..." saves a draft)
   thread CARD            show the card's thread
+  show CASE              show a case's card and its story again (e.g. after a restart)
   travel 2h | 1d 30m     let time pass (a demo clock), then send the reminders that came due
   travel until WHEN      e.g. travel until tomorrow 9:00, travel until maandag 9 uur
   help, quit             this help; leave (end of input also leaves)
-In a form, press Enter to keep the value shown in [brackets], "-" to clear it; write \\n
-for a new line."""
+In a form, press Enter to keep the value shown in [brackets], "-" to clear it, "cancel"
+(or "annuleren") to stop; write \\n for a new line."""
 
 
 def help_text(catalogue: Catalogue) -> str:
@@ -67,10 +68,7 @@ def help_text(catalogue: Catalogue) -> str:
     return HELP.format(commands="\n".join(commands), shortcuts="\n".join(lines))
 
 
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-") or "someone"
-
-
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DURATION = re.compile(r"(\d+)\s*(w|d|h|m)\w*")
 _UNITS = {"w": "weeks", "d": "days", "h": "hours", "m": "minutes"}
 
@@ -92,10 +90,11 @@ class ConsoleChannel:
                  clock: Clock | None = None, zone: str = "UTC",
                  when: Callable[[str, datetime], datetime] | None = None,
                  files: str | Path = "reports", texts: Catalogs | None = None,
-                 team_language: Callable[[Event], str | None] | None = None) -> None:
+                 team_language: Callable[[Event], str | None] | None = None,
+                 interactive: bool | None = None) -> None:
         self.router = router
         # The console's own few words, in the person's language, else their team's.
-        self.texts = texts or Catalogs().load_dir(Path(__file__).parents[1] / "locales")
+        self.texts = texts or Catalogs().load_dir(Path(__file__).parents[2] / "locales")
         self.team_language = team_language
         self.labels: dict[str, str] = {}  # the open form's input labels, for its errors
         self.files = Path(files)  # where files sent to the channel (a digest's chart) are saved
@@ -103,6 +102,8 @@ class ConsoleChannel:
         self.lines = lines
         self.out = out
         self.echo = echo
+        # At a terminal a wrong answer is asked again; a script's next line is not an answer.
+        self.interactive = not echo if interactive is None else interactive
         self.scheduler = Scheduler(jobs, send=self.deliver_outbox, interval=0)
         self.clock = clock
         self.zone = ZoneInfo(zone)
@@ -211,9 +212,12 @@ class ConsoleChannel:
             self.print(f"  ↳ #{card_no} {self.actor.name}: {text}")
             return self.dispatch(ThreadReply(self.actor, self.place(thread=card_no), key=key,
                                              text=text.replace("\\n", "\n")))
+        if verb == "show":
+            self.show(rest.strip())
+            return None
         if verb == "thread":
             shown = self.card(rest.strip())
-            for entry in shown.thread or ["(no posts yet)"]:
+            for entry in shown.thread or [self.word("no_posts")]:
                 self.print(f"  ↳ {entry}")
             return None
         if verb == "travel":
@@ -241,11 +245,27 @@ class ConsoleChannel:
                 raise ValueError("travel 2h, travel 1d 30m, or travel until tomorrow 9:00")
             self.clock.advance(sum((timedelta(**{_UNITS[u]: int(n)}) for n, u in parts),
                                    timedelta(0)))
-        self.print(self.clock.now().astimezone(self.zone).strftime("(it is now %a %d-%m-%Y %H:%M)"))
+        now = self.clock.now().astimezone(self.zone)
+        self.print(self.word("now", day=self.word(f"day.{DAYS[now.weekday()]}"),
+                             when=now.strftime("%d-%m-%Y %H:%M")))
         self.scheduler.tick()
 
+    def show(self, number: str) -> str | None:
+        """Ask the desk for a card and its story (cases outlive a console session)."""
+        number = number.strip().lstrip("#")
+        if not number or not self.router.catalogue.show:
+            raise ValueError("show CASE")
+        key = self.refs.find(PLATFORM, CHANNEL, number)
+        self.dispatch(ButtonClick(self.actor, self.place(message=number),
+                                  action=self.router.catalogue.show, value=key or number))
+        return self.refs.find(PLATFORM, CHANNEL, number)
+
     def card_key(self, number: str) -> str:
+        """The card with this number; one this session has not shown yet is shown first."""
         key = self.refs.find(PLATFORM, CHANNEL, number.strip().lstrip("#"))
+        if (key is None or key not in self.cards) and number.strip().lstrip("#").isdigit() \
+                and self.router.catalogue.show:
+            key = self.show(number)
         if key is None or key not in self.cards:
             raise ValueError(f"no card {number!r} shown in this console session")
         return key
@@ -332,29 +352,15 @@ class ConsoleChannel:
         return ref
 
     def fill_form(self, form: Form, event: Event) -> None:
-        values = {i.name: i.value for i in form.inputs}
-        self.labels = {i.name: i.label for i in form.inputs}
-        for _ in range(FORM_ATTEMPTS):
-            self.print(f"┌ {form.title}")
-            for item in form.inputs:
-                answer = self.ask(item, values.get(item.name, ""))
-                if answer is None:
-                    return self.print("(form cancelled)")
-                values[item.name] = answer
-                if item.kind in ("user", "person_or_role") and answer:
-                    values[item.name], values[f"{item.name}_name"] = slug(answer), answer
-            result = self.router.dispatch(FormSubmit(event.actor, event.place, form=form.form,
-                                                     values=dict(values), context=form.context))
-            errors = [m for m in result if isinstance(m, FormErrors)]
-            self.deliver(result, event)
-            if not errors:
-                return None
-        self.print("(form cancelled after too many attempts)")
-        return None
+        fill(self, form, event)
+
+    def cancel_words(self) -> set[str]:
+        """The word that stops a form, in every language: a person may type either."""
+        return {self.texts.plain(lang, "console.form.cancel_word").casefold()
+                for lang in self.texts.languages()}
 
     def ask(self, item: Input, current: str) -> str | None:
-        """One field. A picker's options are numbered by position and an answer's number is
-        that position (never a value that looks like a number); the option picked is named."""
+        """One field's answer as typed. A picker's options are numbered by position."""
         if item.choices:
             self.print("│ " + "  ".join(f"{i}) {c.label}" for i, c in enumerate(item.choices, 1)))
         labels = {c.value: c.label for c in item.choices}
@@ -365,29 +371,11 @@ class ConsoleChannel:
         elif len(shown) > 60:
             shown = shown[:57] + "..."
         optional = "" if item.required else f" {self.word('optional')}"
-        answer = self.read(f"│ {item.label}{optional} [{shown}]: ")
-        if answer is None:
-            return None
-        answer = answer.strip().replace("\\n", "\n")
-        if answer == "-":
-            return ""
-        value = _pick(item, answer) if answer else current
-        if item.choices and value in labels and answer:
-            self.print(f"│ → {labels[value]}")
-        return value
+        return self.read(f"│ {item.label}{optional} [{shown}]: ")
 
     def print(self, text: str) -> None:
         self.out.write(text + "\n")
         self.out.flush()
-
-
-def _pick(item: Input, answer: str) -> str:
-    """An option by its position, its label or its value; other answers as written."""
-    if answer.isdigit() and 1 <= int(answer) <= len(item.choices):
-        return item.choices[int(answer) - 1].value
-    by_name = {c.value.lower(): c.value for c in item.choices}
-    by_name.update({c.label.lower(): c.value for c in item.choices})
-    return by_name.get(answer.lower(), answer)
 
 
 def _number(text: str, usage: str) -> int:
