@@ -14,11 +14,11 @@ from functools import partial
 
 from bot.messages import Outbox
 from desk.advice.ai.brief import Messages, brief
+from desk.advice.ai.by_hand import for_model
 from desk.advice.ai.endpoint import Endpoint
 from desk.advice.ai.guard import ModelFailed, Write, Written, coach, write_guarded
 from desk.advice.ai.privacy import private
 from desk.advice.coach.check import Finding
-from desk.advice.coach.explain import explain
 from desk.advice.compose.read import read_review
 from desk.advice.compose.tone import reply_tone
 from desk.advice.hints import RECENT_REPLIES
@@ -121,10 +121,7 @@ class ModelDrafts:
         return ask(messages)
 
     def explain(self, finding: Finding) -> str:
-        """A finding as the model reads it: what is wrong and how to fix it, in English."""
-        said = explain(self.desk.texts, "en", finding)
-        where = f' (in: "{finding.sentence}")' if finding.sentence else ""
-        return f"{said['message']}{where} {said['fix']}"
+        return for_model(self.desk.texts, finding)
 
     def store(self, case_id: int, **written: object) -> None:
         with self.desk.db.unit() as session:
