@@ -11,7 +11,7 @@ same cases are decided and nothing is written. The load is the open-loop mix of
 bench/ack_latency.py at `--rate` per second. Figures only; nothing is asserted.
 
     .venv/bin/python bench/ack_while_drafting.py [--drafts 20] [--rate 20] [--seconds 10]
-                                                 [--delay 0.5] [--no-postgres]
+                                                 [--delay 0.5] [--no-postgres] [--logs DIR]
 """
 from __future__ import annotations
 
@@ -73,13 +73,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--delay", type=float, default=0.5, help="the fake's seconds per answer")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--logs", type=Path, help="keep the bot's logs in this folder")
     args = parser.parse_args()
     dbs, why = kinds(args.no_postgres)
     table = Table(f"Slack acknowledgement latency while {args.drafts} model drafts are written (ms)",
                   ["database", "drafts", "requests", "ack p50", "ack p95", "ack p99", "ack max",
                    "errors", "model requests in the window"])
     load = os.getloadavg()
-    with tempfile.TemporaryDirectory() as logs:
+    with tempfile.TemporaryDirectory() as tmp:
+        logs = args.logs or Path(tmp)
+        logs.mkdir(parents=True, exist_ok=True)
         markers = Markers()
         for kind in dbs:
             for drafting in (False, True):
@@ -91,7 +94,7 @@ def main() -> None:
                     with database(kind) as url:
                         prepare_team(url)
                         run, during, window, logged = asyncio.run(
-                            one_run(kind, url, fake, args, Path(logs), markers))
+                            one_run(kind, url, fake, args, logs, markers))
                 finally:
                     if fake:
                         fake.close()
