@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from bot.settings import Settings, SettingsError
 from desk.advice.ai.brief import Messages
-from desk.advice.ai.guard import ModelFailed, Write
+from desk.advice.ai.endpoint import Endpoint
+from desk.advice.ai.guard import ModelFailed
+from desk.advice.ai.privacy import hosted
 from desk.advice.ai.settings import AiSettings
 
 # A local server needs no key, but the SDK insists on one.
@@ -25,23 +27,27 @@ class EndpointSettings:
 SECTIONS = {"ai": AiSettings, "openai": EndpointSettings}
 
 
+def configured(endpoint: EndpointSettings) -> bool:
+    return bool(endpoint.base_url or endpoint.api_key)
+
+
 def check(settings: Settings) -> None:
     """Refuse AI_DRAFTS=on with no endpoint, before anything starts."""
     endpoint = settings.section("openai", EndpointSettings)
-    if settings.section("ai", AiSettings).on and not (endpoint.base_url or endpoint.api_key):
+    if settings.section("ai", AiSettings).on and not configured(endpoint):
         raise SettingsError("AI_DRAFTS=on needs OPENAI_BASE_URL (a server of your own) or "
                             "OPENAI_API_KEY (the hosted OpenAI service)")
 
 
-def model_writer(settings: Settings) -> Write | None:
-    """The function that asks the model, or None when model drafts are off."""
-    ai = settings.section("ai", AiSettings)
-    if not ai.on:
+def model_writer(settings: Settings, *, needed: bool = False) -> Endpoint | None:
+    """The configured model, or None when model drafts are off (`needed`: asked for by hand,
+    e.g. `suggest --ai`, so only the endpoint and the model's name must be set)."""
+    ai, endpoint = settings.section("ai", AiSettings), settings.section("openai", EndpointSettings)
+    if not (ai.on or needed and ai.model and configured(endpoint)):
         return None
     check(settings)
     import openai
 
-    endpoint = settings.section("openai", EndpointSettings)
     # No retries of the SDK's own: the composer's draft is there, and the job must not
     # keep the scheduler's other work waiting through back-offs.
     client = openai.OpenAI(base_url=endpoint.base_url or None,
@@ -66,4 +72,5 @@ def model_writer(settings: Settings) -> Write | None:
             raise ModelFailed("malformed")
         return content
 
-    return write
+    return Endpoint(write, private=ai.private(hosted(endpoint.base_url)),
+                    daily_cap=ai.requests_per_day)

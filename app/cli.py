@@ -227,8 +227,11 @@ def suggest(customer: Optional[str] = typer.Option(None, help="The customer's na
                 None, help="A phone number and/or an e-mail address customers can use."),
             lang: Optional[str] = typer.Option(None, "--lang",
                                                help="nl or en; the review's language when left out."),
-            tone: Optional[str] = typer.Option(None, "--tone", help="u or je, for Dutch replies (default u).")
-            ) -> None:
+            tone: Optional[str] = typer.Option(None, "--tone", help="u or je, for Dutch replies (default u)."),
+            ai: bool = typer.Option(False, "--ai", help="Ask the configured language model (AI_MODEL, "
+                                    "OPENAI_BASE_URL/OPENAI_API_KEY) and add the coach's findings on "
+                                    "its first and final attempt; the composer's draft when it fails."),
+            env_file: str = ENV_FILE) -> None:
     """A first draft and a holding reply for a review read from standard input, as JSON; the
     parts only you can write are left as gaps in [square brackets]."""
     import json
@@ -245,9 +248,54 @@ def suggest(customer: Optional[str] = typer.Option(None, help="The customer's na
                                   tone=tone or "u", kind=kind)
               for kind in ("reply", "holding")}
     gaps = list(dict.fromkeys(g for d in drafts.values() for g in d.gaps))
-    typer.echo(json.dumps({"language": drafts["reply"].language, "reply": drafts["reply"].text,
-                           "holding": drafts["holding"].text, "gaps": gaps},
-                          ensure_ascii=False, indent=2))
+    out = {"language": drafts["reply"].language, "reply": drafts["reply"].text,
+           "holding": drafts["holding"].text, "gaps": gaps}
+    if ai:
+        out = _with_model(out, review, env_file, customer=customer, signer=signer,
+                          contact=split_contact(contact or ""), tone=tone or "u")
+    typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+
+
+def _with_model(composed: dict, review: str, env_file: str, *, signer: Optional[str],
+                **asked) -> dict:
+    """`suggest --ai`: the model's texts and the coach's findings on its first and final
+    attempt; the composer's `composed` with a line on standard error when there are none."""
+    from app import ai
+    from app.main import load_catalogs
+    from desk.advice.ai import by_hand
+    from desk.advice.ai.brief import SIGNER_GAPS
+    from desk.advice.ai.guard import ModelFailed
+    from desk.advice.coach.explain import explain
+
+    try:
+        settings = Settings.load(env_file, sections={**SECTIONS, **ai.SECTIONS},
+                                 adapters=list(SECTIONS))
+        endpoint = ai.model_writer(settings, needed=True)
+        why = None if endpoint else ("no model configured (set AI_MODEL and OPENAI_BASE_URL or "
+                                     "OPENAI_API_KEY)")
+    except SettingsError as err:
+        endpoint, why = None, str(err)
+    if endpoint:
+        texts = load_catalogs()
+        try:
+            written = by_hand.write_for(endpoint, review, language=composed["language"],
+                                        texts=texts, **asked)
+        except ModelFailed as err:
+            why = f"the model gave no usable draft ({err.reason})"
+    if why:
+        typer.echo(f"review-desk: {why}; this is the composer's draft.", err=True)
+        return {**composed, "source": "composer", "fallback": why}
+    lang = written.language
+
+    def findings(found) -> dict:
+        return {kind: [explain(texts, lang, f) for f in fs] for kind, fs in found.items()}
+
+    signed = {kind: text.replace(SIGNER_GAPS[lang], signer) if signer else text
+              for kind, text in written.texts.items()}
+    return {"language": lang, "reply": signed["reply"], "holding": signed["holding"],
+            "gaps": [g for g in by_hand.gaps(written) if not (signer and g == "signer")],
+            "source": "model", "attempts": written.attempts,
+            "findings": {"first": findings(written.first), "final": findings(written.final)}}
 
 
 @app.command()

@@ -3,13 +3,24 @@ it for a lease (a conditional UPDATE, so two processes never write the same one)
 result is stored for the draft form to show."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, update
-from sqlmodel import Session, select
+from sqlmodel import Field, Session, SQLModel, select
 
 from storage.models import ModelDraft
 from storage.repo import insert_or_get
+
+
+class ModelUsage(SQLModel, table=True):
+    """Requests a team made to the model on a day (UTC), shared by every process: each one
+    reserves its request here before it asks, so the cap holds however many write at once."""
+
+    __tablename__ = "model_usage"
+
+    team_id: int = Field(foreign_key="team.id", primary_key=True)
+    day: date = Field(primary_key=True)
+    requests: int = 0
 
 
 def queue(session: Session, *, case_id: int, team_id: int, now: datetime) -> None:
@@ -46,3 +57,21 @@ def store(session: Session, *, case_id: int, now: datetime, **written: object) -
 
 def get(session: Session, *, case_id: int) -> ModelDraft | None:
     return session.get(ModelDraft, case_id)
+
+
+def reserve(session: Session, *, team_id: int, day: date, cap: int) -> bool:
+    """Count one request for the team today, unless it made `cap` already (a conditional
+    UPDATE: two processes never both take the last one)."""
+    if session.get(ModelUsage, (team_id, day)) is None:
+        insert_or_get(session, ModelUsage(team_id=team_id, day=day),
+                      lambda: session.get(ModelUsage, (team_id, day)))
+    done = session.exec(update(ModelUsage)
+                        .where(ModelUsage.team_id == team_id, ModelUsage.day == day,
+                               ModelUsage.requests < cap)
+                        .values(requests=ModelUsage.requests + 1))
+    return bool(done.rowcount)
+
+
+def used(session: Session, *, team_id: int, day: date) -> int:
+    row = session.get(ModelUsage, (team_id, day))
+    return row.requests if row else 0

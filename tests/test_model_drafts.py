@@ -27,6 +27,9 @@ HOLDING = ("Dear Sam,\n\nThank you for letting us know, and I am sorry your birt
            "like this. We are looking into what happened and will come back to you today.\n\n"
            "Kind regards,\n[your own name]")
 PROMISE = GOOD.replace("I would like to hear", "We will refund your whole bill. I would like to hear")
+DEFENSIVE = GOOD.replace("I am sorry you had that evening with us.",
+                         "To be fair, it was very busy that evening and nobody else complained "
+                         "about the soup.")
 DUTCH = ("Beste Sam,\n\nBedankt dat u ons dit laat weten. Ik kan me voorstellen hoe teleurstellend "
          "het was om zo lang te wachten op koude soep op uw verjaardag. Het spijt me dat u zo'n "
          "avond bij ons had.\n\n[ons verhaal: wat er misging en wat we eraan doen]\n\nBel me gerust "
@@ -46,9 +49,9 @@ def fake():
     server.close()
 
 
-def model_app(url, clock, fake, *, drafts="on", timeout=5.0):
+def model_app(url, clock, fake, *, drafts="on", timeout=5.0, **more):
     return built_app(url, clock, sections={
-        "ai": AiSettings(drafts=drafts, model="test-model", timeout=timeout),
+        "ai": AiSettings(drafts=drafts, model="test-model", timeout=timeout, **more),
         "openai": EndpointSettings(base_url=fake.base_url, api_key="sk-test")})
 
 
@@ -122,6 +125,22 @@ def test_a_promise_goes_back_once_with_the_findings_and_what_still_fails_is_show
     text, hint = form_text(channel, case)
     assert "We will refund your whole bill." in text  # shown, never hidden
     assert "promises something on the team's behalf" in hint and '"refund"' in hint
+
+
+def test_a_defensive_draft_goes_back_with_the_findings_and_if_still_defensive_is_shown_with_them(
+        channel, app, fake):
+    case = channel.decided(text=REVIEW, customer=CUSTOMER)
+    fake.answer(answer(DEFENSIVE), answer(DEFENSIVE))
+    run_job(app)
+    assert len(fake.requests) == 2
+    said = fake.requests[1]["body"]["messages"][-1]["content"]
+    assert "reads as defensive" in said and "nobody else complained" in said
+    row = stored(app, case)
+    assert "defensive" in json.loads(row.first_findings)["reply"]
+    assert "defensive" in json.loads(row.findings)["reply"] and row.attempts == 2
+    text, hint = form_text(channel, case)
+    assert "nobody else complained" in text  # shown, never hidden
+    assert "reads as defensive" in hint
 
 
 def test_a_second_try_without_the_promise_is_the_one_shown(channel, app, fake):

@@ -9,14 +9,16 @@ import json
 import logging
 import threading
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import timedelta, timezone
 from functools import partial
 
 from bot.messages import Outbox
-from desk.advice.ai.brief import brief
+from desk.advice.ai.brief import Messages, brief
+from desk.advice.ai.by_hand import for_model
+from desk.advice.ai.endpoint import Endpoint
 from desk.advice.ai.guard import ModelFailed, Write, Written, coach, write_guarded
+from desk.advice.ai.privacy import private
 from desk.advice.coach.check import Finding
-from desk.advice.coach.explain import explain
 from desk.advice.compose.read import read_review
 from desk.advice.compose.tone import reply_tone
 from desk.advice.hints import RECENT_REPLIES
@@ -85,7 +87,8 @@ class ModelDrafts:
                                                               exclude_case_id=case.id,
                                                               limit=RECENT_REPLIES))
         try:
-            written = write_guarded(self.write, asked, check, self.explain)
+            written = write_guarded(self.asking(case.team_id, case.customer), asked, check,
+                                    self.explain)
         except ModelFailed as err:
             log.warning("model draft for case %d not written: %s", case_id, err.reason)
             self.store(case_id, status="failed", failure=err.reason, attempts=1)
@@ -100,11 +103,25 @@ class ModelDrafts:
                    attempts=written.attempts)
         return written
 
+    def asking(self, team_id: int, customer: str | None) -> Write:
+        """How this case's requests go out: masked for a hosted endpoint, and each one
+        counted against the team's daily cap before it is made."""
+        write = self.write
+        if not isinstance(write, Endpoint):
+            return write
+        ask = private(write.ask, customer) if write.private else write.ask
+        return ask if write.daily_cap is None else partial(self.capped, ask, team_id, write.daily_cap)
+
+    def capped(self, ask: Write, team_id: int, cap: int, messages: Messages) -> str:
+        with self.desk.db.unit() as session:
+            allowed = model_drafts.reserve(session, team_id=team_id, cap=cap,
+                                           day=self.desk.now().astimezone(timezone.utc).date())
+        if not allowed:
+            raise ModelFailed("cap")
+        return ask(messages)
+
     def explain(self, finding: Finding) -> str:
-        """A finding as the model reads it: what is wrong and how to fix it, in English."""
-        said = explain(self.desk.texts, "en", finding)
-        where = f' (in: "{finding.sentence}")' if finding.sentence else ""
-        return f"{said['message']}{where} {said['fix']}"
+        return for_model(self.desk.texts, finding)
 
     def store(self, case_id: int, **written: object) -> None:
         with self.desk.db.unit() as session:

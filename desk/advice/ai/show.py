@@ -11,7 +11,7 @@ from desk.turn import Turn
 from storage import model_drafts
 from storage.models import Case
 
-REASONS = ("timeout", "http_429", "http_5xx", "http_4xx", "malformed", "unreachable", "error")
+REASONS = ("timeout", "http_429", "http_5xx", "http_4xx", "malformed", "unreachable", "cap", "error")
 
 
 @dataclass(frozen=True)
