@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.adapters.discord import answer
+from bot.adapters.discord.forms import FormModal
+
 from tests.fakes.discord_fixtures import discord_fake, discord_log_guard  # noqa: F401
 from tests.test_discord_adapter import (EPHEMERAL, MESSAGES, build_app, click, decided_case,
                                         running)
@@ -58,3 +61,29 @@ async def test_another_form_after_a_restart_gives_back_what_was_typed(discord_fa
     assert typed in attached["data"].decode()
     assert "Bob" in attached["data"].decode()
     assert posts == []  # nothing was forwarded
+
+
+async def test_a_form_submitted_after_its_modal_timed_out_is_worked(discord_fake, sqlite_url, clock,
+                                                                   monkeypatch):
+    """discord.py forgets a modal after an hour; the form is still here, so it goes on."""
+    opened: list[FormModal] = []
+
+    class Recorded(FormModal):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            opened.append(self)
+
+    monkeypatch.setattr(answer, "FormModal", Recorded)
+    pasted = discord_fake.make_message("Waited an hour for a cold pizza.", author="bob")
+    app = build_app(discord_fake, sqlite_url, clock)
+    async with running(discord_fake, app):
+        modal = (await discord_fake.interact(discord_fake.message_context_menu(
+            "Forward as review", pasted))).json["data"]
+        [shown] = opened
+        shown.stop()  # what discord.py does when the hour is up, without waiting for it
+        await shown.on_timeout()
+        submitted = await discord_fake.interact(discord_fake.modal_submit(modal["custom_id"], {
+            "source": "google", "text": "Waited an hour for a cold pizza.", "customer": "Bob",
+            "stars": "1"}))
+    app.desk.db.dispose()
+    assert "Forwarded as case #1" in submitted.json["data"]["content"]
