@@ -66,6 +66,9 @@ class Form:
     inputs: Sequence[Input]
     submit: str
     context: str = ""
+    # Worked even when it comes back after the platform forgot the form (a restart, an hour
+    # open): for forms whose handler checks everything again, such as a draft's text.
+    late: bool = False
 
 
 @dataclass(frozen=True)

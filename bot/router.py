@@ -10,13 +10,13 @@ What the names mean to people (descriptions, options, where each exists) is the 
 from __future__ import annotations
 
 import logging
-from typing import Callable, Generic, Sequence, TypeVar
+from typing import Callable, Generic, Mapping, Sequence, TypeVar
 
 from bot.errors import UserError
 from bot.catalogue import Catalogue
 from bot.events import (ButtonClick, Command, Completion, Event, FormSubmit, HomeOpened,
                         MessageShortcut, ThreadReply)
-from bot.messages import Choice, Notice, Outbound
+from bot.messages import Choice, FormErrors, Notice, Outbound
 from bot.text import Rich
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 D = TypeVar("D")
 Handler = Callable[[Event, D], Sequence[Outbound]]
 Translate = Callable[[Event, str, dict], Rich]
+Say = Callable[..., str]  # a text by key, in the person's language
+# A form's problems found in its values alone (no look-up, no database): input name → problem.
+Check = Callable[[Mapping[str, str], Say], dict[str, str]]
 
 
 class Router(Generic[D]):
@@ -32,6 +35,7 @@ class Router(Generic[D]):
         self._translate = translate
         self.catalogue = catalogue
         self._routes: dict[tuple[type[Event], str], Handler] = {}
+        self._checks: dict[str, Check] = {}
 
     def _add(self, kind: type[Event], name: str, handler: Handler) -> None:
         if (kind, name) in self._routes:
@@ -47,8 +51,12 @@ class Router(Generic[D]):
     def action(self, name: str, handler: Handler) -> None:
         self._add(ButtonClick, name, handler)
 
-    def form(self, name: str, handler: Handler) -> None:
+    def form(self, name: str, handler: Handler, *, check: Check | None = None) -> None:
+        """A form's `check` lets an adapter that must answer within seconds (Slack) answer its
+        problems at once and leave the work for later; the handler checks the values again."""
         self._add(FormSubmit, name, handler)
+        if check is not None:
+            self._checks[name] = check
 
     def completion(self, name: str, handler: Handler) -> None:
         """Values to offer for an option while it is typed; the handler returns `Choice`s."""
@@ -94,6 +102,23 @@ class Router(Generic[D]):
             log.exception("handling %s %r by %s in %s failed", type(event).__name__,
                           self._name(event), event.actor.user_id, event.place)
             return [Notice(self._translate(event, "error.unexpected", {}))]
+
+    def check(self, event: FormSubmit) -> list[Outbound] | None:
+        """The form's problems (empty when there are none) found from its values alone, or
+        None when the form has no such check: then only its handler can answer it."""
+        check = self._checks.get(event.form)
+        if check is None:
+            return None
+
+        def say(key: str, **values: object) -> str:
+            return str(self._translate(event, key, values))
+
+        try:
+            problems = check(event.values, say)
+        except Exception:  # the handler checks again, and tells the person
+            log.exception("checking form %r by %s failed", event.form, event.actor.user_id)
+            return []
+        return [FormErrors(problems)] if problems else []
 
     def complete(self, event: Completion) -> list[Choice]:
         """The values to offer; none when nothing answers or it fails (typing goes on)."""

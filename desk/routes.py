@@ -31,22 +31,24 @@ def build_router(desk: Desk) -> Router[Desk]:
     })))
     router.completion(Completions.OPEN_CASES, handle(review.case_choices))
     router.shortcut(Shortcuts.FORWARD_MESSAGE, handle(forward.from_shortcut))
-    router.form(Forms.FORWARD, handle(forward.from_form))
+    router.form(Forms.FORWARD, handle(forward.from_form), check=forward.form_problems)
     router.form(Forms.SETUP, handle(commands.setup_submitted))
     router.form(Forms.TEMPLATES, handle(templates.submitted))
 
     router.action("vote_respond", handle(vote.vote_respond))
     router.action("vote_ignore", handle(vote.vote_ignore))
-    router.form(Forms.IGNORE, handle(vote.ignore_submitted))
+    router.form(Forms.IGNORE, handle(vote.ignore_submitted), check=vote.ignore_problems)
     router.action("override", handle(vote.override))
-    router.form(Forms.OVERRIDE, handle(vote.override_submitted))
+    router.form(Forms.OVERRIDE, handle(vote.override_submitted),
+                check=vote.override_problems)
     router.action("reopen", handle(vote.reopen))
     router.action(show.ACTION, handle(show.show))
 
     router.action("claim", handle(claim.claim))
     router.action("release", handle(claim.release))
     router.action("hand_over", handle(claim.hand_over))
-    router.form(Forms.HAND_OVER, handle(claim.hand_over_submitted))
+    router.form(Forms.HAND_OVER, handle(claim.hand_over_submitted),
+                check=claim.hand_over_problems)
 
     router.action("draft", handle(draft.write))
     router.action("holding", handle(draft.write_holding))
@@ -57,11 +59,12 @@ def build_router(desk: Desk) -> Router[Desk]:
     router.home(handle(home.show))
 
     router.action("followup", handle(followup.log_followup))
-    router.form(Forms.FOLLOWUP, handle(followup.followup_submitted))
+    router.form(Forms.FOLLOWUP, handle(followup.followup_submitted),
+                check=followup.followup_problems)
     router.action("close", handle(followup.close))
-    router.form(Forms.CLOSE, handle(followup.close_submitted))
+    router.form(Forms.CLOSE, handle(followup.close_submitted), check=followup.close_problems)
     router.action(lesson.ACTION, handle(lesson.ask))
-    router.form(Forms.LESSON, handle(lesson.submitted))
+    router.form(Forms.LESSON, handle(lesson.submitted), check=lesson.problems_of)
 
     router.action("remind_me", handle(remind.remind_me))
     router.form(Forms.REMIND, handle(remind.remind_submitted))

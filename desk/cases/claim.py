@@ -5,8 +5,11 @@ database lets one win and the other is told who owns it.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from bot.events import ButtonClick, FormSubmit
 from bot.messages import Form, FormErrors, Input, Outbound
+from bot.router import Say
 from desk.cases.flow import load_case, updated
 from desk.turn import Turn
 from storage import repo
@@ -34,10 +37,14 @@ def hand_over(turn: Turn, event: ButtonClick) -> list[Outbound]:
                  turn.s("handover.form.submit"), context=str(case.id))]
 
 
+def hand_over_problems(v: Mapping[str, str], s: Say) -> dict[str, str]:
+    return {} if (v.get("to") or "").strip().lstrip("@") else {"to": s("handover.error.empty")}
+
+
 def hand_over_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     target = (event.values.get("to") or "").strip().lstrip("@")
-    if not target:
-        return [FormErrors({"to": turn.s("handover.error.empty")})]
+    if problems := hand_over_problems(event.values, turn.s):
+        return [FormErrors(problems)]
     case = load_case(turn, event.context)
     case.may_hand_over(turn.actor)
     new_owner = repo.get_or_create_member(turn.session, team_id=turn.team.id, user_id=target,

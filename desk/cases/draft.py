@@ -68,7 +68,7 @@ def draft_form(turn: Turn, case: Case, kind: str, language: str | None = None) -
               hint=turn.s("compose.form.language_hint")),
         Input("text", turn.s("draft.form.text"), kind="long", value=text, max_length=MAX_TEXT,
               hint=hint),
-    ], turn.s("draft.form.submit"), context=str(case.id))
+    ], turn.s("draft.form.submit"), context=str(case.id), late=True)
 
 
 def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:

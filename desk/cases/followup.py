@@ -3,8 +3,11 @@ moment: when they are satisfied, or when they went quiet. Ignoring stays possibl
 provocation after our reply)."""
 from __future__ import annotations
 
+from typing import Mapping
+
 from bot.events import ButtonClick, FormSubmit
 from bot.messages import Choice, Form, FormErrors, Input, Outbound
+from bot.router import Say
 from desk.cases.case import OUTCOMES, REASONS, Case
 from desk.cases.flow import load_case, updated
 from desk.cases.lesson import MAX_LESSON, prompt as lesson_prompt
@@ -33,20 +36,26 @@ def log_followup(turn: Turn, event: ButtonClick) -> list[Outbound]:
     ], t("followup.form.submit"), context=str(case.id))]
 
 
-def followup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
-    v = event.values
+def followup_problems(v: Mapping[str, str], s: Say) -> dict[str, str]:
     kind, reaction = v.get("kind") or "", v.get("reaction") or None
     note = clean_text(v.get("note")) or None
     problems = {}
     if kind not in FOLLOWUP_KINDS:
-        problems["kind"] = turn.s("followup.error.kind")
+        problems["kind"] = s("followup.error.kind")
     if reaction is not None and reaction not in REACTIONS:
-        problems["reaction"] = turn.s("followup.error.reaction")
+        problems["reaction"] = s("followup.error.reaction")
     if kind == "reaction" and reaction is None:
-        problems["reaction"] = turn.s("followup.error.reaction")
+        problems["reaction"] = s("followup.error.reaction")
     if note and len(note) > MAX_NOTE:
-        problems["note"] = turn.s("forward.error.too_long", limit=MAX_NOTE, length=len(note))
-    if problems:
+        problems["note"] = s("forward.error.too_long", limit=MAX_NOTE, length=len(note))
+    return problems
+
+
+def followup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
+    v = event.values
+    kind, reaction = v.get("kind") or "", v.get("reaction") or None
+    note = clean_text(v.get("note")) or None
+    if problems := followup_problems(v, turn.s):
         return [FormErrors(problems)]
     return logged(turn, load_case(turn, event.context), kind, reaction, note)
 
@@ -92,17 +101,24 @@ def close(turn: Turn, event: ButtonClick) -> list[Outbound]:
     ], t("close.form.submit"), context=str(case.id))]
 
 
+def close_problems(v: Mapping[str, str], s: Say) -> dict[str, str]:
+    outcome, reason = v.get("outcome") or "", v.get("reason") or None
+    lesson = clean_text(v.get("lesson")) or None
+    if outcome not in OUTCOMES:
+        return {"outcome": s("close.error.outcome")}
+    if outcome == "ignored" and reason not in REASONS:
+        return {"reason": s("vote.error.reason")}
+    if lesson and len(lesson) > MAX_LESSON:
+        return {"lesson": s("forward.error.too_long", limit=MAX_LESSON, length=len(lesson))}
+    return {}
+
+
 def close_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     outcome = event.values.get("outcome") or ""
     reason = event.values.get("reason") or None
     lesson = clean_text(event.values.get("lesson")) or None
-    if outcome not in OUTCOMES:
-        return [FormErrors({"outcome": turn.s("close.error.outcome")})]
-    if outcome == "ignored" and reason not in REASONS:
-        return [FormErrors({"reason": turn.s("vote.error.reason")})]
-    if lesson and len(lesson) > MAX_LESSON:
-        return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_LESSON,
-                                             length=len(lesson))})]
+    if problems := close_problems(event.values, turn.s):
+        return [FormErrors(problems)]
     case = load_case(turn, event.context)
     case.close(by=turn.actor, at=turn.now, outcome=outcome, reason=reason, lesson=lesson)
     return updated(turn, case, f"note.closed_{outcome}",

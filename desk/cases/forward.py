@@ -6,10 +6,12 @@ people forwarding it at the same moment still get one card.
 from __future__ import annotations
 
 import json
+from typing import Mapping
 
 from bot.errors import UserError
 from bot.events import Command, FormSubmit, MessageShortcut
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
+from bot.router import Say
 from desk.cases.case import Case
 from desk.cases.flow import updated
 from desk.turn import Turn
@@ -65,16 +67,24 @@ def from_shortcut(turn: Turn, event: MessageShortcut) -> list[Outbound]:
     return [forward_form(turn, text=event.text, origin=event.link, link=first_link(event.text))]
 
 
+def form_problems(v: Mapping[str, str], s: Say) -> dict[str, str]:
+    """What is wrong with the form's values, found from them alone."""
+    try:
+        parse_review(text=v.get("text"), source=v.get("source"), link=v.get("link"),
+                     customer=v.get("customer"), stars=v.get("stars"))
+    except InvalidReview as err:
+        return {field: s(key, **values) for field, (key, values) in err.problems.items()}
+    return {}
+
+
 def from_form(turn: Turn, event: FormSubmit) -> list[Outbound]:
     v = event.values
     origin = json.loads(event.context).get("origin") if event.context else None
-    try:
-        review = parse_review(text=v.get("text"), source=v.get("source"), link=v.get("link"),
-                              customer=v.get("customer"), stars=v.get("stars"), origin=origin)
-    except InvalidReview as err:
-        return [FormErrors({field: turn.s(key, **values)
-                            for field, (key, values) in err.problems.items()})]
-    return create(turn, review)
+    if problems := form_problems(v, turn.s):
+        return [FormErrors(problems)]
+    return create(turn, parse_review(text=v.get("text"), source=v.get("source"),
+                                     link=v.get("link"), customer=v.get("customer"),
+                                     stars=v.get("stars"), origin=origin))
 
 
 def store(turn: Turn, review: ReviewInput) -> tuple[Case | None, CaseRow]:

@@ -3,8 +3,11 @@ prevented (often an expectation that was not met). One optional sentence, kept w
 and read back in the report, grouped by theme."""
 from __future__ import annotations
 
+from typing import Mapping
+
 from bot.events import ButtonClick, FormSubmit
 from bot.messages import Button, Form, FormErrors, Input, Outbound
+from bot.router import Say
 from bot.text import Mention
 from desk.cases.cards import thread_post
 from desk.cases.buttons import CaseButton
@@ -41,13 +44,19 @@ def ask(turn: Turn, event: ButtonClick) -> list[Outbound]:
     ], t("lesson.form.submit"), context=str(case.id))]
 
 
+def problems_of(v: Mapping[str, str], s: Say) -> dict[str, str]:
+    text = clean_text(v.get("lesson")) or ""
+    if not text:
+        return {"lesson": s("lesson.error.empty")}
+    if len(text) > MAX_LESSON:
+        return {"lesson": s("forward.error.too_long", limit=MAX_LESSON, length=len(text))}
+    return {}
+
+
 def submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     text = clean_text(event.values.get("lesson")) or ""
-    if not text:
-        return [FormErrors({"lesson": turn.s("lesson.error.empty")})]
-    if len(text) > MAX_LESSON:
-        return [FormErrors({"lesson": turn.s("forward.error.too_long", limit=MAX_LESSON,
-                                             length=len(text))})]
+    if problems := problems_of(event.values, turn.s):
+        return [FormErrors(problems)]
     case = load_case(turn, event.context)
     case.learn(by=turn.actor, at=turn.now, lesson=text)
     return updated(turn, case, "lesson.saved", text=text)

@@ -7,9 +7,12 @@ team to vote again.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from bot.errors import UserError
 from bot.events import ButtonClick, FormSubmit
 from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
+from bot.router import Say
 from desk.cases.case import DECISIONS, REASONS, Case
 from desk.cases.flow import load_case, updated
 from desk.cases.states import Action, allowed, next_state
@@ -37,11 +40,14 @@ def vote_ignore(turn: Turn, event: ButtonClick) -> list[Outbound]:
                  turn.s("vote.form.submit"), context=str(case.id))]
 
 
+def ignore_problems(v: Mapping[str, str], s: Say) -> dict[str, str]:
+    return {} if v.get("reason", "") in REASONS else {"reason": s("vote.error.reason")}
+
+
 def ignore_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
-    reason = event.values.get("reason", "")
-    if reason not in REASONS:
-        return [FormErrors({"reason": turn.s("vote.error.reason")})]
-    return cast_vote(turn, load_case(turn, event.context), "ignore", reason)
+    if problems := ignore_problems(event.values, turn.s):
+        return [FormErrors(problems)]
+    return cast_vote(turn, load_case(turn, event.context), "ignore", event.values["reason"])
 
 
 def cast_vote(turn: Turn, case: Case, choice: str, reason: str | None) -> list[Outbound]:
@@ -82,13 +88,20 @@ def override(turn: Turn, event: ButtonClick) -> list[Outbound]:
     ], turn.s("override.form.submit"), context=str(case.id))]
 
 
+def override_problems(v: Mapping[str, str], s: Say) -> dict[str, str]:
+    decision, reason = v.get("decision", ""), v.get("reason") or None
+    if decision not in DECISIONS:
+        return {"decision": s("override.error.decision")}
+    if decision == "ignore" and reason not in REASONS:
+        return {"reason": s("vote.error.reason")}
+    return {}
+
+
 def override_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     _require_lead(turn)
     decision, reason = event.values.get("decision", ""), event.values.get("reason") or None
-    if decision not in DECISIONS:
-        return [FormErrors({"decision": turn.s("override.error.decision")})]
-    if decision == "ignore" and reason not in REASONS:
-        return [FormErrors({"reason": turn.s("vote.error.reason")})]
+    if problems := override_problems(event.values, turn.s):
+        return [FormErrors(problems)]
     case = load_case(turn, event.context)
     case.override(by=turn.actor, at=turn.now, decision=decision, reason=reason)
     return updated(turn, case, f"note.override_{decision}",

@@ -52,6 +52,7 @@ CHANNEL_ID = "C0CHAN"
 CHANNEL_NAME = "reviews"
 BOT_TOKEN = "xoxb-fake-bot-token"
 DROP = -1  # the status of a stub that answers nothing and closes the connection
+SLOW: dict = {}  # the body of a stub that answers as usual, only late
 APP_TOKEN = "xapp-fake-app-token"
 SIGNING_SECRET = "fake-signing-secret"
 VERIFICATION_TOKEN = "fake-verification-token"
@@ -114,6 +115,7 @@ class _Stub:
     body: dict | Callable[[ApiCall], dict]
     headers: dict[str, str]
     remaining: int | None  # None: forever
+    delay: float = 0.0  # seconds before answering
 
 
 # Form fields that WebClient sends as JSON strings; decoded so tests compare structures.
@@ -349,6 +351,13 @@ class FakeSlackAPI:
         """Answer ``{"ok": false, "error": error}`` (how Slack reports most failures: with HTTP 200)."""
         self.stub(method, {"ok": False, "error": error}, status=status, times=times)
 
+    def slow(self, method: str, seconds: float, *, times: int | None = 1) -> None:
+        """Answer ``method`` as usual, but only after ``seconds``: a Slack that is slow (or a
+        proxy that holds a rate-limited call)."""
+        self.stub(method, SLOW, times=times)
+        with self._cond:
+            self._stubs[method][-1].delay = seconds
+
     def drop(self, method: str, *, times: int | None = 1) -> None:
         """Close the connection without answering, as a reset or a dead proxy does."""
         self.stub(method, {}, status=DROP, times=times)
@@ -406,7 +415,9 @@ class FakeSlackAPI:
                                             "Retry-After": "1"},
                                 {"ok": False, "error": "ratelimited"})
         stub = self._take_stub(call.method)
-        if stub is not None:
+        if stub is not None and stub.delay:
+            time.sleep(stub.delay)
+        if stub is not None and stub.body is not SLOW:
             body = stub.body(call) if callable(stub.body) else stub.body
             headers = {"Content-Type": "application/json; charset=utf-8", **stub.headers}
             return self._finish(call, stub.status, headers, body)

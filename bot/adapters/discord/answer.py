@@ -58,10 +58,13 @@ class Answer:
         else:
             await self.interaction.response.defer(ephemeral=True, thinking=True)
 
-    async def privately(self, text: Rich, view: discord.ui.View | None = None) -> None:
+    async def privately(self, text: Rich, view: discord.ui.View | None = None, *,
+                        file: discord.File | None = None) -> None:
         """An ephemeral message: the response when none was given yet, else a follow-up."""
         content = clip(render(text), MESSAGE_LIMIT)
-        extra = {"view": view} if view is not None else {}
+        extra: dict = {"view": view} if view is not None else {}
+        if file is not None:
+            extra["file"] = file
         if self.responded:
             await self.interaction.followup.send(content, ephemeral=True,
                                                  allowed_mentions=allowed(text), **extra)

@@ -12,6 +12,7 @@ needed: drafts are written with the "Write draft" button, not by replying in the
 from __future__ import annotations
 
 import asyncio
+import io
 
 import discord
 from discord import app_commands
@@ -20,7 +21,7 @@ from bot.adapters.discord.answer import Answer
 from bot.adapters.discord.commands import CatalogTranslator, add_commands
 from bot.adapters.discord.components import CaseButton, FormButton
 from bot.adapters.discord.endpoints import use_endpoints
-from bot.adapters.discord.forms import OpenForms
+from bot.adapters.discord.forms import ModalId, OpenForms, part_values, read_modal_id, typed
 from bot.adapters.discord.inbound import PLATFORM, actor, place
 from bot.adapters.discord.posting import Poster, failure
 from bot.delivery.contract import SendTable
@@ -182,6 +183,35 @@ class DeskClient(discord.Client):
         await self.answer(interaction, FormSubmit(actor(interaction), place(interaction), raw=interaction,
                                                   form=form.form, values=dict(state.values),
                                                   context=form.context), submitted=token)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """discord.py drops a modal's submission once it forgot the modal (a restart, or open
+        over an hour) with only a debug line: answer ours, and keep what was typed."""
+        if interaction.type is not discord.InteractionType.modal_submit:
+            return
+        modal = read_modal_id((interaction.data or {}).get("custom_id", ""))
+        state = self.forms.get(modal.token) if modal else None
+        if modal is None or (state is not None and not state.timed_out):
+            return  # one of ours that discord.py still knows answers itself
+        raw = typed((interaction.data or {}).get("components", []))
+        if state is not None and state.page == modal.page:
+            await self.form_part_submitted(interaction, modal.token, part_values(state, raw))
+        elif modal.form:
+            await self.answer(interaction, FormSubmit(
+                actor(interaction), place(interaction), raw=interaction, form=modal.form,
+                values=raw, context=modal.context))
+        else:
+            await self.typed_back(interaction, modal, raw)
+
+    async def typed_back(self, interaction: discord.Interaction, modal: ModalId,
+                         raw: dict[str, str]) -> None:
+        """Nothing can be done with a forgotten form's part: give the person back what they
+        typed (up to 4,000 characters an input, so as a file, never rendered) and what to do."""
+        said = Answer(self, interaction, self.lang(interaction))
+        text = "\n\n".join(f"{name}:\n{value}" for name, value in raw.items() if value.strip())
+        await said.privately(said.text("forms.lost" if text else "discord.form.expired"),
+                             file=discord.File(io.BytesIO(text.encode()), "form.txt")
+                             if text else None)
 
     # -- messages the bot starts ---------------------------------------------------------
     async def send(self, outbox: Outbox) -> None:

@@ -5,12 +5,17 @@ A modal holds at most five inputs, so a longer form is shown in parts joined by 
 ephemeral list with a button that reopens the form with what was typed. The form being
 filled in is kept here, in memory, under a token that the modal's and the buttons' custom
 ids carry; after a restart an old button says the form is no longer open.
+
+A modal submitted after discord.py forgot it (a restart, or open over an hour) is answered
+too: a one-part form that may come late (a draft) names itself and its context in its custom
+id, so it is worked as usual; of any other, the person gets back what they typed.
 """
 from __future__ import annotations
 
 import secrets
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Any
 
 import discord
 
@@ -23,6 +28,8 @@ SELECT_LIMIT = 25  # options in a select
 TITLE, LABEL, HINT = 45, 45, 100
 KEEP = 500  # forms being filled in, the oldest forgotten first
 OPEN_FOR = 3_600.0  # seconds a modal waits for its submission
+MODAL = "rd-modal"
+CUSTOM_ID = 100  # characters in a custom id
 
 
 @dataclass
@@ -30,6 +37,7 @@ class OpenForm:
     form: Form
     values: dict[str, str] = field(default_factory=dict)
     page: int = 0
+    timed_out: bool = False  # its modal waited too long: discord.py forgot it
 
     @property
     def pages(self) -> list[list[Input]]:
@@ -67,9 +75,9 @@ class FormModal(discord.ui.Modal):
         pages = state.pages
         title = state.form.title if len(pages) == 1 else \
             f"{state.form.title} ({state.page + 1}/{len(pages)})"
-        super().__init__(title=title[:TITLE], custom_id=f"rd-modal:{token}:{state.page}",
-                         timeout=OPEN_FOR)
-        self.token = token
+        super().__init__(title=title[:TITLE], custom_id=modal_id(token, state), timeout=OPEN_FOR)
+        self.token, self.state = token, state
+        state.timed_out = False
         self.inputs = pages[state.page]
         self.fields: dict[str, discord.ui.Item] = {}
         for item in self.inputs:
@@ -96,6 +104,53 @@ class FormModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await interaction.client.form_part_submitted(interaction, self.token, self.values())
+
+    async def on_timeout(self) -> None:
+        self.state.timed_out = True
+
+
+@dataclass(frozen=True)
+class ModalId:
+    token: str
+    page: int
+    form: str = ""  # set when the form may come late: then it is worked with no state here
+    context: str = ""
+
+
+def modal_id(token: str, state: OpenForm) -> str:
+    plain = f"{MODAL}:{token}:{state.page}"
+    late = f"{plain}:{state.form.form}:{state.form.context}"
+    return late if state.form.late and len(state.pages) == 1 and len(late) <= CUSTOM_ID else plain
+
+
+def read_modal_id(custom_id: str) -> ModalId | None:
+    """The parts of one of our modals' custom ids; None for anyone else's."""
+    parts = custom_id.split(":", 4)
+    if len(parts) < 3 or parts[0] != MODAL or not parts[2].isdigit():
+        return None
+    return ModalId(parts[1], int(parts[2]), *parts[3:5]) if len(parts) == 5 else \
+        ModalId(parts[1], int(parts[2]))
+
+
+def typed(components: list[dict[str, Any]]) -> dict[str, str]:
+    """What a modal submission carries, by input, read from the payload itself (the modal it
+    belonged to is gone): a text input's text, a select's first value."""
+    out: dict[str, str] = {}
+    for component in components:
+        if "custom_id" in component and ("value" in component or "values" in component):
+            values = component.get("values")
+            out[component["custom_id"]] = str(values[0]) if values else \
+                str(component.get("value") or "")
+        nested = component.get("components") or ([component["component"]]
+                                                 if "component" in component else [])
+        out.update(typed(nested))
+    return out
+
+
+def part_values(state: OpenForm, raw: dict[str, str]) -> dict[str, str]:
+    """A forgotten modal's typed values as the modal would have read them."""
+    return {item.name: _choice_value(item, raw[item.name]) if item.choices else raw[item.name]
+            for item in state.pages[state.page] if item.name in raw}
 
 
 def _component(item: Input, value: str, choose: str) -> tuple[discord.ui.Item, str]:

@@ -3,8 +3,10 @@ shortcut, button and form the router knows. Each stores what Slack sent in the i
 acknowledges it (Slack wants an answer within 3 seconds), and inbox workers do the work: a
 process that stops or dies leaves nothing acknowledged behind (bot/inbox.py).
 
-Form submissions are the exception: their problems must go back in the acknowledgement
-itself, so the router answers them before the ack (a database round trip, well within time).
+Form submissions: their problems must go back in the acknowledgement itself. A form whose
+values can be checked alone is checked, acknowledged and then worked like the rest; a form
+that only its handler can answer (its answer may be the next form) is answered before the ack,
+with what the directory knows already: no look-up may hold the ack past Slack's 3 seconds.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler,
                                                    RateLimitErrorRetryHandler)
 
 from bot.adapters.slack.directory import Directory
-from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound
+from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound, Origin
 from bot.adapters.slack.outbound import Delivery, Pacer, failure
 from bot.catalogue import Catalogue, ShortcutKind
 from bot.delivery.contract import SendTable
@@ -33,7 +35,8 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.results import Failed
 from bot.events import ButtonClick, Command, Event, FormSubmit, HomeOpened, MessageShortcut
 from bot.inbox import Delivery as Stored, Workers
-from bot.messages import Form, FormErrors, Outbox
+from bot.messages import Form, FormErrors, Notice, Outbox
+from bot.text import Rich
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
 from bot.adapters.slack.config import SlackSettings
@@ -117,6 +120,7 @@ class SlackAdapter:
         self.client = client or make_client(runtime)
         self.directory = directory or Directory(self.client)
         self.inbound = Inbound(self.directory)
+        self.at_once = Inbound(self.directory.known())  # for answers that cannot wait on Slack
         self.delivery = Delivery(self.client, runtime.refs, pacer or Pacer(slots=runtime.slots))
         self.dispatcher = Dispatcher(self, texts=runtime.texts, language=runtime.settings.language)
         # After the ack, inbox workers do the work: bolt's listener threads stay free to
@@ -252,6 +256,8 @@ class SlackAdapter:
             return [event, HomeOpened(event.actor, event.place, event.raw)] if on_home else [event]
         if kind == "home":
             return [inbound.home(body)]
+        if kind == "form":
+            return [inbound.form(body)]
         if kind == "thread_reply":
             message = body["event"]
             key = self.runtime.refs.find(PLATFORM, message["channel"], message["thread_ts"])
@@ -261,7 +267,7 @@ class SlackAdapter:
     def work_on(self, *events: Event) -> None:
         for event in events:
             try:
-                self.dispatcher.deliver(self.runtime.router.dispatch(event), event.raw,
+                self.dispatcher.deliver(after_ack(self.runtime.router.dispatch(event)), event.raw,
                                         locale=event.actor.locale)
             except Exception:  # the router tells people about their errors; this is delivery
                 log.exception("delivering the answer to %s failed", type(event).__name__)
@@ -279,12 +285,27 @@ class SlackAdapter:
         self.accept("button", body, ack)
 
     def on_form(self, ack: Callable, body: dict) -> None:
+        """Acknowledged within Slack's 3 seconds whatever the look-ups do: the problems found in
+        the values alone go back in the ack; with none, the form is stored, acknowledged and
+        worked after. A form with no such check is answered in the ack (see `answer_form`)."""
+        if self.workers is None:
+            self.answer_form(ack, body, self.inbound.form(body))
+            return
+        event = self.at_once.form(body)
+        problems = self.runtime.router.check(event)
+        if problems is None:
+            self.answer_form(ack, body, event)
+        elif problems:
+            self.dispatcher.deliver(problems, self.acking(event, ack, body),
+                                    locale=event.actor.locale)
+        else:
+            self.accept("form", body, ack)
+
+    def answer_form(self, ack: Callable, body: dict, event: FormSubmit) -> None:
         """The form's problems, or the next step's form, are the acknowledgement itself; with
         problems nothing else is said. Whatever else the answer has comes after the ack."""
-        event = self.inbound.form(body)
         messages = self.runtime.router.dispatch(event)
-        blocks = [b.get("block_id") for b in body["view"].get("blocks", []) if b.get("block_id")]
-        to = replace(event.raw, ack=Ack(ack, blocks))
+        to = self.acking(event, ack, body)
         errors = [m for m in messages if isinstance(m, FormErrors)]
         in_ack = errors or [m for m in messages if isinstance(m, Form)][:1]
         locale = event.actor.locale
@@ -295,6 +316,12 @@ class SlackAdapter:
             self.dispatcher.deliver([m for m in messages if not isinstance(m, Form)], to,
                                     locale=locale)
 
+    @staticmethod
+    def acking(event: FormSubmit, ack: Callable, body: dict) -> Origin:
+        """Where to answer a submission while it is acknowledged: the ack knows its inputs."""
+        blocks = [b.get("block_id") for b in body["view"].get("blocks", []) if b.get("block_id")]
+        return replace(event.raw, ack=Ack(ack, blocks))
+
     def on_message(self, body: dict, event: dict) -> None:
         """Replies in a card's thread (with the inbox, `keep_events` stored them already)."""
         if self.workers is None and event_kind(event) == "thread_reply":
@@ -303,6 +330,13 @@ class SlackAdapter:
     def on_home(self, body: dict, event: dict) -> None:
         if self.workers is None and event_kind(event) == "home":
             self.work_on(*self.events_of("home", body))
+
+
+def after_ack(messages: list) -> list:
+    """A form worked after its ack can no longer show problems next to its inputs (a check
+    the values alone could not make, e.g. a version deleted meanwhile): say them instead."""
+    return [Notice(Rich(["\n".join(m.errors.values())])) if isinstance(m, FormErrors) else m
+            for m in messages]
 
 
 def event_kind(event: dict) -> str | None:

@@ -33,6 +33,12 @@ class _Cache(Generic[T]):
         self._items: dict[str, tuple[float, T]] = {}
         self._lock = threading.Lock()
 
+    def peek(self, key: str) -> T | None:
+        """What is known and fresh, asking nobody."""
+        with self._lock:
+            hit = self._items.get(key)
+        return hit[1] if hit and hit[0] > self.now() else None
+
     def get(self, key: str, load: Callable[[], T]) -> T:
         with self._lock:
             hit = self._items.get(key)
@@ -70,6 +76,10 @@ class Directory:
             return self._audiences.get(channel, lambda: self._load_audience(channel))
         except LookupFailed:
             return None
+
+    def known(self) -> "Known":
+        """This directory as far as it knows already: for answers that cannot wait on Slack."""
+        return Known(self)
 
     def _load_person(self, user_id: str) -> Person | None:
         try:
@@ -114,3 +124,21 @@ class Directory:
             log.warning("chat.getPermalink for %s/%s failed: %s", channel, ts,
                         err.response.get("error"))
             return None
+
+
+class Known:
+    """A directory that asks nobody: what the cache holds, else nothing (the payload's own
+    name then stands in). Slack gives a form submission 3 seconds, and `users.info` alone may
+    take longer when rate-limited."""
+
+    def __init__(self, directory: Directory) -> None:
+        self.directory = directory
+
+    def person(self, user_id: str) -> Person | None:
+        return self.directory._people.peek(user_id)
+
+    def audience(self, channel: str) -> int | None:
+        return self.directory._audiences.peek(channel)
+
+    def permalink(self, channel: str | None, ts: str | None) -> str | None:
+        return None

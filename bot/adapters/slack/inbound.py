@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from bot.adapters.slack.blocks import PART, VALUE
-from bot.adapters.slack.directory import Directory
+from bot.adapters.slack.directory import Directory, Known
 from bot.adapters.slack.markup import USER_ID, to_plain
 from bot.events import (Actor, ButtonClick, Command, FormSubmit, HomeOpened, MessageShortcut,
                         Place, ThreadReply)
@@ -71,7 +71,7 @@ def _joined(head: str, tail: str) -> str:
 
 
 class Inbound:
-    def __init__(self, directory: Directory) -> None:
+    def __init__(self, directory: Directory | Known) -> None:
         self.directory = directory
 
     def actor(self, user_id: str, fallback_name: str = "") -> Actor:
