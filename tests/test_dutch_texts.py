@@ -90,3 +90,38 @@ def test_the_console_speaks_the_teams_language(app):
     assert "(formulier niet verstuurd: verbeter wat hierboven staat" in text
     for english in ("(only you)", "(optional)", "(updated)", "! link:", "(form "):
         assert english not in dutch_team
+
+
+def test_a_dutch_team_goes_from_forward_to_closed_without_an_english_word(app):
+    """The scripted console session of tests/test_console.py, for a Dutch team: once the
+    team speaks Dutch, nothing the product says is English (the typed texts aside)."""
+    import re
+
+    from tests.test_console import SCRIPT, run
+    script = (SCRIPT.replace("\nEnglish\n", "\nNederlands\n")
+              .replace("Dear Sam, thank you for telling us. We are sorry. Ann",
+                       "Beste Sam, bedankt dat u dit meldt. Het spijt ons. Ann")
+              .replace("reply 1 draft: Dear Sam, thank you for telling us. We understand how "
+                       "disappointing this was and we are sorry. Please mail us at "
+                       "cakes@example.com. Ann",
+                       "reply 1 concept: Beste Sam, bedankt dat u dit meldt. We begrijpen hoe "
+                       "teleurstellend dit was en het spijt ons. Mail ons gerust op "
+                       "taart@example.com. Ann")
+              .replace("Ordered a birthday cake for Saturday, it came on Monday. Nobody called "
+                       "back.", "Verjaardagstaart besteld voor zaterdag, hij kwam maandag. "
+                       "Niemand belde terug.")
+              .replace("Called Sam, offered a new cake", "Sam gebeld, nieuwe taart aangeboden")
+              .replace("Sam is happy", "Sam is blij")
+              .replace("click 1 respond", "click 1 reageren")
+              .replace("\ncontact\n", "\ncontact gelegd\n")
+              .replace("\nreaction\nsatisfied\n", "\nklant reageerde\ngereageerd en tevreden\n"))
+    text = run(app, script)
+    dutch = text[text.index("(alleen voor jou) Opgeslagen"):]
+    assert "Status: gesloten" in dutch and "Uitkomst: tevreden" in dutch
+    product = re.sub(r"https?://\S+", "", "\n".join(  # what people typed is theirs
+        line for line in dutch.splitlines() if not re.match(r"^\w*> ", line)))
+    english = re.compile(r"\b(the|you|your|voted|claimed|case|draft|reply|optional|updated|"
+                         r"closed|owner|votes|forwarded|thanks|only|customer|"
+                         r"follow-up|satisfied|reaction|posted|review site)\b", re.IGNORECASE)
+    found = {m.group(0).lower() for m in english.finditer(product)}
+    assert found <= {"you"}, found  # "you": the console's person, as CONSOLE_USER names them
