@@ -16,6 +16,7 @@ from typing import Callable, Protocol
 log = logging.getLogger(__name__)
 
 POLL = 5.0  # seconds between looks for work left behind by a process that died
+BATCH = 10  # deliveries a worker takes at once: one transaction to take them, one to finish
 MAX_ATTEMPTS = 5  # a delivery that failed this often is logged and set aside
 
 
@@ -36,8 +37,8 @@ class Inbox(Protocol):
     def take(self, platform: str, limit: int) -> list[Delivery]:
         """Deliveries to work on, now this worker's for a while."""
 
-    def finish(self, delivery_id: int) -> None:
-        """Done (when the work itself did not say so already)."""
+    def finish(self, delivery_ids: list[int]) -> None:
+        """Done (those the work itself did not say so of already)."""
 
     def release(self, delivery_id: int) -> None:
         """Not done: another try later."""
@@ -84,7 +85,7 @@ class Workers:
     def _loop(self) -> None:
         while not self.stopping.is_set():
             try:
-                taken = self.inbox.take(self.platform, 1)
+                taken = self.inbox.take(self.platform, BATCH)
             except Exception:
                 log.exception("cannot read the %s inbox; trying again", self.platform)
                 taken = []
@@ -94,19 +95,28 @@ class Workers:
                         self.wakeup.wait(self.poll)
                     self.pending_wakeups = max(0, self.pending_wakeups - 1)
                 continue
-            for delivery in taken:
-                self._work(delivery)
+            self._work(taken)
 
-    def _work(self, delivery: Delivery) -> None:
-        try:
-            self.work(delivery)
-            self.inbox.finish(delivery.id)
-        except Exception:
-            if delivery.attempts >= MAX_ATTEMPTS:
-                log.exception("%s delivery %s failed %d times; set aside", self.platform,
-                              delivery.id, delivery.attempts)
-                self.inbox.finish(delivery.id)
-            else:
-                log.exception("%s delivery %s failed; it will be tried again", self.platform,
-                              delivery.id)
-                self.inbox.release(delivery.id)
+    def _work(self, taken: list[Delivery]) -> None:
+        """Work a batch in order and finish what was worked in one go; on a stop, what was
+        not started is handed back for the next process at once."""
+        done: list[int] = []
+        for n, delivery in enumerate(taken):
+            if self.stopping.is_set():
+                for rest in taken[n:]:
+                    self.inbox.release(rest.id)
+                break
+            try:
+                self.work(delivery)
+                done.append(delivery.id)
+            except Exception:
+                if delivery.attempts >= MAX_ATTEMPTS:
+                    log.exception("%s delivery %s failed %d times; set aside", self.platform,
+                                  delivery.id, delivery.attempts)
+                    done.append(delivery.id)
+                else:
+                    log.exception("%s delivery %s failed; it will be tried again",
+                                  self.platform, delivery.id)
+                    self.inbox.release(delivery.id)
+        if done:
+            self.inbox.finish(done)

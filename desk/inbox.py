@@ -30,9 +30,9 @@ class DbInbox:
                     for row in inbox.take(session, platform=platform, now=now,
                                           lease_until=now + LEASE, limit=limit)]
 
-    def finish(self, delivery_id: int) -> None:
+    def finish(self, delivery_ids: list[int]) -> None:
         with self.db.unit() as session:
-            inbox.finish(session, ids=[delivery_id], now=self.clock.now())
+            inbox.finish(session, ids=delivery_ids, now=self.clock.now())
 
     def release(self, delivery_id: int) -> None:
         with self.db.unit() as session:

@@ -32,7 +32,7 @@ def test_a_taken_delivery_is_leased_until_its_worker_is_presumed_dead(app, clock
     assert inbox.take("slack", 5) == []
     clock.advance(LEASE)
     assert [d.id for d in inbox.take("slack", 5)] == [taken.id]
-    inbox.finish(taken.id)
+    inbox.finish([taken.id])
     clock.advance(LEASE)
     assert inbox.take("slack", 5) == []
 
@@ -76,9 +76,25 @@ def test_a_failed_delivery_is_given_back_and_tried_again_then_set_aside(app, clo
     workers = Workers(inbox, "slack", work, threads=1)
     inbox.put("slack", "t-5", "command", "{}")
     for _ in range(MAX_ATTEMPTS):
-        [delivery] = inbox.take("slack", 1)
-        workers._work(delivery)
+        workers._work(inbox.take("slack", 1))
     assert work.seen == list(range(1, MAX_ATTEMPTS + 1))
     assert inbox.take("slack", 1) == []  # set aside after the last try, logged
     clock.advance(LEASE)
     assert inbox.take("slack", 1) == []
+
+
+def test_a_stop_mid_batch_hands_the_rest_back_at_once(app):
+    inbox = inbox_of(app)
+    for n in range(3):
+        inbox.put("slack", f"batch-{n}", "command", "{}")
+    worked = []
+
+    def work(delivery: Delivery) -> None:
+        worked.append(delivery.id)
+        workers.stopping.set()  # a SIGTERM arrives while the first one is worked
+
+    workers = Workers(inbox, "slack", work, threads=1)
+    batch = inbox.take("slack", 10)
+    workers._work(batch)
+    assert worked == [batch[0].id]
+    assert [d.id for d in inbox.take("slack", 10)] == [d.id for d in batch[1:]]  # no lease wait
