@@ -75,12 +75,11 @@ def statements_section(baseline: Path | None) -> Table:
 
     now = run(ROOT)
     before = run(baseline) if baseline else {}
-    table = Table("7. SQL per step (bench/statements.py, SQLite)",
-                  ["step", "statements", "UPDATE review_case", "transactions"]
+    table = Table("7. SQL per step, in the step's own unit of work (bench/statements.py, SQLite)",
+                  ["step", "statements", "UPDATE review_case"]
                   + (["baseline statements", "baseline UPDATE review_case"] if before else []))
     for step, c in now.items():
-        row = [step, c.get("statements", 0), c.get("UPDATE review_case", 0),
-               c.get("transactions", 0)]
+        row = [step, c.get("statements", 0), c.get("UPDATE review_case", 0)]
         if before:
             row += [before[step].get("statements", 0), before[step].get("UPDATE review_case", 0)]
         table.add(*row)
