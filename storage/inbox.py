@@ -63,7 +63,3 @@ def release(session: Session, *, item_id: int) -> None:
     session.exec(update(InboxItem).where(InboxItem.id == item_id, InboxItem.status == PENDING)
                  .values(lease_until=None))
 
-
-def pending_count(session: Session, *, platform: str) -> int:
-    return len(session.exec(select(InboxItem.id).where(InboxItem.platform == platform,
-                                                       InboxItem.status == PENDING)).all())

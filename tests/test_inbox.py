@@ -98,3 +98,24 @@ def test_a_stop_mid_batch_hands_the_rest_back_at_once(app):
     workers._work(batch)
     assert worked == [batch[0].id]
     assert [d.id for d in inbox.take("slack", 10)] == [d.id for d in batch[1:]]  # no lease wait
+
+
+def test_a_case_whose_card_was_never_shown_gets_it_from_the_job(app, clock):
+    from sqlmodel import delete
+
+    from bot.messages import Card
+    from desk.cases.missing_cards import GRACE, MissingCards
+    from storage.models import MessageRef
+    from tests.harness import TestChannel
+
+    channel = TestChannel(app)
+    channel.setup("Ann")
+    case = channel.forward()
+    with app.desk.db.unit() as s:  # the post failed, or the process died before it
+        s.exec(delete(MessageRef).where(MessageRef.key == f"case:{case}"))
+    job = MissingCards(app.desk, platforms=["test"])
+    assert [m for o in job() for m in o.messages] == []  # the flow's own post may still come
+    clock.advance(GRACE)
+    [outbox] = job()
+    [card] = outbox.messages
+    assert isinstance(card, Card) and card.number == str(case)

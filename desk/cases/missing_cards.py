@@ -34,11 +34,10 @@ class MissingCards:
             for team, case in found:
                 if not team.review_channel:  # nowhere to post it; /review setup says where
                     continue
-                by_team.setdefault(team.id, (team, []))[1].append(case.id)
-            for team, ids in by_team.values():
-                def cards(turn: Turn, ids=ids):
-                    return [case_card(turn, repo.get_case(turn.session, team_id=turn.team.id,
-                                                          case_id=i)) for i in ids]
+                by_team.setdefault(team.id, (team, []))[1].append(case)
+            for team, cases in by_team.values():
+                def cards(turn: Turn, cases=cases):
+                    return [case_card(turn, case) for case in cases]
                 out.append(Outbox(team.platform, team.workspace,
                                   run_for_team(self.desk, team.id, cards)))
         return out
