@@ -101,7 +101,9 @@ class Field:
 @dataclass(frozen=True)
 class SiteKind:
     """A site the team can connect: the settings it asks for and how to build its client.
-    `settings` are the stored values (decrypted); `http` is the shared HTTP client."""
+    `build(settings, http)`: `settings` are the stored values (decrypted; an optional
+    `api_url` points the client at another base address, as tests do with a loopback fake),
+    `http` the process's shared `httpx.Client`."""
 
     source: str
     fields: Sequence[Field]
