@@ -2,6 +2,7 @@
 speaks its site's HTTP API (desk.sources.contract says what the desk needs of it)."""
 from __future__ import annotations
 
+from app.sites import google
 from desk.sources.contract import SiteKind
 
-SITES: dict[str, SiteKind] = {}
+SITES: dict[str, SiteKind] = {kind.source: kind for kind in (google.KIND,)}
