@@ -156,7 +156,8 @@ class GoogleSite:
     def _pages(self, url: str, key: str, params: dict[str, Any]) -> Iterator[Mapping[str, Any]]:
         token = None
         while True:
-            answer = self._call("GET", url, params={**params, "pageToken": token} if token else params)
+            answer = self._call("GET", url,
+                                params={**params, "pageToken": token} if token else params)
             yield from answer.get(key) or []
             token = answer.get("nextPageToken")
             if not token:
