@@ -16,6 +16,7 @@ import time
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Mapping
+from urllib.parse import quote
 
 import httpx
 
@@ -64,14 +65,15 @@ class TrustpilotSite:
             batch = data.get("reviews") if isinstance(data, dict) else None
             if not isinstance(batch, list):
                 raise SiteError("unavailable", "the reviews list has no reviews")
-            found += [review_from(item) for item in batch]
+            found += [review_from(item) for item in batch
+                      if isinstance(item, dict) and item.get("id")]
             if len(batch) < PER_PAGE:
                 break
         latest = max((r.created_at for r in found if r.created_at), default=None)
         return Page(found, stamp(latest) if latest else cursor)
 
     def reply(self, external_id: str, text: str) -> PostedReply:
-        data = self._call("POST", f"/v1/private/reviews/{external_id}/reply",
+        data = self._call("POST", f"/v1/private/reviews/{quote(external_id, safe='')}/reply",
                           json={"authorBusinessUserId": self.business_user, "message": text})
         reply = data.get("reply", data) if isinstance(data, dict) else None
         at = moment(reply.get("createdAt")) if isinstance(reply, dict) else None
