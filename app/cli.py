@@ -349,6 +349,30 @@ def intake_secret(team: Optional[str] = TEAM, env_file: str = ENV_FILE) -> None:
                "The secret is not shown again; run this again for a new one.")
 
 
+@app.command("webhook-url")
+def webhook_url(source: str = typer.Argument(..., help="The site: trustpilot."),
+                team: Optional[str] = TEAM, env_file: str = ENV_FILE) -> None:
+    """The address to give a site's webhook settings (Trustpilot: Integrations > Developers >
+    Webhooks). It holds a key made from the team's intake secret: keep it private, and give
+    the site the new address after `review-desk intake-secret`."""
+    from app.sites import webhooks
+    from desk.intake.signature import webhook_key
+    from storage import intake as stored
+
+    if source not in webhooks():
+        typer.echo(f"review-desk: no webhooks for {source}; these sites have them: "
+                   f"{', '.join(sorted(webhooks()))}", err=True)
+        raise typer.Exit(2)
+    desk, team_id = _team(env_file, team)
+    with desk.db.unit() as session:
+        secret = stored.team_secret(session, team_id=team_id)
+    if not secret:
+        typer.echo("review-desk: this team has no intake secret yet; run review-desk "
+                   "intake-secret first.", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"https://<this host>/intake/{source}/{team_id}/{webhook_key(secret, source)}")
+
+
 @app.command("intake-server")
 def intake_server(port: int = typer.Option(8787, help="The port to listen on."),
                   host: str = typer.Option("127.0.0.1", help="The address to listen on "

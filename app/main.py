@@ -126,9 +126,10 @@ def serve_intake(desk: Desk, *, host: str, port: int, background: bool = False):
 
     from waitress import create_server
 
+    from app.sites import webhooks
     from desk.intake.web import intake_app
 
-    server = create_server(intake_app(desk), host=host, port=port, threads=4)
+    server = create_server(intake_app(desk, webhooks()), host=host, port=port, threads=4)
     logging.getLogger(__name__).info("intake endpoint on http://%s:%s/intake/<team id>",
                                      host, server.effective_port)
     if background:

@@ -2,7 +2,14 @@
 speaks its site's HTTP API (desk.sources.contract says what the desk needs of it)."""
 from __future__ import annotations
 
-from app.sites import google
+from app.sites import google, trustpilot
 from desk.sources.contract import SiteKind
 
-SITES: dict[str, SiteKind] = {kind.source: kind for kind in (google.KIND,)}
+SITES: dict[str, SiteKind] = {kind.source: kind for kind in (google.KIND, trustpilot.KIND)}
+
+
+def webhooks() -> dict:
+    """source → how its webhook calls become generic intake JSON, for the sites that have
+    webhooks (SiteKind.extra["webhook"])."""
+    return {source: kind.extra["webhook"] for source, kind in SITES.items()
+            if "webhook" in kind.extra}

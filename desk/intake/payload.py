@@ -14,7 +14,7 @@ MAX_BODY = 100_000  # bytes of one request: a review is at most 10,000 character
 MAX_EXTERNAL_ID = 200
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", re.IGNORECASE)
 FIELDS = ("source", "external_id", "link", "customer", "stars", "text", "language",
-          "created_at", "updated_at")
+          "created_at", "updated_at", "deleted")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Delivered:
     language: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    deleted: bool = False  # the site reports the review removed
 
 
 def parse_delivered(data: Any) -> Delivered:
@@ -61,10 +62,13 @@ def parse_delivered(data: Any) -> Delivered:
         times[name] = _moment(data.get(name))
         if times[name] is False:
             problems[name] = ("feed.error.time", {})
+    deleted = data.get("deleted")
+    if deleted is not None and not isinstance(deleted, bool):
+        problems["deleted"] = ("feed.error.deleted", {})
     if problems or review is None:
         raise InvalidReview(problems)
     return Delivered(review, external.strip(), (language or "").lower() or None,
-                     times["created_at"] or None, times["updated_at"] or None)
+                     times["created_at"] or None, times["updated_at"] or None, bool(deleted))
 
 
 def _string(value: Any) -> str | None:

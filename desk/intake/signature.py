@@ -30,3 +30,14 @@ def verify(secret: str | None, timestamp: str | None, signature: str | None, bod
     if abs(now - int(timestamp)) > TOLERANCE:
         return False
     return hmac.compare_digest(sign(secret, timestamp, body), signature.strip())
+
+
+def webhook_key(secret: str, source: str) -> str:
+    """The secret part of a site's webhook address, for a site that cannot sign its calls
+    (Trustpilot posts to a plain URL): derived from the team's secret, so a new secret
+    replaces it too."""
+    return hmac.new(secret.encode(), f"webhook:{source}".encode(), hashlib.sha256).hexdigest()
+
+
+def verify_key(secret: str | None, source: str, key: str | None) -> bool:
+    return bool(secret and key) and hmac.compare_digest(webhook_key(secret, source), key)

@@ -1,6 +1,8 @@
 """The intake endpoint: `POST /intake/<team id>` with one review as JSON, signed with the
-team's secret (`desk.intake.signature`). A plain WSGI application, so any WSGI server runs it;
-the composition root serves it with waitress, on its own port, in every mode.
+team's secret (`desk.intake.signature`), and `POST /intake/<source>/<team id>/<key>` for the
+webhook calls of a site that cannot sign (desk.intake.webhooks). A plain WSGI application, so
+any WSGI server runs it; the composition root serves it with waitress, on its own port, in
+every mode.
 
 Every answer is JSON: 201 for a new case, 200 for a review the team had (changed or not),
 400 for a body that is not a review, 401 for a request not signed right (nothing changes),
@@ -11,11 +13,12 @@ from __future__ import annotations
 import json
 import logging
 from http import HTTPStatus
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from desk.intake.payload import MAX_BODY
 from desk.intake.receive import Answer, error, take
-from desk.intake.signature import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify
+from desk.intake.signature import SIGNATURE_HEADER, TIMESTAMP_HEADER, verify, verify_key
+from desk.intake.webhooks import Parse, take_webhook
 from desk.turn import Desk
 from storage import intake, repo
 
@@ -29,10 +32,11 @@ def _environ_key(header: str) -> str:
     return "HTTP_" + header.upper().replace("-", "_")
 
 
-def intake_app(desk: Desk) -> WSGIApp:
+def intake_app(desk: Desk, webhooks: Mapping[str, Parse] | None = None) -> WSGIApp:
+    """`webhooks`: source → how its webhook calls become generic JSON (app.sites)."""
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
         try:
-            answer = handle(desk, environ)
+            answer = handle(desk, environ, webhooks or {})
         except Exception:  # logged with context; the caller gets JSON, never a traceback
             log.exception("intake request failed")
             answer = error(desk, None, 500, "unexpected")
@@ -46,9 +50,12 @@ def intake_app(desk: Desk) -> WSGIApp:
     return app
 
 
-def handle(desk: Desk, environ: dict) -> Answer:
+def handle(desk: Desk, environ: dict, webhooks: Mapping[str, Parse]) -> Answer:
     path = environ.get("PATH_INFO", "")
-    team_part = path[len(PREFIX):].strip("/") if path.startswith(PREFIX) else ""
+    parts = path[len(PREFIX):].strip("/").split("/") if path.startswith(PREFIX) else []
+    source, key = (parts[0], parts[2]) if len(parts) == 3 and parts[0] in webhooks \
+        else (None, None)
+    team_part = parts[1] if source else parts[0] if len(parts) == 1 else ""
     if not team_part.isdigit() or len(team_part) > 12:
         return error(desk, None, 404, "not_found")
     if environ.get("REQUEST_METHOD") != "POST":
@@ -65,6 +72,10 @@ def handle(desk: Desk, environ: dict) -> Answer:
         secret = intake.team_secret(session, team_id=team_id)
         team = repo.get_team(session, team_id=team_id) if secret else None
         language = team.language if team else None
+    if source:
+        if not verify_key(secret, source, key):
+            return error(desk, None, 401, "webhook_unauthorized")
+        return take_webhook(desk, team_id, source, webhooks[source], body, language=language)
     if not verify(secret, environ.get(_environ_key(TIMESTAMP_HEADER)),
                   environ.get(_environ_key(SIGNATURE_HEADER)), body,
                   now=desk.now().timestamp()):
