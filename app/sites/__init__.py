@@ -5,3 +5,7 @@ from __future__ import annotations
 from desk.sources.contract import SiteKind
 
 SITES: dict[str, SiteKind] = {}
+
+from app.sites import kiyoh  # noqa: E402  (each site adds itself)
+
+SITES[kiyoh.KIND.source] = kiyoh.KIND
