@@ -3,9 +3,9 @@ HTTP client and the key that seals their settings. The desk builds a connection'
 from here and never sees HTTP or a site's own field names."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from desk.sources.contract import ReviewSite, SiteKind
 from desk.sources.vault import Vault
@@ -16,9 +16,18 @@ MAX_STARS = 3  # by default a new review with more stars is no case: the desk is
 @dataclass
 class Sites:
     kinds: Mapping[str, SiteKind]
-    http: Any = None  # the process's httpx.Client
-    key: str = ""  # SECRET_KEY
+    make_http: Callable[[], Any] = lambda: None  # the process's httpx.Client, made when needed
+    key: str = field(default="", repr=False)  # SECRET_KEY
     every: timedelta = timedelta(minutes=15)  # between two syncs of one connection
+
+    def __post_init__(self) -> None:
+        self._http: Any = None
+
+    @property
+    def http(self) -> Any:
+        if self._http is None:
+            self._http = self.make_http()
+        return self._http
 
     def vault(self) -> Vault:
         """Raises VaultError (saying how to make a key) when SECRET_KEY is missing or wrong."""
