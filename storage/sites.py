@@ -26,13 +26,13 @@ def connections(session: Session, *, team_id: int) -> list[SiteConnection]:
 
 
 def connect(session: Session, *, team_id: int, source: str, settings: str, cursor: str | None,
-            now: datetime) -> SiteConnection:
+            now: datetime, next_at: datetime) -> SiteConnection:
     """Store (or replace) the team's connection to a site, synced up to `cursor` just now."""
     row = connection(session, team_id=team_id, source=source) or SiteConnection(
         team_id=team_id, source=source, settings=settings, connected_at=now)
     row.settings, row.cursor, row.connected_at, row.synced_at = settings, cursor, now, now
     row.error = row.error_at = row.told_at = row.claimed_until = None
-    row.failures, row.next_sync_at = 0, None
+    row.failures, row.next_sync_at = 0, next_at
     session.add(row)
     session.flush()
     return row

@@ -26,7 +26,7 @@ def connect(desk: Desk, team_id: int, source: str, values: Mapping[str, str], *,
     taken = take_page(desk, team_id, source, page.reviews, settings=values, since=since)
     with desk.db.unit() as session:
         sites.connect(session, team_id=team_id, source=source, settings=vault.seal(values),
-                      cursor=page.cursor, now=desk.now())
+                      cursor=page.cursor, now=desk.now(), next_at=desk.now() + desk.sites.every)
     return len(page.reviews), taken
 
 
