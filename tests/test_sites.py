@@ -381,3 +381,12 @@ def test_the_kiyoh_client_reads_every_page_from_the_cursor_on(kiyoh, monkeypatch
     kiyoh.write("k-1", rating=9, author="Klant 1", title="Toch tevreden")
     again = site.sync(page.cursor)  # the last one again (same moment), and the change
     assert [(r.external_id, r.stars) for r in again.reviews] == [("k-4", 5), ("k-1", 5)]
+
+
+def test_a_rating_without_words_is_a_case_too(app, team_id, kiyoh):
+    kiyoh.write("k-1", rating=1, author="Marieke", title="")
+    kiyoh.write("k-2", rating=2, author="Joost", title="")
+    assert len(connected(app, team_id, kiyoh)[1].created) == 2
+    assert [c.text for c in cases(app)] == [
+        "Marieke gave ★☆☆☆☆ on 23-11-2026 09:01 without writing anything.",
+        "Joost gave ★☆☆☆☆ on 23-11-2026 09:02 without writing anything."]

@@ -10,19 +10,21 @@ review channel, with what to do.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Collection, Iterable, Mapping
+from zoneinfo import ZoneInfo
 
 from bot.messages import Outbound, Outbox, Say
 from bot.text import Mention, Rich
+from desk.cases.cards import stars
 from desk.intake.receive import take
 from desk.sources.connected import max_stars
 from desk.sources.contract import Page, SiteError, SiteReview
 from desk.sources.vault import VaultError
 from desk.turn import Desk, Turn, run_for_team
-from storage import intake, sites
+from storage import intake, repo, sites
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ class Taken:
     same: int = 0  # known and unchanged
     passed: int = 0  # new, but with more stars than the connection asks for
     older: int = 0  # new, but older than a first connection takes in
-    refused: int = 0  # no review the desk can hold (no text at all): in the log
+    refused: int = 0  # no review the desk can hold (in the log)
 
 
 def take_page(desk: Desk, team_id: int, source: str, reviews: Iterable[SiteReview], *,
@@ -59,6 +61,8 @@ def take_page(desk: Desk, team_id: int, source: str, reviews: Iterable[SiteRevie
             if since and moment and moment < since:
                 taken.older += 1
                 continue
+        if not review.deleted and not review.text.strip():
+            review = replace(review, text=no_text(desk, team_id, review))
         answer = take(desk, team_id, review.delivered(source))
         body = answer.body
         if answer.status >= 400:
@@ -74,6 +78,18 @@ def take_page(desk: Desk, team_id: int, source: str, reviews: Iterable[SiteRevie
         else:
             taken.same += 1
     return taken
+
+
+def no_text(desk: Desk, team_id: int, review: SiteReview) -> str:
+    """A rating without words is still a complaint to answer: the case says who gave what
+    and when (so two of them are two cases, not one duplicate)."""
+    with desk.db.unit() as session:
+        team = repo.get_team(session, team_id=team_id)
+        lang, zone = desk.texts.pick(team.language), ZoneInfo(team.timezone)
+    when = review.updated_at or review.created_at or desk.now()
+    return desk.texts.plain(lang, "feed.no_text", stars=stars(review.stars) or "—",
+                            who=review.customer or desk.texts.plain(lang, "feed.customer"),
+                            when=when.astimezone(zone).strftime("%d-%m-%Y %H:%M"))
 
 
 def known(desk: Desk, team_id: int, source: str, external_id: str) -> bool:
