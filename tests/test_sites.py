@@ -4,7 +4,6 @@ the reply posted back from the case, each refusal in plain words, and a failing 
 tells its lead once and loses no review."""
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import timedelta
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,11 +140,17 @@ def noted(turn: Turn, known: IntakeReview, what: dict) -> None:
     turn.session.add(known)
 
 
+def changed_since(known: IntakeReview, moment: datetime | None) -> bool:
+    """Whether a review the site says changed at `moment` may say something new: not when
+    the stored one is as new (a site's time is the only order there is)."""
+    return not (known.updated_at and moment and moment <= known.updated_at)
+
+
 def change(turn: Turn, known: IntakeReview, delivered: Delivered, result: dict) -> list[Outbound]:
     """A review delivered again: changed when the site says it is newer, else left alone."""
     result.update(case=known.case_id, created=False)
     newer = delivered.updated_at or delivered.created_at
-    if known.updated_at and newer and newer <= known.updated_at:
+    if not changed_since(known, newer):
         return []
     row = repo.get_case(turn.session, team_id=turn.team.id, case_id=known.case_id)
     case = Case(row)

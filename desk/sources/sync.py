@@ -19,12 +19,13 @@ from zoneinfo import ZoneInfo
 from bot.messages import Outbound, Outbox, Say
 from bot.text import Mention, Rich
 from desk.cases.cards import stars
-from desk.intake.receive import take
+from desk.intake.receive import changed_since, take
 from desk.sources.connected import max_stars
 from desk.sources.contract import Page, SiteError, SiteReview
 from desk.sources.vault import VaultError
 from desk.turn import Desk, Turn, run_for_team
 from storage import intake, repo, sites
+from storage.models import IntakeReview
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +54,15 @@ def take_page(desk: Desk, team_id: int, source: str, reviews: Iterable[SiteRevie
     connection, is newer than `since`); a known one is always changed or noted deleted."""
     taken, limit = Taken(), max_stars(settings)
     for review in reviews:
-        if not review.deleted and not known(desk, team_id, source, review.external_id):
+        stored = known(desk, team_id, source, review.external_id)
+        moment = review.updated_at or review.created_at
+        if stored and not review.deleted and not changed_since(stored, moment):
+            taken.same += 1  # what the last sync saw already: no unit of work for it
+            continue
+        if not review.deleted and not stored:
             if review.stars is not None and review.stars > limit:
                 taken.passed += 1
                 continue
-            moment = review.updated_at or review.created_at
             if since and moment and moment < since:
                 taken.older += 1
                 continue
@@ -92,10 +97,10 @@ def no_text(desk: Desk, team_id: int, review: SiteReview) -> str:
                             when=when.astimezone(zone).strftime("%d-%m-%Y %H:%M"))
 
 
-def known(desk: Desk, team_id: int, source: str, external_id: str) -> bool:
+def known(desk: Desk, team_id: int, source: str, external_id: str) -> IntakeReview | None:
     with desk.db.unit() as session:
         return intake.find_review(session, team_id=team_id, source=source,
-                                  external_id=external_id) is not None
+                                  external_id=external_id)
 
 
 def wait_after(failures: int, retry_after: float | None = None) -> timedelta:
