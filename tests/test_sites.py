@@ -211,9 +211,9 @@ def test_the_reply_is_posted_to_kiyoh_from_the_case(app, channel, team_id, kiyoh
     tick(app)
     [case] = cases(app)
     replied_to_by_hand(channel, case.id)
-    buttons = [b.action for b in channel.submit("Ann", "draft", {"kind": "reply", "text": REPLY},
-                                                str(case.id)).card.buttons]
-    assert "post_site" in buttons and "posted" not in buttons
+    buttons = {b.action: b.label for b in channel.submit(
+        "Ann", "draft", {"kind": "reply", "text": REPLY}, str(case.id)).card.buttons}
+    assert buttons.get("post_site") == "Post to Kiyoh" and "posted" not in buttons
     form = channel.click("Ann", "post_site", case.id).form
     assert form.title == f"Post to Kiyoh: case #{case.id}"
     replies = channel.submit("Ann", "post_site", {"version": "2"}, str(case.id))
@@ -389,3 +389,14 @@ def test_a_rating_without_words_is_a_case_too(app, team_id, kiyoh):
     assert [c.text for c in cases(app)] == [
         "Marieke gave ★☆☆☆☆ on 23-11-2026 09:01 without writing anything.",
         "Joost gave ★☆☆☆☆ on 23-11-2026 09:02 without writing anything."]
+
+
+def test_settings_sealed_under_another_key_ask_the_lead_to_connect_again(app, team_id, kiyoh,
+                                                                           clock):
+    connected(app, team_id, kiyoh)
+    asked = len(kiyoh.requests)
+    app.desk.sites.key = Fernet.generate_key().decode()  # SECRET_KEY was replaced
+    clock.advance(minutes=15)
+    [told] = messages(tick(app))
+    assert "run review-desk connect kiyoh again" in str(told.text).lower()
+    assert connection(app).error == "auth" and len(kiyoh.requests) == asked
