@@ -19,9 +19,11 @@ def _settings(env_file: str) -> Settings:
     from app.main import configure_logging
 
     from app import ai
+    from app.sites import wiring
 
     try:
-        settings = Settings.load(env_file, sections={**SECTIONS, **ai.SECTIONS},
+        settings = Settings.load(env_file, sections={**SECTIONS, **ai.SECTIONS,
+                                                     **wiring.SECTIONS},
                                  adapters=list(SECTIONS))
         ai.check(settings)
     except SettingsError as err:
@@ -383,6 +385,67 @@ def intake_server(port: int = typer.Option(8787, help="The port to listen on."),
     from app.main import build, serve_intake
 
     serve_intake(build(_settings(env_file)).desk, host=host, port=port)
+
+
+@app.command()
+def connect(site: str = typer.Argument(..., help="The review site: kiyoh, ..."),
+            max_stars: int = typer.Option(3, "--max-stars", min=1, max=5,
+                                          help="A new review with more stars becomes no case."),
+            since_days: int = typer.Option(7, "--since-days", min=0,
+                                           help="On this first sync, reviews older than this "
+                                                "many days are counted, not made cases."),
+            team: Optional[str] = TEAM, env_file: str = ENV_FILE) -> None:
+    """Connect the team to a review site: asks for its settings (secrets hidden), syncs once,
+    and stores the connection with its secrets encrypted (SECRET_KEY)."""
+    from datetime import timedelta
+
+    from app.sites import SITES
+    from desk.sources.connections import connect as connect_site
+    from desk.sources.contract import SiteError
+    from desk.sources.vault import VaultError
+
+    kind = SITES.get(site.lower())
+    if kind is None:
+        typer.echo(f"review-desk: no site {site!r}; choose one of: {', '.join(sorted(SITES))}",
+                   err=True)
+        raise typer.Exit(2)
+    desk, team_id = _team(env_file, team)
+    try:
+        desk.sites.vault()
+    except VaultError as err:
+        typer.echo(f"review-desk: {err}", err=True)
+        raise typer.Exit(2) from None
+    values = {}
+    for f in kind.fields:
+        value = typer.prompt(f.name + ("" if f.required else " (optional)"),
+                             hide_input=f.secret, default=None if f.required else "",
+                             show_default=False)
+        if value.strip():
+            values[f.name] = value.strip()
+    values["max_stars"] = str(max_stars)
+    try:
+        found, taken = connect_site(desk, team_id, kind.source, values,
+                                    since=desk.now() - timedelta(days=since_days))
+    except SiteError as err:
+        texts = desk.texts
+        typer.echo(f"review-desk: {kind.source} refused: "
+                   f"{texts.plain('en', f'site.error.{err.kind}', site=kind.source)} "
+                   "Nothing was stored.", err=True)
+        raise typer.Exit(1) from None
+    minutes = int(desk.sites.every.total_seconds() // 60)
+    typer.echo(f"Connected {kind.source}: {found} reviews found; {len(taken.created)} new "
+               f"cases, {len(taken.changed)} changed, {taken.same} already known, "
+               f"{taken.passed} with more than {max_stars} stars and {taken.older} older than "
+               f"{since_days} days left out. It is synced every {minutes} minutes from now on.")
+
+
+@app.command()
+def connections(team: Optional[str] = TEAM, env_file: str = ENV_FILE) -> None:
+    """The review sites the team connected: when each last synced, and its last problem."""
+    from desk.sources.connections import listing
+
+    desk, team_id = _team(env_file, team)
+    typer.echo(listing(desk, team_id))
 
 
 @db_app.command("upgrade")

@@ -17,6 +17,7 @@ from bot.clock import Clock, OffsetClock, SystemClock
 from bot.i18n import Catalogs
 from app.ai import model_writer
 from app.registry import ADAPTERS
+from app.sites.wiring import sites
 from bot.adapters.console import ConsoleSettings
 from bot.runtime import Runtime
 from bot.settings import Settings
@@ -27,6 +28,7 @@ from desk.cases.missing_cards import MissingCards
 from desk.inbox import DbInbox
 from desk.refs import DbMessageRefs
 from desk.intake.cards import intake_cards
+from desk.sources.sync import sync_sites
 from desk.reminders.sender import ReminderSender
 from desk.routes import build_router
 from desk.reminders.when import WhenError, parse_when
@@ -61,12 +63,13 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
     write = model_writer(settings)
     desk = Desk(db=db, clock=clock, texts=load_catalogs(),
                 team_defaults={"language": settings.language, "timezone": settings.timezone},
-                model_drafts=write is not None)
+                model_drafts=write is not None, sites=sites(settings))
     platforms = [settings.chosen_adapter()]
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
                team_language=partial(team_language, desk),
                jobs=[ReminderSender(desk, platforms=platforms),
                      partial(due_digests, desk, platforms=platforms),
+                     partial(sync_sites, desk, platforms=platforms),
                      partial(intake_cards, desk, platforms=platforms),
                      MissingCards(desk, platforms=platforms),
                      *([ModelDrafts(desk, write)] if write else [])],
@@ -100,7 +103,7 @@ def configure_logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
-    for noisy in ("alembic", "sqlalchemy"):
+    for noisy in ("alembic", "sqlalchemy", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

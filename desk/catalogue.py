@@ -46,6 +46,7 @@ class Forms(StrEnum):
     HAND_OVER = claim.HANDOVER_FORM
     DRAFT = draft.DRAFT_FORM
     POSTED = draft.POSTED_FORM
+    POST_SITE = draft.POST_SITE_FORM
     FOLLOWUP = followup.FOLLOWUP_FORM
     CLOSE = followup.CLOSE_FORM
     LESSON = lesson.LESSON_FORM

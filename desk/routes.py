@@ -8,6 +8,7 @@ from bot.text import Rich
 from desk.cases import claim, draft, followup, forward, lesson, show, vote
 from desk.reminders import remind
 from desk.reporting import report
+from desk.sources import post
 from desk.catalogue import CATALOGUE, REVIEW, Completions, Forms, Shortcuts, Sub
 from desk.team import commands, home, review, templates
 from desk.turn import Desk, handle, team_language
@@ -55,6 +56,8 @@ def build_router(desk: Desk) -> Router[Desk]:
     router.form(Forms.DRAFT, handle(draft.submitted))
     router.action("posted", handle(draft.mark_posted))
     router.form(Forms.POSTED, handle(draft.posted_submitted))
+    router.action("post_site", handle(post.ask))
+    router.form(Forms.POST_SITE, post.submitted)
     router.thread_reply(handle(draft.from_thread))
     router.home(handle(home.show))
 

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import wraps
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -40,6 +40,7 @@ class Desk:
     texts: Catalogs
     team_defaults: dict = field(default_factory=dict)
     model_drafts: bool = False  # a language model writes first drafts ahead of time (AI_DRAFTS)
+    sites: Any = None  # desk.sources.connected.Sites: the review sites a team may connect
 
     def now(self) -> datetime:
         return self.clock.now()

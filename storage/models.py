@@ -293,6 +293,7 @@ class IntakeReview(SQLModel, table=True):
     says: Optional[str] = Field(default=None, sa_column=Column(Text))
     changed: int = 0  # grows with every change, so a post of an older one leaves it unshown
     claimed_until: Optional[datetime] = None  # a process is posting it until then
+    deleted_at: Optional[datetime] = None  # when the site said it removed the review
 
 
 class ModelDraft(SQLModel, table=True):
@@ -317,3 +318,26 @@ class ModelDraft(SQLModel, table=True):
     findings: Optional[str] = Field(default=None, sa_column=Column(Text))
     attempts: int = 0  # requests made to the model
     failure: Optional[str] = None  # timeout, http_500, malformed, ...: why the composer's is shown
+
+
+class SiteConnection(SQLModel, table=True):
+    """A review site the team connected: its settings (sealed: the secrets are encrypted),
+    where the next sync starts, and how the last ones went, so a failing site is retried
+    later and its lead told once."""
+
+    __tablename__ = "site_connection"
+    __table_args__ = (UniqueConstraint("team_id", "source", name="uq_site_connection"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    source: str
+    settings: str = Field(sa_column=Column(Text, nullable=False))  # Fernet token of JSON
+    cursor: Optional[str] = Field(default=None, sa_column=Column(Text))  # the site's own
+    connected_at: datetime
+    synced_at: Optional[datetime] = None  # the last sync that went through
+    error: Optional[str] = None  # the kind of the last failure (SiteError kinds), else None
+    error_at: Optional[datetime] = None
+    told_at: Optional[datetime] = None  # the lead was told of the failure going on now
+    failures: int = 0  # in a row
+    next_sync_at: Optional[datetime] = Field(default=None, index=True)
+    claimed_until: Optional[datetime] = None  # a process is syncing it until then

@@ -5,7 +5,7 @@ import pytest
 from app.main import load_catalogs
 from bot.events import ButtonClick
 from desk.cases.buttons import LEADS_TO, CaseButton
-from desk.cases.buttons import BUTTONS
+from desk.cases.buttons import BUTTONS, ON_SITE
 from desk.cases.states import State, allowed
 from desk.reminders.remind import REACTION_ACTIONS
 
@@ -34,7 +34,7 @@ def test_every_button_is_labelled_in_both_languages(button):
 
 
 def test_every_button_leads_somewhere_and_is_shown_somewhere_or_posted():
-    shown = {button for _, button in SHOWN}
+    shown = {button for _, button in SHOWN} | set(ON_SITE.values())  # for a connected site
     assert set(LEADS_TO) == set(CaseButton)
     # The lesson button is posted in the thread when a case closes, not on the card.
     assert set(CaseButton) - shown == {CaseButton.LESSON}

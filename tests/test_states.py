@@ -35,6 +35,8 @@ EXPECTED = {
     ("lesson", "ignored"): "ignored",
     # the customer edited the review on its site: recorded in whatever state the case is
     **{("review_changed", s.value): s.value for s in State},
+    # the site removed the review: noted, never dropped, whatever the case's state
+    **{("review_deleted", s.value): s.value for s in State},
 }
 ALL = [(action.value, state.value) for action in TRANSITIONS for state in State]
 

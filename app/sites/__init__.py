@@ -2,10 +2,10 @@
 speaks its site's HTTP API (desk.sources.contract says what the desk needs of it)."""
 from __future__ import annotations
 
-from app.sites import google, trustpilot
+from app.sites import google, kiyoh, trustpilot
 from desk.sources.contract import SiteKind
 
-SITES: dict[str, SiteKind] = {kind.source: kind for kind in (google.KIND, trustpilot.KIND)}
+SITES: dict[str, SiteKind] = {kind.source: kind for kind in (google.KIND, kiyoh.KIND, trustpilot.KIND)}
 
 
 def webhooks() -> dict:

@@ -19,6 +19,7 @@ class CaseButton(StrEnum):
     DRAFT = "draft"
     HOLDING = "holding"
     POSTED = "posted"
+    POST_SITE = "post_site"  # instead of POSTED when the review came from a connected site
     RELEASE = "release"
     HAND_OVER = "hand_over"
     CLOSE = "close"
@@ -37,6 +38,7 @@ LEADS_TO: dict[CaseButton, frozenset[Action]] = {
     B.DRAFT: frozenset({Action.DRAFT}),
     B.HOLDING: frozenset({Action.DRAFT}),
     B.POSTED: frozenset({Action.POST_HOLDING, Action.POST_REPLY}),
+    B.POST_SITE: frozenset({Action.POST_HOLDING, Action.POST_REPLY}),
     B.RELEASE: frozenset({Action.RELEASE}),
     B.HAND_OVER: frozenset({Action.HAND_OVER}),
     B.CLOSE: frozenset({Action.CLOSE, Action.DISMISS}),
@@ -44,6 +46,9 @@ LEADS_TO: dict[CaseButton, frozenset[Action]] = {
     B.REOPEN: frozenset({Action.REOPEN, Action.REVOTE}),
     B.LESSON: frozenset({Action.LESSON}),
 }
+
+# A button shown instead of another when the case's review came from a connected site.
+ON_SITE: dict[CaseButton, CaseButton] = {B.POSTED: B.POST_SITE}
 
 # Per state, the card's buttons in order, with their style.
 BUTTONS: dict[State, tuple[tuple[CaseButton, str | None], ...]] = {

@@ -8,11 +8,11 @@ from bot.messages import Button, Card, ThreadPost
 from bot.text import Link, Quote, Rich, Strong, Verbatim, join
 from desk.advice import hints
 from desk.advice.language import detect_language
-from desk.cases.buttons import BUTTONS
+from desk.cases.buttons import BUTTONS, ON_SITE
 from desk.turn import Turn
 from desk.cases.states import State
 from desk.cases.review_input import domain
-from storage import repo, reports
+from storage import repo, reports, sites
 from storage.models import Case, Draft
 
 ACCENT = {State.NEW: "open", State.OPEN: "open", State.CLAIMED: "open", State.REPLIED: "open",
@@ -103,8 +103,11 @@ def case_card(turn: Turn, case: Case) -> Card:
     footer = tt("card.footer", forwarder=name(case.forwarded_by) if case.forwarded_by
                 else tt("feed.forwarder", source=source),
                 forwarded=local(turn, case.forwarded_at), activity=local(turn, case.last_activity_at))
-    buttons = [Button(action, str(tt(f"button.{action}")), str(case.id), style)
-               for action, style in BUTTONS[state]]
+    on_site = any(b in ON_SITE for b, _ in BUTTONS[state]) and \
+        sites.review_on_site(s, team_id=case.team_id, case_id=case.id) is not None
+    buttons = [Button(action, str(tt(f"button.{action}", site=source)), str(case.id), style)
+               for action, style in ((ON_SITE.get(b, b) if on_site else b, style)
+                                     for b, style in BUTTONS[state])]
     return Card(key=case_key(case.id), channel=turn.review_channel(), title=title,
                 body=Rich([Quote(case.text)]), fields=fields, buttons=buttons, footer=footer,
                 accent=ACCENT[state], version=case.version or 0, number=str(case.id))

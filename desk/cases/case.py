@@ -248,6 +248,12 @@ class Case:
             self._recorded(Action.REVIEW_CHANGED, by, at, before, change)
         return change
 
+    def review_deleted(self, *, by: Actor, at: datetime) -> None:
+        """The site says the review is gone (the customer or the site removed it). The case
+        and its history stay: only the thread is told."""
+        before = self._allow(Action.REVIEW_DELETED, by)
+        self._recorded(Action.REVIEW_DELETED, by, at, before)
+
     # ---- the rules --------------------------------------------------------------------------
     def _allow(self, action: Action, by: Actor, who: Who | None = None) -> State:
         """The state now, when `action` may happen to it, by `by`; else a refusal."""

@@ -27,6 +27,7 @@ from storage.models import Draft
 
 DRAFT_FORM = "draft"
 POSTED_FORM = "posted"
+POST_SITE_FORM = "post_site"  # desk.sources.post: the version posted through the site's API
 KINDS = ("reply", "holding")
 _THREAD_DRAFT = re.compile(r"^\s*(draft|concept)\s*:\s*", re.IGNORECASE)
 
@@ -126,13 +127,24 @@ def mark_posted(turn: Turn, event: ButtonClick) -> list[Outbound]:
     if not drafts:
         raise UserError("posted.no_draft", case=case.id)
     return [Form(POSTED_FORM, turn.s("posted.form.title", case=case.id), [
-        Input("version", turn.s("posted.form.version"), kind="select", value=str(drafts[-1].version),
-              choices=[Choice(str(d.version), turn.s("posted.form.choice", version=d.version,
-                                                     kind=turn.s(f"draft.kind.{d.kind}"),
-                                                     start=opening(d.text)))
-                       for d in reversed(drafts)]),
+        version_input(turn, drafts, drafts[-1].version),
         Input("link", turn.s("posted.form.link"), kind="url", required=False, max_length=MAX_LINK),
     ], turn.s("posted.form.submit"), context=str(case.id))]
+
+
+def version_input(turn: Turn, drafts: list[Draft], value: int) -> Input:
+    """Which version goes public, each named by its number, kind and first words; newest first."""
+    return Input("version", turn.s("posted.form.version"), kind="select", value=str(value),
+                 choices=[Choice(str(d.version), turn.s("posted.form.choice", version=d.version,
+                                                        kind=turn.s(f"draft.kind.{d.kind}"),
+                                                        start=opening(d.text)))
+                          for d in reversed(drafts)])
+
+
+def chosen_draft(turn: Turn, case: Case, values: dict) -> Draft | None:
+    version = values.get("version") or ""
+    return repo.get_draft(turn.session, case_id=case.id, version=int(version)) \
+        if version.isdigit() else None
 
 
 def posted_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
@@ -141,9 +153,7 @@ def posted_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     link = (event.values.get("link") or "").strip() or None
     if link and not is_web_link(link):
         return [FormErrors({"link": turn.s("forward.error.link")})]
-    version = event.values.get("version") or ""
-    draft = repo.get_draft(turn.session, case_id=case.id, version=int(version)) \
-        if version.isdigit() else None
+    draft = chosen_draft(turn, case, event.values)
     if draft is None:
         return [FormErrors({"version": turn.s("posted.error.version")})]
     if draft.posted_at:
@@ -168,22 +178,21 @@ def unfinished(turn: Turn, case: Case, text: str) -> list[str]:
 
 
 def confirm_posted(turn: Turn, case: Case, draft: Draft, link: str | None, missing: list[str],
-                   answer: str | None) -> list[Outbound]:
-    """Mark posted on an unfinished version: say what is missing and ask before recording."""
+                   answer: str | None, site: str | None = None) -> list[Outbound]:
+    """Mark posted (or post to the connected `site`) an unfinished version: say what is
+    missing and ask before recording or posting."""
     named = ", ".join(missing)
     if answer is not None and answer not in ("yes", "no"):  # the question was asked: answer it
         return [FormErrors({"confirm": turn.s("compose.confirm.choose")})]
     if answer == "no":
         return [Notice(turn.t("compose.confirm.not_recorded", version=draft.version, missing=named))]
+    link_input = [] if site else [Input("link", turn.s("posted.form.link"), kind="url",
+                                        required=False, value=link or "", max_length=MAX_LINK)]
+    name, form = (POST_SITE_FORM, "site.post.form") if site else (POSTED_FORM, "posted.form")
     return [Notice(turn.t("compose.confirm.missing", version=draft.version, missing=named)),
-            Form(POSTED_FORM, turn.s("posted.form.title", case=case.id), [
-                Input("version", turn.s("posted.form.version"), kind="select", value=str(draft.version),
-                      choices=[Choice(str(draft.version), turn.s(
-                          "posted.form.choice", version=draft.version,
-                          kind=turn.s(f"draft.kind.{draft.kind}"), start=opening(draft.text)))]),
-                Input("link", turn.s("posted.form.link"), kind="url", required=False,
-                      value=link or "", max_length=MAX_LINK),
+            Form(name, turn.s(f"{form}.title", case=case.id, site=site or ""), [
+                version_input(turn, [draft], draft.version), *link_input,
                 Input("confirm", turn.s("compose.confirm.label"), kind="select",
                       hint=turn.s("compose.confirm.hint", missing=named),
                       choices=[Choice(a, turn.s(f"compose.confirm.{a}")) for a in ("yes", "no")]),
-            ], turn.s("posted.form.submit"), context=str(case.id))]
+            ], turn.s(f"{form}.submit", site=site or ""), context=str(case.id))]

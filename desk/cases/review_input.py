@@ -17,10 +17,11 @@ from bot.links import is_web_link as web_link
 MAX_TEXT = 10_000
 MAX_NAME = 200
 MAX_LINK = 2_000
-SOURCES = ("google", "trustpilot", "facebook", "tripadvisor", "blog", "forum", "other")
+SOURCES = ("google", "trustpilot", "kiyoh", "facebook", "tripadvisor", "blog", "forum", "other")
 _SOURCE_DOMAINS = {
     "google": ("g.page", "goo.gl", "g.co"),
     "facebook": ("fb.com", "fb.me"),
+    "kiyoh": ("klantenvertellen.nl",),
 }
 _URL = re.compile(r"https?://[^\s<>|\"']+", re.IGNORECASE)
 _TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_)")

@@ -45,6 +45,7 @@ class Action(StrEnum):
     REMIND = "remind"
     LESSON = "lesson"
     REVIEW_CHANGED = "review_changed"  # the customer edited the review on its site
+    REVIEW_DELETED = "review_deleted"  # the site says the review is gone; the case stays
 
 
 class Who(StrEnum):
@@ -87,6 +88,7 @@ TRANSITIONS: dict[Action, Rule] = {
     A.REMIND: Rule({N: N, O: O, C: C, R: R}, Who.ANYONE),
     A.LESSON: Rule({X: X, I: I}, Who.OWNER),  # how it could have been prevented
     A.REVIEW_CHANGED: Rule({s: s for s in State}, Who.ANYONE),  # whatever the case's state
+    A.REVIEW_DELETED: Rule({s: s for s in State}, Who.ANYONE),
 }
 
 OPEN_STATES = frozenset({N, O, C, R})

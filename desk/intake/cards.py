@@ -10,9 +10,10 @@ from datetime import timedelta
 from functools import partial
 from typing import Collection
 
-from bot.messages import Outbound, Outbox, Say, ThreadPost
+from bot.messages import Button, Outbound, Outbox, Say
 from bot.text import Quote, Rich
-from desk.cases.cards import case_card, case_key, stars
+from desk.cases.cards import case_card, stars, thread_post
+from desk.cases.states import State
 from desk.intake.stored import rich_from
 from desk.turn import Desk, Turn, run_for_team
 from storage import intake, repo
@@ -52,15 +53,29 @@ def show(turn: Turn, *, case_id: int, change: str | None,
     out: list[Outbound] = [case_card(turn, row)]
     out += [Say(turn.review_channel(), rich_from(data)) for data in json.loads(says or "[]")]
     if change:
-        out.append(ThreadPost(case_key(case_id), change_note(turn, row, json.loads(change)),
-                              number=str(case_id)))
+        what = json.loads(change)
+        out.append(thread_post(case_id, change_note(turn, row, what), asks(turn, row, what)))
     return out
 
 
+def asks(turn: Turn, row, what: dict) -> list[Button]:
+    """A customer who raised the stars after the public reply may be satisfied: the note
+    offers to close the case (or log the follow-up) right there."""
+    before, after = what.get("stars") or (None, None)
+    if row.state != State.REPLIED or not after or (before or 0) >= after:
+        return []
+    return [Button(action, str(turn.tt(f"button.{action}")), str(row.id), style)
+            for action, style in (("close", "primary"), ("followup", None))]
+
+
 def change_note(turn: Turn, row, what: dict) -> Rich:
-    """"Marieke changed ★☆☆☆☆ to ★★★★☆ on Google", with the new text when it changed."""
+    """"Marieke changed ★☆☆☆☆ to ★★★★☆ on Google", with the new text when it changed; that
+    the site removed it; whether to close as satisfied when the stars went up after the
+    reply."""
     who = row.customer or str(turn.tt("feed.customer"))
     source = turn.tt(f"source.{row.source}")
+    if what.get("deleted"):
+        return turn.tt("feed.note.deleted", who=who, source=source)
     if "stars" in what:
         before, after = what["stars"]
         note = turn.tt("feed.note.stars", who=who, source=source,
@@ -69,6 +84,8 @@ def change_note(turn: Turn, row, what: dict) -> Rich:
         note = turn.tt("feed.note.text", who=who, source=source)
     if what.get("text"):
         note += Rich([Quote(row.text)])
+    if asks(turn, row, what):
+        note += Rich(["\n"]) + turn.tt("feed.note.satisfied", who=who)
     return note
 
 

@@ -24,7 +24,6 @@ class Delivered:
     language: str | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
-    deleted: bool = False  # the site reports the review removed
 
 
 def parse_delivered(data: Any) -> Delivered:
@@ -62,13 +61,12 @@ def parse_delivered(data: Any) -> Delivered:
         times[name] = _moment(data.get(name))
         if times[name] is False:
             problems[name] = ("feed.error.time", {})
-    deleted = data.get("deleted")
-    if deleted is not None and not isinstance(deleted, bool):
+    if not isinstance(data.get("deleted"), (bool, type(None))):
         problems["deleted"] = ("feed.error.deleted", {})
     if problems or review is None:
         raise InvalidReview(problems)
     return Delivered(review, external.strip(), (language or "").lower() or None,
-                     times["created_at"] or None, times["updated_at"] or None, bool(deleted))
+                     times["created_at"] or None, times["updated_at"] or None)
 
 
 def _string(value: Any) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,10 @@ def error(desk: Desk, lang: str | None, status: int, code: str,
 
 
 def take(desk: Desk, team_id: int, data: Any, *, language: str | None = None) -> Answer:
-    """Check one decoded JSON value and make or change its case."""
+    """Check one decoded JSON value and make or change its case (`"deleted": true`: note in
+    the known case that the site removed it)."""
+    if isinstance(data, dict) and data.get("deleted") is True:
+        return take_deleted(desk, team_id, data, language)
     try:
         delivered = parse_delivered(data)
     except InvalidReview as err:
@@ -95,11 +99,58 @@ def receive(turn: Turn, delivered: Delivered, result: dict) -> list[Outbound]:
     return out
 
 
+def take_deleted(desk: Desk, team_id: int, data: dict, language: str | None) -> Answer:
+    """A review its site removed: the case stays, with the removal in its history and a note
+    in its thread; a review the team never had is nothing to note."""
+    source, external = data.get("source"), data.get("external_id")
+    external = str(external).strip() if isinstance(external, (str, int)) else ""
+    if not isinstance(source, str) or not source.strip() or not external:
+        problems = {name: ("feed.error.missing", {}) for name, value
+                    in (("source", source if isinstance(source, str) else ""),
+                        ("external_id", external)) if not str(value).strip()}
+        return error(desk, language, 400, "invalid", problems)
+    result: dict = {}
+
+    def note_deleted(turn: Turn) -> list[Outbound]:
+        result.clear()
+        known = intake.find_review(turn.session, team_id=team_id, source=source.strip(),
+                                   external_id=external)
+        result.update(case=known.case_id if known else None, created=False)
+        if known is None or known.deleted_at is not None:
+            return []
+        known.deleted_at = turn.now
+        case = Case(repo.get_case(turn.session, team_id=team_id, case_id=known.case_id))
+        case.review_deleted(by=turn.actor, at=turn.now)
+        result["deleted"] = True
+        noted(turn, known, {"deleted": True})
+        return updated(turn, case)
+
+    run_for_team(desk, team_id, note_deleted, actor=Actor.integration(source.strip()))
+    return Answer(200, result)
+
+
+def noted(turn: Turn, known: IntakeReview, what: dict) -> None:
+    """Keep what changed until the card job shows it in the case's thread."""
+    earlier = json.loads(known.change) if known.change else {}
+    if "stars" in earlier and "stars" in what:  # not shown yet: from the first to the last
+        what["stars"][0] = earlier["stars"][0]
+    known.change = json.dumps({**earlier, **what})
+    known.changed += 1
+    known.shown, known.claimed_until = False, None
+    turn.session.add(known)
+
+
+def changed_since(known: IntakeReview, moment: datetime | None) -> bool:
+    """Whether a review the site says changed at `moment` may say something new: not when
+    the stored one is as new (a site's time is the only order there is)."""
+    return not (known.updated_at and moment and moment <= known.updated_at)
+
+
 def change(turn: Turn, known: IntakeReview, delivered: Delivered, result: dict) -> list[Outbound]:
     """A review delivered again: changed when the site says it is newer, else left alone."""
     result.update(case=known.case_id, created=False)
     newer = delivered.updated_at or delivered.created_at
-    if known.updated_at and newer and newer <= known.updated_at:
+    if not changed_since(known, newer):
         return []
     row = repo.get_case(turn.session, team_id=turn.team.id, case_id=known.case_id)
     case = Case(row)
@@ -114,13 +165,7 @@ def change(turn: Turn, known: IntakeReview, delivered: Delivered, result: dict) 
     if not what:
         turn.session.add(known)
         return []
-    earlier = json.loads(known.change) if known.change else {}
-    if "stars" in earlier and "stars" in what:  # not shown yet: from the first to the last
-        what["stars"][0] = earlier["stars"][0]
-    known.change = json.dumps({**earlier, **what})
-    known.changed += 1
-    known.shown, known.claimed_until = False, None
-    turn.session.add(known)
+    noted(turn, known, what)
     result["updated"] = True
     return updated(turn, case)
 

@@ -53,14 +53,15 @@ class SiteReview:
     reply: str | None = None  # the public reply already on the site, if any
 
     def delivered(self, source: str) -> dict[str, Any]:
-        """The generic intake JSON (desk.intake.payload.FIELDS) for this review; `deleted`
-        only when it is."""
-        data = {"source": source, "external_id": self.external_id, "link": self.link,
+        """The generic intake JSON (desk.intake.payload.FIELDS) for this review; a removed one
+        says `"deleted": true` (desk.intake.receive.take_deleted)."""
+        if self.deleted:
+            return {"source": source, "external_id": self.external_id, "deleted": True}
+        return {"source": source, "external_id": self.external_id, "link": self.link,
                 "customer": self.customer, "stars": self.stars, "text": self.text,
                 "language": self.language,
                 "created_at": self.created_at.isoformat() if self.created_at else None,
                 "updated_at": self.updated_at.isoformat() if self.updated_at else None}
-        return {**data, "deleted": True} if self.deleted else data
 
 
 @dataclass(frozen=True)

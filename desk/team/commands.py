@@ -9,6 +9,7 @@ from bot.messages import Choice, Form, FormErrors, Input, Notice, Outbound
 from bot.text import Mention, Rich, join
 from desk.advice.compose.tone import SECTORS, SETTINGS as TONE_SETTINGS
 from desk.reporting import digest
+from desk.sources import connections
 from desk.reminders.calendar import WorkCalendar, parse_days, parse_hours
 from desk.reporting.report import weekdays_label
 from desk.team.contact import parse_email, parse_phone
@@ -67,7 +68,8 @@ def setup(turn: Turn, event: Command, args: str = "") -> list[Outbound]:
               value=team.contact_email or "", max_length=254, hint=t("setup.form.contact_email_hint")),
         *digest.setting_inputs(turn),
     ], t("setup.form.submit"), context=event.place.channel)
-    notice = Notice(turn.t("setup.channel_set" if changed else "setup.channel_same"))
+    notice = Notice(turn.t("setup.channel_set" if changed else "setup.channel_same")
+                    + Rich(["\n"]) + connections.status(turn))
     return [notice, form]
 
 
