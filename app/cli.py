@@ -417,6 +417,13 @@ def connect(site: str = typer.Argument(..., help="The review site: kiyoh, ..."),
         raise typer.Exit(2) from None
     values = {}
     for f in kind.fields:
+        if f.consent:  # e.g. Google's refresh token: the person allows access in a browser
+            if f.name not in values:
+                try:
+                    values.update(kind.extra["authorize"](values))
+                except SiteError as err:
+                    _refused(desk, kind.source, err)
+            continue
         value = typer.prompt(f.name + ("" if f.required else " (optional)"),
                              hide_input=f.secret, default=None if f.required else "",
                              show_default=False)
@@ -427,16 +434,19 @@ def connect(site: str = typer.Argument(..., help="The review site: kiyoh, ..."),
         found, taken = connect_site(desk, team_id, kind.source, values,
                                     since=desk.now() - timedelta(days=since_days))
     except SiteError as err:
-        texts = desk.texts
-        typer.echo(f"review-desk: {kind.source} refused: "
-                   f"{texts.plain('en', f'site.error.{err.kind}', site=kind.source)} "
-                   "Nothing was stored.", err=True)
-        raise typer.Exit(1) from None
+        _refused(desk, kind.source, err)
     minutes = int(desk.sites.every.total_seconds() // 60)
     typer.echo(f"Connected {kind.source}: {found} reviews found; {len(taken.created)} new "
                f"cases, {len(taken.changed)} changed, {taken.same} already known, "
                f"{taken.passed} with more than {max_stars} stars and {taken.older} older than "
                f"{since_days} days left out. It is synced every {minutes} minutes from now on.")
+
+
+def _refused(desk, source: str, err) -> None:
+    typer.echo(f"review-desk: {source} refused: "
+               f"{desk.texts.plain('en', f'site.error.{err.kind}', site=source)} "
+               "Nothing was stored.", err=True)
+    raise typer.Exit(1) from None
 
 
 @app.command()

@@ -249,7 +249,7 @@ def authorize(settings: Mapping[str, str], *, prompt: str = PROMPT, port: int = 
 KIND = SiteKind(
     source=SOURCE,
     fields=(Field("client_id"), Field("client_secret", secret=True),
-            Field("refresh_token", secret=True), Field("account"),
+            Field("refresh_token", secret=True, consent=True), Field("account"),
             Field("locations", required=False)),
     build=build,
     extra={"authorize": authorize},

@@ -99,6 +99,7 @@ class Field:
     name: str
     secret: bool = False  # stored encrypted, never printed or logged
     required: bool = True
+    consent: bool = False  # not asked: filled by the site's consent flow, extra["authorize"]
 
 
 @dataclass(frozen=True)
