@@ -386,3 +386,13 @@ def test_settings_sealed_under_another_key_ask_the_lead_to_connect_again(app, te
     [told] = messages(tick(app))
     assert "run review-desk connect kiyoh again" in str(told.text).lower()
     assert connection(app).error == "auth" and len(kiyoh.requests) == asked
+
+
+def test_a_connection_keeps_its_client_until_its_settings_change(app, team_id, kiyoh):
+    """A site's access token outlives one sync: the client is made once per stored settings."""
+    connected(app, team_id, kiyoh)
+    sealed = connection(app).settings
+    first = app.desk.sites.client("kiyoh", sealed)
+    assert app.desk.sites.client("kiyoh", sealed) is first
+    connected(app, team_id, kiyoh, tenant_id="98")  # connect again: sealed anew
+    assert app.desk.sites.client("kiyoh", connection(app).settings) is not first

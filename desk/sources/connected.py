@@ -22,6 +22,10 @@ class Sites:
 
     def __post_init__(self) -> None:
         self._http: Any = None
+        # One client per stored connection, so its access token outlives a sync: a site's
+        # token endpoint is asked once an hour, not every 15 minutes. New settings (connect
+        # again) seal differently, so they get a new client.
+        self._clients: dict[tuple[str, str], ReviewSite] = {}
 
     @property
     def http(self) -> Any:
@@ -37,7 +41,10 @@ class Sites:
         return self.kinds[source].build(settings, self.http)
 
     def client(self, source: str, sealed: str) -> ReviewSite:
-        return self.build(source, self.vault().open(sealed))
+        made = self._clients.get((source, sealed))
+        if made is None:
+            made = self._clients[(source, sealed)] = self.build(source, self.vault().open(sealed))
+        return made
 
 
 def max_stars(settings: Mapping[str, str]) -> int:

@@ -138,7 +138,7 @@ def sync_one(desk: Desk, connection_id: int, now: datetime) -> Outbox | None:
         failures, told_at = row.failures, row.told_at
     try:
         settings = desk.sites.vault().open(sealed)
-        page: Page = desk.sites.build(source, settings).sync(cursor)
+        page: Page = desk.sites.client(source, sealed).sync(cursor)
     except (SiteError, VaultError) as err:
         return failed(desk, connection_id, team_id, source, err, failures, told_at, now)
     taken = take_page(desk, team_id, source, page.reviews, settings=settings)
