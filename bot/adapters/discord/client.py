@@ -168,6 +168,7 @@ class DeskClient(discord.Client):
         except Exception:
             if receipt is not None:  # tried again by a worker, and answered late
                 await asyncio.to_thread(self.runtime.inbox.release, receipt)
+                self.workers.wake()
             if not said.spoke:  # the person hears something went wrong; the log gets the rest
                 await asyncio.shield(self._sorry(said))
             raise
