@@ -139,6 +139,27 @@ async def test_after_fifteen_minutes_the_answer_comes_by_direct_message_in_their
     assert not discord_fake.calls_to("POST", FOLLOW_UP)
 
 
+async def test_with_direct_messages_refused_the_answer_comes_in_the_channel(
+        discord_fake, sqlite_url, clock):
+    alice = discord_fake.users["alice"]["id"]
+    discord_fake.no_direct_messages.add(alice)
+    first = build_app(discord_fake, sqlite_url, clock)
+    async with running(discord_fake, first, defer_after=0.05) as dead:
+        died = Frozen(dead)
+        await discord_fake.interact(forward_payload(discord_fake))
+        died.kill()
+        clock.advance(minutes=20)
+        second = build_app(discord_fake, sqlite_url, clock)
+        async with running(discord_fake, second):
+            said = await discord_fake.wait_for(
+                lambda c: c.is_("POST", MESSAGES) and c.params["channel_id"] == str(
+                    discord_fake.channel_id) and not c.json.get("embeds"))
+        second.desk.db.dispose()
+    first.desk.db.dispose()
+    assert said.json["content"].startswith(f"<@{alice}> Forwarded as case #1")
+    assert said.json["allowed_mentions"]["users"] == [int(alice)]  # only they are pinged
+
+
 async def test_never_acknowledged_the_answer_comes_by_direct_message(discord_fake, sqlite_url,
                                                                     clock):
     """Died after keeping it, before the ack: Discord has no follow-up for it."""

@@ -216,6 +216,7 @@ class DiscordFake:
         self.modals: dict[str, Json] = {}  # modals the client opened, by custom_id
         self.original_responses: dict[str, int] = {}  # interaction token -> message id
         self.responded: set[str] = set()  # tokens of the interactions responded to
+        self.no_direct_messages: set[str] = set()  # ids of users who refuse the bot's DMs
 
         self.calls = _Log("HTTP call")
         self.gateway_frames = _Log("gateway frame")  # frames received from the client: {"op", "d"}
@@ -1182,6 +1183,8 @@ def _edit_channel(fake: DiscordFake, call: Call, channel_id: str) -> Json:
 @_route("POST", "/channels/{channel_id}/messages")
 def _create_message(fake: DiscordFake, call: Call, channel_id: str) -> Json:
     channel = fake._channel(channel_id)
+    if channel["type"] == 1 and channel["recipients"][0]["id"] in fake.no_direct_messages:
+        raise _Http(403, "Cannot send messages to this user", 50007)
     if channel.get("thread_metadata", {}).get("archived"):
         channel["thread_metadata"]["archived"] = False  # posting unarchives, as on Discord
     return fake._new_message(int(channel_id), fake.bot_user, call.json or {}, call.files)
