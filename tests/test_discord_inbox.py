@@ -205,21 +205,28 @@ async def test_a_re_delivered_interaction_does_no_new_work(discord_fake, sqlite_
 async def test_a_stop_hands_back_what_it_could_not_finish(discord_fake, sqlite_url, clock,
                                                          monkeypatch):
     """SIGTERM: what is under way gets a moment; what does not finish in it is handed back at
-    once (no lease to wait for), and the next process answers it."""
-    monkeypatch.setattr(discord_client, "CLOSE_WAIT", 0.1)
+    once (no lease to wait for); what comes meanwhile is kept and acknowledged, not worked.
+    The next process answers both."""
+    monkeypatch.setattr(discord_client, "CLOSE_WAIT", 0.5)
     first = build_app(discord_fake, sqlite_url, clock)
-    payload = forward_payload(discord_fake)
+    under_way, meanwhile = forward_payload(discord_fake), forward_payload(discord_fake, user="bob")
     async with running(discord_fake, first, defer_after=0.05) as stopping:
         stuck = Frozen(stopping)
-        await discord_fake.interact(payload)
-        await stopping.close()
-        assert [(r.status, r.lease_until) for r in rows(first)] == [("pending", None)]
+        await discord_fake.interact(under_way)
+        stopped = asyncio.ensure_future(stopping.close())
+        await asyncio.sleep(0)
+        acked = await discord_fake.interact(meanwhile)
+        await stopped
+        assert acked.json["type"] == DEFERRED
+        assert [(r.status, r.lease_until) for r in rows(first)] == [("pending", None)] * 2
 
         second = build_app(discord_fake, sqlite_url, clock)  # no time passes
         async with running(discord_fake, second):
-            answer = await discord_fake.wait_for_route("POST", FOLLOW_UP, token=payload["token"])
+            answers = [await discord_fake.wait_for_route("POST", FOLLOW_UP, token=p["token"])
+                       for p in (under_way, meanwhile)]
         second.desk.db.dispose()
         stuck.kill()  # the process exits
-    assert "Forwarded as case #1" in answer.json["content"]
+    assert ["Forwarded as case #1" in a.json["content"] for a in answers] == [True, False]
+    assert "already forwarded by Alice" in answers[1].json["content"]
     assert len(cases(first)) == 1
     first.desk.db.dispose()

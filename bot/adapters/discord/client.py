@@ -113,9 +113,12 @@ class DeskClient(discord.Client):
             self.workers.start()  # first what a stopped process left behind, then what comes
 
     async def settle(self) -> None:
-        """Wait for the answers under way, so that none is cut off (and no card's place lost)."""
-        if self._answering:
-            await asyncio.wait(set(self._answering), timeout=CLOSE_WAIT)
+        """Wait for the answers under way, so that none is cut off (and no card's place lost),
+        and for the ones that come meanwhile (kept and acknowledged for the next process)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + CLOSE_WAIT
+        while self._answering and loop.time() < deadline:
+            await asyncio.wait(set(self._answering), timeout=deadline - loop.time())
 
     async def close(self) -> None:
         """Stop working new interactions (they are kept for the next process), finish what is

@@ -86,6 +86,7 @@ class LateAnswer(Answer):
                          guild_id=int(reply.guild) if reply.guild else None)
         self.reply = reply
         self.token_until = datetime.fromisoformat(reply.at) + TOKEN_LIFE
+        self.follow_up_refused = False
 
     @property
     def responded(self) -> bool:
@@ -100,9 +101,7 @@ class LateAnswer(Answer):
         extra: dict = {"view": view} if view is not None else {}
         if file is not None:
             extra["file"] = file
-        if await self._follow_up(text, extra):
-            pass
-        elif not await self._direct(text, extra):
+        if not await self._follow_up(text, extra) and not await self._direct(text, extra):
             channel = await self._find(self.client.get_channel, self.client.fetch_channel,
                                        self.reply.channel)
             addressed = join([Rich([Mention(self.reply.user)]), text], " ")
@@ -111,7 +110,7 @@ class LateAnswer(Answer):
         self.spoke = True
 
     async def _follow_up(self, text: Rich, extra: dict) -> bool:
-        if self.client.runtime.clock.now() >= self.token_until:
+        if self.follow_up_refused or self.client.runtime.clock.now() >= self.token_until:
             return False
         webhook = discord.Webhook.from_state(  # what `Interaction.followup` builds
             {"id": int(self.reply.application), "type": 3, "token": self.reply.token},
@@ -122,7 +121,7 @@ class LateAnswer(Answer):
             return True
         except discord.HTTPException as error:  # never acknowledged, or the token ended
             log.info("no follow-up for a kept interaction (%s); trying a direct message", error)
-            self.token_until = datetime.min.replace(tzinfo=self.token_until.tzinfo)
+            self.follow_up_refused = True
             self._rewind(extra)
             return False
 
