@@ -104,9 +104,20 @@ def cases_and_cards(url: str) -> tuple[dict[str, int], set[str]]:
     return cases, cards
 
 
-@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
-def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path, how):
-    url = f"sqlite:///{tmp_path / 'desk.db'}"
+@pytest.fixture
+def database(request, tmp_path) -> str:
+    """A database of the test's own: SQLite (one writer), or PostgreSQL (four workers a
+    process, taking work with SKIP LOCKED)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'desk.db'}"
+    return request.getfixturevalue("own_postgres")
+
+
+@pytest.mark.parametrize("how, database", [(signal.SIGKILL, "sqlite"), (signal.SIGTERM, "sqlite"),
+                                           (signal.SIGKILL, "postgres")],
+                         ids=["SIGKILL", "SIGTERM", "SIGKILL-postgres"], indirect=["database"])
+def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path, how, database):
+    url = database
     log = tmp_path / "bot.log"
     with FakeInThread() as around:
         fake = around.fake
