@@ -21,7 +21,9 @@ import asyncio
 import io
 import logging
 import signal
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 
 import discord
 from discord import app_commands
@@ -48,6 +50,7 @@ from bot.adapters.discord.config import DiscordSettings
 DEFER_AFTER = 2.0  # seconds of work before an interaction is deferred (Discord allows 3)
 SEND_TIMEOUT = 300.0  # seconds the scheduler waits for one outbox to be delivered
 CLOSE_WAIT = 10.0  # seconds a closing client lets the answers under way finish
+KEEPERS = 2  # threads that only keep interactions: never queued behind the work
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,7 @@ class DeskClient(discord.Client):
         self.workers = None if inbox is None else \
             Workers(inbox, PLATFORM, self.work_kept, threads=inbox.workers)
         self._held: set[int] = set()  # inbox rows this process is working on the event loop
+        self._keeper = ThreadPoolExecutor(KEEPERS, thread_name_prefix="discord-keep")
         self.closing = False
 
     # -- the contract's senders and failures ------------------------------------------
@@ -133,6 +137,7 @@ class DeskClient(discord.Client):
             for receipt in list(self._held):
                 await asyncio.to_thread(self.runtime.inbox.release, receipt)
         await super().close()
+        self._keeper.shutdown(wait=False)
 
     # -- interactions --------------------------------------------------------------------
     def lang(self, interaction: discord.Interaction) -> str:
@@ -151,8 +156,8 @@ class DeskClient(discord.Client):
             started = asyncio.get_running_loop().time()
             if self.runtime.inbox is not None:
                 hand_back = self.closing  # to the next process, which answers it
-                receipt = await asyncio.to_thread(self.keep, interaction, event, opener,
-                                                  said.lang, held=not hand_back)
+                receipt = await asyncio.get_running_loop().run_in_executor(self._keeper, partial(
+                    self.keep, interaction, event, opener, said.lang, held=not hand_back))
                 if receipt is None:
                     log.info("interaction %s was delivered before: its first delivery answers it",
                              interaction.id)
