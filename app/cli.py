@@ -109,9 +109,10 @@ def discord(env_file: str = ENV_FILE) -> None:
     """Run the Discord bot (DISCORD_TOKEN; DISCORD_GUILD_ID syncs the commands to one server at once)."""
     from dataclasses import replace
 
-    from app.main import build, run_discord
+    from app.main import build
+    from app.registry import ADAPTERS
 
-    run_discord(build(replace(_settings(env_file), adapter="discord")))
+    ADAPTERS["discord"].run(build(replace(_settings(env_file), adapter="discord")))
 
 
 TEAM = typer.Option(None, "--team", help="Team id or workspace; needed when the database "

@@ -5,7 +5,7 @@ Platform ids stay opaque strings; `raw` carries what an adapter needs to answer 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Mapping
 
 
@@ -85,3 +85,27 @@ class Completion(Event):
 
     name: str = ""  # the option's completion, as the catalogue names it
     typed: str = ""
+
+
+KINDS = {kind.__name__: kind for kind in (Command, MessageShortcut, ButtonClick, FormSubmit,
+                                          ThreadReply, HomeOpened)}
+
+
+def to_record(event: Event) -> dict[str, Any]:
+    """The event as plain JSON-able values, for an adapter that keeps it (in its inbox) rather
+    than the platform's payload; `raw` and `receipt` belong to one delivery and are left out."""
+    values = {f.name: getattr(event, f.name) for f in fields(event)
+              if f.name not in ("actor", "place", "raw", "receipt")}
+    if "values" in values:
+        values["values"] = dict(values["values"])
+    actor = asdict(event.actor)
+    actor["roles"] = sorted(event.actor.roles)
+    return {"kind": type(event).__name__, "actor": actor, "place": asdict(event.place), **values}
+
+
+def from_record(record: dict[str, Any]) -> Event:
+    """The event `to_record` kept."""
+    values = dict(record)
+    actor = values.pop("actor")
+    actor = Actor(**{**actor, "roles": frozenset(actor["roles"])})
+    return KINDS[values.pop("kind")](actor=actor, place=Place(**values.pop("place")), **values)

@@ -31,8 +31,11 @@ class Delivery:
 class Inbox(Protocol):
     workers: int  # how many workers the store serves well (one writer at a time on SQLite)
 
-    def put(self, platform: str, receipt: str, kind: str, body: str) -> int | None:
-        """Store it; None when this receipt was stored before (a retry or re-delivery)."""
+    def put(self, platform: str, receipt: str, kind: str, body: str, *,
+            held: bool = False) -> int | None:
+        """Store it; None when this receipt was stored before (a retry or re-delivery).
+        `held`: the caller works it itself at once, so workers leave it alone for a lease (and
+        take it when the caller died first); the caller then finishes or releases it."""
 
     def take(self, platform: str, limit: int) -> list[Delivery]:
         """Deliveries to work on, now this worker's for a while."""

@@ -18,10 +18,12 @@ class DbInbox:
         # own inserts. PostgreSQL locks rows, so workers (and processes) share the work.
         self.workers = 1 if db.engine.dialect.name == "sqlite" else 4
 
-    def put(self, platform: str, receipt: str, kind: str, body: str) -> int | None:
+    def put(self, platform: str, receipt: str, kind: str, body: str, *,
+            held: bool = False) -> int | None:
+        now = self.clock.now()
         with self.db.unit() as session:
             return inbox.put(session, platform=platform, receipt=receipt[:200], kind=kind,
-                             body=body, now=self.clock.now())
+                             body=body, now=now, lease_until=now + LEASE if held else None)
 
     def take(self, platform: str, limit: int) -> list[Delivery]:
         now = self.clock.now()

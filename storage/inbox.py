@@ -19,12 +19,14 @@ PENDING, DONE = "pending", "done"
 
 
 def put(session: Session, *, platform: str, receipt: str, kind: str, body: str,
-        now: datetime) -> int | None:
-    """Store a delivery in one statement; None when this receipt was stored before (a retry)."""
+        now: datetime, lease_until: datetime | None = None) -> int | None:
+    """Store a delivery in one statement; None when this receipt was stored before (a retry).
+    With `lease_until`, it is taken at once by the caller (its first attempt)."""
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     statement = (insert(InboxItem).values(platform=platform, receipt=receipt, kind=kind,
                                           body=body, received_at=now, status=PENDING,
-                                          attempts=0)
+                                          lease_until=lease_until,
+                                          attempts=0 if lease_until is None else 1)
                  .on_conflict_do_nothing(index_elements=["platform", "receipt"])
                  .returning(InboxItem.id))
     return session.exec(statement).scalar_one_or_none()

@@ -2,6 +2,7 @@
 transaction as the work it asked for, so working it twice changes nothing."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from sqlmodel import select
@@ -35,6 +36,33 @@ def test_a_taken_delivery_is_leased_until_its_worker_is_presumed_dead(app, clock
     inbox.finish([taken.id])
     clock.advance(LEASE)
     assert inbox.take("slack", 5) == []
+
+
+def test_a_held_delivery_is_left_to_its_taker_until_the_lease_ends(app, clock):
+    """Held: the process that stored it works it at once; workers take it only when that
+    process died first (or released it)."""
+    inbox = inbox_of(app)
+    held = inbox.put("discord", "interaction-1", "Command", "{}", held=True)
+    assert inbox.take("discord", 5) == []
+    clock.advance(LEASE)
+    [taken] = inbox.take("discord", 5)
+    assert (taken.id, taken.attempts) == (held, 2)  # its first attempt was the taker's own
+    inbox.release(taken.id)
+    assert [d.id for d in inbox.take("discord", 5)] == [held]
+
+
+def test_an_event_kept_as_a_record_comes_back_the_same():
+    from bot.events import (ButtonClick, FormSubmit, MessageShortcut, from_record, to_record)
+
+    actor = Actor("U1", "Ann", "nl", frozenset({"lead", "staff"}))
+    place = Place("discord", "G1", "C1", thread="T1", message="M1", audience=4)
+    for event in (Command(actor, place, name="review", text="list"),
+                  MessageShortcut(actor, place, name="forward_message", text="Cold", link="l"),
+                  ButtonClick(actor, place, action="claim", value="12"),
+                  FormSubmit(actor, place, form="draft", values={"text": "Dear Sam"},
+                             context="12")):
+        record = json.loads(json.dumps(to_record(replace(event, raw=object(), receipt=3))))
+        assert from_record(record) == event and type(from_record(record)) is type(event)
 
 
 def forward_event(receipt: int) -> Command:

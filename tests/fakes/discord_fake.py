@@ -215,6 +215,8 @@ class DiscordFake:
         self.interactions: dict[int, Json] = {}  # pushed interaction payloads by id
         self.modals: dict[str, Json] = {}  # modals the client opened, by custom_id
         self.original_responses: dict[str, int] = {}  # interaction token -> message id
+        self.responded: set[str] = set()  # tokens of the interactions responded to
+        self.no_direct_messages: set[str] = set()  # ids of users who refuse the bot's DMs
 
         self.calls = _Log("HTTP call")
         self.gateway_frames = _Log("gateway frame")  # frames received from the client: {"op", "d"}
@@ -1181,6 +1183,8 @@ def _edit_channel(fake: DiscordFake, call: Call, channel_id: str) -> Json:
 @_route("POST", "/channels/{channel_id}/messages")
 def _create_message(fake: DiscordFake, call: Call, channel_id: str) -> Json:
     channel = fake._channel(channel_id)
+    if channel["type"] == 1 and channel["recipients"][0]["id"] in fake.no_direct_messages:
+        raise _Http(403, "Cannot send messages to this user", 50007)
     if channel.get("thread_metadata", {}).get("archived"):
         channel["thread_metadata"]["archived"] = False  # posting unarchives, as on Discord
     return fake._new_message(int(channel_id), fake.bot_user, call.json or {}, call.files)
@@ -1255,6 +1259,7 @@ def _interaction_callback(fake: DiscordFake, call: Call, interaction_id: str, to
     kind, data = body.get("type"), body.get("data") or {}
     interaction = fake.interactions.get(int(interaction_id)) or {}
     channel_id = int(interaction.get("channel_id") or fake.channel_id)
+    fake.responded.add(token)
     message: Optional[Json] = None
     if kind == CB_MESSAGE:
         message = fake._new_message(channel_id, fake.bot_user, data, call.files)
@@ -1293,6 +1298,8 @@ def _webhook_channel(fake: DiscordFake, token: str) -> int:
 
 @_route("POST", "/webhooks/{application_id}/{token}")
 def _followup(fake: DiscordFake, call: Call, application_id: str, token: str) -> Optional[Json]:
+    if token not in fake.responded:  # a follow-up needs the interaction's response first
+        raise _Http(404, "Unknown Webhook", 10015)
     channel_id = int(call.query.get("thread_id") or _webhook_channel(fake, token))
     message = fake._new_message(channel_id, fake.bot_user, call.json or {}, call.files)
     message["webhook_id"] = application_id

@@ -24,8 +24,10 @@ UPDATES_A_MESSAGE = (discord.InteractionType.component, discord.InteractionType.
 
 
 class Answer:
-    def __init__(self, client: "DeskClient", interaction: discord.Interaction, lang: str) -> None:
+    def __init__(self, client: "DeskClient", interaction: discord.Interaction | None,
+                 lang: str, guild_id: int | None = None) -> None:
         self.client, self.interaction, self.lang = client, interaction, lang
+        self.guild_id = interaction.guild_id if interaction else guild_id
         self.spoke = False
         self.refs: dict[str, MessageRef | None] = {}  # where the answer's cards live
         self.submitted: str | None = None  # the token of the form this answers
@@ -188,7 +190,7 @@ class Answer:
     def confirmation(self) -> Rich:
         """What happened, with a link to where the team sees it; "Done." only when the
         answer posted nothing."""
-        base = f"https://discord.com/channels/{self.interaction.guild_id}"
+        base = f"https://discord.com/channels/{self.guild_id}"
         for message, ref in reversed(self.posted):
             if isinstance(message, ThreadPost) and ref.thread:
                 what = clip(str(message.text).strip().splitlines()[0], 300)

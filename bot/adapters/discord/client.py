@@ -4,6 +4,12 @@ It only translates. Every interaction becomes one event for `runtime.router.disp
 a worker thread so the event loop never waits for the database; when that takes longer than
 `defer_after` seconds the interaction is deferred first, so Discord's 3-second limit holds.
 
+Nothing acknowledged is lost: the event is kept in the inbox (bot/inbox.py) under the
+interaction's id before any response, and worked at once by the process that received it,
+which holds it for a lease. What that process leaves unfinished (it died, or was stopped
+first) is worked by inbox workers, here or in the next process, and answered late
+(kept.py). A re-delivered interaction is the same row: no new work.
+
 Intents: only `guilds` (channels, threads and roles in the cache). Slash commands, the
 message menu, buttons and modals reach a bot without any intent, and the message menu gets
 the message's text with the interaction, so the privileged message-content intent is not
@@ -13,6 +19,11 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
+import signal
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from functools import partial
 
 import discord
 from discord import app_commands
@@ -23,11 +34,13 @@ from bot.adapters.discord.components import CaseButton, FormButton
 from bot.adapters.discord.endpoints import use_endpoints
 from bot.adapters.discord.forms import ModalId, OpenForms, part_values, read_modal_id, typed
 from bot.adapters.discord.inbound import PLATFORM, actor, place
+from bot.adapters.discord.kept import Kept, LateAnswer
 from bot.adapters.discord.posting import Poster, failure
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.results import Failed
 from bot.events import ButtonClick, Completion, Event, FormSubmit
+from bot.inbox import Delivery, Workers
 from bot.messages import (Card, File, Form, FormErrors, Home, MessageRef, Notice, Outbound, Outbox,
                           Say, ThreadPost)
 from bot.runtime import Runtime
@@ -37,6 +50,9 @@ from bot.adapters.discord.config import DiscordSettings
 DEFER_AFTER = 2.0  # seconds of work before an interaction is deferred (Discord allows 3)
 SEND_TIMEOUT = 300.0  # seconds the scheduler waits for one outbox to be delivered
 CLOSE_WAIT = 10.0  # seconds a closing client lets the answers under way finish
+KEEPERS = 2  # threads that only keep interactions: never queued behind the work
+
+log = logging.getLogger(__name__)
 
 
 class DeskClient(discord.Client):
@@ -55,6 +71,12 @@ class DeskClient(discord.Client):
         self.tree = app_commands.CommandTree(self)
         self.scheduler: Scheduler | None = None
         self._answering: set[asyncio.Task] = set()
+        inbox = runtime.inbox
+        self.workers = None if inbox is None else \
+            Workers(inbox, PLATFORM, self.work_kept, threads=inbox.workers)
+        self._held: set[int] = set()  # inbox rows this process is working on the event loop
+        self._keeper = ThreadPoolExecutor(KEEPERS, thread_name_prefix="discord-keep")
+        self.closing = False
 
     # -- the contract's senders and failures ------------------------------------------
     def senders(self) -> SendTable:
@@ -90,16 +112,32 @@ class DeskClient(discord.Client):
                     self.send(outbox), loop).result(SEND_TIMEOUT))
             self.scheduler.start()
 
+    async def on_ready(self) -> None:
+        if self.workers is not None:
+            self.workers.start()  # first what a stopped process left behind, then what comes
+
     async def settle(self) -> None:
-        """Wait for the answers under way, so that none is cut off (and no card's place lost)."""
-        if self._answering:
-            await asyncio.wait(set(self._answering), timeout=CLOSE_WAIT)
+        """Wait for the answers under way, so that none is cut off (and no card's place lost),
+        and for the ones that come meanwhile (kept and acknowledged for the next process)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + CLOSE_WAIT
+        while self._answering and loop.time() < deadline:
+            await asyncio.wait(set(self._answering), timeout=deadline - loop.time())
 
     async def close(self) -> None:
-        if self.scheduler:
-            await asyncio.to_thread(self.scheduler.stop)
-        await self.settle()
+        """Stop working new interactions (they are kept for the next process), finish what is
+        under way, hand back what does not finish in time, then disconnect."""
+        if not self.closing:
+            self.closing = True
+            if self.scheduler:
+                await asyncio.to_thread(self.scheduler.stop)
+            if self.workers is not None:
+                await asyncio.to_thread(self.workers.stop)
+            await self.settle()
+            for receipt in list(self._held):
+                await asyncio.to_thread(self.runtime.inbox.release, receipt)
         await super().close()
+        self._keeper.shutdown(wait=False)
 
     # -- interactions --------------------------------------------------------------------
     def lang(self, interaction: discord.Interaction) -> str:
@@ -107,26 +145,71 @@ class DeskClient(discord.Client):
 
     async def answer(self, interaction: discord.Interaction, event: Event, *,
                      opener: Event | None = None, submitted: str | None = None) -> None:
-        """Dispatch `event` and say what comes back. `opener` is the event that opens the form
-        a command stands for, to reopen it when the command's values had problems."""
+        """Keep `event` in the inbox, dispatch it and say what comes back. `opener` is the
+        event that opens the form a command stands for, to reopen it when the command's values
+        had problems. No response before the event is kept."""
         said = Answer(self, interaction, self.lang(interaction))
         task = asyncio.current_task()
         self._answering.add(task)
+        receipt = None
         try:
+            started = asyncio.get_running_loop().time()
+            if self.runtime.inbox is not None:
+                hand_back = self.closing  # to the next process, which answers it
+                receipt = await asyncio.get_running_loop().run_in_executor(self._keeper, partial(
+                    self.keep, interaction, event, opener, said.lang, held=not hand_back))
+                if receipt is None:
+                    log.info("interaction %s was delivered before: its first delivery answers it",
+                             interaction.id)
+                    return
+                if hand_back:
+                    await said.defer()
+                    return
+                self._held.add(receipt)
+                event = replace(event, receipt=receipt)
             work = asyncio.ensure_future(asyncio.to_thread(self._prepare, event, opener))
-            done, _ = await asyncio.wait({work}, timeout=self.defer_after)
+            waited = asyncio.get_running_loop().time() - started
+            done, _ = await asyncio.wait({work}, timeout=max(0.0, self.defer_after - waited))
             if not done:
                 await said.defer()
-            replies, refs, form = await work
-            if form is not None and isinstance(event, FormSubmit):
-                submitted = self.forms.add(form, dict(event.values))
-            await said.deliver(replies, refs, submitted)
+            await self._say(said, event, *await work, submitted=submitted)
         except Exception:
+            if receipt is not None:  # tried again by a worker, and answered late
+                await asyncio.to_thread(self.runtime.inbox.release, receipt)
+                self.workers.wake()
             if not said.spoke:  # the person hears something went wrong; the log gets the rest
                 await asyncio.shield(self._sorry(said))
             raise
+        else:
+            if receipt is not None:
+                await asyncio.to_thread(self.runtime.inbox.finish, [receipt])
         finally:
             self._answering.discard(task)
+            self._held.discard(receipt)
+
+    def keep(self, interaction: discord.Interaction, event: Event, opener: Event | None,
+             lang: str, *, held: bool) -> int | None:
+        """Store the event under the interaction's id (`held`: worked here at once); None when
+        that interaction was kept before."""
+        kept = Kept.of(interaction, event, opener, lang, self.runtime.clock.now())
+        return self.runtime.inbox.put(PLATFORM, str(interaction.id), type(event).__name__,
+                                      kept.dump(), held=held)
+
+    def work_kept(self, delivery: Delivery) -> None:
+        """On an inbox worker: an interaction its process left unfinished, answered late."""
+        kept = Kept.load(delivery.body)
+        event = replace(kept.event, receipt=delivery.id)
+        replies, refs, form = self._prepare(event, kept.opener)
+        asyncio.run_coroutine_threadsafe(
+            self._say(LateAnswer(self, kept.reply), event, replies, refs, form),
+            self.loop).result(SEND_TIMEOUT)
+
+    async def _say(self, said: Answer, event: Event, replies: list[Outbound],
+                   refs: dict[str, MessageRef | None], form: Form | None, *,
+                   submitted: str | None = None) -> None:
+        if form is not None and isinstance(event, FormSubmit):
+            submitted = self.forms.add(form, dict(event.values))
+        await said.deliver(replies, refs, submitted)
 
     async def complete(self, interaction: discord.Interaction, event: Completion
                        ) -> list[tuple[str, str]]:
@@ -250,4 +333,8 @@ class DiscordAdapter:
 
 
 def run(runtime: Runtime) -> None:
-    DiscordAdapter(runtime).start()
+    """Run until SIGTERM (what a deploy sends) or Ctrl+C: then what is under way finishes or is
+    handed back to the next start (`DeskClient.close`)."""
+    adapter = DiscordAdapter(runtime)
+    signal.signal(signal.SIGTERM, lambda *_: adapter.stop())
+    adapter.start()
