@@ -65,6 +65,7 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
                 team_defaults={"language": settings.language, "timezone": settings.timezone},
                 model_drafts=write is not None, sites=sites(settings))
     platforms = [settings.chosen_adapter()]
+    inbox = DbInbox(db, clock)
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
                team_language=partial(team_language, desk),
                jobs=[ReminderSender(desk, platforms=platforms),
@@ -72,8 +73,8 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
                      partial(sync_sites, desk, platforms=platforms),
                      partial(intake_cards, desk, platforms=platforms),
                      MissingCards(desk, platforms=platforms),
-                     *([ModelDrafts(desk, write)] if write else [])],
-               texts=desk.texts, slots=DbSlots(db), desk=desk, inbox=DbInbox(db, clock))
+                     *([ModelDrafts(desk, write)] if write else []), inbox.purge],
+               texts=desk.texts, slots=DbSlots(db), desk=desk, inbox=inbox)
 
 
 def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO | None = None,

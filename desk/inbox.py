@@ -1,7 +1,7 @@
 """The inbox in the database (`bot.inbox.Inbox`), for adapters that never see storage."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from bot.inbox import Delivery
@@ -9,6 +9,8 @@ from storage import inbox
 from storage.uow import Database
 
 LEASE = timedelta(seconds=30)  # a worker that died: its delivery is taken again after this
+KEEP = timedelta(days=2)  # a finished delivery's receipt: Slack retries within minutes
+PURGE_EVERY = timedelta(hours=1)
 
 
 class DbInbox:
@@ -17,6 +19,7 @@ class DbInbox:
         # SQLite has one writer: more workers only queue for it, ahead of the acknowledgements'
         # own inserts. PostgreSQL locks rows, so workers (and processes) share the work.
         self.workers = 1 if db.engine.dialect.name == "sqlite" else 4
+        self.purged_at: datetime | None = None
 
     def put(self, platform: str, receipt: str, kind: str, body: str, *,
             held: bool = False) -> int | None:
@@ -39,3 +42,12 @@ class DbInbox:
     def release(self, delivery_id: int) -> None:
         with self.db.unit() as session:
             inbox.release(session, item_id=delivery_id)
+
+    def purge(self) -> list:
+        """A scheduler job: once an hour, forget what was finished more than KEEP ago."""
+        now = self.clock.now()
+        if self.purged_at is None or now - self.purged_at >= PURGE_EVERY:
+            self.purged_at = now
+            with self.db.unit() as session:
+                inbox.purge(session, done_before=now - KEEP)
+        return []

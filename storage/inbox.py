@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import or_, update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
@@ -53,11 +53,19 @@ def take(session: Session, *, platform: str, now: datetime, lease_until: datetim
 
 def finish(session: Session, *, ids: Sequence[int], now: datetime) -> int:
     """Done: in the same transaction as the work it asked for, so it is done exactly once.
-    How many were still to do (0: another worker did it first)."""
+    The body goes (the review's words and a platform's answer token are the case's business
+    now); the receipt stays, so a late retry is still recognised. How many were still to do
+    (0: another worker did it first)."""
     done = session.exec(update(InboxItem)
                         .where(InboxItem.id.in_(list(ids)), InboxItem.status == PENDING)
-                        .values(status=DONE, done_at=now, lease_until=None))
+                        .values(status=DONE, done_at=now, lease_until=None, body=""))
     return done.rowcount
+
+
+def purge(session: Session, *, done_before: datetime) -> int:
+    """Forget deliveries finished before `done_before`: no platform re-delivers that late."""
+    return session.exec(delete(InboxItem).where(InboxItem.status == DONE,
+                                                InboxItem.done_at < done_before)).rowcount
 
 
 def release(session: Session, *, item_id: int) -> None:

@@ -38,6 +38,36 @@ def test_a_taken_delivery_is_leased_until_its_worker_is_presumed_dead(app, clock
     assert inbox.take("slack", 5) == []
 
 
+def test_a_finished_delivery_keeps_its_receipt_not_its_words_and_is_forgotten_later(app, clock):
+    """A late retry is still recognised, but the review's words and a platform's answer token
+    stay only in the case; two days on, the job forgets the row (once an hour at most)."""
+    inbox = inbox_of(app)
+    done = inbox.put("slack", "t-1", "command", '{"text": "Koude friet", "token": "x"}')
+    pending = inbox.put("slack", "t-2", "command", "{}")
+    inbox.finish([done])
+
+    def rows() -> dict[int, str]:
+        with app.desk.db.unit() as session:
+            return {row.id: row.body for row in session.exec(select(InboxItem))}
+
+    assert rows() == {done: "", pending: "{}"}
+    assert inbox.put("slack", "t-1", "command", "{}") is None
+    assert inbox.purge() == [] and rows() == {done: "", pending: "{}"}
+    clock.advance(days=2, minutes=1)
+    inbox.purge()
+    assert rows() == {pending: "{}"}
+    later = inbox.put("slack", "t-3", "command", "{}")
+    inbox.finish([later])
+    clock.advance(days=2, minutes=-10)
+    inbox.purge()  # an hour after the last run, but t-3 is not two days old yet
+    clock.advance(minutes=20)
+    inbox.purge()  # t-3 is, but the last run was 20 minutes ago: the database is not asked
+    assert later in rows()
+    clock.advance(minutes=41)
+    inbox.purge()
+    assert rows() == {pending: "{}"}
+
+
 def test_a_held_delivery_is_left_to_its_taker_until_the_lease_ends(app, clock):
     """Held: the process that stored it works it at once; workers take it only when that
     process died first (or released it)."""
