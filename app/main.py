@@ -18,6 +18,7 @@ from bot.i18n import Catalogs
 from app.ai import model_writer
 from app.registry import ADAPTERS
 from bot.adapters.console import ConsoleSettings
+from bot.delivery.dispatcher import log_result
 from bot.runtime import Runtime
 from bot.settings import Settings
 from desk.advice.ai.job import ModelDrafts
@@ -25,6 +26,7 @@ from desk.turn import Desk, team_language
 from desk.reporting.digest import due_digests
 from desk.cases.missing_cards import MissingCards
 from desk.inbox import DbInbox
+from desk.outbox import DurableOutbox
 from desk.refs import DbMessageRefs
 from desk.intake.cards import intake_cards
 from desk.reminders.sender import ReminderSender
@@ -63,9 +65,10 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
                 team_defaults={"language": settings.language, "timezone": settings.timezone},
                 model_drafts=write is not None)
     platforms = [settings.chosen_adapter()]
+    desk.outbox = DurableOutbox(desk, platforms=platforms)
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
-               team_language=partial(team_language, desk),
-               jobs=[ReminderSender(desk, platforms=platforms),
+               team_language=partial(team_language, desk), record=desk.outbox.record,
+               jobs=[desk.outbox, ReminderSender(desk, platforms=platforms),
                      partial(due_digests, desk, platforms=platforms),
                      partial(intake_cards, desk, platforms=platforms),
                      MissingCards(desk, platforms=platforms),
@@ -93,7 +96,8 @@ def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO
                    echo=(not stdin.isatty()) if echo is None else echo,
                    user=settings.section("console", ConsoleSettings).user or "you", jobs=app.jobs,
                    clock=app.clock, zone=settings.timezone, when=when, texts=app.texts,
-                   team_language=partial(team_language, app.desk)).run()
+                   team_language=partial(team_language, app.desk),
+                   record=app.record or log_result).run()
 
 
 def configure_logging(settings: Settings) -> None:

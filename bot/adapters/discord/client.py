@@ -25,7 +25,7 @@ from bot.adapters.discord.forms import ModalId, OpenForms, part_values, read_mod
 from bot.adapters.discord.inbound import PLATFORM, actor, place
 from bot.adapters.discord.posting import Poster, failure
 from bot.delivery.contract import SendTable
-from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.dispatcher import Dispatcher, log_result
 from bot.delivery.results import Failed
 from bot.events import ButtonClick, Completion, Event, FormSubmit
 from bot.messages import (Card, File, Form, FormErrors, Home, MessageRef, Notice, Outbound, Outbox,
@@ -51,7 +51,8 @@ class DeskClient(discord.Client):
         self.forms = OpenForms()
         self.poster = Poster(self, runtime.refs, self.texts, self.texts.pick(runtime.settings.language),
                              runtime.team_language)
-        self.dispatcher = Dispatcher(self, texts=self.texts, language=runtime.settings.language)
+        self.dispatcher = Dispatcher(self, texts=self.texts, language=runtime.settings.language,
+                                     record=runtime.record or log_result)
         self.tree = app_commands.CommandTree(self)
         self.scheduler: Scheduler | None = None
         self._answering: set[asyncio.Task] = set()

@@ -1,0 +1,100 @@
+"""The outbox's queries: keep a turn's posts in its own transaction, take what is left with a
+lease, settle each row with what the platform said.
+
+Taking uses `FOR UPDATE SKIP LOCKED` on PostgreSQL, so processes on several machines share
+the work; on SQLite, `BEGIN IMMEDIATE` makes one writer at a time do the same. A case's posts
+go in order: a row waits while an older row of its case waits (backing off, or held by
+another process).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import and_, exists, insert, update
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from storage.models import OutboxItem, Team
+
+DELIVERED, SUPERSEDED, GIVEN_UP = "delivered", "superseded", "given_up"
+
+
+def add(session: Session, rows: Sequence[dict]) -> list[int]:
+    """Keep these rows (OutboxItem's fields) in one statement; their ids, in order."""
+    statement = insert(OutboxItem).returning(OutboxItem.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, [{"attempts": 0, "alert": False, **row}
+                                            for row in rows]).scalars())
+
+
+def take(session: Session, *, platforms: Sequence[str], now: datetime, lease_until: datetime,
+         limit: int) -> list[OutboxItem]:
+    """Due rows nobody holds, oldest first, whose case has no older row still waiting; now
+    this process's until `lease_until`. A card row that a newer card of its case replaces is
+    settled as superseded, never shown (it would show the case as it was)."""
+    older, newer = aliased(OutboxItem), aliased(OutboxItem)
+    waiting_before = exists().where(
+        older.platform == OutboxItem.platform, older.key == OutboxItem.key,
+        older.id < OutboxItem.id, older.delivered_at.is_(None), older.due_at > now)
+    ids = session.exec(
+        select(OutboxItem.id)
+        .where(OutboxItem.platform.in_(list(platforms)), OutboxItem.delivered_at.is_(None),
+               OutboxItem.due_at <= now, ~waiting_before)
+        .order_by(OutboxItem.id).limit(limit)
+        .with_for_update(skip_locked=True)).all()
+    if not ids:
+        return []
+    replaced = exists().where(newer.platform == OutboxItem.platform, newer.key == OutboxItem.key,
+                              newer.kind == OutboxItem.kind, newer.id > OutboxItem.id)
+    session.exec(update(OutboxItem)
+                 .where(OutboxItem.id.in_(ids), OutboxItem.kind == "Card", replaced)
+                 .values(delivered_at=now, outcome=SUPERSEDED))
+    session.exec(update(OutboxItem)
+                 .where(OutboxItem.id.in_(ids), OutboxItem.delivered_at.is_(None))
+                 .values(due_at=lease_until, attempts=OutboxItem.attempts + 1))
+    return list(session.exec(select(OutboxItem)
+                             .where(OutboxItem.id.in_(ids), OutboxItem.delivered_at.is_(None))
+                             .order_by(OutboxItem.id)
+                             .execution_options(populate_existing=True)))
+
+
+def delivered(session: Session, *, row_id: int, now: datetime) -> None:
+    session.exec(update(OutboxItem).where(OutboxItem.id == row_id,
+                                          OutboxItem.delivered_at.is_(None))
+                 .values(delivered_at=now, outcome=DELIVERED, error=None))
+
+
+def failed(session: Session, *, row_id: int, reason: str, retry_at: datetime | None,
+           now: datetime) -> OutboxItem | None:
+    """Try again at `retry_at`, or (None) give up. The row, with its team, for telling."""
+    values: dict = {"error": reason}
+    values.update({"due_at": retry_at} if retry_at else {"delivered_at": now,
+                                                          "outcome": GIVEN_UP})
+    session.exec(update(OutboxItem).where(OutboxItem.id == row_id,
+                                          OutboxItem.delivered_at.is_(None)).values(**values))
+    return session.get(OutboxItem, row_id)
+
+
+def tell_once(session: Session, *, row: OutboxItem, reason: str) -> bool:
+    """Mark the row as the one whose failure the lead hears about; False when the lead was
+    told about this failure on this workspace already and a told row still waits."""
+    told = aliased(OutboxItem)
+    taken = session.exec(
+        update(OutboxItem)
+        .where(OutboxItem.id == row.id, OutboxItem.told.is_(None),
+               ~exists().where(and_(told.platform == row.platform,
+                                    told.workspace == row.workspace, told.told == reason,
+                                    told.delivered_at.is_(None))))
+        .values(told=reason))
+    return taken.rowcount > 0
+
+
+def team_of(session: Session, row: OutboxItem) -> Team | None:
+    return session.get(Team, row.team_id)
+
+
+def pending(session: Session, *, platform: str) -> list[OutboxItem]:
+    """Rows not delivered yet, oldest first (for tests and the command line)."""
+    return list(session.exec(select(OutboxItem).where(OutboxItem.platform == platform,
+                                                      OutboxItem.delivered_at.is_(None))
+                             .order_by(OutboxItem.id)))
