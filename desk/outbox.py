@@ -120,7 +120,7 @@ class DurableOutbox:
     @staticmethod
     def pause(attempts: int, failed: Failed) -> timedelta:
         first, most = (RETRY, RETRY_MAX) if failed.transient else (FIX_RETRY, FIX_MAX)
-        return min(first * 2 ** max(attempts - 1, 0), most)
+        return min(first * 2 ** min(attempts, 16), most)
 
     def _tell_lead(self, session: Session, row: OutboxItem, reason: str, now: datetime) -> None:
         """Once per failure and workspace, in the team's language: in the review channel when

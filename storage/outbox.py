@@ -21,10 +21,11 @@ DELIVERED, SUPERSEDED, GIVEN_UP = "delivered", "superseded", "given_up"
 
 
 def add(session: Session, rows: Sequence[dict]) -> list[int]:
-    """Keep these rows (OutboxItem's fields) in one statement; their ids, in order."""
-    statement = insert(OutboxItem).returning(OutboxItem.id, sort_by_parameter_order=True)
-    return list(session.execute(statement, [{"attempts": 0, "alert": False, **row}
-                                            for row in rows]).scalars())
+    """Keep these rows (OutboxItem's fields) in one statement; their ids, in order (one
+    statement numbers its rows in the order of its values)."""
+    statement = insert(OutboxItem).values([{"attempts": 0, "alert": False, **row}
+                                           for row in rows]).returning(OutboxItem.id)
+    return sorted(session.execute(statement).scalars())
 
 
 def take(session: Session, *, platforms: Sequence[str], now: datetime, lease_until: datetime,
