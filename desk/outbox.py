@@ -26,7 +26,7 @@ from bot.delivery.dispatcher import log_result
 from bot.delivery.results import Delivered, Failed, Result
 from bot.messages import Card, Outbound, Outbox, Say, ThreadPost
 from bot.text import ROLE, Mention
-from storage import outbox
+from storage import outbox, repo
 from storage.models import OutboxItem, Team
 
 if TYPE_CHECKING:
@@ -130,7 +130,8 @@ class DurableOutbox:
         if team is None or not team.lead:
             return
         lead = team.lead
-        channel = team.review_channel or row.channel
+        shown = repo.get_ref(session, platform=row.platform, key=row.key) if row.key else None
+        channel = row.channel or (shown.channel if shown else team.review_channel)
         if reason in UNREACHABLE and not lead.startswith(ROLE):
             channel = lead  # a person's id: the bot's direct messages with them
         if not channel:
