@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Iterator, TextIO
 
 from bot.clock import Clock, OffsetClock, SystemClock
@@ -65,7 +65,8 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
                 team_defaults={"language": settings.language, "timezone": settings.timezone},
                 model_drafts=write is not None)
     platforms = [settings.chosen_adapter()]
-    desk.outbox = DurableOutbox(desk, platforms=platforms)
+    desk.outbox = DurableOutbox(desk, platforms=platforms,
+                                grace=timedelta(seconds=settings.outbox_grace))
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
                team_language=partial(team_language, desk), record=desk.outbox.record,
                jobs=[desk.outbox, ReminderSender(desk, platforms=platforms),

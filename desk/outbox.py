@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-GRACE = timedelta(minutes=2)  # the process that did the work delivers within this
+GRACE = timedelta(minutes=2)  # the process that did the work delivers within this (OUTBOX_GRACE)
 LEASE = timedelta(minutes=5)  # the job's hold on what it took (its posts are paced)
 BATCH = 100
 RETRY = timedelta(seconds=30)  # after a transient failure, doubling up to RETRY_MAX
@@ -53,9 +53,11 @@ class Kept:
 
 
 class DurableOutbox:
-    def __init__(self, desk: "Desk", platforms: Collection[str]) -> None:
+    def __init__(self, desk: "Desk", platforms: Collection[str],
+                 grace: timedelta = GRACE) -> None:
         self.desk = desk
         self.platforms = list(platforms)
+        self.grace = grace
         self._waiting: OrderedDict[int, Kept] = OrderedDict()  # id(message) → its row
         self._lock = threading.Lock()
 
@@ -66,7 +68,8 @@ class DurableOutbox:
         if not shared:
             return []
         now = self.desk.now()
-        ids = outbox.add(session, [self._row(team, m, now) for m in shared])
+        due = now + self.grace
+        ids = outbox.add(session, [self._row(team, m, now, due) for m in shared])
         return [Kept(m, row_id) for m, row_id in zip(shared, ids)]
 
     def expect(self, kept: Sequence[Kept]) -> None:
@@ -78,14 +81,14 @@ class DurableOutbox:
                 self._waiting.popitem(last=False)
 
     @staticmethod
-    def _row(team: Team, message: Outbound, now: datetime, *, due: datetime | None = None,
+    def _row(team: Team, message: Outbound, now: datetime, due: datetime, *,
              alert: bool = False) -> dict:
         return {"platform": team.platform, "workspace": team.workspace, "team_id": team.id,
                 "kind": type(message).__name__,
                 "key": getattr(message, "key", None) if isinstance(message, (Card, ThreadPost))
                 else None,
                 "channel": getattr(message, "channel", None), "body": codec.encode(message),
-                "created_at": now, "due_at": due or now + GRACE, "alert": alert}
+                "created_at": now, "due_at": due, "alert": alert}
 
     # -- the dispatcher's hook: the one place that knows whether it arrived ------------
     def record(self, platform: str, message: Outbound, result: Result) -> None:
@@ -139,7 +142,7 @@ class DurableOutbox:
         texts = self.desk.texts
         text = texts.text(texts.pick(team.language), f"outbox.lead.{reason}",
                           lead=Mention(lead))
-        outbox.add(session, [self._row(team, Say(channel, text), now, due=now, alert=True)])
+        outbox.add(session, [self._row(team, Say(channel, text), now, now, alert=True)])
 
     # -- the scheduled job: what is left -----------------------------------------------
     def __call__(self) -> Iterator[Outbox]:
