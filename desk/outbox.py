@@ -42,6 +42,7 @@ RETRY_MAX = timedelta(minutes=15)
 FIX_RETRY = timedelta(minutes=15)  # after a failure a person must fix, doubling to FIX_MAX
 FIX_MAX = timedelta(hours=4)
 GIVE_UP = timedelta(days=7)  # older rows that still fail are given up (logged)
+KEEP = timedelta(days=7)  # settled rows are kept this long, for a look at what happened
 REMEMBER = 10_000  # rows this process waits to hear about; older ones the job takes again
 UNREACHABLE = ("not_in_channel", "channel_not_found", "invalid_auth")  # the channel is no use
 
@@ -99,11 +100,14 @@ class DurableOutbox:
                 return
             del self._waiting[id(message)]
         now = self.desk.now()
-        with self.desk.db.unit() as session:
-            if isinstance(result, Delivered):
-                outbox.delivered(session, row_id=kept.row_id, now=now)
-            else:
-                self._failed(session, kept.row_id, result, now)
+        try:
+            with self.desk.db.unit() as session:
+                if isinstance(result, Delivered):
+                    outbox.delivered(session, row_id=kept.row_id, now=now)
+                else:
+                    self._failed(session, kept.row_id, result, now)
+        except Exception:  # the next message must still go out; the job sees to this row
+            log.exception("settling outbox row %d failed", kept.row_id)
 
     def _failed(self, session: Session, row_id: int, failed: Failed, now: datetime) -> None:
         row = session.get(OutboxItem, row_id)
@@ -116,8 +120,8 @@ class DurableOutbox:
         outbox.failed(session, row_id=row_id, reason=failed.reason,
                       retry_at=None if give_up else now + self.pause(row.attempts, failed),
                       now=now)
-        if not failed.transient and failed.tell and not row.alert \
-                and outbox.tell_once(session, row=row, reason=failed.reason):
+        if not failed.transient and failed.tell and not row.alert and not outbox.told_already(
+                session, platform=row.platform, workspace=row.workspace, reason=failed.reason):
             self._tell_lead(session, row, failed.reason, now)
 
     @staticmethod
@@ -142,7 +146,8 @@ class DurableOutbox:
         texts = self.desk.texts
         text = texts.text(texts.pick(team.language), f"outbox.lead.{reason}",
                           lead=Mention(lead))
-        outbox.add(session, [self._row(team, Say(channel, text), now, now, alert=True)])
+        outbox.add(session, [{**self._row(team, Say(channel, text), now, now, alert=True),
+                              "told": reason}])
 
     # -- the scheduled job: what is left -----------------------------------------------
     def __call__(self) -> Iterator[Outbox]:
@@ -150,6 +155,7 @@ class DurableOutbox:
         the rest) and one per other message."""
         now = self.desk.now()
         with self.desk.db.unit() as session:
+            outbox.prune(session, platforms=self.platforms, before=now - KEEP)
             rows = outbox.take(session, platforms=self.platforms, now=now,
                                lease_until=now + LEASE, limit=BATCH)
         groups: dict[tuple, list[Kept]] = {}

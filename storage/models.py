@@ -280,8 +280,8 @@ class OutboxItem(SQLModel, table=True):
     due_at: datetime  # next try; moved forward while a process holds it (a lease)
     attempts: int = 0
     error: Optional[str] = None  # the reason of the last failure
-    told: Optional[str] = None  # the failure the lead was told about (once, until delivered)
-    alert: bool = False  # the message that tells the lead: given up when it fails for good
+    alert: bool = False  # a message that tells the lead what to fix: given up when it fails
+    told: Optional[str] = None  # an alert's failure reason (told once, until a post gets through)
     delivered_at: Optional[datetime] = None
     outcome: Optional[str] = None  # delivered | superseded (a newer card) | given_up
 

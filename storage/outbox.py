@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import and_, exists, insert, update
+from sqlalchemy import delete, exists, func, insert, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -76,18 +76,23 @@ def failed(session: Session, *, row_id: int, reason: str, retry_at: datetime | N
     return session.get(OutboxItem, row_id)
 
 
-def tell_once(session: Session, *, row: OutboxItem, reason: str) -> bool:
-    """Mark the row as the one whose failure the lead hears about; False when the lead was
-    told about this failure on this workspace already and a told row still waits."""
-    told = aliased(OutboxItem)
-    taken = session.exec(
-        update(OutboxItem)
-        .where(OutboxItem.id == row.id, OutboxItem.told.is_(None),
-               ~exists().where(and_(told.platform == row.platform,
-                                    told.workspace == row.workspace, told.told == reason,
-                                    told.delivered_at.is_(None))))
-        .values(told=reason))
-    return taken.rowcount > 0
+def told_already(session: Session, *, platform: str, workspace: str, reason: str) -> bool:
+    """Whether the lead was told about this failure on this workspace since anything last
+    got through there (then the problem is still the one they were told about)."""
+    here = (OutboxItem.platform == platform, OutboxItem.workspace == workspace)
+    last_ok = session.exec(select(func.max(OutboxItem.delivered_at)).where(
+        *here, OutboxItem.outcome == DELIVERED, OutboxItem.alert.is_(False))).one()
+    told = select(OutboxItem.id).where(*here, OutboxItem.alert.is_(True),
+                                       OutboxItem.told == reason)
+    if last_ok is not None:
+        told = told.where(OutboxItem.created_at >= last_ok)
+    return session.exec(told.limit(1)).first() is not None
+
+
+def prune(session: Session, *, platforms: Sequence[str], before: datetime) -> None:
+    """Forget what was settled before `before`."""
+    session.exec(delete(OutboxItem).where(OutboxItem.platform.in_(list(platforms)),
+                                          OutboxItem.delivered_at < before))
 
 
 def team_of(session: Session, row: OutboxItem) -> Team | None:

@@ -113,18 +113,20 @@ class DeskClient(discord.Client):
         said = Answer(self, interaction, self.lang(interaction))
         task = asyncio.current_task()
         self._answering.add(task)
+        worked = False  # once the work is done, a failure to say so changed nothing back
         try:
             work = asyncio.ensure_future(asyncio.to_thread(self._prepare, event, opener))
             done, _ = await asyncio.wait({work}, timeout=self.defer_after)
             if not done:
                 await said.defer()
             replies, refs, form = await work
+            worked = True
             if form is not None and isinstance(event, FormSubmit):
                 submitted = self.forms.add(form, dict(event.values))
             await said.deliver(replies, refs, submitted)
         except Exception:
             if not said.spoke:  # the person hears something went wrong; the log gets the rest
-                await asyncio.shield(self._sorry(said))
+                await asyncio.shield(self._sorry(said, worked))
             raise
         finally:
             self._answering.discard(task)
@@ -146,9 +148,10 @@ class DeskClient(discord.Client):
         return replies, refs, form
 
     @staticmethod
-    async def _sorry(said: Answer) -> None:
+    async def _sorry(said: Answer, worked: bool) -> None:
         try:
-            await said.privately(said.text("error.unexpected"))
+            await said.privately(said.text("delivery.unexpected" if worked
+                                           else "error.unexpected"))
         except discord.HTTPException:
             pass
 
