@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-GRACE = timedelta(minutes=2)  # the process that did the work delivers within this (OUTBOX_GRACE)
+GRACE = timedelta(seconds=30)  # the process that did the work posts within this (OUTBOX_GRACE)
 LEASE = timedelta(minutes=5)  # the job's hold on what it took (its posts are paced)
 BATCH = 100
 RETRY = timedelta(seconds=30)  # after a transient failure, doubling up to RETRY_MAX

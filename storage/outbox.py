@@ -89,6 +89,15 @@ def told_already(session: Session, *, platform: str, workspace: str, reason: str
     return session.exec(told.limit(1)).first() is not None
 
 
+def waiting_keys(session: Session, *, platform: str, keys: Sequence[str]) -> set[str]:
+    """Which of these keys have rows still waiting (the outbox will post them)."""
+    if not keys:
+        return set()
+    return set(session.exec(select(OutboxItem.key).where(
+        OutboxItem.platform == platform, OutboxItem.key.in_(list(keys)),
+        OutboxItem.delivered_at.is_(None)).distinct()))
+
+
 def prune(session: Session, *, platforms: Sequence[str], before: datetime) -> None:
     """Forget what was settled before `before`."""
     session.exec(delete(OutboxItem).where(OutboxItem.platform.in_(list(platforms)),

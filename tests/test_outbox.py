@@ -12,6 +12,8 @@ from sqlmodel import select
 
 from bot.scheduler import Scheduler
 from desk import outbox as durable
+from desk.cases import missing_cards
+from desk.cases.missing_cards import MissingCards
 from storage import outbox
 from storage.models import OutboxItem, Team
 from tests.conftest import built_app
@@ -77,11 +79,15 @@ def test_a_card_lost_to_a_crash_after_the_commit_is_posted_by_the_job_after_a_re
     slack.adapter.dispatcher.deliver = lambda *args, **kw: []  # the process dies here
     slack.command(REVIEW)
     assert cards(slack_api) == [] and len(waiting(app)) == 1
+    with app.desk.db.unit() as session:
+        session.exec(update(Team).values(review_channel=CHANNEL_ID))
 
     for restarted in built_app(sqlite_url, clock, adapter="slack"):
         again = Slack(restarted, slack_api)
         tick(restarted, again)
         assert cards(slack_api) == []  # the process that did the work may still be at it
+        clock.advance(missing_cards.GRACE)
+        assert list(MissingCards(restarted.desk, ["slack"])()) == []  # the outbox has it
         clock.advance(durable.GRACE)
         tick(restarted, again)
         assert len(cards(slack_api)) == 1 and waiting(restarted) == []
