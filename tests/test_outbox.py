@@ -180,6 +180,7 @@ def test_a_thread_post_waits_for_its_card_and_a_newer_card_replaces_the_older(
     clock.advance(durable.FIX_MAX)
     tick(app, slack)
     (card,) = cards(slack_api)  # the newer card only: the older one is superseded
+    assert slack_api.calls("chat.update") == [] and "Votes" in text_of(card.body["blocks"])
     thread = [c for c in slack_api.calls("chat.postMessage") if c.body.get("thread_ts")]
     assert thread and all(c.body["thread_ts"] == card.response["ts"] for c in thread)
     assert slack_api.calls().index(card) < slack_api.calls().index(thread[0])
