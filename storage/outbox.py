@@ -109,7 +109,7 @@ def team_of(session: Session, row: OutboxItem) -> Team | None:
 
 
 def pending(session: Session, *, platform: str) -> list[OutboxItem]:
-    """Rows not delivered yet, oldest first (for tests and the command line)."""
+    """Rows not delivered yet, oldest first."""
     return list(session.exec(select(OutboxItem).where(OutboxItem.platform == platform,
                                                       OutboxItem.delivered_at.is_(None))
                              .order_by(OutboxItem.id)))
