@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Iterator, TextIO
 
 from bot.clock import Clock, OffsetClock, SystemClock
@@ -19,6 +19,7 @@ from app.ai import model_writer
 from app.registry import ADAPTERS
 from app.sites.wiring import sites
 from bot.adapters.console import ConsoleSettings
+from bot.delivery.dispatcher import log_result
 from bot.runtime import Runtime
 from bot.settings import Settings
 from desk.advice.ai.job import ModelDrafts
@@ -26,6 +27,7 @@ from desk.turn import Desk, team_language
 from desk.reporting.digest import due_digests
 from desk.cases.missing_cards import MissingCards
 from desk.inbox import DbInbox
+from desk.outbox import DurableOutbox
 from desk.refs import DbMessageRefs
 from desk.intake.cards import intake_cards
 from desk.sources.sync import sync_sites
@@ -66,9 +68,11 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
                 model_drafts=write is not None, sites=sites(settings))
     platforms = [settings.chosen_adapter()]
     inbox = DbInbox(db, clock)
+    desk.outbox = DurableOutbox(desk, platforms=platforms,
+                                grace=timedelta(seconds=settings.outbox_grace))
     return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db), clock=clock,
-               team_language=partial(team_language, desk),
-               jobs=[ReminderSender(desk, platforms=platforms),
+               team_language=partial(team_language, desk), record=desk.outbox.record,
+               jobs=[desk.outbox, ReminderSender(desk, platforms=platforms),
                      partial(due_digests, desk, platforms=platforms),
                      partial(sync_sites, desk, platforms=platforms),
                      partial(intake_cards, desk, platforms=platforms),
@@ -97,7 +101,8 @@ def run_console(app: Runtime, *, lines: Iterator[str] | None = None, out: TextIO
                    echo=(not stdin.isatty()) if echo is None else echo,
                    user=settings.section("console", ConsoleSettings).user or "you", jobs=app.jobs,
                    clock=app.clock, zone=settings.timezone, when=when, texts=app.texts,
-                   team_language=partial(team_language, app.desk)).run()
+                   team_language=partial(team_language, app.desk),
+                   record=app.record or log_result).run()
 
 
 def configure_logging(settings: Settings) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from bot.clock import Clock
+from bot.delivery.dispatcher import Record
 from bot.events import Event
 from bot.i18n import Catalogs
 from bot.inbox import Inbox
@@ -28,6 +29,9 @@ class Runtime:
     texts: Catalogs = field(default_factory=Catalogs)
     slots: Slots = field(default_factory=LocalSlots)  # pacing of bot-initiated posts
     inbox: Inbox | None = None  # where adapters store deliveries before acknowledging them
+    # What each delivery came to, for the outbox that keeps the team's posts until they
+    # arrived: every adapter's dispatcher reports to it (None: only logged).
+    record: Record | None = None
     # The language of the team an event's place belongs to, for an adapter's own words in
     # the team's channel (None when the database cannot tell).
     team_language: Callable[[Event], str | None] | None = None

@@ -9,6 +9,7 @@ import logging
 import threading
 from typing import Callable, Iterable
 
+from bot.delivery.results import Undelivered
 from bot.messages import Outbox
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,9 @@ class Scheduler:
                         if outbox.delivered:
                             outbox.delivered()
                         sent += 1
+                    except Undelivered as err:  # the job kept the work: it tries again
+                        log.warning("scheduled messages to %s/%s wait: %s",
+                                    outbox.platform, outbox.workspace, err)
                     except Exception:
                         log.exception("delivering scheduled messages to %s/%s failed",
                                       outbox.platform, outbox.workspace)

@@ -50,6 +50,8 @@ class Settings:
     timezone: str = "Europe/Amsterdam"
     log_level: str = "INFO"
     scheduler_interval: float = 30.0
+    # Seconds the process that did the work has to post it before the outbox job sends it.
+    outbox_grace: float = 30.0
     # Where the intake endpoint listens beside the bot (INTAKE_PORT); empty: not started.
     intake_port: str = ""
     intake_host: str = "127.0.0.1"

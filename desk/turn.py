@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import wraps
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
@@ -28,6 +28,9 @@ from storage.errors import Conflict, DatabaseUnavailable
 from storage.models import Member, Team
 from storage.uow import Database
 
+if TYPE_CHECKING:
+    from desk.outbox import DurableOutbox
+
 log = logging.getLogger(__name__)
 
 ATTEMPTS = 4
@@ -41,6 +44,7 @@ class Desk:
     team_defaults: dict = field(default_factory=dict)
     model_drafts: bool = False  # a language model writes first drafts ahead of time (AI_DRAFTS)
     sites: Any = None  # desk.sources.connected.Sites: the review sites a team may connect
+    outbox: "DurableOutbox | None" = None  # keeps what a person's event posts until it arrived
 
     def now(self) -> datetime:
         return self.clock.now()
@@ -157,10 +161,12 @@ def finish_delivery(desk: Desk, session: Session, receipt: int) -> bool:
 
 def in_turns(desk: Desk, name: str, begin: Callable[[Session], Turn],
              fn: Callable[[Turn], Sequence[Outbound]],
-             receipt: int | None = None) -> list[Outbound]:
+             receipt: int | None = None, keep: bool = False) -> list[Outbound]:
     """Run `fn` in a turn, one transaction per attempt: again when another event changed the
     same case first; a refusal becomes a notice in the person's language. An event from the
-    inbox (`receipt`) is finished in the same transaction: worked twice, it changes nothing."""
+    inbox (`receipt`) is finished in the same transaction: worked twice, it changes nothing.
+    With `keep`, what it posts for the team is kept in the outbox in that transaction too."""
+    outbox = desk.outbox if keep else None
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with desk.db.unit() as session:
@@ -169,12 +175,16 @@ def in_turns(desk: Desk, name: str, begin: Callable[[Session], Turn],
                     return []
                 turn = begin(session)
                 try:
-                    return list(fn(turn))
+                    messages = list(fn(turn))
                 except UserError as err:
                     session.rollback()
                     if receipt is not None:
                         finish_delivery(desk, session, receipt)
                     return [turn.refusal(err)]
+                kept = outbox.keep(session, turn.team, messages) if outbox else []
+            if kept:
+                outbox.expect(kept)
+            return messages
         except Conflict:
             log.info("%s lost a race (attempt %d), trying again", name, attempt)
         except DatabaseUnavailable as err:
@@ -189,7 +199,7 @@ def handle(fn: Callable[..., Sequence[Outbound]]) -> Callable[[Event, Desk], lis
     @wraps(fn)
     def run(event: Event, desk: Desk) -> list[Outbound]:
         return in_turns(desk, fn.__name__, lambda session: Turn.from_event(desk, event, session),
-                        lambda turn: fn(turn, event), event.receipt)
+                        lambda turn: fn(turn, event), event.receipt, keep=True)
 
     return run
 

@@ -256,6 +256,36 @@ class InboxItem(SQLModel, table=True):
     done_at: Optional[datetime] = None
 
 
+class OutboxItem(SQLModel, table=True):
+    """A message for a channel or a case's thread, stored in the unit of work that produced it
+    and marked delivered only once the platform took it: a process that dies after its commit,
+    a platform that is down, or a bot left out of its channel delays a post, never loses it.
+    `key` (a case's) keeps a case's posts in order: its card before its thread posts."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_due", "platform", "delivered_at", "due_at"),
+        Index("ix_outbox_key", "platform", "key", "id"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    platform: str
+    workspace: str
+    team_id: int = Field(foreign_key="team.id")
+    kind: str  # the message's type: Card, ThreadPost, Say, File
+    key: Optional[str] = None  # the case's key, for the posts of a case
+    channel: Optional[str] = None  # where it goes, when the message says (a thread's: its card's)
+    body: str = Field(sa_column=Column(Text, nullable=False))  # bot.delivery.codec
+    created_at: datetime
+    due_at: datetime  # next try; moved forward while a process holds it (a lease)
+    attempts: int = 0
+    error: Optional[str] = None  # the reason of the last failure
+    alert: bool = False  # a message that tells the lead what to fix: given up when it fails
+    told: Optional[str] = None  # an alert's failure reason (told once, until a post gets through)
+    delivered_at: Optional[datetime] = None
+    outcome: Optional[str] = None  # delivered | superseded (a newer card) | given_up
+
+
 class IntakeKey(SQLModel, table=True):
     """A team's secret for signing reviews it sends to the intake endpoint; one per team,
     replaced (never shown again) when the lead asks for a new one."""

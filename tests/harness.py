@@ -4,6 +4,8 @@ No platform SDK is involved; this is how handlers are tested once for every plat
 """
 from __future__ import annotations
 
+from bot.delivery.dispatcher import log_result
+from bot.delivery.results import Delivered
 from bot.events import Actor, ButtonClick, Command, FormSubmit, MessageShortcut, Place, ThreadReply
 from bot.messages import Card, Form, FormErrors, MessageRef, Notice, Outbound, ThreadPost
 
@@ -44,6 +46,7 @@ class TestChannel:
                  channel: str = "C1") -> None:
         self.router = app.router
         self.refs = app.refs
+        self.record = app.record or log_result
         self.place = Place(platform, workspace, channel)
 
     @staticmethod
@@ -56,6 +59,8 @@ class TestChannel:
             if self.refs.get(self.place.platform, card.key) is None:
                 self.refs.put(self.place.platform, card.key,
                               MessageRef(card.channel, card.key, card.key))
+        for message in replies:  # and reported, as an adapter's dispatcher does
+            self.record(self.place.platform, message, Delivered())
         return replies
 
     def command(self, who: str, text: str, *, locale: str | None = None) -> Replies:

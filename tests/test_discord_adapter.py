@@ -512,3 +512,40 @@ def test_a_lead_role_is_mentioned_as_a_role_and_only_it_may_be_pinged():
     assert render(text) == "<@&4242>: several customers complain about delivery. @\u200bhere"
     mentions = allowed(text).to_dict()
     assert mentions["roles"] == [4242] and mentions["users"] == [] and mentions["parse"] == []
+
+
+async def test_a_thread_discord_refuses_is_told_to_the_lead_and_follows_once_allowed(
+        discord_fake, desk, clock):
+    from sqlalchemy import update
+
+    from bot.scheduler import Scheduler
+    from desk import outbox as durable
+    from storage.models import Team
+
+    lead = discord_fake.users["alice"]["id"]
+    async with running(discord_fake, desk) as client:
+        _, post = await forward(discord_fake)
+        await client.settle()
+        with desk.desk.db.unit() as session:
+            session.exec(update(Team).values(lead=str(lead)))
+        discord_fake.fail("POST", THREADS, 403, 50013, "Missing Permissions")
+        await click(discord_fake, "rd:vote_respond:1", post.response["id"], user="bob")
+        await discord_fake.wait_for(lambda c: "not allowed to post" in str(c.json))
+        await client.settle()
+        assert not any("Nothing was changed" in str(c.json) for c in discord_fake.calls.items)
+
+        loop = asyncio.get_running_loop()
+        scheduler = Scheduler([desk.desk.outbox], lambda outbox: asyncio.run_coroutine_threadsafe(
+            client.send(outbox), loop).result(5), 0)
+        await asyncio.to_thread(scheduler.tick)  # the lead hears it in the channel, once
+        (alert,) = [c for c in discord_fake.calls_to("POST", MESSAGES)
+                    if c.params["channel_id"] == str(discord_fake.channel_id)
+                    and "create public threads" in (c.json.get("content") or "")]
+        assert f"<@{lead}>" in alert.json["content"]
+
+        clock.advance(durable.FIX_RETRY)  # the permission was given
+        await asyncio.to_thread(scheduler.tick)
+        refused, thread = discord_fake.calls_to("POST", THREADS)
+        note = discord_fake.calls_to("POST", MESSAGES)[-1]
+        assert note.params["channel_id"] == thread.response["id"]
+        assert note.json["content"] == "Bob voted to respond."

@@ -34,12 +34,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(url: str, api: FakeSlackAPI, log: Path) -> tuple[subprocess.Popen, int]:
+def start(url: str, api: FakeSlackAPI, log: Path, **settings: str
+          ) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
     env.update(DATABASE_URL=url, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
                SLACK_API_BASE_URL=api.base_url, SCHEDULER_INTERVAL="1", LOG_LEVEL="WARNING",
-               PYTHONUNBUFFERED="1")
+               PYTHONUNBUFFERED="1", **settings)
     proc = subprocess.Popen([sys.executable, "-m", "app", "slack", "--http", "--host", "127.0.0.1",
                              "--port", str(port), "--env-file", "/nonexistent"],
                             cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,

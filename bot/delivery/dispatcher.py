@@ -7,6 +7,7 @@ Every result passes `record`: the one place where it is known whether a message 
 """
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
 from typing import Any, Callable, Sequence
@@ -73,7 +74,8 @@ class Dispatcher:
                         sent = await sent
                 except Exception as err:
                     sent = self._failed(message, err)
-            results.append(self._settle(message, sent))
+            # `record` may write to a database: never on the event loop
+            results.append(await asyncio.to_thread(self._settle, message, sent))
             if stop and isinstance(results[-1], Failed):
                 break
         if to is not None and (notices := self._tell(messages, results, locale)):

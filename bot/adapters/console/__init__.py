@@ -18,7 +18,7 @@ from bot.catalogue import Catalogue, ShortcutKind
 from bot.events import Actor, ButtonClick, Command, Event, MessageShortcut, Place, ThreadReply
 from bot.clock import Clock
 from bot.delivery.contract import SendTable
-from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.dispatcher import Dispatcher, Record, log_result
 from bot.delivery.results import Failed
 from bot.i18n import Catalogs
 from bot.messages import (Button, Card, File, Form, FormErrors, Home, Input, MessageRef,
@@ -91,7 +91,7 @@ class ConsoleChannel:
                  when: Callable[[str, datetime], datetime] | None = None,
                  files: str | Path = "reports", texts: Catalogs | None = None,
                  team_language: Callable[[Event], str | None] | None = None,
-                 interactive: bool | None = None) -> None:
+                 interactive: bool | None = None, record: Record = log_result) -> None:
         self.router = router
         # The console's own few words, in the person's language, else their team's.
         self.texts = texts or Catalogs().load_dir(Path(__file__).parents[2] / "locales")
@@ -111,7 +111,7 @@ class ConsoleChannel:
         self.actor = Actor(slug(user), user)
         self.cards: dict[str, ShownCard] = {}
         self.messages: list[str] = []
-        self.delivery = Dispatcher(self, stand_in=True)
+        self.delivery = Dispatcher(self, stand_in=True, record=record)
         self.stopping = False
 
     # -- input ---------------------------------------------------------------------------

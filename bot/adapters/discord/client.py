@@ -37,7 +37,7 @@ from bot.adapters.discord.inbound import PLATFORM, actor, place
 from bot.adapters.discord.kept import Kept, LateAnswer
 from bot.adapters.discord.posting import Poster, failure
 from bot.delivery.contract import SendTable
-from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.dispatcher import Dispatcher, log_result
 from bot.delivery.results import Failed
 from bot.events import ButtonClick, Completion, Event, FormSubmit
 from bot.inbox import Delivery, Workers
@@ -67,7 +67,8 @@ class DeskClient(discord.Client):
         self.forms = OpenForms()
         self.poster = Poster(self, runtime.refs, self.texts, self.texts.pick(runtime.settings.language),
                              runtime.team_language)
-        self.dispatcher = Dispatcher(self, texts=self.texts, language=runtime.settings.language)
+        self.dispatcher = Dispatcher(self, texts=self.texts, language=runtime.settings.language,
+                                     record=runtime.record or log_result)
         self.tree = app_commands.CommandTree(self)
         self.scheduler: Scheduler | None = None
         self._answering: set[asyncio.Task] = set()
@@ -152,6 +153,7 @@ class DeskClient(discord.Client):
         task = asyncio.current_task()
         self._answering.add(task)
         receipt = None
+        worked = False  # once the work is done, a failure to say so changed nothing back
         try:
             started = asyncio.get_running_loop().time()
             if self.runtime.inbox is not None:
@@ -172,13 +174,15 @@ class DeskClient(discord.Client):
             done, _ = await asyncio.wait({work}, timeout=max(0.0, self.defer_after - waited))
             if not done:
                 await said.defer()
-            await self._say(said, event, *await work, submitted=submitted)
+            replies, refs, form = await work
+            worked = True
+            await self._say(said, event, replies, refs, form, submitted=submitted)
         except Exception:
             if receipt is not None:  # tried again by a worker, and answered late
                 await asyncio.to_thread(self.runtime.inbox.release, receipt)
                 self.workers.wake()
             if not said.spoke:  # the person hears something went wrong; the log gets the rest
-                await asyncio.shield(self._sorry(said))
+                await asyncio.shield(self._sorry(said, worked))
             raise
         else:
             if receipt is not None:
@@ -228,9 +232,10 @@ class DeskClient(discord.Client):
         return replies, refs, form
 
     @staticmethod
-    async def _sorry(said: Answer) -> None:
+    async def _sorry(said: Answer, worked: bool) -> None:
         try:
-            await said.privately(said.text("error.unexpected"))
+            await said.privately(said.text("delivery.unexpected" if worked
+                                           else "error.unexpected"))
         except discord.HTTPException:
             pass
 

@@ -31,7 +31,7 @@ from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound, Origin
 from bot.adapters.slack.outbound import Delivery, Pacer, failure
 from bot.catalogue import Catalogue, ShortcutKind
 from bot.delivery.contract import SendTable
-from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.dispatcher import Dispatcher, log_result
 from bot.delivery.results import Failed
 from bot.events import ButtonClick, Command, Event, FormSubmit, HomeOpened, MessageShortcut
 from bot.inbox import Delivery as Stored, Workers
@@ -122,7 +122,8 @@ class SlackAdapter:
         self.inbound = Inbound(self.directory)
         self.at_once = Inbound(self.directory.known())  # for answers that cannot wait on Slack
         self.delivery = Delivery(self.client, runtime.refs, pacer or Pacer(slots=runtime.slots))
-        self.dispatcher = Dispatcher(self, texts=runtime.texts, language=runtime.settings.language)
+        self.dispatcher = Dispatcher(self, texts=runtime.texts, language=runtime.settings.language,
+                                     record=runtime.record or log_result)
         # After the ack, inbox workers do the work: bolt's listener threads stay free to
         # acknowledge the next requests within Slack's 3 seconds (tests that process before
         # responding work inline, with no inbox).

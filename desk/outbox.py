@@ -1,0 +1,168 @@
+"""The outbox: every message for a channel or a case's thread that a person's event produced is
+kept in that event's unit of work, and marked delivered only when the platform took it.
+
+The process that did the work delivers at once, as before (nothing gets slower for the person);
+the dispatcher's `record` hook settles each row with what the platform said. What is left (a
+process that died after its commit, a platform that was busy or down, a bot left out of its
+channel) this scheduled job sends: transient failures again after a growing pause, failures a
+person must fix after a long one, the lead told once what to fix. A case's rows go in order, so
+a thread post never overtakes its card. Answers to the person who acted are not kept: they
+belong to a moment that has passed.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Collection, Iterator, Sequence
+
+from sqlmodel import Session
+
+from bot.delivery import codec
+from bot.delivery.contract import PERSONAL
+from bot.delivery.dispatcher import log_result
+from bot.delivery.results import Delivered, Failed, Result
+from bot.messages import Card, Outbound, Outbox, Say, ThreadPost
+from bot.text import ROLE, Mention
+from storage import outbox, repo
+from storage.models import OutboxItem, Team
+
+if TYPE_CHECKING:
+    from desk.turn import Desk
+
+log = logging.getLogger(__name__)
+
+GRACE = timedelta(seconds=30)  # the process that did the work posts within this (OUTBOX_GRACE)
+LEASE = timedelta(minutes=5)  # the job's hold on what it took (its posts are paced)
+BATCH = 100
+RETRY = timedelta(seconds=30)  # after a transient failure, doubling up to RETRY_MAX
+RETRY_MAX = timedelta(minutes=15)
+FIX_RETRY = timedelta(minutes=15)  # after a failure a person must fix, doubling to FIX_MAX
+FIX_MAX = timedelta(hours=4)
+GIVE_UP = timedelta(days=7)  # older rows that still fail are given up (logged)
+KEEP = timedelta(days=7)  # settled rows are kept this long, for a look at what happened
+REMEMBER = 10_000  # rows this process waits to hear about; older ones the job takes again
+UNREACHABLE = ("not_in_channel", "channel_not_found", "invalid_auth")  # the channel is no use
+
+
+@dataclass(frozen=True)
+class Kept:
+    message: Outbound
+    row_id: int
+
+
+class DurableOutbox:
+    def __init__(self, desk: "Desk", platforms: Collection[str],
+                 grace: timedelta = GRACE) -> None:
+        self.desk = desk
+        self.platforms = list(platforms)
+        self.grace = grace
+        self._waiting: OrderedDict[int, Kept] = OrderedDict()  # id(message) → its row
+        self._lock = threading.Lock()
+
+    # -- in the unit of work, and right after it ---------------------------------------
+    def keep(self, session: Session, team: Team, messages: Sequence[Outbound]) -> list[Kept]:
+        """Write the messages for the team's channels and threads, in the turn's transaction."""
+        shared = [m for m in messages if not isinstance(m, PERSONAL)]
+        if not shared:
+            return []
+        now = self.desk.now()
+        due = now + self.grace
+        ids = outbox.add(session, [self._row(team, m, now, due) for m in shared])
+        return [Kept(m, row_id) for m, row_id in zip(shared, ids)]
+
+    def expect(self, kept: Sequence[Kept]) -> None:
+        """After the commit: the dispatcher will say how each of these went."""
+        with self._lock:
+            for item in kept:
+                self._waiting[id(item.message)] = item
+            while len(self._waiting) > REMEMBER:
+                self._waiting.popitem(last=False)
+
+    @staticmethod
+    def _row(team: Team, message: Outbound, now: datetime, due: datetime, *,
+             alert: bool = False) -> dict:
+        return {"platform": team.platform, "workspace": team.workspace, "team_id": team.id,
+                "kind": type(message).__name__,
+                "key": getattr(message, "key", None) if isinstance(message, (Card, ThreadPost))
+                else None,
+                "channel": getattr(message, "channel", None), "body": codec.encode(message),
+                "created_at": now, "due_at": due, "alert": alert}
+
+    # -- the dispatcher's hook: the one place that knows whether it arrived ------------
+    def record(self, platform: str, message: Outbound, result: Result) -> None:
+        log_result(platform, message, result)
+        with self._lock:
+            kept = self._waiting.get(id(message))
+            if kept is None or kept.message is not message:
+                return
+            del self._waiting[id(message)]
+        now = self.desk.now()
+        try:
+            with self.desk.db.unit() as session:
+                if isinstance(result, Delivered):
+                    outbox.delivered(session, row_id=kept.row_id, now=now)
+                else:
+                    self._failed(session, kept.row_id, result, now)
+        except Exception:  # the next message must still go out; the job sees to this row
+            log.exception("settling outbox row %d failed", kept.row_id)
+
+    def _failed(self, session: Session, row_id: int, failed: Failed, now: datetime) -> None:
+        row = session.get(OutboxItem, row_id)
+        if row is None or row.delivered_at is not None:
+            return
+        give_up = row.alert and not failed.transient or now - row.created_at > GIVE_UP
+        if give_up:
+            log.warning("giving up %s %d after %d tries: %s", row.kind, row.id, row.attempts,
+                        failed.reason)
+        outbox.failed(session, row_id=row_id, reason=failed.reason,
+                      retry_at=None if give_up else now + self.pause(row.attempts, failed),
+                      now=now)
+        if not failed.transient and failed.tell and not row.alert and not outbox.told_already(
+                session, platform=row.platform, workspace=row.workspace, reason=failed.reason):
+            self._tell_lead(session, row, failed.reason, now)
+
+    @staticmethod
+    def pause(attempts: int, failed: Failed) -> timedelta:
+        first, most = (RETRY, RETRY_MAX) if failed.transient else (FIX_RETRY, FIX_MAX)
+        return min(first * 2 ** min(attempts, 16), most)
+
+    def _tell_lead(self, session: Session, row: OutboxItem, reason: str, now: datetime) -> None:
+        """Once per failure and workspace, in the team's language: in the review channel when
+        it works (a thread the bot may not start), else by direct message; a role as lead can
+        only be told in the channel."""
+        team = outbox.team_of(session, row)
+        if team is None or not team.lead:
+            return
+        lead = team.lead
+        shown = repo.get_ref(session, platform=row.platform, key=row.key) if row.key else None
+        channel = row.channel or (shown.channel if shown else team.review_channel)
+        if reason in UNREACHABLE and not lead.startswith(ROLE):
+            channel = lead  # a person's id: the bot's direct messages with them
+        if not channel:
+            return
+        texts = self.desk.texts
+        text = texts.text(texts.pick(team.language), f"outbox.lead.{reason}",
+                          lead=Mention(lead))
+        outbox.add(session, [{**self._row(team, Say(channel, text), now, now, alert=True),
+                              "told": reason}])
+
+    # -- the scheduled job: what is left -----------------------------------------------
+    def __call__(self) -> Iterator[Outbox]:
+        """Take what is due; one outbox per case (its rows in order: the first failure stops
+        the rest) and one per other message."""
+        now = self.desk.now()
+        with self.desk.db.unit() as session:
+            outbox.prune(session, platforms=self.platforms, before=now - KEEP)
+            rows = outbox.take(session, platforms=self.platforms, now=now,
+                               lease_until=now + LEASE, limit=BATCH)
+        groups: dict[tuple, list[Kept]] = {}
+        for row in rows:
+            kept = Kept(codec.decode(row.body), row.id)
+            group = (row.platform, row.workspace, row.key or f"row:{row.id}")
+            groups.setdefault(group, []).append(kept)
+        for (platform, workspace, _), kept in groups.items():
+            self.expect(kept)
+            yield Outbox(platform, workspace, [k.message for k in kept])

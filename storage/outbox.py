@@ -1,0 +1,115 @@
+"""The outbox's queries: keep a turn's posts in its own transaction, take what is left with a
+lease, settle each row with what the platform said.
+
+Taking uses `FOR UPDATE SKIP LOCKED` on PostgreSQL, so processes on several machines share
+the work; on SQLite, `BEGIN IMMEDIATE` makes one writer at a time do the same. A case's posts
+go in order: a row waits while an older row of its case waits (backing off, or held by
+another process).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Sequence
+
+from sqlalchemy import delete, exists, func, insert, update
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from storage.models import OutboxItem, Team
+
+DELIVERED, SUPERSEDED, GIVEN_UP = "delivered", "superseded", "given_up"
+
+
+def add(session: Session, rows: Sequence[dict]) -> list[int]:
+    """Keep these rows (OutboxItem's fields) in one statement; their ids, in order (one
+    statement numbers its rows in the order of its values)."""
+    statement = insert(OutboxItem).values([{"attempts": 0, "alert": False, **row}
+                                           for row in rows]).returning(OutboxItem.id)
+    return sorted(session.execute(statement).scalars())
+
+
+def take(session: Session, *, platforms: Sequence[str], now: datetime, lease_until: datetime,
+         limit: int) -> list[OutboxItem]:
+    """Due rows nobody holds, oldest first, whose case has no older row still waiting; now
+    this process's until `lease_until`. A card row that a newer card of its case replaces is
+    settled as superseded, never shown (it would show the case as it was)."""
+    older, newer = aliased(OutboxItem), aliased(OutboxItem)
+    waiting_before = exists().where(
+        older.platform == OutboxItem.platform, older.key == OutboxItem.key,
+        older.id < OutboxItem.id, older.delivered_at.is_(None), older.due_at > now)
+    ids = session.exec(
+        select(OutboxItem.id)
+        .where(OutboxItem.platform.in_(list(platforms)), OutboxItem.delivered_at.is_(None),
+               OutboxItem.due_at <= now, ~waiting_before)
+        .order_by(OutboxItem.id).limit(limit)
+        .with_for_update(skip_locked=True)).all()
+    if not ids:
+        return []
+    replaced = exists().where(newer.platform == OutboxItem.platform, newer.key == OutboxItem.key,
+                              newer.kind == OutboxItem.kind, newer.id > OutboxItem.id)
+    session.exec(update(OutboxItem)
+                 .where(OutboxItem.id.in_(ids), OutboxItem.kind == "Card", replaced)
+                 .values(delivered_at=now, outcome=SUPERSEDED))
+    session.exec(update(OutboxItem)
+                 .where(OutboxItem.id.in_(ids), OutboxItem.delivered_at.is_(None))
+                 .values(due_at=lease_until, attempts=OutboxItem.attempts + 1))
+    return list(session.exec(select(OutboxItem)
+                             .where(OutboxItem.id.in_(ids), OutboxItem.delivered_at.is_(None))
+                             .order_by(OutboxItem.id)
+                             .execution_options(populate_existing=True)))
+
+
+def delivered(session: Session, *, row_id: int, now: datetime) -> None:
+    session.exec(update(OutboxItem).where(OutboxItem.id == row_id,
+                                          OutboxItem.delivered_at.is_(None))
+                 .values(delivered_at=now, outcome=DELIVERED, error=None))
+
+
+def failed(session: Session, *, row_id: int, reason: str, retry_at: datetime | None,
+           now: datetime) -> OutboxItem | None:
+    """Try again at `retry_at`, or (None) give up. The row, with its team, for telling."""
+    values: dict = {"error": reason}
+    values.update({"due_at": retry_at} if retry_at else {"delivered_at": now,
+                                                          "outcome": GIVEN_UP})
+    session.exec(update(OutboxItem).where(OutboxItem.id == row_id,
+                                          OutboxItem.delivered_at.is_(None)).values(**values))
+    return session.get(OutboxItem, row_id)
+
+
+def told_already(session: Session, *, platform: str, workspace: str, reason: str) -> bool:
+    """Whether the lead was told about this failure on this workspace since anything last
+    got through there (then the problem is still the one they were told about)."""
+    here = (OutboxItem.platform == platform, OutboxItem.workspace == workspace)
+    last_ok = session.exec(select(func.max(OutboxItem.delivered_at)).where(
+        *here, OutboxItem.outcome == DELIVERED, OutboxItem.alert.is_(False))).one()
+    told = select(OutboxItem.id).where(*here, OutboxItem.alert.is_(True),
+                                       OutboxItem.told == reason)
+    if last_ok is not None:
+        told = told.where(OutboxItem.created_at >= last_ok)
+    return session.exec(told.limit(1)).first() is not None
+
+
+def waiting_keys(session: Session, *, platform: str, keys: Sequence[str]) -> set[str]:
+    """Which of these keys have rows still waiting (the outbox will post them)."""
+    if not keys:
+        return set()
+    return set(session.exec(select(OutboxItem.key).where(
+        OutboxItem.platform == platform, OutboxItem.key.in_(list(keys)),
+        OutboxItem.delivered_at.is_(None)).distinct()))
+
+
+def prune(session: Session, *, platforms: Sequence[str], before: datetime) -> None:
+    """Forget what was settled before `before`."""
+    session.exec(delete(OutboxItem).where(OutboxItem.platform.in_(list(platforms)),
+                                          OutboxItem.delivered_at < before))
+
+
+def team_of(session: Session, row: OutboxItem) -> Team | None:
+    return session.get(Team, row.team_id)
+
+
+def pending(session: Session, *, platform: str) -> list[OutboxItem]:
+    """Rows not delivered yet, oldest first."""
+    return list(session.exec(select(OutboxItem).where(OutboxItem.platform == platform,
+                                                      OutboxItem.delivered_at.is_(None))
+                             .order_by(OutboxItem.id)))
