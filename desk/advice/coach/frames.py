@@ -24,7 +24,7 @@ _PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|o
 NO_COMMENT = widen(
     dismissive.NO_COMMENT,
     rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to)\s+"
-    rf"(?:\w+\s+){{0,3}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
+    rf"(?:\w+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
     rf"\b{_SPEAK_NL}\b[^.!?]{{0,40}}\b(?:niet|geen|liever\s+niet)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b",
     rf"\b(?:niet|geen)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
     r"\b(?:meer|verder)\b[^.!?]{0,40}\b(?:niet|niets|niks)\s+(?:te\s+)?(?:zeggen|melden|toevoegen|kwijt)\b",
@@ -40,10 +40,12 @@ _RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|re
               r"logboek\w*|administratie|factuur|facturen|werkbon\w*|notities|opnames?|trace|tijden)")
 CONTRADICTS = widen(
     dismissive.CONTRADICTS,
-    rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
+    rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}(?:\s+(?!you\b)\w+){{0,4}}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
+    rf"\b{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+)?{_SHOW}\b",
+    rf"\b{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:daaruit|hieruit|waaruit)\s+(?:blijkt|bleek)\b",
     rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
     rf"\b(?:staat|stond|blijkt|bleek|zien|te\s+zien|vermeld|genoteerd)\b",
-    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}\s+(?:\w+\s+)?(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
+    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
     rf"geven|geeft|zeggen|zegt)\b",
     r"\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:entirely\s+|quite\s+|wholly\s+|very\s+)?"
     r"(?:accurate|correct|fair|true|truthful|honest|complete)\s+(?:account|picture|description|version|"
@@ -112,13 +114,66 @@ EMPATHY = widen(
     r"(?:om|als|dat|geweest)\b",
 )
 
+# How the experience felt, said of it: "waiting in all morning is maddening", "moet uitputtend
+# geweest zijn", "would upset anyone", "ik weet hoeveel een bruidstaart betekent".
+_HARD = (r"(?:maddening|infuriating|exhausting|horrible|awful|miserable|unsettling|upsetting|stressful|embarrassing|"
+         r"humiliating|gutting|heartbreaking|nerve-?wracking|draining|tiring|dreadful|frightening|scary|worrying|"
+         r"disappointing|frustrating|annoying|hurtful|unfair|uitputtend|spannend|vervelend|frustrerend|ellendig|"
+         r"jammer|pijnlijk|zonde|stressvol|zenuwslopend|vermoeiend|gênant|beschamend|naar|rot|verschrikkelijk|"
+         r"vreselijk|afschuwelijk|teleurstellend|zuur|eng|akelig|kwetsend|oneerlijk)")
+EMPATHY = widen(
+    EMPATHY,
+    r"\bwould\s+(?:\w+\s+)?(?:upset|annoy|frustrate|anger|bother|infuriate|disappoint|worry|stress|hurt)\s+"
+    r"(?:anyone|anybody|everyone|any\s+\w+)\b",
+    r"\bzou\s+(?:\w+\s+)?(?:iedereen|iedere\s+\w+|elke\s+\w+|ieder\s+\w+)\s+(?:\w+\s+){0,2}(?:van\s+streek|boos|kwaad|"
+    r"ergeren|irriteren|frustreren|teleurstellen|maken)\b",
+    r"\b(?:i|we)\s+(?:can\s+)?(?:see|know|hear|appreciate|realise|realize|recognise|recognize)\s+(?:that\s+)?"
+    r"(?:you|this|it)\s+(?:\w+\s+){0,2}(?:feel|felt|meant|means|matters|mattered|was\s+(?:a\s+)?(?:costly|expensive|"
+    r"big|special|important))\b",
+    r"\b(?:i|we)\s+(?:can\s+)?(?:see|know|appreciate)\s+(?:how\s+much|how\s+important)\b",
+    r"\b(?:ik|we|wij)\s+(?:\w+\s+)?(?:zie|zien|weet|weten|merk|merken|besef|beseffen)\s+(?:goed\s+|heel\s+goed\s+)?"
+    r"(?:dat\s+(?:u|je|jij)\b[^.!?]{0,20}\b(?:voelt|denkt|vindt|baalt|zit)|hoeveel|hoe\s+belangrijk)\b",
+)
+
+# The same said of the experience itself; its negation is read inside the pattern, since a
+# "never" earlier in the subject ("a plumber who never turns up is maddening") negates nothing.
+_NOT = r"(?!(?:not|niet|never|nooit|geen|hardly|nauwelijks)\b)"
+FELT = rx(
+    rf"\b(?:is|was|are|were|must\s+be|must\s+have\s+been|can\s+be|would\s+be|feels|felt|lijkt\s+me|is\s+al|"
+    rf"zijn|blijft)\s+{_NOT}(?:\w+\s+{_NOT}){{0,2}}{_HARD}\b",
+    rf"(?<!\bniet\s)\b{_HARD}\s+(?:\w+\s+)?(?:geweest|zijn\s+geweest|genoeg)\b",
+)
+
 # --- offline: a message, a call or a visit, however it is put ------------------------------
 OFFLINE = widen(
     present.OFFLINE,
     r"\b(?:u|je|jou|jullie)\s+(?:\w+\s+){0,2}telefonisch\b",
     r"\btelefonisch\s+(?:\w+\s+){0,2}(?:spreken|bespreken|contact|bereik\w*|terugbellen|door\w*)\b", r"\b(?:bericht|berichtje|mail|mailtje)\s+(?:stuurt|sturen|stuur)\b",
-    r"\bstuur\w*\s+(?:\w+\s+){0,4}(?:bericht|mail|dm)\b",
+    r"\bstuur\w*\s+(?:[\w-]+\s+){0,4}(?:\w*bericht|[\w-]*mail|dm)\b",
+    # a channel the customer already has: the order email, the number on the website, the desk
+    r"\b(?:reply|respond|answer|write\s+back|reageer\w*|antwoord\w*)\s+(?:\w+\s+){0,2}(?:to|on|op)\s+(?:your|the|our|uw|"
+    r"je|de|onze|ons|het)\s+(?:\w+\s+)?[\w-]*(?:e-?mail|mail|message|bericht|text|sms)\b",
+    r"\b(?:i've|we've|i\s+have|we\s+have|ik\s+heb|we\s+hebben|wij\s+hebben)\s+(?:just\s+|already\s+|net\s+|al\s+)?"
+    r"(?:sent|messaged|emailed|e-mailed|texted|(?:u|je)\s+(?:\w+\s+){0,3}(?:gestuurd|gemaild|ge-?maild))\b",
+    r"\b(?:on|at|via|op|through)\s+(?:the|our|de|ons|onze|het)\s+(?:\w+\s+)?(?:number|nummer|phone\s+number|"
+    r"telefoonnummer|phone\s+line|contact\s+form|contactformulier)\b",
+    r"\b(?:bel|belt|bellen|mail|mailt|mailen|e-?mail|call|ring|phone|contact|message|text|write\s+to|schrijf)\s+"
+    r"(?:(?:u|je|gerust|even|dan)\s+){0,3}(?:met\s+|naar\s+)?(?:the|our|de|het|onze|ons)\s+(?:\w+\s+)?\w*(?:team|desk|"
+    r"balie|receptie|reception|office|kantoor|praktijk|garage|salon|shop|winkel|zaak|studio|manager|leider|line|lijn)\b",
     r"\b(?:persoonlijk\s+)?(?:langskomt|langskomen|langs\s+(?:te\s+)?komen|langs\s+komt|binnenloopt|binnenlopen|"
     r"binnen\s+(?:te\s+)?lopen|binnenwipt|binnenwippen)\b",
     r"\b(?:pop|drop|stop|call)\s+(?:in|by)\b", r"\bin\s+person\b",
+)
+# A matter said to be settled privately offers no talk: "we've dealt with this privately".
+OFFLINE_NOT = rx(
+    r"\b(?:dealt\s+with|handled|resolved|settled|sorted(?:\s+out)?|afgehandeld|opgelost|geregeld)\s+(?:\w+\s+){0,3}"
+    r"(?:privately|privé|onderling)\b",
+)
+
+# --- thanks in other words: "top dat je het gewoon zegt" -----------------------------------
+THANKS = widen(
+    present.THANKS,
+    r"\b(?:top|tof|chapeau|sterk|netjes|knap|brilliant|lovely|kind\s+of\s+you|good\s+of\s+you)\s+(?:dat|that)\s+"
+    r"(?:je|u|jij|you)\b[^.!?]{0,30}\b(?:zegt|zei|aangeeft|aankaart|meldt|laat\s+weten|schrijft|say|said|speak|"
+    r"spoke|wrote|told|flagged|raised)\b",
 )
