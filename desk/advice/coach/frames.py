@@ -152,7 +152,7 @@ OFFLINE = widen(
     r"\bstuur\w*\s+(?:[\w-]+\s+){0,4}(?:\w*bericht|[\w-]*mail|dm)\b",
     # a channel the customer already has: the order email, the number on the website, the desk
     r"\b(?:reply|respond|answer|write\s+back|reageer\w*|antwoord\w*)\s+(?:\w+\s+){0,2}(?:to|on|op)\s+(?:your|the|our|uw|"
-    r"je|de|onze|ons|het)\s+(?:\w+\s+)?[\w-]*(?:e-?mail|mail|message|bericht|text|sms)\b",
+    r"je|de|onze|ons|het)\s+(?:\w+\s+){0,2}[\w-]*(?:e-?mail|mail|message|bericht|text|sms)\b",
     r"\b(?:i've|we've|i\s+have|we\s+have|ik\s+heb|we\s+hebben|wij\s+hebben)\s+(?:just\s+|already\s+|net\s+|al\s+)?"
     r"(?:sent|messaged|emailed|e-mailed|texted|(?:u|je)\s+(?:\w+\s+){0,3}(?:gestuurd|gemaild|ge-?maild))\b",
     r"\b(?:on|at|via|op|through)\s+(?:the|our|de|ons|onze|het)\s+(?:\w+\s+)?(?:number|nummer|phone\s+number|"

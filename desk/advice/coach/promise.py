@@ -35,7 +35,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
         r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
         r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+\w+",
-        r"\b(?:is|are)\s+on\s+us\b",
+        r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bit\s)\b(?:is|are)\s+on\s+us\b",
         # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
         r"\b(?:a|an|one|two|three|\d+|your\s+next|the\s+next|next)\s+(?:\w+\s+){0,2}(?:night|stay|meal|dinner|lunch|"
         r"breakfast|drink|round|coffee|dessert|bottle|treatment|session|lesson|class|visit|cut|wash|service|ticket)s?"
