@@ -55,6 +55,17 @@ EXCUSE = rx(
     r"(?:niet|nooit|niets)\s+(?:\w+\s+)?(?:gemeld|doorgegeven|verteld|gezegd|gelezen|aangegeven|gevraagd|gebeld|"
     r"gecontroleerd|gereserveerd)\b",
     r"(?:^\s*|[,;:]\s*|\b(?:and|but|so|en|maar|dus)\s+)(?:u|je|jij)\s+(?:bent|was)\s+(?:\w+\s+){0,3}vergeten\b",
+    # nobody told the team, so the team could not act: "we were never made aware"
+    r"\b(?:we|i)\s+(?:were|was)\s+(?:never|not)\s+(?:made\s+aware|informed|told|notified)\b",
+    r"\b(?:it|this|that)\s+was\s+(?:never|not)\s+(?:reported|mentioned|raised|brought\s+up)\b",
+    r"\b(?:zijn|waren|werden)\s+(?:we|wij|ik)\s+(?:\w+\s+)?(?:nooit|niet)\s+(?:op\s+de\s+hoogte|geïnformeerd|ingelicht)\b",
+    r"\b(?:is|werd)\s+(?:dit|dat|het)\s+(?:\w+\s+)?(?:nooit|niet)\s+(?:bij\s+ons\s+)?(?:gemeld|aangegeven|gezegd)\b",
+    # the responsibility, or the misunderstanding, placed with the customer
+    r"\b(?:the\s+)?(?:customer's|guest's|client's|buyer's|your(?:\s+own)?)\s+responsibility\b",
+    r"\b(?:de\s+)?(?:verantwoordelijkheid\s+van\s+de\s+(?:klant|gast|koper)|(?:uw|je|jouw)\s+eigen\s+verantwoordelijkheid)\b",
+    r"\b(?:you|u|je)\s+(?:may\s+have\s+|must\s+have\s+|might\s+have\s+|probably\s+|clearly\s+)?(?:misunderstood|misread|"
+    r"misheard)\b",
+    r"\b(?:u|je|jij)\s+(?:heeft|hebt)\s+(?:\w+\s+){0,3}verkeerd\s+(?:begrepen|gelezen|verstaan)\b",
     # what happened called normal: "isn't unusual for a park of our size"
     r"\b(?:isn't|is\s+not|wasn't|was\s+not|not)\s+(?:at\s+all\s+|really\s+|that\s+)?(?:unusual|uncommon|"
     r"out\s+of\s+the\s+ordinary|abnormal)\b",
