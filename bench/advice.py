@@ -5,7 +5,8 @@
     .venv/bin/python bench/advice.py --failures round_4   # a split's failures, to read
 
 Quality is measured on the labelled corpus in tests/data/advice (tuning and held-out
-splits of assembled replies, and round 4, written whole, per language); speed per call on typical replies and reviews from that corpus and
+splits of assembled replies, and the rounds written whole: round 4, and round 5 once its files
+are there, per language); speed per call on typical replies and reviews from that corpus and
 on 10,000 characters of hostile text (long runs without punctuation, stacked brackets,
 digits, negations and repeated phrases: what makes a regular expression backtrack).
 Benchmarks print figures; they assert nothing about time.
