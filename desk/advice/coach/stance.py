@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from desk.advice.coach.text import rx
 
+# Where a clause starts, so "you" is its subject: "..., and you arrived at ten past".
+_CLAUSE = (r"(?:^\s*|(?<=[,;:])\s*|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|(?<=\ben\s)|(?<=\bmaar\s)|"
+           r"(?<=\bdus\s))")
+
 # --- excuses: a cause offered for the failure that is not the team's doing -------------------
 # The customer's own doing told as a fact is one too. Fine when owned in the same or the next
 # sentence ("you arrived at eight, but your table should still have been ready").
@@ -37,7 +41,7 @@ EXCUSE = rx(
     r"\bnu\s+eenmaal\b", r"\b(?:these|such)\s+things\s+happen\b", r"\bzulke\s+dingen\s+gebeuren\b",
     r"\b(?:that's|that\s+is|it's|it\s+is)\s+(?:just\s+|simply\s+)?(?:the\s+way|how)\s+it\s+(?:is|goes|works)\b",
     # the customer's own doing told as a fact: when they came, what they signed, what they chose
-    r"(?:^\s*|[,;:]\s*|\b(?:and|but|so|en|maar|dus)\s+)(?:you|u|je|jij)\s+(?:only\s+|pas\s+|then\s+)?"
+    rf"{_CLAUSE}(?:you|u|je|jij)\s+(?:only\s+|pas\s+|then\s+)?"
     r"(?:arrived|came|turned\s+up|showed\s+up|got\s+here|checked\s+in|kwam|kwamen|arriveerde|verscheen|was\s+er)\s+"
     r"(?:only\s+|pas\s+)?(?:at|around|after|om|rond|na)\s+(?:\w+\s+)?(?:\d|quarter|half|kwart|ten|twenty|tien|twintig)",
     r"\b(?:did|does)\s+(?:clearly\s+|actually\s+|in\s+fact\s+|also\s+)?(?:list|state|mention|show|include|specify|"
@@ -48,13 +52,13 @@ EXCUSE = rx(
     r"\byourself\b",
     r"\b(?:stond|staat|stonden|staan)\s+(?:er\s+)?(?:toch\s+)?wel(?:degelijk)?\s+(?:\w+\s+){0,4}(?:op|in|vermeld|bij)\b",
     # what the customer left undone: "you didn't mention the allergy", "u heeft niet doorgegeven"
-    r"(?:^\s*|[,;:]\s*|\b(?:and|but|so|en|maar|dus)\s+)(?:you|u|je|jij)\s+(?:never|didn't|did\s+not|hadn't|had\s+not|"
+    rf"{_CLAUSE}(?:you|u|je|jij)\s+(?:never|didn't|did\s+not|hadn't|had\s+not|"
     r"forgot\s+to|failed\s+to|neglected\s+to)\s+(?:\w+\s+)?(?:tell|told|mention|inform|read|check|book|say|said|"
     r"ask|call|let\s+us|specif(?:y|ied)|bring|brought|follow)\w*\b",
-    r"(?:^\s*|[,;:]\s*|\b(?:and|but|so|en|maar|dus)\s+)(?:u|je|jij)\s+(?:heeft|hebt|had)\s+(?:\w+\s+){0,4}"
+    rf"{_CLAUSE}(?:u|je|jij)\s+(?:heeft|hebt|had)\s+(?:\w+\s+){{0,4}}"
     r"(?:niet|nooit|niets)\s+(?:\w+\s+)?(?:gemeld|doorgegeven|verteld|gezegd|gelezen|aangegeven|gevraagd|gebeld|"
     r"gecontroleerd|gereserveerd)\b",
-    r"(?:^\s*|[,;:]\s*|\b(?:and|but|so|en|maar|dus)\s+)(?:u|je|jij)\s+(?:bent|was)\s+(?:\w+\s+){0,3}vergeten\b",
+    rf"{_CLAUSE}(?:u|je|jij)\s+(?:bent|was)\s+(?:\w+\s+){{0,3}}vergeten\b",
     # nobody told the team, so the team could not act: "we were never made aware"
     r"\b(?:we|i)\s+(?:were|was)\s+(?:never|not)\s+(?:made\s+aware|informed|told|notified)\b",
     r"\b(?:it|this|that)\s+was\s+(?:never|not)\s+(?:reported|mentioned|raised|brought\s+up)\b",
