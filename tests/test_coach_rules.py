@@ -175,6 +175,20 @@ def test_shapes_that_only_look_like_a_move():
     ("The mark is only cosmetic and doesn't affect how the table works. ", "belittles"),
     ("Het gaat om een heel kleine vlek, puur cosmetisch. ", "belittles"),
     ("U maakt er wel erg veel ophef over. ", "belittles"),
+    ("Bank holiday weekends are mad for us and the wait times go up. ", "defensive"),
+    ("Rush hour traffic in the city centre held our driver up. ", "defensive"),
+    ("The menu clearly says that the dish is spicy. ", "defensive"),
+    ("You booked the basic package, which doesn't include a second fitting. ", "defensive"),
+    ("Our stylists are fully qualified and she followed your instructions. ", "defensive"),
+    ("We get very few complaints about our pizzas. ", "defensive"),
+    ("Op de menukaart staat duidelijk dat het gerecht pittig is. ", "defensive"),
+    ("Je hebt het basispakket gekozen, en daar zit geen tweede pasbeurt in. ", "defensive"),
+    ("We were never made aware of the leak until the review. ", "defensive"),
+    ("Our waiter remembers your table and says the steak went out as ordered. ", "contradicts"),
+    ("Onze ober weet nog goed dat de biefstuk medium naar buiten ging. ", "contradicts"),
+    ("A slightly wobbly chair shouldn't spoil an evening. ", "belittles"),
+    ("Een wiebelende stoel hoeft toch geen avond te verpesten. ", "belittles"),
+    ("Vijf minuten wachten is toch geen reden voor één ster. ", "belittles"),
     # an offer after a recited rule, something to have on us, a reference code
     ("Our terms allow us to cancel, but we'll refund your deposit anyway. ", "promise"),
     ("Volgens de voorwaarden hoeft het niet, maar we betalen het verschil terug. ", "promise"),
@@ -182,8 +196,8 @@ def test_shapes_that_only_look_like_a_move():
     ("I've looked up reservation AB20931 and the note was never passed on. ", "personal_data"),
 ])
 def test_a_move_is_recognised_by_what_the_sentence_does(middle, rule):
-    assert rule in rules(middle, GOED if " de " in middle or middle.startswith(("Op ", "Je ", "U ", "Daar ", "Het ", "De "))
-                         else GOOD)
+    dutch = " de " in middle or middle.startswith(("Op ", "Je ", "U ", "Daar ", "Het ", "De ", "Onze ", "Een ", "Vijf "))
+    assert rule in rules(middle, GOED if dutch else GOOD)
 
 
 @pytest.mark.parametrize("middle", [
@@ -210,6 +224,15 @@ def test_what_only_looks_like_a_move_in_plain_words():
     assert "offline" not in rules("Just reply to your booking confirmation email and it reaches me. ", offer)
     assert "offline" not in rules("Our front desk is on the number on our website. ", offer)
     assert "offline" in rules("We have dealt with this privately. ", offer)
+    assert "offline" not in rules("Reageer gerust op je orderbevestiging, dan komt het bij mij terecht. ", GOED.replace(
+        "Stuur je me een privébericht, dan lossen we het samen op?", "{middle}"))
+    # the Dutch "must have been", and a problem called no small thing, share the feeling
+    gevoel = GOED.replace("Ik snap dat je teleurgesteld bent, en het spijt me.", "{middle}")
+    assert "empathy" not in rules("Sorry. Dat moet flink geschrokken zijn. ", gevoel)
+    assert "empathy" not in rules("Sorry. Dat is geen kleinigheid als je een avondje uit bent. ", gevoel)
+    # a busy day owned, a late van owned
+    assert rules("Op zaterdag is het druk, maar dat is geen excuus voor drie kwartier wachten. ", GOED) == set()
+    assert rules("The snow held our van up, but we should have called you to say so. ") == set()
 
 
 def test_a_surname_that_is_also_a_word_does_not_name_the_customer():

@@ -54,6 +54,16 @@ CONTRADICTS = widen(
     r"voorstelling|beschrijving|beeld|verslag|versie)\b",
 )
 
+# The staff's memory set against the customer's account: "our waiter remembers", "onze ober weet nog goed".
+_STAFF = (r"(?:staff|team|waiter|waitress|server|driver|mechanic|technician|stylist|chef|receptionist|manager|colleague|"
+          r"ober|serveerster|chauffeur|bezorger|monteur|kapper|kapster|kok|receptionist\w*|collega|medewerker)s?")
+CONTRADICTS = widen(
+    CONTRADICTS,
+    rf"\b(?:our|the|onze|ons|de)\s+(?:\w+\s+)?{_STAFF}\s+(?:\w+\s+)?(?:clearly\s+|still\s+|distinctly\s+)?(?:remembers?|recalls?|"
+    r"insists?|is\s+(?:sure|certain|adamant|positive)|herinnert\s+zich|weet\s+(?:nog\s+)?(?:goed|zeker|precies)|"
+    r"is\s+(?:er\s+)?(?:zeker|stellig|overtuigd))\b",
+)
+
 # Records cited in the customer's favour are no rebuttal: "our log shows you were right".
 CONCEDES = rx(
     r"\b(?:you're|you\s+are|you\s+were)\s+(?:\w+\s+)?right\b", r"\b(?:u|je|jij)\s+(?:\w+\s+)?(?:had|hebt|heeft)\s+"
@@ -116,7 +126,8 @@ EMPATHY = widen(
 
 # How the experience felt, said of it: "waiting in all morning is maddening", "moet uitputtend
 # geweest zijn", "would upset anyone", "ik weet hoeveel een bruidstaart betekent".
-_HARD = (r"(?:maddening|infuriating|exhausting|horrible|awful|miserable|unsettling|upsetting|stressful|embarrassing|"
+_HARD = (r"(?:maddening|infuriating|exhausting|horrible|awful|miserable|unsettling|upsetting|stressful|embarrassing|tough|"
+         r"zwaar|lastig|"
          r"humiliating|gutting|heartbreaking|nerve-?wracking|draining|tiring|dreadful|frightening|scary|worrying|"
          r"disappointing|frustrating|annoying|hurtful|unfair|uitputtend|spannend|vervelend|frustrerend|ellendig|"
          r"jammer|pijnlijk|zonde|stressvol|zenuwslopend|vermoeiend|gênant|beschamend|naar|rot|verschrikkelijk|"
@@ -142,6 +153,10 @@ FELT = rx(
     rf"\b(?:is|was|are|were|must\s+be|must\s+have\s+been|can\s+be|would\s+be|feels|felt|lijkt\s+me|is\s+al|"
     rf"zijn|blijft)\s+{_NOT}(?:\w+\s+{_NOT}){{0,2}}{_HARD}\b",
     rf"(?<!\bniet\s)\b{_HARD}\s+(?:\w+\s+)?(?:geweest|zijn\s+geweest|genoeg)\b",
+    # "must have been" said the Dutch way, and what was no small thing for the customer
+    rf"\bmoet\s+{_NOT}(?:\w+\s+{_NOT}){{0,3}}(?:geweest\s+zijn|zijn\s+geweest|geschrokken\s+zijn)\b",
+    r"\b(?:(?:not|no)\s+(?:a\s+)?(?:small|little|minor)\s+(?:thing|matter)|geen\s+(?:kleinigheid|klein\s+ding|"
+    r"kleine\s+zaak|detail))\b",
 )
 
 # --- offline: a message, a call or a visit, however it is put ------------------------------
@@ -152,7 +167,7 @@ OFFLINE = widen(
     r"\bstuur\w*\s+(?:[\w-]+\s+){0,4}(?:\w*bericht|[\w-]*mail|dm)\b",
     # a channel the customer already has: the order email, the number on the website, the desk
     r"\b(?:reply|respond|answer|write\s+back|reageer\w*|antwoord\w*)\s+(?:\w+\s+){0,2}(?:to|on|op)\s+(?:your|the|our|uw|"
-    r"je|de|onze|ons|het)\s+(?:\w+\s+){0,2}[\w-]*(?:e-?mail|mail|message|bericht|text|sms)\b",
+    r"je|de|onze|ons|het)\s+(?:\w+\s+){0,2}[\w-]*(?:e-?mail|mail|message|bericht|text|sms|confirmation|bevestiging)\b",
     r"\b(?:i've|we've|i\s+have|we\s+have|ik\s+heb|we\s+hebben|wij\s+hebben)\s+(?:just\s+|already\s+|net\s+|al\s+)?"
     r"(?:sent|messaged|emailed|e-mailed|texted|(?:u|je)\s+(?:\w+\s+){0,3}(?:gestuurd|gemaild|ge-?maild))\b",
     r"\b(?:on|at|via|op|through)\s+(?:the|our|de|ons|onze|het)\s+(?:\w+\s+)?(?:number|nummer|phone\s+number|"

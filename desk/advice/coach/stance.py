@@ -27,6 +27,12 @@ EXCUSE = rx(
     r"week|weekend|month|season|hour|moment|tijd|dag|avond|dienst|periode|maand|seizoen|uur|momenten)s?\b",
     r"\b(?:always|altijd|traditionally|every\s+year|elk\s+jaar|ieder\s+jaar|notoriously)\s+(?:\w+\s+){0,2}"
     r"(?:busy|druk|hectic|hectisch|packed|vol|mad|chaos|rammed)\b",
+    r"\b(?:weekends?|mornings?|evenings?|nights?|holidays?|saturdays?|sundays?|fridays?|december|january|summers?|"
+    r"weekend\w*|ochtend\w*|avond\w*|feestdag\w*|vakantie\w*|zaterdag\w*|zondag\w*|vrijdag\w*|zomer\w*|\w+periode)\s+"
+    r"(?:are|is|were|was|zijn|waren)\s+(?:\w+\s+)?(?:busy|mad|hectic|manic|crazy|rammed|packed|druk|hectisch|gekkenhuis)\b",
+    # traffic, weather, a strike that held things up
+    r"\b(?:traffic|weather|snow|storm|roadworks|strike|verkeer|weer|sneeuw|wegwerkzaamheden|werkzaamheden|staking)\b"
+    r"[^.!?]{0,40}\b(?:held\s+(?:\w+\s+){0,2}up|ophield|opgehouden|stuck|vast\s+(?:stond|zat))",
     r"\b(?:is|are|was|were)\s+when\s+(?:everyone|everybody|half\s+the\s+\w+|the\s+whole\s+\w+)\b",
     r"\b(?:half\s+the|the\s+whole|de\s+hele)\s+(?:town|city|village|country|stad|buurt|dorp|land)\s+(?:\w+\s+)?"
     r"(?:seems\s+to\s+)?(?:wants?|joins?|books?|comes?|wil|wilde|komt|kwam|boekt)\b",
@@ -70,6 +76,27 @@ EXCUSE = rx(
     r"\b(?:you|u|je)\s+(?:may\s+have\s+|must\s+have\s+|might\s+have\s+|probably\s+|clearly\s+)?(?:misunderstood|misread|"
     r"misheard)\b",
     r"\b(?:u|je|jij)\s+(?:heeft|hebt)\s+(?:\w+\s+){0,3}verkeerd\s+(?:begrepen|gelezen|verstaan)\b",
+    # later than the rules allow, or the cheaper option, chosen by the customer
+    rf"{_CLAUSE}(?:you|u|je|jij)\s+(?:only\s+|pas\s+)?(?:ordered|booked|cancelled|canceled|called|bestelde|boekte|"
+    r"annuleerde|belde|heeft\s+(?:\w+\s+)?(?:besteld|geboekt|geannuleerd|gebeld)|hebt\s+(?:\w+\s+)?(?:besteld|geboekt|"
+    r"geannuleerd|gebeld))\s+(?:\w+\s+)?(?:after|too\s+late|te\s+laat|na\s+(?:de|het)|pas\s+na)\b",
+    r"\b(?:your|uw|je|jouw)\s+(?:order|booking|cancellation|bestelling|boeking|annulering)\s+(?:was|is|werd|kwam)\s+"
+    r"(?:\w+\s+)?(?:placed\s+|made\s+|binnen\s+|geplaatst\s+)?(?:after|too\s+late|te\s+laat|na\s+(?:de|het))\b",
+    r"\b(?:you|u|je|jij)\s+(?:\w+\s+)?(?:booked|ordered|bought|took|chose|picked|boekte|bestelde|kocht|nam|koos|"
+    r"(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:gekozen|geboekt|besteld|gekocht|genomen))\s+(?:the\s+|het\s+|de\s+)?"
+    r"(?:basic|standard|cheapest|budget|basis\w*|standaard\w*|budget\w*|goedkoopste)\b",
+    r"\b(?:u|je|jij)\s+(?:heeft|hebt|had)\s+(?:zelf\s+)?(?:voor\s+)?(?:het|de|een)\s+(?:basis|standaard|budget|"
+    r"goedkoopste)\w*\s+(?:\w+\s+)?(?:gekozen|geboekt|besteld|gekocht|genomen)\b",
+    r"\b(?:(?:we|she|he|they)\s+(?:\w+\s+)?followed\s+your\s+(?:instructions|wishes|request)|"
+    r"(?:precies|gewoon)\s+(?:gedaan\s+)?wat\s+(?:u|je)\s+(?:vroeg|vroegen|had\s+gevraagd))\b",
+    # the customer should have read it: "the menu clearly says", "op de kaart staat duidelijk"
+    r"\b(?:the|our|de|het|onze|ons)\s+(?:\w+\s+)?(?:menu|website|site|confirmation|quote|contract|description|listing|"
+    r"label|sign|booking\s+form|product\s+page|kaart|menukaart|bevestiging\w*|offerte|omschrijving|beschrijving|"
+    r"etiket|bordje|productpagina)\s+(?:\w+\s+)?(?:clearly|explicitly|expressly|does|did)\s+(?:says?|said|states?|stated|"
+    r"shows?|showed|mentions?|lists?|explains?)\b",
+    r"\b(?:op|in)\s+(?:de|het|onze|ons)\s+(?:\w+\s+)?(?:menukaart|kaart|website|site|bevestiging\w*|offerte|"
+    r"omschrijving|beschrijving|etiket|bordje|productpagina|mail)\s+(?:staat|stond)\s+(?:\w+\s+)?(?:duidelijk|expliciet|"
+    r"toch|gewoon|wel)\b",
     # what happened called normal: "isn't unusual for a park of our size"
     r"\b(?:isn't|is\s+not|wasn't|was\s+not|not)\s+(?:at\s+all\s+|really\s+|that\s+)?(?:unusual|uncommon|"
     r"out\s+of\s+the\s+ordinary|abnormal)\b",
@@ -96,7 +123,12 @@ DEFENSIVE = rx(
     r"praise|rave\s+reviews|great\s+feedback|complimenten|lovende\s+\w+|positieve\s+reacties)\b",
     r"\b(?:just|simply|perhaps|maybe|gewoon|misschien|simpelweg)\b[^.!?]{0,20}\b(?:wasn't|isn't|not|niet)\s+"
     r"(?:for\s+you|(?:to\s+)?your\s+(?:taste|thing|cup\s+of\s+tea)|(?:jouw|uw|je)\s+(?:smaak|ding))\b",
-    # the staff's judgement held up against the customer
+    r"\b(?:very\s+few|hardly\s+any|barely\s+any|rarely\s+(?:get|have|receive))\s+complaints?\b",
+    r"\b(?:weinig|zelden|nauwelijks|amper)\s+(?:\w+\s+)?klachten\b",
+    # the staff's judgement, or their training, held up against the customer
+    rf"\b(?:our|onze|ons)\s+(?:\w+\s+)?{_STAFF}\s+(?:are|is|zijn)\s+(?:all\s+|allemaal\s+|fully\s+|highly\s+|volledig\s+|"
+    r"zeer\s+)?(?:trained|qualified|experienced|certified|professionals?|getraind\w*|ervaren|gediplomeerd\w*|"
+    r"gecertificeerd|opgeleid)\b",
     rf"\b(?:our|onze|the|de)\s+(?:\w+\s+)?{_STAFF}\s+(?:\w+\s+){{0,2}}(?:made\s+the\s+(?:right\s+|correct\s+)?"
     r"(?:call|decision|judgement)|acted\s+(?:correctly|properly|appropriately|in\s+good\s+faith|on\s+what)|"
     r"(?:correct|juist|terecht)\s+(?:ge)?handeld\w*|handelden\s+(?:correct|juist|terecht))\b",
@@ -114,6 +146,10 @@ BELITTLES = rx(
     r"\b(?:gaat|ging)\s+(?:het\s+)?(?:\w+\s+)?om\s+(?:een\s+)?(?:heel\s+|erg\s+|zeer\s+)(?:klein\w*|gering\w*)\b",
     r"\b(?:only|just|purely|merely|puur|slechts|alleen\s+maar)\s+(?:\w+\s+)?(?:cosmetic|cosmetisch|esthetisch|"
     r"a\s+matter\s+of\s+taste|een\s+kwestie\s+van\s+smaak)\b",
+    r"\b(?:shouldn't|should\s+not|needn't|need\s+not|doesn't\s+have\s+to|hoeft|hoeven)\s+(?:\w+\s+){0,4}"
+    r"(?:spoil|ruin|wreck|verpesten|bederven)\b",
+    r"\b(?:no|not\s+a|hardly\s+a|geen)\s+(?:good\s+|goede\s+)?(?:reason|reden)\s+(?:for|voor|to\s+give|om)\s+"
+    r"(?:\w+\s+){0,2}(?:one|1|één|een|two|2|twee)[- ]?(?:star|ster)",
     # it mends itself: "trekt vanzelf bij", "comes off with a bit of polish"
     r"\b(?:vanzelf|van\s+zelf|by\s+itself|on\s+its\s+own)\s+(?:\w+\s+)?(?:bij|weg|over|away|out|off)\b",
     r"\b(?:trekt|gaat|verdwijnt|fades?|wash(?:es)?\s+out|disappears?|goes\s+away)\b[^.!?]{0,20}"
