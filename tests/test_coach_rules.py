@@ -235,6 +235,23 @@ def test_what_only_looks_like_a_move_in_plain_words():
     assert rules("The snow held our van up, but we should have called you to say so. ") == set()
 
 
+@pytest.mark.parametrize("draft", [
+    "Hi Sam,\n\nCheers for the review. Really sorry the coffee was cold twice; that's a rubbish start to a Sunday. "
+    "I'm in most mornings, so come and find me, or message us on Instagram and I'll sort a proper one.\n\nAnna",
+    "Dear Sam,\n\nThanks for letting us know. I'm sorry the delivery was late; the snow held our van up, but we should "
+    "have called you to say so. I understand how frustrating an empty afternoon of waiting is. Please reply to your "
+    "order confirmation and it will come straight to me.\n\nAnna",
+    "Hoi Sam,\n\nDank je voor je review. Sorry dat je twee keer een koude koffie kreeg; zo begin je je zondag niet "
+    "graag. Ik sta de meeste ochtenden zelf achter de bar, dus spreek me gerust aan, of stuur ons een DM op "
+    "Instagram.\n\nAnna",
+    "Beste Sam,\n\nDank voor je eerlijke review. De fiets kwam terug met hetzelfde getik waarvoor je hem bracht, en "
+    "dat spijt me; betalen voor een reparatie die niets oplost is om gek van te worden. Breng hem langs wanneer het je "
+    "uitkomt en vraag naar mij, of mail naar anna@fietsen.nl.\n\nAnna",
+])
+def test_good_replies_in_plain_words_get_no_finding(draft):
+    assert check_reply(draft, customer="Sam", signer="Anna").rules == ()
+
+
 def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
     draft = GOOD.format(middle="The price was wrong. ").replace("Dear Sam", "Dear customer")
     assert "name" in check_reply(draft, customer="Noah Price", signer="Anna").rules

@@ -127,7 +127,8 @@ EMPATHY = widen(
 # How the experience felt, said of it: "waiting in all morning is maddening", "moet uitputtend
 # geweest zijn", "would upset anyone", "ik weet hoeveel een bruidstaart betekent".
 _HARD = (r"(?:maddening|infuriating|exhausting|horrible|awful|miserable|unsettling|upsetting|stressful|embarrassing|tough|"
-         r"zwaar|lastig|"
+         r"wretched|grim|rotten|rubbish|lousy|galling|disheartening|demoralising|demoralizing|distressing|unpleasant|"
+         r"hellish|zwaar|lastig|ontmoedigend|frustrerend|"
          r"humiliating|gutting|heartbreaking|nerve-?wracking|draining|tiring|dreadful|frightening|scary|worrying|"
          r"disappointing|frustrating|annoying|hurtful|unfair|uitputtend|spannend|vervelend|frustrerend|ellendig|"
          r"jammer|pijnlijk|zonde|stressvol|zenuwslopend|vermoeiend|gênant|beschamend|naar|rot|verschrikkelijk|"
@@ -157,6 +158,14 @@ FELT = rx(
     rf"\bmoet\s+{_NOT}(?:\w+\s+{_NOT}){{0,3}}(?:geweest\s+zijn|zijn\s+geweest|geschrokken\s+zijn)\b",
     r"\b(?:(?:not|no)\s+(?:a\s+)?(?:small|little|minor)\s+(?:thing|matter)|geen\s+(?:kleinigheid|klein\s+ding|"
     r"kleine\s+zaak|detail))\b",
+    # a bad start or end named as such, or how nobody wants to spend their day
+    r"\b(?:a|an|een)\s+(?:\w+\s+)?(?:rubbish|rotten|horrible|awful|miserable|terrible|lousy|grim|sad|dreadful|"
+    r"rot|slecht\w*|nare?|vervelende?|treurige?|belabberde?)\s*(?:start|end|ending|finish|way\s+to|begin|einde|afsluiting|"
+    r"manier\s+om)\b",
+    r"\bom\s+(?:gek|moedeloos|horendol|wanhopig|chagrijnig)\s+van\s+te\s+worden\b",
+    r"\bnot\s+how\s+(?:you|anyone|anybody|one|we)\s+(?:\w+\s+)?(?:wants?|wanted|hopes?|expects?|would\s+want)\s+to\b",
+    r"\bzo\s+(?:wil|begin|eindig|beleef|start|besteed)\s+(?:je|u|jij|niemand|iemand)\s+(?:\w+\s+){0,3}"
+    r"(?:niet|liever\s+niet)\b",
 )
 
 # --- offline: a message, a call or a visit, however it is put ------------------------------
