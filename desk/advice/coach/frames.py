@@ -41,8 +41,9 @@ _RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|re
 CONTRADICTS = widen(
     dismissive.CONTRADICTS,
     rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}(?:\s+(?!you\b)\w+){{0,4}}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
-    rf"\b{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+)?{_SHOW}\b",
-    rf"\b{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:daaruit|hieruit|waaruit)\s+(?:blijkt|bleek)\b",
+    rf"\b(?:our|the|my)\s+(?:\w+\s+)?{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+)?"
+    rf"{_SHOW}\b",
+    rf"\b(?:ons|onze|de|het|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:daaruit|hieruit|waaruit)\s+(?:blijkt|bleek)\b",
     rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
     rf"\b(?:staat|stond|blijkt|bleek|zien|te\s+zien|vermeld|genoteerd)\b",
     rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
@@ -153,7 +154,7 @@ _NOT = r"(?!(?:not|niet|never|nooit|geen|hardly|nauwelijks)\b)"
 FELT = rx(
     rf"\b(?:is|was|are|were|must\s+be|must\s+have\s+been|can\s+be|would\s+be|feels|felt|lijkt\s+me|is\s+al|"
     rf"zijn|blijft)\s+{_NOT}(?:\w+\s+{_NOT}){{0,2}}{_HARD}\b",
-    rf"(?<!\bniet\s)\b{_HARD}\s+(?:\w+\s+)?(?:geweest|zijn\s+geweest|genoeg)\b",
+    rf"\b(?<!\bniet\s){_HARD}\s+(?:\w+\s+)?(?:geweest|zijn\s+geweest|genoeg)\b",
     # "must have been" said the Dutch way, and what was no small thing for the customer
     rf"\bmoet\s+{_NOT}(?:\w+\s+{_NOT}){{0,3}}(?:geweest\s+zijn|zijn\s+geweest|geschrokken\s+zijn)\b",
     r"\b(?:(?:not|no)\s+(?:a\s+)?(?:small|little|minor)\s+(?:thing|matter)|geen\s+(?:kleinigheid|klein\s+ding|"

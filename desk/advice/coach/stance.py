@@ -15,8 +15,10 @@ from __future__ import annotations
 from desk.advice.coach.text import rx
 
 # Where a clause starts, so "you" is its subject: "..., and you arrived at ten past".
-_CLAUSE = (r"(?:^\s*|(?<=[,;:])\s*|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|(?<=\ben\s)|(?<=\bmaar\s)|"
-           r"(?<=\bdus\s))")
+# Written as a word start followed by what may stand before it, so the engine tries it only
+# where a word starts.
+_CLAUSE = (r"\b(?=(?:you|u|je|jij)\b)(?:(?<=^)|(?<=^\s)|(?<=^\s\s)|(?<=[,;:])|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|"
+           r"(?<=\ben\s)|(?<=\bmaar\s)|(?<=\bdus\s))")
 
 # --- excuses: a cause offered for the failure that is not the team's doing -------------------
 # The customer's own doing told as a fact is one too. Fine when owned in the same or the next
@@ -28,10 +30,10 @@ EXCUSE = rx(
     r"\b(?:always|altijd|traditionally|every\s+year|elk\s+jaar|ieder\s+jaar|notoriously)\s+(?:\w+\s+){0,2}"
     r"(?:busy|druk|hectic|hectisch|packed|vol|mad|chaos|rammed)\b",
     r"\b(?:weekends?|mornings?|evenings?|nights?|holidays?|saturdays?|sundays?|fridays?|december|january|summers?|"
-    r"weekend\w*|ochtend\w*|avond\w*|feestdag\w*|vakantie\w*|zaterdag\w*|zondag\w*|vrijdag\w*|zomer\w*|\w+periode)\s+"
+    r"weekend\w*|ochtend\w*|avond\w*|feestdag\w*|vakantie\w*|zaterdag\w*|zondag\w*|vrijdag\w*|zomer\w*|(?:kerst|zomer|vakantie|feest|piek|spits|sinterklaas)?periode)\s+"
     r"(?:are|is|were|was|zijn|waren)\s+(?:\w+\s+)?(?:busy|mad|hectic|manic|crazy|rammed|packed|druk|hectisch|gekkenhuis)\b",
     # traffic, weather, a strike that held things up
-    r"\b(?:traffic|weather|snow|storm|roadworks|strike|verkeer|weer|sneeuw|wegwerkzaamheden|werkzaamheden|staking)\b"
+    r"\b(?:traffic|weather|snow|storm|roadworks|strike|verkeer|(?:het|slecht)\s+weer|sneeuw|wegwerkzaamheden|werkzaamheden|staking)\b"
     r"[^.!?]{0,40}\b(?:held\s+(?:\w+\s+){0,2}up|ophield|opgehouden|stuck|vast\s+(?:stond|zat))",
     r"\b(?:is|are|was|were)\s+when\s+(?:everyone|everybody|half\s+the\s+\w+|the\s+whole\s+\w+)\b",
     r"\b(?:half\s+the|the\s+whole|de\s+hele)\s+(?:town|city|village|country|stad|buurt|dorp|land)\s+(?:\w+\s+)?"
