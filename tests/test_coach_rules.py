@@ -189,6 +189,16 @@ def test_shapes_that_only_look_like_a_move():
     ("A slightly wobbly chair shouldn't spoil an evening. ", "belittles"),
     ("Een wiebelende stoel hoeft toch geen avond te verpesten. ", "belittles"),
     ("Vijf minuten wachten is toch geen reden voor één ster. ", "belittles"),
+    # records, rules, asks and offers in plain words
+    ("I've spoken to the driver, who is adamant he knocked twice. ", "contradicts"),
+    ("Onze camera's laten een ander beeld zien van hoe lang u wachtte. ", "contradicts"),
+    ("Uit de tijdstempel van je bestelling blijkt dat die binnen een kwartier klaar was. ", "contradicts"),
+    ("Deposits are non-returnable once the booking is confirmed. ", "small_print"),
+    ("Aanbetalingen worden na bevestiging niet terugbetaald. ", "small_print"),
+    ("Mocht je tevreden zijn over de oplossing, dan zien we je review graag aangepast. ", "change_review"),
+    ("We'll knock the delivery charge off your next order. ", "promise"),
+    ("De bezorgkosten van je volgende bestelling laten we vallen. ", "promise"),
+    ("We'd rather not air this in public. ", "no_comment"),
     # an offer after a recited rule, something to have on us, a reference code
     ("Our terms allow us to cancel, but we'll refund your deposit anyway. ", "promise"),
     ("Volgens de voorwaarden hoeft het niet, maar we betalen het verschil terug. ", "promise"),
@@ -196,7 +206,8 @@ def test_shapes_that_only_look_like_a_move():
     ("I've looked up reservation AB20931 and the note was never passed on. ", "personal_data"),
 ])
 def test_a_move_is_recognised_by_what_the_sentence_does(middle, rule):
-    dutch = " de " in middle or middle.startswith(("Op ", "Je ", "U ", "Daar ", "Het ", "De ", "Onze ", "Een ", "Vijf "))
+    dutch = " de " in middle or middle.startswith(
+        ("Op ", "Je ", "U ", "Daar ", "Het ", "De ", "Onze ", "Een ", "Vijf ", "Uit ", "Aanbetalingen ", "Mocht "))
     assert rule in rules(middle, GOED if dutch else GOOD)
 
 

@@ -15,7 +15,7 @@ from desk.advice.coach import avoid, dismissive, present
 from desk.advice.coach.text import rx, widen
 
 # --- no comment: negation + a verb of speaking + "here", "in public", "further" -----------
-_SPEAK = (r"(?:discuss|comment|go(?:ing)?\s+into|get(?:ting)?\s+into|talk(?:ing)?\s+about|respond|react|"
+_SPEAK = (r"(?:discuss|comment|air|hash\s+out|thrash\s+out|go(?:ing)?\s+into|get(?:ting)?\s+into|talk(?:ing)?\s+about|respond|react|"
           r"elaborate|enter(?:ing)?\s+into|say\s+(?:more|anything|much))")
 _PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:this|a|an|the)\s+(?:public\s+)?(?:site|platform|forum|page)|"
            r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|further|any\s+further|any\s+more|anymore|openly)")
@@ -36,7 +36,7 @@ _RECORD = (r"\w*(?:system|records?|logs?|receipts?|footage|cctv|cameras?|data|ti
            r"schedule|job\s+(?:cards?|sheets?)|invoices?|notes|tracking|gps|photos?|recordings?|timestamps?|"
            r"till\s+rolls?|history)")
 _SHOW = r"(?:show|say|state|confirm|indicate|prove|record|tell|suggest|back\w*\s+(?:this|that|it|them|us)\s+up)\w*"
-_RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|registraties?|agenda|planning|"
+_RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|camera'?s?|tijdstempels?|registraties?|agenda|planning|"
               r"logboek\w*|administratie|factuur|facturen|werkbon\w*|notities|opnames?|trace|tijden)")
 CONTRADICTS = widen(
     dismissive.CONTRADICTS,
@@ -44,6 +44,7 @@ CONTRADICTS = widen(
     rf"\b(?:our|the|my)\s+(?:\w+\s+)?{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+)?"
     rf"{_SHOW}\b",
     rf"\b(?:ons|onze|de|het|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:daaruit|hieruit|waaruit)\s+(?:blijkt|bleek)\b",
+    rf"\buit\s+(?:de|het|ons|onze|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:blijkt|bleek)\b",
     rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
     rf"\b(?:staat|stond|blijkt|bleek|zien|te\s+zien|vermeld|genoteerd)\b",
     rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
@@ -60,7 +61,7 @@ _STAFF = (r"(?:staff|team|waiter|waitress|server|driver|mechanic|technician|styl
           r"ober|serveerster|chauffeur|bezorger|monteur|kapper|kapster|kok|receptionist\w*|collega|medewerker)s?")
 CONTRADICTS = widen(
     CONTRADICTS,
-    rf"\b(?:our|the|onze|ons|de)\s+(?:\w+\s+)?{_STAFF}\s+(?:\w+\s+)?(?:clearly\s+|still\s+|distinctly\s+)?(?:remembers?|recalls?|"
+    rf"\b(?:our|the|onze|ons|de)\s+(?:\w+\s+)?{_STAFF}\b[^.!?]{{0,15}}?\b(?:clearly\s+|still\s+|distinctly\s+)?(?:remembers?|recalls?|"
     r"insists?|is\s+(?:sure|certain|adamant|positive)|herinnert\s+zich|weet\s+(?:nog\s+)?(?:goed|zeker|precies)|"
     r"is\s+(?:er\s+)?(?:zeker|stellig|overtuigd))\b",
 )
@@ -102,6 +103,10 @@ EXCUSE = widen(
 SMALL_PRINT = widen(
     avoid.SMALL_PRINT,
     r"\b\w+voorwaarden\b", r"\b(?:our|the)\s+\w+\s+(?:conditions|terms)\b",
+    # a rule stated in the passive: "non-returnable", "worden na bevestiging niet terugbetaald"
+    r"\bnon-?(?:returnable|refundable|exchangeable|transferable|cancellable)\b",
+    r"\b(?:worden|wordt|kunnen|kan)\s+(?:\w+\s+){0,3}niet\s+(?:worden\s+)?(?:geruild|omgeruild|teruggenomen|"
+    r"terugbetaald|geretourneerd|geannuleerd|vergoed)\b",
 )
 
 # --- empathy: the feeling shared, the evening that was not what they hoped for -------------

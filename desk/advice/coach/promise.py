@@ -24,7 +24,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bgeld\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\bterug\b",
         r"\bbetal\w*\b[^.!?]{0,40}\bterug\b", r"\bcrediteren\b|\bcreditnota\b",
     ),
-    "discount": rx(r"\bdiscount\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
+    "discount": rx(r"\bdiscount\w*\b", r"\bwaiv\w*\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
+                   r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
     "voucher": rx(
         r"\bvouchers?\b", r"\bgift\s*(?:card|voucher)s?\b", r"\bcoupons?\b",
         r"(?:[€$£]\s?\d+|\b\d+\s*(?:euro|pounds?|dollars?))\s+(?:credit|tegoed)\b", r"\bcredit\s+on\s+your\b",
