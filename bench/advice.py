@@ -2,9 +2,11 @@
 
     .venv/bin/python bench/advice.py            # figures as markdown, for docs/advice-quality.md
     .venv/bin/python bench/advice.py --repeat 50
+    .venv/bin/python bench/advice.py --failures round_4   # a split's failures, to read
 
 Quality is measured on the labelled corpus in tests/data/advice (tuning and held-out
-splits of assembled replies, and round 4, written whole, per language); speed per call on typical replies and reviews from that corpus and
+splits of assembled replies, and the rounds written whole: round 4, and round 5 once its files
+are there, per language); speed per call on typical replies and reviews from that corpus and
 on 10,000 characters of hostile text (long runs without punctuation, stacked brackets,
 digits, negations and repeated phrases: what makes a regular expression backtrack).
 Benchmarks print figures; they assert nothing about time.
@@ -23,7 +25,7 @@ from bench.common import percentile  # noqa: E402
 from desk.advice.coach import check_reply  # noqa: E402
 from desk.advice.triage import triage  # noqa: E402
 from tests.advice_corpus import (  # noqa: E402
-    COACH_SPLITS, LANGUAGES, SPLITS, WHOLE_SPLITS, coach_figures, replies, reviews, snooze_accuracy, triage_agreement,
+    CHECKED, COACH_SPLITS, LANGUAGES, SPLITS, WHOLE_SPLITS, coach_figures, replies, reviews, snooze_accuracy, triage_agreement,
 )
 
 HOSTILE_CHARS = 10_000
@@ -94,10 +96,29 @@ def quality() -> list[str]:
     return rows
 
 
+def failures(split: str) -> list[str]:
+    """Each reply of a split whose findings differ from its labels: what was missed, what was
+    flagged wrongly, and the sentence each finding names."""
+    out = []
+    for lang in LANGUAGES:
+        wrong: list = []
+        coach_figures(lang, split, failures=wrong)
+        for reply, result in wrong:
+            found = set(result.rules) & set(CHECKED)
+            out.append(f"### {lang} missed {sorted(reply.expected - found)} flagged {sorted(found - reply.expected)}")
+            out += [f"    {f.rule}: {f.sentence!r}" for f in result.findings if f.rule in found - reply.expected]
+            out += ["", reply.text, ""]
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="calls per typical text")
+    parser.add_argument("--failures", metavar="SPLIT", help="list a split's failures instead")
     args = parser.parse_args()
+    if args.failures:
+        print("\n".join(failures(args.failures)))
+        return
     print("## Quality\n")
     print("\n".join(quality()))
     print("\n## Speed\n")

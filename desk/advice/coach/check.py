@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from desk.advice.coach import avoid, dismissive, frames, present, review as site_review
+from desk.advice.coach import avoid, dismissive, frames, present, review as site_review, stance
 from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
 from desk.advice.coach.privacy import personal_data
 from desk.advice.coach.promise import promises
@@ -119,16 +119,17 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     if customer_tokens and not mentions(body, customer_tokens):
         flag("name")
     # "Many thanks, Anna" closes a reply; it does not thank the customer for raising it.
-    if not find(present.THANKS, body, unless_followed_by=present.THANKS_NOT):
+    if not find(frames.THANKS, body, unless_followed_by=present.THANKS_NOT):
         flag("thanks")
-    if not find(frames.EMPATHY, draft):
+    if not (find(frames.EMPATHY, draft) or frames.FELT.search(draft)):
         flag("empathy")
     if not find(present.APOLOGY, draft, unless_followed_by=present.APOLOGY_NOT):
         flag("apology")
     rules = site_rules(site)
     leak = personal_data(draft, customer_tokens, review or "", strict=bool(rules.get("personal_data")))
-    # The customer's own number, leaked, is no offer to talk.
-    reachable = draft if leak is None else draft[: leak.start()] + " " * len(leak.group()) + draft[leak.end():]
+    # The customer's own number, leaked, is no offer to talk; nor is a matter settled privately.
+    reachable = _blank(draft, [leak] if leak else [])
+    reachable = _blank(reachable, frames.OFFLINE_NOT.finditer(reachable))
     if not find(frames.OFFLINE, reachable):
         flag("offline")
     # Signed by a person: the one who posts it, or any named teammate.
@@ -142,11 +143,14 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     for i, (start, end) in enumerate(spans):
         sentence = draft[start:end]
         nearby = draft[start: spans[i + 1][1] if i + 1 < len(spans) else end]
-        excuse = frames.EXCUSE.search(sentence)
+        excuse = frames.EXCUSE.search(sentence) or stance.EXCUSE.search(sentence)
         if excuse and not find(avoid.OWNED, nearby):
             flag("defensive", excuse, offset=start)
-        if (m := frames.DEFENSIVE.search(sentence)):
+        if (m := frames.DEFENSIVE.search(sentence) or stance.DEFENSIVE.search(sentence)):
             flag("defensive", m, offset=start)
+        # "Not the place to go into this" is a no-comment unless an offer to talk follows.
+        if (m := stance.NO_COMMENT.search(sentence)) and not find(frames.OFFLINE, nearby):
+            flag("no_comment", m, offset=start)
         reciting = frames.SMALL_PRINT.search(sentence)
         if reciting and not (avoid.CHANGING.search(sentence) or find(avoid.OWNED, sentence)):
             flag("small_print", reciting, offset=start)
@@ -157,7 +161,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         if (m := PLACEHOLDER.search(sentence)):
             flag("placeholder", m, offset=start)
     for rule, pattern in (
-        ("contradicts", frames.CONTRADICTS), ("belittles", dismissive.BELITTLES),
+        ("contradicts", frames.CONTRADICTS), ("belittles", dismissive.BELITTLES), ("belittles", stance.BELITTLES),
         ("no_comment", frames.NO_COMMENT),
     ):
         for m in pattern.finditer(draft):
@@ -193,6 +197,13 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         found["site_length"] = Finding("site_length", words=len(text), limit=int(limit))
 
     return CoachResult(language, tuple(found[r] for r in RULES if r in found))
+
+
+def _blank(text: str, matches: Iterable[re.Match[str]]) -> str:
+    """The text with the matched spans blanked, offsets kept."""
+    for m in matches:
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 @lru_cache(maxsize=256)

@@ -96,7 +96,7 @@ NO_COMMENT = rx(
 
 _RECORD_NOUNS = (
     r"(?:system|records?|logs?|data|booking|cctv|footage|camera|receipt|till\s+roll|till|timesheet|"
-    r"tracking(?:\s+data)?|notes|job\s+card|files?|"
+    r"tracking(?:\s+data)?|notes|job\s+card|(?<!\bde\s)files?|"
     r"systeem|logboeken|logboek|gegevens|camerabeelden|beelden|bon|kassarol|kassabon|urenstaat|"
     r"track-?(?:and|en|&)-?trace|notities|kassasysteem|administratie|planning)"
 )
@@ -119,7 +119,7 @@ CONTRADICTS = widen(
     r"\bkomt\s+niet\s+overeen\s+met\b",
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b",
     r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
-    r"\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
+    r"(?<!\bwhat\s)(?<!\bwat\s)\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
     r"\b(?:sent|gestuurd|verstuurd)\s+(?:\w+\s+){0,2}(?:to\s+you|naar\s+(?:u|je))\s+(?:twice|two\s+times|twee\s+keer)\b",
     r"\b(?:zelfs|actually|in\s+fact|sterker\s+nog)\b[^.!?]{0,60}\b(?:twice|two\s+times|twee\s+keer|sent|gestuurd|on\s+time|op\s+tijd)\b",
     r"\bwel\s+degelijk\b",

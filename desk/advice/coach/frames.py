@@ -15,7 +15,7 @@ from desk.advice.coach import avoid, dismissive, present
 from desk.advice.coach.text import rx, widen
 
 # --- no comment: negation + a verb of speaking + "here", "in public", "further" -----------
-_SPEAK = (r"(?:discuss|comment|go(?:ing)?\s+into|get(?:ting)?\s+into|talk(?:ing)?\s+about|respond|react|"
+_SPEAK = (r"(?:discuss|comment|air|hash\s+out|thrash\s+out|go(?:ing)?\s+into|get(?:ting)?\s+into|talk(?:ing)?\s+about|respond|react|"
           r"elaborate|enter(?:ing)?\s+into|say\s+(?:more|anything|much))")
 _PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:this|a|an|the)\s+(?:public\s+)?(?:site|platform|forum|page)|"
            r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|further|any\s+further|any\s+more|anymore|openly)")
@@ -24,7 +24,7 @@ _PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|o
 NO_COMMENT = widen(
     dismissive.NO_COMMENT,
     rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to)\s+"
-    rf"(?:\w+\s+){{0,3}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
+    rf"(?:\w+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
     rf"\b{_SPEAK_NL}\b[^.!?]{{0,40}}\b(?:niet|geen|liever\s+niet)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b",
     rf"\b(?:niet|geen)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
     r"\b(?:meer|verder)\b[^.!?]{0,40}\b(?:niet|niets|niks)\s+(?:te\s+)?(?:zeggen|melden|toevoegen|kwijt)\b",
@@ -36,20 +36,34 @@ _RECORD = (r"\w*(?:system|records?|logs?|receipts?|footage|cctv|cameras?|data|ti
            r"schedule|job\s+(?:cards?|sheets?)|invoices?|notes|tracking|gps|photos?|recordings?|timestamps?|"
            r"till\s+rolls?|history)")
 _SHOW = r"(?:show|say|state|confirm|indicate|prove|record|tell|suggest|back\w*\s+(?:this|that|it|them|us)\s+up)\w*"
-_RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|registraties?|agenda|planning|"
+_RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|camera'?s?|tijdstempels?|registraties?|agenda|planning|"
               r"logboek\w*|administratie|factuur|facturen|werkbon\w*|notities|opnames?|trace|tijden)")
 CONTRADICTS = widen(
     dismissive.CONTRADICTS,
-    rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
+    rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}(?:\s+(?!you\b)\w+){{0,4}}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
+    rf"\b(?:our|the|my)\s+(?:\w+\s+)?{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+)?"
+    rf"{_SHOW}\b",
+    rf"\b(?:ons|onze|de|het|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:daaruit|hieruit|waaruit)\s+(?:blijkt|bleek)\b",
+    rf"\buit\s+(?:de|het|ons|onze|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:blijkt|bleek)\b",
     rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
     rf"\b(?:staat|stond|blijkt|bleek|zien|te\s+zien|vermeld|genoteerd)\b",
-    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}\s+(?:\w+\s+)?(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
+    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
     rf"geven|geeft|zeggen|zegt)\b",
     r"\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:entirely\s+|quite\s+|wholly\s+|very\s+)?"
     r"(?:accurate|correct|fair|true|truthful|honest|complete)\s+(?:account|picture|description|version|"
     r"reflection|representation|summary)\b",
     r"\bgeen\s+(?:\w+\s+)?(?:juiste|correcte|eerlijke|ware|accurate|volledige|kloppende|getrouwe)\s+(?:weergave|"
     r"voorstelling|beschrijving|beeld|verslag|versie)\b",
+)
+
+# The staff's memory set against the customer's account: "our waiter remembers", "onze ober weet nog goed".
+_STAFF = (r"(?:staff|team|waiter|waitress|server|driver|mechanic|technician|stylist|chef|receptionist|manager|colleague|"
+          r"ober|serveerster|chauffeur|bezorger|monteur|kapper|kapster|kok|receptionist\w*|collega|medewerker)s?")
+CONTRADICTS = widen(
+    CONTRADICTS,
+    rf"\b(?:our|the|onze|ons|de)\s+(?:\w+\s+)?{_STAFF}\b[^.!?]{{0,15}}?\b(?:clearly\s+|still\s+|distinctly\s+)?(?:remembers?|recalls?|"
+    r"insists?|is\s+(?:sure|certain|adamant|positive)|herinnert\s+zich|weet\s+(?:nog\s+)?(?:goed|zeker|precies)|"
+    r"is\s+(?:er\s+)?(?:zeker|stellig|overtuigd))\b",
 )
 
 # Records cited in the customer's favour are no rebuttal: "our log shows you were right".
@@ -89,6 +103,10 @@ EXCUSE = widen(
 SMALL_PRINT = widen(
     avoid.SMALL_PRINT,
     r"\b\w+voorwaarden\b", r"\b(?:our|the)\s+\w+\s+(?:conditions|terms)\b",
+    # a rule stated in the passive: "non-returnable", "worden na bevestiging niet terugbetaald"
+    r"\bnon-?(?:returnable|refundable|exchangeable|transferable|cancellable)\b",
+    r"\b(?:worden|wordt|kunnen|kan)\s+(?:\w+\s+){0,3}niet\s+(?:worden\s+)?(?:geruild|omgeruild|teruggenomen|"
+    r"terugbetaald|geretourneerd|geannuleerd|vergoed)\b",
 )
 
 # --- empathy: the feeling shared, the evening that was not what they hoped for -------------
@@ -112,13 +130,80 @@ EMPATHY = widen(
     r"(?:om|als|dat|geweest)\b",
 )
 
+# How the experience felt, said of it: "waiting in all morning is maddening", "moet uitputtend
+# geweest zijn", "would upset anyone", "ik weet hoeveel een bruidstaart betekent".
+_HARD = (r"(?:maddening|infuriating|exhausting|horrible|awful|miserable|unsettling|upsetting|stressful|embarrassing|tough|"
+         r"wretched|grim|rotten|rubbish|lousy|galling|disheartening|demoralising|demoralizing|distressing|unpleasant|"
+         r"hellish|zwaar|lastig|ontmoedigend|frustrerend|"
+         r"humiliating|gutting|heartbreaking|nerve-?wracking|draining|tiring|dreadful|frightening|scary|worrying|"
+         r"disappointing|frustrating|annoying|hurtful|unfair|uitputtend|spannend|vervelend|frustrerend|ellendig|"
+         r"jammer|pijnlijk|zonde|stressvol|zenuwslopend|vermoeiend|gênant|beschamend|naar|rot|verschrikkelijk|"
+         r"vreselijk|afschuwelijk|teleurstellend|zuur|eng|akelig|kwetsend|oneerlijk)")
+EMPATHY = widen(
+    EMPATHY,
+    r"\bwould\s+(?:\w+\s+)?(?:upset|annoy|frustrate|anger|bother|infuriate|disappoint|worry|stress|hurt)\s+"
+    r"(?:anyone|anybody|everyone|any\s+\w+)\b",
+    r"\bzou\s+(?:\w+\s+)?(?:iedereen|iedere\s+\w+|elke\s+\w+|ieder\s+\w+)\s+(?:\w+\s+){0,2}(?:van\s+streek|boos|kwaad|"
+    r"ergeren|irriteren|frustreren|teleurstellen|maken)\b",
+    r"\b(?:i|we)\s+(?:can\s+)?(?:see|know|hear|appreciate|realise|realize|recognise|recognize)\s+(?:that\s+)?"
+    r"(?:you|this|it)\s+(?:\w+\s+){0,2}(?:feel|felt|meant|means|matters|mattered|was\s+(?:a\s+)?(?:costly|expensive|"
+    r"big|special|important))\b",
+    r"\b(?:i|we)\s+(?:can\s+)?(?:see|know|appreciate)\s+(?:how\s+much|how\s+important)\b",
+    r"\b(?:ik|we|wij)\s+(?:\w+\s+)?(?:zie|zien|weet|weten|merk|merken|besef|beseffen)\s+(?:goed\s+|heel\s+goed\s+)?"
+    r"(?:dat\s+(?:u|je|jij)\b[^.!?]{0,20}\b(?:voelt|denkt|vindt|baalt|zit)|hoeveel|hoe\s+belangrijk)\b",
+)
+
+# The same said of the experience itself; its negation is read inside the pattern, since a
+# "never" earlier in the subject ("a plumber who never turns up is maddening") negates nothing.
+_NOT = r"(?!(?:not|niet|never|nooit|geen|hardly|nauwelijks)\b)"
+FELT = rx(
+    rf"\b(?:is|was|are|were|must\s+be|must\s+have\s+been|can\s+be|would\s+be|feels|felt|lijkt\s+me|is\s+al|"
+    rf"zijn|blijft)\s+{_NOT}(?:\w+\s+{_NOT}){{0,2}}{_HARD}\b",
+    rf"\b(?<!\bniet\s){_HARD}\s+(?:\w+\s+)?(?:geweest|zijn\s+geweest|genoeg)\b",
+    # "must have been" said the Dutch way, and what was no small thing for the customer
+    rf"\bmoet\s+{_NOT}(?:\w+\s+{_NOT}){{0,3}}(?:geweest\s+zijn|zijn\s+geweest|geschrokken\s+zijn)\b",
+    r"\b(?:(?:not|no)\s+(?:a\s+)?(?:small|little|minor)\s+(?:thing|matter)|geen\s+(?:kleinigheid|klein\s+ding|"
+    r"kleine\s+zaak|detail))\b",
+    # a bad start or end named as such, or how nobody wants to spend their day
+    r"\b(?:a|an|een)\s+(?:\w+\s+)?(?:rubbish|rotten|horrible|awful|miserable|terrible|lousy|grim|sad|dreadful|"
+    r"rot|slecht\w*|nare?|vervelende?|treurige?|belabberde?)\s*(?:start|end|ending|finish|way\s+to|begin|einde|afsluiting|"
+    r"manier\s+om)\b",
+    r"\bom\s+(?:gek|moedeloos|horendol|wanhopig|chagrijnig)\s+van\s+te\s+worden\b",
+    r"\bnot\s+how\s+(?:you|anyone|anybody|one|we)\s+(?:\w+\s+)?(?:wants?|wanted|hopes?|expects?|would\s+want)\s+to\b",
+    r"\bzo\s+(?:wil|begin|eindig|beleef|start|besteed)\s+(?:je|u|jij|niemand|iemand)\s+(?:\w+\s+){0,3}"
+    r"(?:niet|liever\s+niet)\b",
+)
+
 # --- offline: a message, a call or a visit, however it is put ------------------------------
 OFFLINE = widen(
     present.OFFLINE,
     r"\b(?:u|je|jou|jullie)\s+(?:\w+\s+){0,2}telefonisch\b",
     r"\btelefonisch\s+(?:\w+\s+){0,2}(?:spreken|bespreken|contact|bereik\w*|terugbellen|door\w*)\b", r"\b(?:bericht|berichtje|mail|mailtje)\s+(?:stuurt|sturen|stuur)\b",
-    r"\bstuur\w*\s+(?:\w+\s+){0,4}(?:bericht|mail|dm)\b",
+    r"\bstuur\w*\s+(?:[\w-]+\s+){0,4}(?:\w*bericht|[\w-]*mail|dm)\b",
+    # a channel the customer already has: the order email, the number on the website, the desk
+    r"\b(?:reply|respond|answer|write\s+back|reageer\w*|antwoord\w*)\s+(?:\w+\s+){0,2}(?:to|on|op)\s+(?:your|the|our|uw|"
+    r"je|de|onze|ons|het)\s+(?:\w+\s+){0,2}[\w-]*(?:e-?mail|mail|message|bericht|text|sms|confirmation|bevestiging)\b",
+    r"\b(?:i've|we've|i\s+have|we\s+have|ik\s+heb|we\s+hebben|wij\s+hebben)\s+(?:just\s+|already\s+|net\s+|al\s+)?"
+    r"(?:sent|messaged|emailed|e-mailed|texted|(?:u|je)\s+(?:\w+\s+){0,3}(?:gestuurd|gemaild|ge-?maild))\b",
+    r"\b(?:on|at|via|op|through)\s+(?:the|our|de|ons|onze|het)\s+(?:\w+\s+)?(?:number|nummer|phone\s+number|"
+    r"telefoonnummer|phone\s+line|contact\s+form|contactformulier)\b",
+    r"\b(?:bel|belt|bellen|mail|mailt|mailen|e-?mail|call|ring|phone|contact|message|text|write\s+to|schrijf)\s+"
+    r"(?:(?:u|je|gerust|even|dan)\s+){0,3}(?:met\s+|naar\s+)?(?:the|our|de|het|onze|ons)\s+(?:\w+\s+)?\w*(?:team|desk|"
+    r"balie|receptie|reception|office|kantoor|praktijk|garage|salon|shop|winkel|zaak|studio|manager|leider|line|lijn)\b",
     r"\b(?:persoonlijk\s+)?(?:langskomt|langskomen|langs\s+(?:te\s+)?komen|langs\s+komt|binnenloopt|binnenlopen|"
     r"binnen\s+(?:te\s+)?lopen|binnenwipt|binnenwippen)\b",
     r"\b(?:pop|drop|stop|call)\s+(?:in|by)\b", r"\bin\s+person\b",
+)
+# A matter said to be settled privately offers no talk: "we've dealt with this privately".
+OFFLINE_NOT = rx(
+    r"\b(?:dealt\s+with|handled|resolved|settled|sorted(?:\s+out)?|afgehandeld|opgelost|geregeld)\s+(?:\w+\s+){0,3}"
+    r"(?:privately|privé|onderling)\b",
+)
+
+# --- thanks in other words: "top dat je het gewoon zegt" -----------------------------------
+THANKS = widen(
+    present.THANKS,
+    r"\b(?:top|tof|chapeau|sterk|netjes|knap|brilliant|lovely|kind\s+of\s+you|good\s+of\s+you)\s+(?:dat|that)\s+"
+    r"(?:je|u|jij|you)\b[^.!?]{0,30}\b(?:zegt|zei|aangeeft|aankaart|meldt|laat\s+weten|schrijft|say|said|speak|"
+    r"spoke|wrote|told|flagged|raised)\b",
 )

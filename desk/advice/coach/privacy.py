@@ -38,6 +38,9 @@ _ORDER_NUMBER = rx(
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
+    # a reference code after its label: "booking ref HX44912", "reservering HX44912"
+    r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case)\s+"
+    r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?[A-Z]{1,4}-?\d{4,}\b",
 )
 _PLATE = re.compile(r"\b(?=[A-Z0-9-]{0,10}\d)(?=[A-Z0-9-]{0,10}[A-Z])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}\b")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?\d{4}\s?\d{4}\s?\d{2}\b")

@@ -24,7 +24,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bgeld\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\bterug\b",
         r"\bbetal\w*\b[^.!?]{0,40}\bterug\b", r"\bcrediteren\b|\bcreditnota\b",
     ),
-    "discount": rx(r"\bdiscount\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
+    "discount": rx(r"\bdiscount\w*\b", r"\bwaiv\w*\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
+                   r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
     "voucher": rx(
         r"\bvouchers?\b", r"\bgift\s*(?:card|voucher)s?\b", r"\bcoupons?\b",
         r"(?:[€$£]\s?\d+|\b\d+\s*(?:euro|pounds?|dollars?))\s+(?:credit|tegoed)\b", r"\bcredit\s+on\s+your\b",
@@ -35,7 +36,11 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
         r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
         r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+\w+",
-        r"\b(?:is|are)\s+on\s+us\b", r"\b(?:volgende|next)\b[^.!?]{0,30}\b(?:is|zijn)\s+van\s+ons\b",
+        r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bit\s)\b(?:is|are)\s+on\s+us\b",
+        # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
+        r"\b(?:a|an|one|two|three|\d+|your\s+next|the\s+next|next)\s+(?:\w+\s+){0,2}(?:night|stay|meal|dinner|lunch|"
+        r"breakfast|drink|round|coffee|dessert|bottle|treatment|session|lesson|class|visit|cut|wash|service|ticket)s?"
+        r"\s+on\s+(?:us|the\s+house)\b", r"\b(?:volgende|next)\b[^.!?]{0,30}\b(?:is|zijn)\s+van\s+ons\b",
     ),
     "replacement": rx(
         r"\b(?:we|i|we'll|i'll|we\s+will|i\s+will|wij|ik)\s+(?:will\s+|zullen\s+|gaan\s+|can\s+|kunnen\s+)?"
@@ -81,14 +86,28 @@ _NOT_AN_OFFER = rx(
 )
 
 
+# "Under our conditions we may cancel, but we'll refund your deposit": the rule is recited,
+# then an offer is made all the same. Each side of a "but" is read on its own.
+_BUT = re.compile(r"\b(?:but|however|maar|echter)\b", re.IGNORECASE)
+
+
 def promises(sentence: str, allowed: frozenset[str]) -> tuple[str, re.Match[str]] | None:
     """The first kind of offer the sentence makes that the team does not allow."""
-    if _NOT_AN_OFFER.search(sentence):
+    start = 0
+    for end in [m.start() for m in _BUT.finditer(sentence)] + [len(sentence)]:
+        if (offer := _offer(sentence, start, end, allowed)):
+            return offer
+        start = end
+    return None
+
+
+def _offer(sentence: str, start: int, end: int, allowed: frozenset[str]) -> tuple[str, re.Match[str]] | None:
+    if _NOT_AN_OFFER.search(sentence, start, end):
         return None
     for kind, pattern in _KINDS.items():
         if kind in allowed:
             continue
-        for m in pattern.finditer(sentence):
+        for m in pattern.finditer(sentence, start, end):
             if kind != "guarantee" and negated(sentence, m.start(), m.end()):
                 continue
             return kind, m
