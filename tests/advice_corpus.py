@@ -115,14 +115,17 @@ def _words(text: str) -> int:
 
 
 def whole_replies(language: str, split: str = "round_4") -> list[Reply]:
-    """Replies written whole: `--- findings | customer | signer [| review]`, then the text."""
+    """Replies written whole: `--- findings | customer | signer [| review [| recent]]`, then the
+    text; `recent` lists the team's recent public replies, separated by ` || `."""
     out: list[Reply] = []
     path = DATA / f"replies{split.rpartition('_')[2]}.{language}.txt"
     for block in re.split(r"^--- ", path.read_text(encoding="utf-8"), flags=re.MULTILINE)[1:]:
         header, _, text = block.partition("\n")
-        labels, customer, signer, *review = (p.strip() for p in header.split(" | "))
+        labels, customer, signer, *rest = (p.strip() for p in header.split(" | "))
+        review = rest[0] if rest else REVIEW[language]
+        recent = rest[1].split(" || ") if len(rest) > 1 else []
         expected = {r.strip() for r in labels.split(",")} - {"good"}
-        out.append(Reply(text.strip(), customer, signer, review[0] if review else REVIEW[language], [], expected))
+        out.append(Reply(text.strip(), customer, signer, review, recent, expected))
     return out
 
 
