@@ -17,16 +17,16 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from desk.catalogue import REVIEW as COMMAND
 from tests.fakes.discord_fake import DiscordFake
+from tests.test_inbox_processes import MARK, cases_and_cards
 
 ROOT = Path(__file__).resolve().parent.parent
 FORWARDS = 140
 BURST = 120
 DEFERRED = 5
-MARK = "inbox-test-{n:03d}"
 CALLBACK = "/interactions/{interaction_id}/{token}/callback"
 FOLLOW_UP = "/webhooks/{application_id}/{token}"
 
@@ -105,21 +105,6 @@ def prepare(url: str, fake: DiscordFake) -> None:
     engine.dispose()
 
 
-def cases_and_cards(url: str) -> tuple[dict[str, int], set[str]]:
-    from storage.engine import make_engine
-    from storage.models import Case, MessageRef
-
-    engine = make_engine(url)
-    try:
-        with Session(engine) as s:
-            cases = {row.text[:len(MARK.format(n=0))]: row.id for row in s.exec(select(Case))}
-            cards = {ref.key for ref in s.exec(select(MessageRef).where(
-                MessageRef.platform == "discord"))}
-    finally:
-        engine.dispose()
-    return cases, cards
-
-
 @pytest.fixture
 def database(request, tmp_path) -> str:
     """A database of the test's own: SQLite (one writer), or PostgreSQL (four workers a
@@ -173,7 +158,7 @@ def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path,
         try:
             deadline = time.monotonic() + 90
             while time.monotonic() < deadline:
-                cases, cards = cases_and_cards(url)
+                cases, cards = cases_and_cards(url, "discord")
                 missing = [n for n in acknowledged if MARK.format(n=n) not in cases
                            or f"case:{cases[MARK.format(n=n)]}" not in cards]
                 if not missing:

@@ -84,7 +84,8 @@ def forward(port: int, n: int) -> bool:
         return False
 
 
-def cases_and_cards(url: str) -> tuple[dict[str, int], set[str]]:
+def cases_and_cards(url: str, platform: str = "slack") -> tuple[dict[str, int], set[str]]:
+    """The marked cases by mark, and the cards shown on the platform, as the database has them."""
     from storage.engine import make_engine
     from storage.models import Case, MessageRef
 
@@ -93,7 +94,7 @@ def cases_and_cards(url: str) -> tuple[dict[str, int], set[str]]:
         with Session(engine) as s:
             cases = {row.text[:len(MARK.format(n=0))]: row.id for row in s.exec(select(Case))}
             cards = {ref.key for ref in s.exec(select(MessageRef).where(
-                MessageRef.platform == "slack"))}
+                MessageRef.platform == platform))}
     finally:
         engine.dispose()
     return cases, cards

@@ -153,19 +153,29 @@ def posted_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     link = (event.values.get("link") or "").strip() or None
     if link and not is_web_link(link):
         return [FormErrors({"link": turn.s("forward.error.link")})]
-    draft = chosen_draft(turn, case, event.values)
-    if draft is None:
-        return [FormErrors({"version": turn.s("posted.error.version")})]
-    if draft.posted_at:
-        raise UserError("posted.already", case=case.id, version=draft.version)
-    missing = unfinished(turn, case, draft.text)
-    if missing and event.values.get("confirm") != "yes":
-        return confirm_posted(turn, case, draft, link, missing, event.values.get("confirm"))
+    draft = ready_to_post(turn, case, event.values, link=link)
+    if not isinstance(draft, Draft):
+        return draft
     case.post(by=turn.actor, at=turn.now, draft=draft, link=link)
     turn.session.add(draft)
     holding = draft.kind == "holding"
     return updated(turn, case, "note.holding_posted" if holding else "note.reply_posted",
                    version=draft.version)
+
+
+def ready_to_post(turn: Turn, case: Case, values: dict, *, link: str | None = None,
+                  site: str | None = None) -> Draft | list[Outbound]:
+    """The chosen version when it may go public now (marked posted, or posted to the connected
+    `site`); else what to ask the person: which version, or to confirm what it still lacks."""
+    draft = chosen_draft(turn, case, values)
+    if draft is None:
+        return [FormErrors({"version": turn.s("posted.error.version")})]
+    if draft.posted_at:
+        raise UserError("posted.already", case=case.id, version=draft.version)
+    missing = unfinished(turn, case, draft.text)
+    if missing and values.get("confirm") != "yes":
+        return confirm_posted(turn, case, draft, link, missing, values.get("confirm"), site=site)
+    return draft
 
 
 def unfinished(turn: Turn, case: Case, text: str) -> list[str]:

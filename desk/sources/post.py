@@ -13,15 +13,15 @@ import logging
 
 from bot.errors import UserError
 from bot.events import ButtonClick, FormSubmit
-from bot.messages import Form, FormErrors, Notice, Outbound
+from bot.messages import Form, Notice, Outbound
 from desk.cases.case import Case
-from desk.cases.draft import (POST_SITE_FORM, chosen_draft, confirm_posted, unfinished,
-                              version_input)
+from desk.cases.draft import POST_SITE_FORM, ready_to_post, version_input
 from desk.cases.flow import load_case, updated
 from desk.sources.contract import PostedReply, SiteError
 from desk.sources.vault import VaultError
 from desk.turn import Desk, Turn, in_turns
 from storage import repo, sites
+from storage.models import Draft
 
 log = logging.getLogger(__name__)
 
@@ -58,15 +58,10 @@ def submitted(event: FormSubmit, desk: Desk) -> list[Outbound]:
         case = load_case(turn, event.context)
         case.may_post(turn.actor)
         review, connection = on_site(turn, case)
-        draft = chosen_draft(turn, case, event.values)
-        if draft is None:
-            return [FormErrors({"version": turn.s("posted.error.version")})]
-        if draft.posted_at:
-            raise UserError("posted.already", case=case.id, version=draft.version)
-        missing = unfinished(turn, case, draft.text)
-        if missing and event.values.get("confirm") != "yes":
-            return confirm_posted(turn, case, draft, None, missing, event.values.get("confirm"),
-                                  site=turn.s(f"source.{connection.source}"))
+        draft = ready_to_post(turn, case, event.values,
+                              site=turn.s(f"source.{connection.source}"))
+        if not isinstance(draft, Draft):
+            return draft
         plan.update(version=draft.version, text=draft.text, source=connection.source,
                     sealed=connection.settings, external_id=review.external_id)
         return []
