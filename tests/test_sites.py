@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import logging
+
 import pytest
 from cryptography.fernet import Fernet
 
@@ -15,8 +17,8 @@ from desk.sources.connections import connect
 from desk.sources.sync import wait_after
 from storage import repo
 from tests.fakes.kiyoh_fake import LOCATION, TOKEN, FakeKiyoh
-from tests.sites_support import (KEY, REPLY, app, cases, connection, messages,  # noqa: F401
-                                 replied_to_by_hand, team_id, tick)
+from tests.sites_support import (KEY, REPLY, app, cases, connection, logged,  # noqa: F401
+                                 messages, replied_to_by_hand, team_id, tick)
 
 COMPLAINT = "Fiets twee weken te laat klaar"
 
@@ -239,6 +241,25 @@ def test_a_failing_site_tells_the_lead_once_retries_later_and_skips_no_review(
     assert COMPLAINT in str(card.body)
     row = connection(app)
     assert (row.error, row.failures, row.told_at) == (None, 0, None)
+
+
+def test_no_secret_is_logged_or_shown_when_kiyoh_fails(app, channel, team_id, kiyoh, clock,
+                                                       caplog):
+    caplog.set_level(logging.DEBUG)
+    kiyoh.write("k-1", rating=2, author="Marieke", title=COMPLAINT)
+    connected(app, team_id, kiyoh)
+    kiyoh.fail(401)
+    clock.advance(minutes=15)
+    told = messages(tick(app))
+    [case] = cases(app)
+    replied_to_by_hand(channel, case.id)
+    kiyoh.fail(403)
+    refused = channel.submit("Ann", "post_site", {"version": "1"}, str(case.id)).notice
+    status = str(channel.command("Ann", "setup")[0].text)
+    assert "status 401" in logged(caplog)  # the site's own words are in the log
+    shown = " ".join(str(m.text) for m in told if isinstance(m, Say)) + refused + status
+    assert "Kiyoh no longer accepts our connection" in shown
+    assert TOKEN not in logged(caplog) and TOKEN not in shown
 
 
 def test_a_busy_site_is_retried_after_its_retry_after_and_the_lead_is_not_bothered(
