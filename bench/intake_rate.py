@@ -111,7 +111,8 @@ def measure(url: str, seconds: float, clients: int) -> list[str]:
     return [f"{len(latencies) / elapsed:.1f}", str(clients),
             f"{1000 * percentile(latencies, 50):.1f}", f"{1000 * percentile(latencies, 99):.1f}",
             str(errors[0]), f"{len(lags)}" + (f" ({missing} missing)" if missing else ""),
-            f"{1000 * (percentile(lags, 50) or 0):.0f}", f"{1000 * (percentile(lags, 99) or 0):.0f}",
+            f"{1000 * (percentile(lags, 50) or 0):.0f}",
+            f"{1000 * (percentile(lags, 99) or 0):.0f}",
             f"{len(lags) / whole:.1f}" if whole > 0 else "–"]
 
 

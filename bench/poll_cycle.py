@@ -35,7 +35,8 @@ class Kiyoh:
 
         self.fake, self.connections = FakeKiyoh(), locations
         for n in range(3):
-            self.fake.write(f"k-{n}", rating=2, author=f"Klant {n}", title=f"Te laat, bestelling {n}")
+            self.fake.write(f"k-{n}", rating=2, author=f"Klant {n}",
+                            title=f"Te laat, bestelling {n}")
 
     def settings(self, n: int) -> dict:
         from tests.fakes.kiyoh_fake import LOCATION, TOKEN
