@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.messages import Card, Say
+from bot.messages import Card, Say, ThreadPost
 from desk.sources.connections import connect
 from desk.sources.sync import wait_after
 from tests.fakes.google_business import Failure, FakeGoogleBusiness, make_review
@@ -69,6 +69,28 @@ def test_a_new_review_becomes_a_case_card_and_the_reply_goes_back_to_it(app, cha
     assert (case.state, case.reply_version) == ("replied", 1)
     clock.advance(minutes=15)
     assert messages(tick(app)) == []  # the answered review is no news
+
+
+def test_a_review_changed_after_the_reply_asks_whether_to_close_as_satisfied(
+        app, channel, team_id, google, clock):
+    written(google, "r1", 1)
+    connected(app, team_id, google)
+    tick(app)
+    [case] = cases(app)
+    replied_to_by_hand(channel, case.id)
+    channel.submit("Ann", "post_site", {"version": "1"}, str(case.id))
+    [review] = google.reviews["111"]
+    review.update(starRating="FOUR", comment="Toch netjes opgelost, dank!",
+                  updateTime="2026-11-23T09:20:00.123456789Z")
+    clock.advance(minutes=15)
+    [note] = [m for m in messages(tick(app)) if isinstance(m, ThreadPost)]
+    text = str(note.text)
+    assert text.startswith("Marieke changed their rating on Google from ★☆☆☆☆ to ★★★★☆.")
+    assert "Toch netjes opgelost" in text and [b.action for b in note.buttons] == ["close",
+                                                                                  "followup"]
+    assert cases(app)[0].stars == 4
+    clock.advance(minutes=15)
+    assert messages(tick(app)) == []  # the same change is told once
 
 
 def test_each_location_is_read_and_the_same_words_by_two_customers_are_two_cases(
