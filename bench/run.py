@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import ack_latency, memory, scheduler_scale  # noqa: E402
+from bench import ack_latency, intake_rate, memory, poll_cycle, scheduler_scale  # noqa: E402
 from bench.common import ROOT, Table, kinds  # noqa: E402
 
 SECTIONS = ("latency", "throughput", "scheduler", "report", "memory", "profile",
-            "statements")
+            "statements", "intake", "poll")
 RESULTS = ROOT / "bench" / "results.md"
 
 
@@ -140,6 +140,10 @@ def main() -> None:
             show(profile_section(5 if args.smoke else 300))
         if "statements" in args.only:
             show(statements_section(args.baseline))
+        if "intake" in args.only:
+            show(intake_rate.run(dbs, seconds))
+        if "poll" in args.only:
+            show(poll_cycle.run(dbs, 3 if args.smoke else 50, 1 if args.smoke else 5))
 
     text = ["# Benchmarks", "", header()]
     if why:

@@ -39,6 +39,12 @@ def find_review(session: Session, *, team_id: int, source: str,
         IntakeReview.external_id == external_id)).first()
 
 
+def delivered_case(session: Session, *, team_id: int, case_id: int) -> bool:
+    """Whether a site or a script delivered a review of this case (not only a person)."""
+    return session.exec(select(IntakeReview.id).where(
+        IntakeReview.team_id == team_id, IntakeReview.case_id == case_id)).first() is not None
+
+
 def add_review(session: Session, *, review: IntakeReview) -> tuple[IntakeReview, bool]:
     """The new row, or the one another delivery of the same review stored first (and False)."""
     return insert_or_get(session, review, lambda: find_review(

@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ("1. Acknowledgement latency", "2. Throughput", "3. Scheduler tick",
             "4. Report over many cases", "5. Memory and start-up", "6. Profile",
-            "7. SQL per step")
+            "7. SQL per step", "8. Intake", "9. Review sites: one poll cycle")
 
 
 def test_every_benchmark_runs_with_tiny_numbers(tmp_path):

@@ -6,32 +6,21 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import logging
+
 import pytest
 from cryptography.fernet import Fernet
-from sqlmodel import select
 
-from app.sites.wiring import SecretSettings
 from bot.messages import Card, Say, ThreadPost
-from desk.intake.cards import intake_cards
 from desk.intake.receive import take
 from desk.sources.connections import connect
-
-from desk.sources.sync import sync_sites, wait_after
+from desk.sources.sync import wait_after
 from storage import repo
-from storage.models import Case, SiteConnection
 from tests.fakes.kiyoh_fake import LOCATION, TOKEN, FakeKiyoh
+from tests.sites_support import (KEY, REPLY, app, cases, connection, logged,  # noqa: F401
+                                 messages, replied_to_by_hand, team_id, tick)
 
-KEY = Fernet.generate_key().decode()
 COMPLAINT = "Fiets twee weken te laat klaar"
-REPLY = ("Beste Marieke, dank je dat je dit laat weten. Het spijt me dat je zo lang op je fiets "
-         "moest wachten. Bel me op 030-1234567, dan zoeken we samen een oplossing. Groet, Ann")
-
-
-@pytest.fixture
-def app(sqlite_url, clock):
-    from tests.conftest import built_app
-
-    yield from built_app(sqlite_url, clock, sections={"secret": SecretSettings(key=KEY)})
 
 
 @pytest.fixture
@@ -41,14 +30,6 @@ def kiyoh():
     fake.close()
 
 
-@pytest.fixture
-def team_id(app, channel):
-    channel.setup("Ann", lead="U-ann")  # C1 is the review channel; Ann leads
-    with app.desk.db.unit() as session:
-        return repo.get_or_create_team(session, platform="test", workspace="T1", defaults={},
-                                       now=app.desk.now()).id
-
-
 def settings(kiyoh: FakeKiyoh, **changes: str) -> dict:
     return {"location_id": LOCATION, "api_token": TOKEN, "api_url": kiyoh.url, **changes}
 
@@ -56,40 +37,6 @@ def settings(kiyoh: FakeKiyoh, **changes: str) -> dict:
 def connected(app, team_id, kiyoh, **changes):
     return connect(app.desk, team_id, "kiyoh", settings(kiyoh, **changes),
                    since=app.desk.now() - timedelta(days=7))
-
-
-def tick(app) -> list:
-    """One scheduler tick of the two jobs: sync the sites, show what came in; delivered."""
-    out = []
-    for job in (sync_sites, intake_cards):
-        for box in job(app.desk):
-            out.append(box)
-            if box.delivered:
-                box.delivered()
-    return out
-
-
-def messages(boxes) -> list:
-    return [m for box in boxes for m in box.messages]
-
-
-def cases(app) -> list[Case]:
-    with app.desk.db.unit() as session:
-        return list(session.exec(select(Case).order_by(Case.id)))
-
-
-def connection(app) -> SiteConnection:
-    with app.desk.db.unit() as session:
-        row = session.exec(select(SiteConnection)).one()
-        session.expunge(row)
-        return row
-
-
-def replied_to_by_hand(channel, case_id: int) -> None:
-    channel.click("Ann", "vote_respond", case_id)
-    channel.click("Bob", "vote_respond", case_id)
-    channel.click("Ann", "claim", case_id)
-    channel.submit("Ann", "draft", {"kind": "reply", "text": REPLY}, str(case_id))
 
 
 def test_connecting_syncs_once_and_takes_recent_complaints_but_not_praise(app, team_id, kiyoh):
@@ -294,6 +241,25 @@ def test_a_failing_site_tells_the_lead_once_retries_later_and_skips_no_review(
     assert COMPLAINT in str(card.body)
     row = connection(app)
     assert (row.error, row.failures, row.told_at) == (None, 0, None)
+
+
+def test_no_secret_is_logged_or_shown_when_kiyoh_fails(app, channel, team_id, kiyoh, clock,
+                                                       caplog):
+    caplog.set_level(logging.DEBUG)
+    kiyoh.write("k-1", rating=2, author="Marieke", title=COMPLAINT)
+    connected(app, team_id, kiyoh)
+    kiyoh.fail(401)
+    clock.advance(minutes=15)
+    told = messages(tick(app))
+    [case] = cases(app)
+    replied_to_by_hand(channel, case.id)
+    kiyoh.fail(403)
+    refused = channel.submit("Ann", "post_site", {"version": "1"}, str(case.id)).notice
+    status = str(channel.command("Ann", "setup")[0].text)
+    assert "status 401" in logged(caplog)  # the site's own words are in the log
+    shown = " ".join(str(m.text) for m in told if isinstance(m, Say)) + refused + status
+    assert "Kiyoh no longer accepts our connection" in shown
+    assert TOKEN not in logged(caplog) and TOKEN not in shown
 
 
 def test_a_busy_site_is_retried_after_its_retry_after_and_the_lead_is_not_bothered(

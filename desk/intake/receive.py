@@ -79,6 +79,12 @@ def receive(turn: Turn, delivered: Delivered, result: dict) -> list[Outbound]:
     if known is not None:
         return change(turn, known, delivered, result)
     case, row = store(turn, review)
+    if case is None and intake.delivered_case(turn.session, team_id=turn.team.id,
+                                              case_id=row.id):
+        # The same words as another review a site delivered ("Slecht.", or one customer's
+        # text on two sites): a review of its own, to be answered on its own.
+        case, row = store(turn, review, key=content_key(
+            f"{review.source}\n{delivered.external_id}\n{review.text}"))
     stored, fresh = intake.add_review(turn.session, review=IntakeReview(
         team_id=turn.team.id, source=review.source, external_id=delivered.external_id,
         case_id=row.id, language=delivered.language, created_at=delivered.created_at,

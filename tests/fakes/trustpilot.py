@@ -97,6 +97,7 @@ class FakeTrustpilot:
         self.tokens: set[str] = set()
         self.refresh_tokens: set[str] = set()
         self.failures: list[Failure] = []
+        self.login_refused = False
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -161,7 +162,8 @@ class FakeTrustpilot:
                 return 400, {"error": "invalid_grant"}
             self.refresh_tokens.discard(form["refresh_token"])
         elif grant == "password":
-            if (form.get("username"), form.get("password")) != (USERNAME, PASSWORD):
+            if (form.get("username"), form.get("password")) != (USERNAME, PASSWORD) \
+                    or self.login_refused:
                 return 400, {"error": "invalid_grant", "error_description": "Wrong login"}
         elif grant != "client_credentials":
             return 400, {"error": "unsupported_grant_type"}
@@ -225,6 +227,13 @@ class FakeTrustpilot:
     def revoke_tokens(self) -> None:
         """Every access token given so far stops working (revoked, or expired early)."""
         self.tokens.clear()
+
+    def revoke(self) -> None:
+        """The business user changed their password or left: every token stops working and
+        the stored login is refused."""
+        self.tokens.clear()
+        self.refresh_tokens.clear()
+        self.login_refused = True
 
     def api_calls(self) -> list[dict]:
         return [c for c in self.calls if c["path"] not in (TOKEN_PATH, REFRESH_PATH)]
