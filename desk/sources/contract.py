@@ -8,8 +8,8 @@ the next sync starts again from the last cursor that was stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, Literal, Mapping, Protocol, Sequence, runtime_checkable
+from datetime import datetime, timedelta
+from typing import Any, Callable, Literal, Mapping, Protocol, Sequence, runtime_checkable
 
 # Why a site said no, in the words the desk tells a person (catalog keys `site.error.<kind>`).
 ErrorKind = Literal[
@@ -66,10 +66,17 @@ class SiteReview:
 
 @dataclass(frozen=True)
 class Page:
-    """What one sync found, oldest first, and the cursor the next sync starts from."""
+    """What one sync found, oldest first, and the cursor the next sync starts from.
+
+    `done`, when set, is called once the reviews and the cursor are stored: it tells the site
+    they were taken (acknowledges the notifications they came from), so a crash before it
+    has them delivered again. `again` asks for the next sync sooner than the usual cadence
+    (a notification queue is cheap to ask often)."""
 
     reviews: Sequence[SiteReview]
     cursor: str | None
+    done: Callable[[], None] | None = None
+    again: timedelta | None = None
 
 
 @dataclass(frozen=True)
