@@ -81,10 +81,12 @@ class Page:
 
 @dataclass(frozen=True)
 class PostedReply:
-    """Where the public reply now stands on the site."""
+    """Where the public reply now stands on the site; `private` when the team chose to send
+    it to the reviewer only (no public reply on the site)."""
 
     at: datetime
     link: str | None = None
+    private: bool = False
 
 
 @runtime_checkable
@@ -107,6 +109,7 @@ class Field:
     secret: bool = False  # stored encrypted, never printed or logged
     required: bool = True
     consent: bool = False  # not asked: filled by the site's consent flow, extra["authorize"]
+    choices: Sequence[str] = ()  # the values it may take, the first the default
 
 
 @dataclass(frozen=True)
