@@ -1,7 +1,7 @@
 """Google Business Profile notifications through a Pub/Sub subscription, against the loopback
 fake driven by the real client: a notified review becomes a case within one sync without
 listing the locations, the messages are acknowledged only once the case is stored, an empty
-pull costs one request, the locations are still listed every quarter of an hour, and each
+pull costs one request, the locations are still listed every hour, and each
 refusal of Pub/Sub has its kind."""
 from __future__ import annotations
 
@@ -200,7 +200,7 @@ def test_the_first_sync_pulls_and_lists_and_acknowledges_only_when_told(fake, ht
     assert not fake.outstanding and len(fake.acknowledged) == 1
 
 
-def test_every_location_is_listed_again_after_a_quarter_of_an_hour(fake, http):
+def test_every_location_is_listed_again_after_an_hour(fake, http):
     fake.add(make_review("111", "a", updated=stamp(1)))
     google = site(fake, http)
     start = datetime(2026, 12, 7, 10, tzinfo=timezone.utc)

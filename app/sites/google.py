@@ -49,7 +49,7 @@ _FRACTION = re.compile(r"\.(\d+)")
 _LENGTH_WORDS = ("length", "too long", "exceed", "4096")
 PULL_MAX = 100  # messages asked of one pull
 PULL_EVERY = timedelta(minutes=1)  # the sync's cadence with a subscription
-LIST_EVERY = timedelta(minutes=15)  # every location listed, notifications or not
+LIST_EVERY = timedelta(hours=1)  # every location listed, notifications or not
 NOTIFIED = ("NEW_REVIEW", "UPDATED_REVIEW")
 LISTED = "listed"  # the cursor's key for the last listing (location ids are numbers)
 
