@@ -115,6 +115,18 @@ def test_a_notified_review_becomes_a_case_in_one_sync_without_listing_locations(
             (app.desk.now() + PULL_EVERY).astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def test_a_notification_waiting_when_the_team_connects_is_acknowledged_once_it_is_stored(
+        app, team_id, fake):
+    bad = make_review("111", "r1", updated=stamp(22))
+    fake.add(bad)
+    fake.notify(bad)
+
+    found, taken = connected(app, team_id, fake)
+
+    assert (found, len(taken.created)) == (1, 1) and len(cases(app)) == 1
+    assert len(fake.acknowledged) == 1 and not fake.outstanding
+
+
 def test_a_crash_before_the_acknowledgement_delivers_again_and_makes_no_second_case(
         app, team_id, fake, clock):
     connected(app, team_id, fake)
