@@ -249,6 +249,23 @@ def test_notifications_of_other_kinds_accounts_and_locations_are_acknowledged_un
     assert len(fake.acknowledged) == 4
 
 
+def test_notified_reviews_come_oldest_first_and_once(fake, http):
+    fake.add(make_review("111", "a", updated=stamp(1)))
+    google = site(fake, http)
+    cursor = google.sync(None).cursor
+    newer = make_review("111", "n", updated=stamp(3))
+    older = make_review("111", "o", updated=stamp(2))
+    fake.add(newer, older)
+    fake.notify(newer)
+    fake.notify(older)
+    fake.notify(newer, "UPDATED_REVIEW")
+
+    page = google.sync(cursor)
+
+    assert [r.external_id for r in page.reviews] == [older["name"], newer["name"]]
+    assert len(fake.calls("reviews.get")) == 2
+
+
 def test_a_notified_review_deleted_before_it_is_read_is_skipped(fake, http):
     fake.add(make_review("111", "a", updated=stamp(1)))
     google = site(fake, http)

@@ -169,8 +169,8 @@ class GoogleSite:
             seen[LISTED] = now.isoformat()
             notified = {r.external_id for r in found}
             found += [r for r in more if r.external_id not in notified]
-            found.sort(key=lambda r: r.updated_at or r.created_at)
             cursor = _dumps(seen)
+        found.sort(key=lambda r: r.updated_at or r.created_at)
         return Page(found, cursor, again=PULL_EVERY,
                     done=partial(self._acknowledge, acks) if acks else None)
 
