@@ -1,6 +1,7 @@
 """The `review-desk` command."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -425,9 +426,13 @@ def connect(site: str = typer.Argument(..., help="The review site: kiyoh, ..."),
                 except SiteError as err:
                     _refused(desk, kind.source, err)
             continue
-        value = typer.prompt(f.name + ("" if f.required else " (optional)"),
-                             hide_input=f.secret, default=None if f.required else "",
-                             show_default=False)
+        if f.choices:  # asked with its default, and asked again until it is one of them
+            value = typer.prompt(f"{f.name} ({', '.join(f.choices)})", default=f.choices[0],
+                                 value_proc=partial(_one_of, f.choices))
+        else:
+            value = typer.prompt(f.name + ("" if f.required else " (optional)"),
+                                 hide_input=f.secret, default=None if f.required else "",
+                                 show_default=False)
         if value.strip():
             values[f.name] = value.strip()
     values["max_stars"] = str(max_stars)
@@ -441,6 +446,12 @@ def connect(site: str = typer.Argument(..., help="The review site: kiyoh, ..."),
                f"cases, {len(taken.changed)} changed, {taken.same} already known, "
                f"{taken.passed} with more than {max_stars} stars and {taken.older} older than "
                f"{since_days} days left out. It is synced every {minutes} minutes from now on.")
+
+
+def _one_of(choices, value: str) -> str:
+    if value.strip().lower() not in choices:
+        raise typer.BadParameter(f"choose one of: {', '.join(choices)}")
+    return value.strip().lower()
 
 
 def _refused(desk, source: str, err) -> None:

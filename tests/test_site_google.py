@@ -50,7 +50,7 @@ def refusal(call) -> SiteError:
 def test_google_is_a_site_a_team_can_connect(fake, http):
     assert SITES["google"] is KIND
     assert [(f.name, f.secret, f.required) for f in KIND.fields] == [
-        ("client_id", False, True), ("client_secret", True, True),
+        ("client_id", False, True), ("client_secret", True, True), ("subscription", False, False),
         ("refresh_token", True, True), ("account", False, True), ("locations", False, False)]
     assert KIND.extra["authorize"] is authorize
     assert isinstance(connect(fake, http), ReviewSite)

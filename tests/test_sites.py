@@ -301,7 +301,7 @@ def test_connect_on_the_command_line_hides_the_token_and_lists_the_connection(
     assert refused.exit_code == 2
     assert "SECRET_KEY is not set" in refused.output and "Fernet.generate_key()" in refused.output
     monkeypatch.setenv("SECRET_KEY", KEY)
-    typed = f"{LOCATION}\n{TOKEN}\n\n{kiyoh.url}\n"
+    typed = f"{LOCATION}\n{TOKEN}\n\n{kiyoh.url}\n\n"
     done = runner.invoke(cli, ["connect", "kiyoh", "--since-days", "60", "--env-file",
                                "/nonexistent"], input=typed)
     assert done.exit_code == 0, done.output
@@ -310,7 +310,7 @@ def test_connect_on_the_command_line_hides_the_token_and_lists_the_connection(
     listed = runner.invoke(cli, ["connections", "--env-file", "/nonexistent"])
     assert "Kiyoh: last synced" in listed.output and TOKEN not in listed.output
     wrong = runner.invoke(cli, ["connect", "kiyoh", "--env-file", "/nonexistent"],
-                          input=f"{LOCATION}\nnot-the-token\n\n{kiyoh.url}\n")
+                          input=f"{LOCATION}\nnot-the-token\n\n{kiyoh.url}\n\n")
     assert wrong.exit_code == 1 and "no longer accepts our key" in wrong.output
     assert app.desk.sites.vault().open(connection(app).settings)["api_token"] == TOKEN
 

@@ -3,15 +3,25 @@
 the public reply posted with `reviews.updateReply`. OAuth 2.0 with the `business.manage` scope
 through google-auth; `authorize` runs the installed-app consent that yields the refresh token.
 
+With a Pub/Sub `subscription` on the topic the account's notification setting publishes to,
+each sync first pulls the NEW_REVIEW / UPDATED_REVIEW notifications and reads the reviews
+they name with `reviews.get` (no public address needed, and no location listed for them);
+the messages are acknowledged only once their reviews are stored (Page.done). Every location
+is still listed every LIST_EVERY, since a notification can be late or lost.
+
 The API lists no deleted reviews (and its notifications have no deletion either), so a sync
 never reports one; a reply to a review that is gone answers `not_found`.
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import logging
 import re
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from datetime import datetime, timedelta, timezone
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from desk.sources.contract import Field, Page, PostedReply, SiteError, SiteKind, SiteReview
 
@@ -19,10 +29,14 @@ if TYPE_CHECKING:  # google-auth and httpx load when a site is built, not at eve
     import httpx
     from google.oauth2.credentials import Credentials
 
+log = logging.getLogger(__name__)
+
 SOURCE = "google"
 SCOPE = "https://www.googleapis.com/auth/business.manage"
+PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub"  # pull and acknowledge
 API_URL = "https://mybusiness.googleapis.com"  # v4: reviews
 INFO_URL = "https://mybusinessbusinessinformation.googleapis.com"  # v1: locations
+PUBSUB_URL = "https://pubsub.googleapis.com"  # v1: subscriptions.pull, .acknowledge
 TOKEN_URI = "https://oauth2.googleapis.com/token"
 AUTH_URI = "https://accounts.google.com/o/oauth2/auth"
 REVIEWS_PAGE = 50  # reviews.list's largest pageSize
@@ -33,6 +47,11 @@ TRANSLATED, ORIGINAL = "(Translated by Google)", "(Original)"
 REVIEW_NAME = re.compile(r"accounts/[^/]+/locations/[^/]+/reviews/[^/]+")
 _FRACTION = re.compile(r"\.(\d+)")
 _LENGTH_WORDS = ("length", "too long", "exceed", "4096")
+PULL_MAX = 100  # messages asked of one pull
+PULL_EVERY = timedelta(minutes=1)  # the sync's cadence with a subscription
+LIST_EVERY = timedelta(hours=1)  # every location listed, notifications or not
+NOTIFIED = ("NEW_REVIEW", "UPDATED_REVIEW")
+LISTED = "listed"  # the cursor's key for the last listing (location ids are numbers)
 
 
 def original_text(comment: str) -> str:
@@ -93,6 +112,22 @@ def refusal(answer: httpx.Response) -> SiteError:
     return SiteError("refused", detail)
 
 
+def notified_review(message: Mapping[str, Any]) -> str | None:
+    """The review a Pub/Sub message of the Notifications API names, if it is a new or updated
+    review: its base64 `data` is JSON with the notification's `type` and the review's
+    resource name (`reviewName` in Google's reference; `review` and `review_name` are read
+    too). Anything else (another type, data that is not JSON) names none."""
+    try:
+        data = json.loads(base64.b64decode(message.get("data") or "", validate=True))
+    except (binascii.Error, ValueError):
+        log.warning("a Pub/Sub message %s that is not a notification", message.get("messageId"))
+        return None
+    if not isinstance(data, dict) or data.get("type") not in NOTIFIED:
+        return None
+    name = data.get("reviewName") or data.get("review") or data.get("review_name")
+    return name if isinstance(name, str) and REVIEW_NAME.fullmatch(name) else None
+
+
 def location_id(value: str) -> str:
     """"123", "locations/123" or "accounts/9/locations/123" all name location 123."""
     return value.strip().rstrip("/").rsplit("/", 1)[-1]
@@ -104,10 +139,14 @@ class GoogleSite:
     source = SOURCE
 
     def __init__(self, credentials: Credentials, http: httpx.Client, *, account: str,
-                 locations: list[str], api_url: str = API_URL, info_url: str = INFO_URL) -> None:
+                 locations: list[str], api_url: str = API_URL, info_url: str = INFO_URL,
+                 subscription: str = "", pubsub_url: str = PUBSUB_URL,
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         self.credentials, self.http = credentials, http
         self.account, self.locations = location_id(account), locations
         self.api_url, self.info_url = api_url.rstrip("/"), info_url.rstrip("/")
+        self.subscription, self.pubsub_url = subscription.strip("/ "), pubsub_url.rstrip("/")
+        self.now = now
         import google.auth.transport.requests
 
         self._token_request = google.auth.transport.requests.Request()
@@ -116,8 +155,28 @@ class GoogleSite:
 
     def sync(self, cursor: str | None) -> Page:
         """Per location, the reviews changed after the last change seen there (the cursor:
-        {location id: updateTime}); one request per location when nothing is new."""
+        {location id: updateTime}); one request per location when nothing is new. With a
+        subscription, the notified reviews first, and the listing only every LIST_EVERY
+        (the cursor's LISTED); one request when nothing was notified."""
+        if not self.subscription:
+            found, latest = self._listing(json.loads(cursor) if cursor else {})
+            return Page(found, _dumps(latest) if latest else cursor)
+        acks, found = self._notified()
         seen: dict[str, str] = json.loads(cursor) if cursor else {}
+        now, listed = self.now(), seen.get(LISTED)
+        if listed is None or now - datetime.fromisoformat(listed) >= LIST_EVERY:
+            more, seen = self._listing(seen)
+            seen[LISTED] = now.isoformat()
+            notified = {r.external_id for r in found}
+            found += [r for r in more if r.external_id not in notified]
+            cursor = _dumps(seen)
+        found.sort(key=lambda r: r.updated_at or r.created_at)
+        return Page(found, cursor, again=PULL_EVERY,
+                    done=partial(self._acknowledge, acks) if acks else None)
+
+    def _listing(self, seen: dict[str, str]) -> tuple[list[SiteReview], dict[str, str]]:
+        """Every location's reviews changed since the cursor, oldest first, and the cursor
+        after them."""
         latest, found = dict(seen), []
         for location in self.locations or list(self._all_locations()):
             since = instant(seen[location]) if location in seen else None
@@ -129,8 +188,7 @@ class GoogleSite:
                 if location not in latest or instant(changed) > instant(latest[location]):
                     latest[location] = changed
         found.sort(key=lambda r: r.updated_at or r.created_at)
-        return Page(found, json.dumps(latest, sort_keys=True, separators=(",", ":"))
-                    if latest else cursor)
+        return found, latest
 
     def reply(self, external_id: str, text: str) -> PostedReply:
         if not REVIEW_NAME.fullmatch(external_id):
@@ -141,6 +199,37 @@ class GoogleSite:
         return PostedReply(at=when(answer.get("updateTime")) or datetime.now(timezone.utc))
 
     # --- the API --------------------------------------------------------------------
+
+    def _notified(self) -> tuple[list[str], list[SiteReview]]:
+        """One pull of the subscription: the ack ids of every message, and the reviews the
+        notifications name, read now (a review gone since is skipped)."""
+        answer = self._call("POST", f"{self.pubsub_url}/v1/{self.subscription}:pull",
+                            json={"maxMessages": PULL_MAX, "returnImmediately": True})
+        # returnImmediately: a sync must not wait for a message; Google discourages it only
+        # because a pull may then come back empty while messages wait: the next one gets them.
+        acks, names = [], []
+        for received in answer.get("receivedMessages") or []:
+            acks.append(received["ackId"])
+            name = notified_review(received.get("message") or {})
+            if name and self._ours(name) and name not in names:
+                names.append(name)
+        found = []
+        for name in names:
+            try:
+                found.append(review(self._call("GET", f"{self.api_url}/v4/{name}")))
+            except SiteError as err:
+                if err.kind != "not_found":
+                    raise
+        return acks, found
+
+    def _ours(self, name: str) -> bool:
+        """A review of this account, at a location the connection follows."""
+        parts = name.split("/")
+        return parts[1] == self.account and (not self.locations or parts[3] in self.locations)
+
+    def _acknowledge(self, acks: list[str]) -> None:
+        self._call("POST", f"{self.pubsub_url}/v1/{self.subscription}:acknowledge",
+                   json={"ackIds": acks})
 
     def _reviews(self, location: str) -> Iterator[Mapping[str, Any]]:
         url = f"{self.api_url}/v4/accounts/{self.account}/locations/{location}/reviews"
@@ -200,21 +289,33 @@ class GoogleSite:
         return True
 
 
+def scopes(settings: Mapping[str, str]) -> list[str]:
+    """What the consent asks and the token carries: Pub/Sub too when a subscription is set."""
+    return [SCOPE, PUBSUB_SCOPE] if (settings.get("subscription") or "").strip() else [SCOPE]
+
+
 def credentials(settings: Mapping[str, str]) -> Credentials:
     from google.oauth2.credentials import Credentials
 
     return Credentials(token=None, refresh_token=settings["refresh_token"],
                        client_id=settings["client_id"], client_secret=settings["client_secret"],
-                       token_uri=settings.get("token_uri") or TOKEN_URI, scopes=[SCOPE])
+                       token_uri=settings.get("token_uri") or TOKEN_URI, scopes=scopes(settings))
 
 
 def build(settings: Mapping[str, str], http: httpx.Client) -> GoogleSite:
-    """`api_url`, when set, serves both APIs (a fake or a proxy); `token_uri` the token."""
+    """`api_url`, when set, serves all three APIs (a fake or a proxy); `token_uri` the
+    token."""
     api_url = settings.get("api_url") or ""
     return GoogleSite(credentials(settings), http, account=settings["account"],
                       locations=[location_id(part) for part in
                                  (settings.get("locations") or "").split(",") if part.strip()],
-                      api_url=api_url or API_URL, info_url=api_url or INFO_URL)
+                      api_url=api_url or API_URL, info_url=api_url or INFO_URL,
+                      subscription=settings.get("subscription") or "",
+                      pubsub_url=api_url or PUBSUB_URL)
+
+
+def _dumps(cursor: Mapping[str, str]) -> str:
+    return json.dumps(cursor, sort_keys=True, separators=(",", ":"))
 
 
 PROMPT = ("Open this address in a browser, sign in with the Google account that manages the "
@@ -233,7 +334,7 @@ def authorize(settings: Mapping[str, str], *, prompt: str = PROMPT, port: int = 
         "client_id": settings["client_id"], "client_secret": settings["client_secret"],
         "auth_uri": settings.get("auth_uri") or AUTH_URI,
         "token_uri": settings.get("token_uri") or TOKEN_URI,
-        "redirect_uris": ["http://127.0.0.1"]}}, scopes=[SCOPE])
+        "redirect_uris": ["http://127.0.0.1"]}}, scopes=scopes(settings))
     # prompt=consent: Google hands out a refresh token only when consent is asked.
     try:
         granted = flow.run_local_server(host="127.0.0.1", port=port, open_browser=open_browser,
@@ -249,6 +350,7 @@ def authorize(settings: Mapping[str, str], *, prompt: str = PROMPT, port: int = 
 KIND = SiteKind(
     source=SOURCE,
     fields=(Field("client_id"), Field("client_secret", secret=True),
+            Field("subscription", required=False),  # before the consent: it asks Pub/Sub too
             Field("refresh_token", secret=True, consent=True), Field("account"),
             Field("locations", required=False)),
     build=build,

@@ -5,7 +5,9 @@ their last change (`orderBy=UPDATE_DATE`, `sortOrder=ASC`) from `updatedSince`, 
 time; the cursor is the last change seen. The API has no page token: a full page means
 asking again from its last change (reviews at that very moment come again and are
 recognised). A reply is `PUT /v1/publication/review/response` with the review's id, as a
-public response. The token travels in the `X-Publication-Api-Token` header.
+public response, a private one (`reviewResponseType` PRIVATE, e-mailed to the reviewer) or
+both, as the connection's `response` setting says. The token travels in the
+`X-Publication-Api-Token` header.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ TENANT = "98"  # Kiyoh's; Klantenvertellen's is 99 (the account manager gives it
 PAGE = 100
 MAX_RESPONSE = 4000  # characters of a response, per the publication API's own form
 TEXTS = ("DEFAULT_ONELINER", "DEFAULT_OPINION")  # the review's title and opinion
+RESPONSES = {"public": ("PUBLIC",), "private": ("PRIVATE",), "both": ("PUBLIC", "PRIVATE")}
 
 
 class Kiyoh:
@@ -34,6 +37,7 @@ class Kiyoh:
         self.tenant = str(settings.get("tenant_id") or TENANT).strip()
         self.headers = {"X-Publication-Api-Token": settings["api_token"],
                         "Accept": "application/json"}
+        self.response = str(settings.get("response") or "public").strip().lower()
 
     def sync(self, cursor: str | None) -> Page:
         """Every review changed since `cursor` (all of them the first time), oldest first."""
@@ -59,14 +63,20 @@ class Kiyoh:
         return Page(list(seen.values()), cursor)
 
     def reply(self, external_id: str, text: str) -> PostedReply:
+        """The public response first: Kiyoh keeps one per review and a PUT replaces it, so
+        when the private one fails after it, posting again changes nothing in public and
+        sends the private one."""
+        types = RESPONSES.get(self.response, RESPONSES["public"])
         if len(text) > MAX_RESPONSE:
             raise SiteError("too_long", f"{len(text)} characters, at most {MAX_RESPONSE}")
-        call(self.http, "PUT", f"{self.base}/v1/publication/review/response",
-             headers=self.headers,
-             json={"locationId": self.location, "tenantId": self.tenant,
-                   "reviewId": external_id, "response": text,
-                   "reviewResponseType": "PUBLIC", "responseEmail": "false"})
-        return PostedReply(at=datetime.now(timezone.utc))
+        for kind in types:
+            # A private response reaches the reviewer only by e-mail.
+            call(self.http, "PUT", f"{self.base}/v1/publication/review/response",
+                 headers=self.headers,
+                 json={"locationId": self.location, "tenantId": self.tenant,
+                       "reviewId": external_id, "response": text, "reviewResponseType": kind,
+                       "responseEmail": "true" if kind == "PRIVATE" else "false"})
+        return PostedReply(at=datetime.now(timezone.utc), private="PUBLIC" not in types)
 
 
 def site_review(item: Mapping[str, Any]) -> SiteReview:
@@ -99,4 +109,5 @@ KIND = SiteKind(source="kiyoh", build=Kiyoh, fields=(
     Field("api_token", secret=True),
     Field("tenant_id", required=False),
     Field("api_url", required=False),
+    Field("response", required=False, choices=tuple(RESPONSES)),
 ))

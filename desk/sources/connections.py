@@ -12,7 +12,7 @@ from typing import Mapping
 from bot.messages import Notice
 from bot.text import Rich, join
 from desk.cases.cards import local
-from desk.sources.sync import Taken, take_page
+from desk.sources.sync import Taken, next_sync, settle, take_page
 from desk.turn import Desk, Turn, run_for_team
 from storage import sites
 
@@ -26,7 +26,9 @@ def connect(desk: Desk, team_id: int, source: str, values: Mapping[str, str], *,
     taken = take_page(desk, team_id, source, page.reviews, settings=values, since=since)
     with desk.db.unit() as session:
         sites.connect(session, team_id=team_id, source=source, settings=vault.seal(values),
-                      cursor=page.cursor, now=desk.now(), next_at=desk.now() + desk.sites.every)
+                      cursor=page.cursor, now=desk.now(),
+                      next_at=desk.now() + next_sync(desk, page))
+    settle(page, source, team_id)
     return len(page.reviews), taken
 
 

@@ -8,8 +8,8 @@ the next sync starts again from the last cursor that was stored.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, Literal, Mapping, Protocol, Sequence, runtime_checkable
+from datetime import datetime, timedelta
+from typing import Any, Callable, Literal, Mapping, Protocol, Sequence, runtime_checkable
 
 # Why a site said no, in the words the desk tells a person (catalog keys `site.error.<kind>`).
 ErrorKind = Literal[
@@ -66,18 +66,27 @@ class SiteReview:
 
 @dataclass(frozen=True)
 class Page:
-    """What one sync found, oldest first, and the cursor the next sync starts from."""
+    """What one sync found, oldest first, and the cursor the next sync starts from.
+
+    `done`, when set, is called once the reviews and the cursor are stored: it tells the site
+    they were taken (acknowledges the notifications they came from), so a crash before it
+    has them delivered again. `again` asks for the next sync sooner than the usual cadence
+    (a notification queue is cheap to ask often)."""
 
     reviews: Sequence[SiteReview]
     cursor: str | None
+    done: Callable[[], None] | None = None
+    again: timedelta | None = None
 
 
 @dataclass(frozen=True)
 class PostedReply:
-    """Where the public reply now stands on the site."""
+    """Where the public reply now stands on the site; `private` when the team chose to send
+    it to the reviewer only (no public reply on the site)."""
 
     at: datetime
     link: str | None = None
+    private: bool = False
 
 
 @runtime_checkable
@@ -100,6 +109,7 @@ class Field:
     secret: bool = False  # stored encrypted, never printed or logged
     required: bool = True
     consent: bool = False  # not asked: filled by the site's consent flow, extra["authorize"]
+    choices: Sequence[str] = ()  # the values it may take, the first the default
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,8 @@ def submitted(event: FormSubmit, desk: Desk) -> list[Outbound]:
         draft = repo.get_draft(turn.session, case_id=case.id, version=plan["version"])
         case.post(by=turn.actor, at=turn.now, draft=draft, link=posted.link)
         turn.session.add(draft)
-        note = "site.post.holding_posted" if draft.kind == "holding" else "site.post.reply_posted"
+        note = ("site.post.private_sent" if posted.private else
+                "site.post.holding_posted" if draft.kind == "holding" else "site.post.reply_posted")
         return updated(turn, case, note, version=draft.version, site=turn.tt(
             f"source.{plan['source']}"))
 

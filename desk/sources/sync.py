@@ -1,7 +1,8 @@
 """A scheduled job: each connected site is asked what is new or changed since its cursor, and
 each review goes through the intake endpoint's own path (`take`), so the same review by
 webhook and by polling is one case. The cursor is stored only once its reviews are, so a
-failure half-way loses nothing: the next sync starts again from the last stored cursor.
+failure half-way loses nothing: the next sync starts again from the last stored cursor; a
+site that delivered them as notifications is told they were taken only after that too.
 
 A site that fails is tried again later, longer each time (and not before its Retry-After);
 one that refuses our connection (auth, forbidden) is also told to the lead, once, in the
@@ -103,6 +104,23 @@ def known(desk: Desk, team_id: int, source: str, external_id: str) -> IntakeRevi
                                   external_id=external_id)
 
 
+def next_sync(desk: Desk, page: Page) -> timedelta:
+    """The usual cadence, or sooner when the site asks for it (a notification queue)."""
+    return min(desk.sites.every, page.again) if page.again else desk.sites.every
+
+
+def settle(page: Page, source: str, team_id: int) -> None:
+    """Tell the site the page's reviews are stored. When that fails, the site delivers them
+    again later, and a review taken twice is still one case."""
+    if page.done is None:
+        return
+    try:
+        page.done()
+    except SiteError as err:
+        log.warning("%s for team %s: stored, but not acknowledged (%s): %s", source, team_id,
+                    err.kind, err.detail)
+
+
 def wait_after(failures: int, retry_after: float | None = None) -> timedelta:
     """Two minutes after the first failure, doubling up to six hours; never before the
     site's own Retry-After."""
@@ -143,8 +161,10 @@ def sync_one(desk: Desk, connection_id: int, now: datetime) -> Outbox | None:
         return failed(desk, connection_id, team_id, source, err, failures, told_at, now)
     taken = take_page(desk, team_id, source, page.reviews, settings=settings)
     with desk.db.unit() as session:
-        sites.synced(session, connection_id=connection_id, now=now, next_at=now + desk.sites.every,
+        sites.synced(session, connection_id=connection_id, now=now,
+                     next_at=now + next_sync(desk, page),
                      cursor=page.cursor if page.cursor is not None else cursor)
+    settle(page, source, team_id)
     log.info("%s for team %s: %d new, %d changed, %d removed, %d unchanged, %d above the "
              "stars asked", source, team_id, len(taken.created), len(taken.changed),
              len(taken.deleted), taken.same, taken.passed)

@@ -2,9 +2,12 @@
 public documentation: the OAuth 2.0 endpoints (authorization with PKCE and the loopback
 redirect, the token endpoint's authorization_code and refresh_token grants), the v4
 `accounts.locations.reviews.list` and `reviews.updateReply`, and the Business Information
-API's `accounts.locations.list`. Every API call must carry a live access token; any operation
-can be told to fail (Google's error body, 429 with Retry-After, 5xx, a reset connection).
-It keeps every request it got, so a test can count what a sync cost."""
+API's `accounts.locations.list`, `reviews.get`, and the Notifications API's delivery through
+one Cloud Pub/Sub subscription (`projects.subscriptions.pull` and `acknowledge`: messages with
+base64 `data`, an `ackId` per delivery, redelivered when not acknowledged in time). Every API
+call must carry a live access token (for Pub/Sub, one granted the pubsub scope); any
+operation can be told to fail (Google's error body, 429 with Retry-After, 5xx, a reset
+connection). It keeps every request it got, so a test can count what a sync cost."""
 from __future__ import annotations
 
 import base64
@@ -20,12 +23,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 SCOPE = "https://www.googleapis.com/auth/business.manage"
+PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub"
+SUBSCRIPTION = "projects/review-desk-test/subscriptions/reviews"
 STATUS = {400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED",
           404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE"}
 STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
 REVIEWS = re.compile(r"/v4/accounts/([^/]+)/locations/([^/]+)/reviews")
 REPLY = re.compile(r"/v4/accounts/([^/]+)/locations/([^/]+)/reviews/([^/]+)/reply")
 LOCATIONS = re.compile(r"/v1/accounts/([^/]+)/locations")
+REVIEW = re.compile(r"/v4/accounts/([^/]+)/locations/([^/]+)/reviews/([^/]+)")
+PULL = re.compile(r"/v1/(projects/[^/]+/subscriptions/[^/:]+):pull")
+ACKNOWLEDGE = re.compile(r"/v1/(projects/[^/]+/subscriptions/[^/:]+):acknowledge")
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,11 @@ class FakeGoogleBusiness:
     failures: dict[str, list[Failure | None]] = field(default_factory=dict)
     access_tokens: set[str] = field(default_factory=set)
     codes: dict[str, dict[str, str]] = field(default_factory=dict)
+    token_scopes: dict[str, str] = field(default_factory=dict)  # access token -> its scopes
+    subscription: str = SUBSCRIPTION  # the one Pub/Sub subscription there is
+    messages: list[dict] = field(default_factory=list)  # published, waiting to be pulled
+    outstanding: dict[str, dict] = field(default_factory=dict)  # ack id -> message pulled
+    acknowledged: list[str] = field(default_factory=list)  # message ids
 
     def __post_init__(self) -> None:
         self._numbers = itertools.count(1)
@@ -135,6 +148,23 @@ class FakeGoogleBusiness:
         "locations.list") fail, one failure each; None answers as usual."""
         self.failures.setdefault(operation, []).extend(failures)
 
+    def notify(self, raw: dict, kind: str = "NEW_REVIEW") -> None:
+        """The Notifications API publishes a review's news to the subscription's topic."""
+        data = {"type": kind, "reviewName": raw["name"],
+                "locationName": raw["name"].rsplit("/reviews/", 1)[0]}
+        self.publish(base64.b64encode(json.dumps(data).encode()).decode())
+
+    def publish(self, data: str) -> None:
+        number = next(self._numbers)
+        self.messages.append({"data": data, "messageId": str(number),
+                              "publishTime": self.now, "attributes": {}})
+
+    def redeliver(self) -> None:
+        """The ack deadline passed: what was pulled and not acknowledged is delivered again."""
+        with self._lock:
+            self.messages[:0] = list(self.outstanding.values())
+            self.outstanding.clear()
+
     def expire_access_tokens(self) -> None:
         """Every access token handed out stops working (expired, or revoked by the owner)."""
         self.access_tokens.clear()
@@ -172,6 +202,9 @@ class FakeGoogleBusiness:
                           "Expected OAuth 2 access token, login cookie or other valid "
                           "authentication credential.",
                           headers={"WWW-Authenticate": 'Bearer realm="https://accounts.google.com/"'})
+        granted = self.token_scopes.get(token, "").split()
+        if operation.startswith("pubsub.") and PUBSUB_SCOPE not in granted:
+            return _error(handler, 403, "Request had insufficient authentication scopes.")
         with self._lock:
             queued = self.failures.get(operation) or []
             failure = queued.pop(0) if queued else None
@@ -190,8 +223,14 @@ class FakeGoogleBusiness:
             return _error(handler, failure.status, failure.message, reason=failure.reason,
                           headers={"Retry-After": str(failure.retry_after)}
                           if failure.retry_after is not None else None)
+        if operation.startswith("pubsub."):
+            if match.group(1) != self.subscription:
+                return _error(handler, 404, f"Resource not found (resource={match.group(1)}).")
+            return (self._pull if operation == "pubsub.pull" else self._acknowledge)(handler, body)
         if match.group(1) != self.account:
             return _error(handler, 403, "The caller does not have permission")
+        if operation == "reviews.get":
+            return self._get_review(handler, match.group(2), match.group(3))
         if operation == "reviews.list":
             return self._list_reviews(handler, match.group(2), query)
         if operation == "reviews.updateReply":
@@ -205,7 +244,10 @@ class FakeGoogleBusiness:
             return "token", None
         for name, verb, pattern in (("reviews.updateReply", "PUT", REPLY),
                                     ("reviews.list", "GET", REVIEWS),
-                                    ("locations.list", "GET", LOCATIONS)):
+                                    ("reviews.get", "GET", REVIEW),
+                                    ("locations.list", "GET", LOCATIONS),
+                                    ("pubsub.pull", "POST", PULL),
+                                    ("pubsub.acknowledge", "POST", ACKNOWLEDGE)):
             match = pattern.fullmatch(path)
             if match and method == verb:
                 return name, match
@@ -244,7 +286,7 @@ class FakeGoogleBusiness:
             if form.get("refresh_token") not in self.refresh_tokens:
                 return _send(handler, 400, {"error": "invalid_grant",
                                             "error_description": "Token has been expired or revoked."})
-            return _send(handler, 200, self._access())
+            return _send(handler, 200, self._access(scope=form.get("scope") or SCOPE))
         if grant == "authorization_code":
             code = self.codes.pop(form.get("code", ""), None)
             verifier = form.get("code_verifier", "")
@@ -264,6 +306,7 @@ class FakeGoogleBusiness:
     def _access(self, scope: str = SCOPE) -> dict:
         token = f"ya29.fake-{next(self._numbers)}"
         self.access_tokens.add(token)
+        self.token_scopes[token] = scope
         return {"access_token": token, "expires_in": self.expires_in, "scope": scope,
                 "token_type": "Bearer"}
 
@@ -298,6 +341,38 @@ class FakeGoogleBusiness:
                                                          if comment else "comment is required"}]}])
         found[0]["reviewReply"] = {"comment": comment, "updateTime": self.now}
         _send(handler, 200, found[0]["reviewReply"])
+
+    def _get_review(self, handler: BaseHTTPRequestHandler, location: str,
+                    review_id: str) -> None:
+        found = [r for r in self.reviews.get(location, []) if r["reviewId"] == review_id]
+        if not found:
+            return _error(handler, 404, "Requested entity was not found.")
+        _send(handler, 200, found[0])
+
+    def _pull(self, handler: BaseHTTPRequestHandler, body: bytes) -> None:
+        """Up to maxMessages waiting messages, each with a new ack id; an empty answer is {}."""
+        size = json.loads(body or b"{}").get("maxMessages")
+        if not isinstance(size, int) or size < 1:
+            return _error(handler, 400, "maxMessages must be a positive integer.")
+        with self._lock:
+            taken, self.messages = self.messages[:size], self.messages[size:]
+            received = []
+            for message in taken:
+                ack = f"ack-{message['messageId']}-{next(self._numbers)}"
+                self.outstanding[ack] = message
+                received.append({"ackId": ack, "message": message})
+        _send(handler, 200, {"receivedMessages": received} if received else {})
+
+    def _acknowledge(self, handler: BaseHTTPRequestHandler, body: bytes) -> None:
+        acks = json.loads(body or b"{}").get("ackIds") or []
+        if not acks:
+            return _error(handler, 400, "No ack ids specified.")
+        with self._lock:
+            for ack in acks:
+                message = self.outstanding.pop(ack, None)
+                if message is not None:
+                    self.acknowledged.append(message["messageId"])
+        _send(handler, 200, {})
 
     def _list_locations(self, handler: BaseHTTPRequestHandler, query: dict[str, str]) -> None:
         size = int(query.get("pageSize") or 10)

@@ -1,7 +1,9 @@
 """A loopback fake of Kiyoh's publication API, as its public documentation and the clients
 built on it describe it: reviews of one location with `GET /v1/publication/review/external`
 (locationId, tenantId, updatedSince, orderBy=UPDATE_DATE, sortOrder=ASC, limit), and a
-response with `PUT /v1/publication/review/response`; the token in `X-Publication-Api-Token`.
+response with `PUT /v1/publication/review/response` (reviewResponseType PUBLIC: shown on the
+site, one per review, a new one replaces it; PRIVATE: to the reviewer only, e-mailed when
+responseEmail is true); the token in `X-Publication-Api-Token`.
 Errors come as JSON `{"errorCode": ..., "detailedError": [{"field", "message"}]}`.
 
 Reviews live in the fake like on the site: tests add, change and answer them; `fail` makes
@@ -25,7 +27,8 @@ class FakeKiyoh:
     reviews: dict[str, dict] = field(default_factory=dict)
     responses: list[dict] = field(default_factory=list)  # every response posted
     requests: list[dict] = field(default_factory=list)
-    failures: list[tuple[int, dict]] = field(default_factory=list)  # (status, headers), next first
+    failures: list[tuple[int, dict] | None] = field(default_factory=list)  # next first; None: ok
+    emailed: list[dict] = field(default_factory=list)  # private responses mailed to reviewers
     clock: datetime = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
 
     def __post_init__(self) -> None:
@@ -53,18 +56,24 @@ class FakeKiyoh:
                 if body.get("reviewResponseType") not in ("PUBLIC", "PRIVATE") \
                         or not body.get("response"):
                     return self.reply(400, error("INVALID", "response", "response required"))
+                if str(body.get("responseEmail")).lower() not in ("true", "false"):
+                    return self.reply(400, error("INVALID", "responseEmail", "true or false"))
                 fake.responses.append(body)
                 if body["reviewResponseType"] == "PUBLIC":
                     review["reviewComments"] = body["response"]
                     review["updatedSince"] = fake.tick()
+                elif str(body["responseEmail"]).lower() == "true":
+                    fake.emailed.append({"reviewId": review["reviewId"],
+                                         "to": review["reviewAuthor"], "text": body["response"]})
                 self.reply(200, {"result": "OK"})
 
             def allowed(self, params: dict) -> bool:
                 """The token, a scripted failure, the location and the tenant, in that order."""
                 fake.requests.append({"method": self.command, "path": self.path,
                                       "token": self.headers.get("X-Publication-Api-Token")})
-                if fake.failures:
-                    status, headers = fake.failures.pop(0)
+                failure = fake.failures.pop(0) if fake.failures else None
+                if failure is not None:
+                    status, headers = failure
                     self.reply(status, error("FAILED", "", f"status {status}"), headers)
                     return False
                 if self.headers.get("X-Publication-Api-Token") != TOKEN:
