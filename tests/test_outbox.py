@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from slack_sdk.http_retry import builtin_handlers
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import select
 
 from bot.scheduler import Scheduler
@@ -219,3 +219,36 @@ def test_every_kind_for_the_team_comes_back_from_the_outbox_as_it_was_kept():
                     ThreadPost("case:1", text, buttons=(Button("x", "X"),), number="1"),
                     Say("C1", text), File("C1", "chart.png", bytes(range(256)), "Chart", text)):
         assert codec.decode(codec.encode(message)) == message  # part types too: Verbatim stays
+
+
+def test_a_case_with_no_row_of_its_own_gets_its_card_through_the_outbox_with_its_pause(
+        app, slack, slack_api, clock):
+    """An older case, or one a site delivered: the missing-card job keeps the card it posts,
+    so a refused channel is tried again after the outbox's pause, not at every tick."""
+    slack.command("setup")
+    make_lead(app)
+    refuse_channel(slack_api)
+    slack.command(REVIEW)
+    with app.desk.db.unit() as session:
+        session.exec(delete(OutboxItem))  # a case from before the outbox
+        session.exec(update(Team).values(review_channel=CHANNEL_ID))
+    slack_api.reset()
+    refuse_channel(slack_api)
+    jobs = Scheduler([app.desk.outbox, MissingCards(app.desk, ["slack"])], slack.adapter.send, 0)
+
+    clock.advance(missing_cards.GRACE)
+    for _ in range(10):  # five minutes of ticks
+        jobs.tick()
+        clock.advance(seconds=30)
+    to_channel = [c for c in slack_api.calls("chat.postMessage")
+                  if c.body.get("channel") == CHANNEL_ID]
+    assert len(to_channel) == 1
+    assert len([c for c in slack_api.calls("chat.postMessage")
+                if c.body.get("channel") == LEAD]) == 1
+    (row,) = [r for r in waiting(app) if not r.alert]
+    assert (row.key, row.error) == ("case:1", "not_in_channel")
+
+    slack_api.reset()  # the bot was invited
+    clock.advance(durable.FIX_RETRY)
+    jobs.tick()
+    assert len(cards(slack_api)) == 1 and waiting(app) == []
