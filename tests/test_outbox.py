@@ -3,6 +3,7 @@ event posts for the team arrives once, even when the process dies after its comm
 busy or down, or the bot was left out of the channel; a case's thread never overtakes its card."""
 from __future__ import annotations
 
+from functools import partial
 from types import SimpleNamespace
 
 import pytest
@@ -14,8 +15,12 @@ from bot.scheduler import Scheduler
 from desk import outbox as durable
 from desk.cases import missing_cards
 from desk.cases.missing_cards import MissingCards
+from desk.reminders import rules
+from desk.reminders.sender import ReminderSender
+from desk.reporting import digest
+from desk.reporting.digest import due_digests
 from storage import outbox
-from storage.models import OutboxItem, Team
+from storage.models import OutboxItem, Reminder, Team
 from tests.conftest import built_app
 from tests.fakes.slack_fake import CHANNEL_ID, USER_ID
 from tests.slack_support import Slack, no_logged_errors, slack_api, text_of  # noqa: F401
@@ -252,3 +257,56 @@ def test_a_case_with_no_row_of_its_own_gets_its_card_through_the_outbox_with_its
     clock.advance(durable.FIX_RETRY)
     jobs.tick()
     assert len(cards(slack_api)) == 1 and waiting(app) == []
+
+
+def lead_told(api) -> list[str]:
+    return [text_of(c.body["blocks"]) for c in api.calls("chat.postMessage")
+            if c.body.get("channel") == LEAD]
+
+
+def to_channel(api) -> list:
+    return [c for c in api.calls("chat.postMessage") if c.body.get("channel") == CHANNEL_ID]
+
+
+def test_a_reminder_the_channel_refuses_tells_the_lead_once_and_goes_out_once_fixed(
+        app, slack, slack_api, clock):
+    slack.command("setup")
+    make_lead(app)
+    slack.command(REVIEW)
+    assert len(cards(slack_api)) == 1
+    slack_api.reset()
+    refuse_channel(slack_api)  # the bot was removed from the channel
+    jobs = Scheduler([app.desk.outbox, ReminderSender(app.desk, ["slack"])], slack.adapter.send,
+                     0)
+    clock.advance(hours=1)
+    for _ in range(3):
+        jobs.tick()
+        clock.advance(rules.LEASE)
+    assert len(to_channel(slack_api)) == 3  # tried again after each lease, as before
+    (told,) = lead_told(slack_api)
+    assert "/invite @review-desk" in told and f"<@{LEAD}>" in told
+
+    slack_api.reset()
+    jobs.tick()
+    (reminder,) = to_channel(slack_api)
+    assert reminder.body.get("thread_ts") and lead_told(slack_api) == []
+    with app.desk.db.unit() as session:
+        assert [r.status for r in session.exec(select(Reminder).where(Reminder.kind == "vote"))
+                ] == ["sent"]
+
+
+def test_a_digest_the_channel_refuses_tells_the_lead_once(app, slack, slack_api, clock):
+    slack.command("setup")
+    make_lead(app)
+    with app.desk.db.unit() as session:
+        session.exec(update(Team).values(review_channel=CHANNEL_ID))
+    refuse_channel(slack_api, "channel_not_found")
+    jobs = Scheduler([app.desk.outbox, partial(due_digests, app.desk, platforms=["slack"])],
+                     slack.adapter.send, 0)
+    clock.advance(days=7)  # the next Monday: last week's digest is due
+    for _ in range(3):
+        jobs.tick()
+        clock.advance(digest.LEASE + durable.RETRY)
+    assert len(to_channel(slack_api)) == 3  # tried again after each claim ran out
+    (told,) = lead_told(slack_api)
+    assert "/review setup" in told

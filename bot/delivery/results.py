@@ -59,8 +59,9 @@ Result = Union[Delivered, Failed]
 
 class Undelivered(Exception):
     """Work that no person started (a scheduled outbox) did not get through; the job keeps
-    it and tries again."""
+    it and tries again. `message` is the one that failed."""
 
-    def __init__(self, platform: str, failed: Failed) -> None:
+    def __init__(self, platform: str, failed: Failed, message: object = None) -> None:
         super().__init__(f"{platform}: {failed.reason} ({failed.kind}) {failed.detail}".rstrip())
         self.failed = failed
+        self.message = message
