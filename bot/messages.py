@@ -83,10 +83,12 @@ class Notice:
 
 @dataclass(frozen=True)
 class Say:
-    """A plain message in a channel, seen by all."""
+    """A plain message in a channel, seen by all; with `direct`, the channel is a person's id
+    and the message goes to them alone (a platform may have to open that conversation first)."""
 
     channel: str
     text: Rich
+    direct: bool = False
 
 
 @dataclass(frozen=True)

@@ -148,15 +148,16 @@ class DurableOutbox:
         lead = team.lead
         shown = repo.get_ref(session, platform=team.platform, key=key) if key else None
         channel = channel or (shown.channel if shown else team.review_channel)
-        if reason in UNREACHABLE and not lead.startswith(ROLE):
+        direct = reason in UNREACHABLE and not lead.startswith(ROLE)
+        if direct:
             channel = lead  # a person's id: the bot's direct messages with them
         if not channel:
             return
         texts = self.desk.texts
         text = texts.text(texts.pick(team.language), f"outbox.lead.{reason}",
                           lead=Mention(lead))
-        outbox.add(session, [{**self._row(team, Say(channel, text), now, now, alert=True),
-                              "told": reason}])
+        outbox.add(session, [{**self._row(team, Say(channel, text, direct), now, now,
+                                          alert=True), "told": reason}])
 
     # -- the scheduled job: what is left -----------------------------------------------
     def __call__(self) -> Iterator[Outbox]:

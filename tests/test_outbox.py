@@ -222,7 +222,8 @@ def test_every_kind_for_the_team_comes_back_from_the_outbox_as_it_was_kept():
                          buttons=(Button("claim", "Claim", "1", "primary"),), version=3,
                          number="1"),
                     ThreadPost("case:1", text, buttons=(Button("x", "X"),), number="1"),
-                    Say("C1", text), File("C1", "chart.png", bytes(range(256)), "Chart", text)):
+                    Say("C1", text), Say("U1", text, direct=True),
+                    File("C1", "chart.png", bytes(range(256)), "Chart", text)):
         assert codec.decode(codec.encode(message)) == message  # part types too: Verbatim stays
 
 
