@@ -3,6 +3,7 @@ event posts for the team arrives once, even when the process dies after its comm
 busy or down, or the bot was left out of the channel; a case's thread never overtakes its card."""
 from __future__ import annotations
 
+import threading
 from functools import partial
 from types import SimpleNamespace
 
@@ -311,3 +312,29 @@ def test_a_digest_the_channel_refuses_tells_the_lead_once(app, slack, slack_api,
     assert len(to_channel(slack_api)) == 3  # tried again after each claim ran out
     (told,) = lead_told(slack_api)
     assert "/review setup" in told
+
+
+def test_an_answer_slowed_by_retry_after_leaves_its_post_to_the_job_and_it_appears_once(
+        app, slack, slack_api, sqlite_url, clock, monkeypatch):
+    """Slack asks to wait 12 s three times; another process's job looks for due rows after
+    every wait (in a thread, as its scheduler would). The answer retries only while a retry
+    ends within the grace; the job sends the rest, once."""
+    slept: list[float] = []
+    for other in built_app(sqlite_url, clock, adapter="slack"):
+        elsewhere = Slack(other, slack_api)
+
+        def sleep(seconds: float) -> None:
+            slept.append(seconds)
+            clock.advance(seconds=seconds)
+            job = threading.Thread(target=tick, args=(other, elsewhere))
+            job.start()
+            job.join()
+
+        monkeypatch.setattr(builtin_handlers, "time", SimpleNamespace(sleep=sleep))
+        slack_api.rate_limit("chat.postMessage", retry_after=12, times=3)
+        slack.command(REVIEW)
+        for _ in range(4):
+            clock.advance(durable.RETRY)
+            tick(other, elsewhere)
+    assert len(cards(slack_api)) == 1 and waiting(app) == []
+    assert len(slept) == 2  # the answer's one wait (a second would end too late), the job's
