@@ -46,6 +46,7 @@ GIVE_UP = timedelta(days=7)  # older rows that still fail are given up (logged)
 KEEP = timedelta(days=7)  # settled rows are kept this long, for a look at what happened
 REMEMBER = 10_000  # rows this process waits to hear about; older ones the job takes again
 UNREACHABLE = ("not_in_channel", "channel_not_found", "invalid_auth")  # the channel is no use
+REFUSED = ("missing_access",)  # no use for posts in it when the channel refused one of those
 
 
 @dataclass(frozen=True)
@@ -120,14 +121,15 @@ class DurableOutbox:
                       retry_at=None if give_up else now + self.pause(row.attempts, failed),
                       now=now)
         if not row.alert:
-            self._tell_lead(session, outbox.team_of(session, row), row.key, row.channel, failed,
-                            now)
+            self._tell_lead(session, outbox.team_of(session, row), row.kind, row.key,
+                            row.channel, failed, now)
 
     def alert(self, team_id: int, message: Outbound, failed: Failed) -> None:
         """A scheduled job's post that did not go out (a reminder, a digest: the job keeps its
         own work and tries again later): the lead is told what to fix, as for a kept row."""
         with self.desk.db.unit() as session:
-            self._tell_lead(session, repo.get_team(session, team_id=team_id), _key(message),
+            self._tell_lead(session, repo.get_team(session, team_id=team_id),
+                            type(message).__name__, _key(message),
                             getattr(message, "channel", None), failed, self.desk.now())
 
     @staticmethod
@@ -135,11 +137,11 @@ class DurableOutbox:
         first, most = (RETRY, RETRY_MAX) if failed.transient else (FIX_RETRY, FIX_MAX)
         return min(first * 2 ** min(attempts, 16), most)
 
-    def _tell_lead(self, session: Session, team: Team | None, key: str | None,
+    def _tell_lead(self, session: Session, team: Team | None, kind: str, key: str | None,
                    channel: str | None, failed: Failed, now: datetime) -> None:
         """Once per failure and workspace, in the team's language: in the review channel when
-        it works (a thread the bot may not start), else by direct message; a role as lead can
-        only be told in the channel."""
+        it works (a thread the bot may not start), else by direct message (a post the channel
+        itself refused); a role as lead can only be told in the channel."""
         reason = failed.reason
         if failed.transient or not failed.tell or team is None or not team.lead or \
                 outbox.told_already(session, platform=team.platform, workspace=team.workspace,
@@ -148,7 +150,8 @@ class DurableOutbox:
         lead = team.lead
         shown = repo.get_ref(session, platform=team.platform, key=key) if key else None
         channel = channel or (shown.channel if shown else team.review_channel)
-        direct = reason in UNREACHABLE and not lead.startswith(ROLE)
+        unreachable = reason in UNREACHABLE or reason in REFUSED and kind != "ThreadPost"
+        direct = unreachable and not lead.startswith(ROLE)
         if direct:
             channel = lead  # a person's id: the bot's direct messages with them
         if not channel:
