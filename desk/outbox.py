@@ -127,10 +127,13 @@ class DurableOutbox:
     def alert(self, team_id: int, message: Outbound, failed: Failed) -> None:
         """A scheduled job's post that did not go out (a reminder, a digest: the job keeps its
         own work and tries again later): the lead is told what to fix, as for a kept row."""
-        with self.desk.db.unit() as session:
-            self._tell_lead(session, repo.get_team(session, team_id=team_id),
-                            type(message).__name__, _key(message),
-                            getattr(message, "channel", None), failed, self.desk.now())
+        try:
+            with self.desk.db.unit() as session:
+                self._tell_lead(session, repo.get_team(session, team_id=team_id),
+                                type(message).__name__, _key(message),
+                                getattr(message, "channel", None), failed, self.desk.now())
+        except Exception:  # the job's next posts must still go out; the next failure tells
+            log.exception("telling the lead of team %d failed", team_id)
 
     @staticmethod
     def pause(attempts: int, failed: Failed) -> timedelta:
