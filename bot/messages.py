@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Callable, Protocol, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence, Union
 
 from bot.text import Rich
+
+if TYPE_CHECKING:
+    from bot.delivery.results import Failed
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,12 @@ class Notice:
 
 @dataclass(frozen=True)
 class Say:
-    """A plain message in a channel, seen by all."""
+    """A plain message in a channel, seen by all; with `direct`, the channel is a person's id
+    and the message goes to them alone (a platform may have to open that conversation first)."""
 
     channel: str
     text: Rich
+    direct: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,9 @@ class Outbox:
     # Called once the adapter delivered every message; until then the job's claim on the
     # work only lasts for its lease, so a crash mid-send means another try, not a loss.
     delivered: Callable[[], None] | None = field(default=None, compare=False)
+    # Called with the message that did not go out and why (the job keeps the work and tries
+    # again later): to tell someone what to fix.
+    undelivered: Callable[[Outbound, Failed], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

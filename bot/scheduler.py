@@ -40,6 +40,8 @@ class Scheduler:
                     except Undelivered as err:  # the job kept the work: it tries again
                         log.warning("scheduled messages to %s/%s wait: %s",
                                     outbox.platform, outbox.workspace, err)
+                        if outbox.undelivered:
+                            outbox.undelivered(err.message, err.failed)
                     except Exception:
                         log.exception("delivering scheduled messages to %s/%s failed",
                                       outbox.platform, outbox.workspace)

@@ -16,7 +16,8 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Collection, Iterator, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Collection, Iterator, Sequence
 
 from sqlmodel import Session
 
@@ -45,6 +46,7 @@ GIVE_UP = timedelta(days=7)  # older rows that still fail are given up (logged)
 KEEP = timedelta(days=7)  # settled rows are kept this long, for a look at what happened
 REMEMBER = 10_000  # rows this process waits to hear about; older ones the job takes again
 UNREACHABLE = ("not_in_channel", "channel_not_found", "invalid_auth")  # the channel is no use
+REFUSED = ("missing_access",)  # no use for posts in it when the channel refused one of those
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,7 @@ class DurableOutbox:
     def _row(team: Team, message: Outbound, now: datetime, due: datetime, *,
              alert: bool = False) -> dict:
         return {"platform": team.platform, "workspace": team.workspace, "team_id": team.id,
-                "kind": type(message).__name__,
-                "key": getattr(message, "key", None) if isinstance(message, (Card, ThreadPost))
-                else None,
+                "kind": type(message).__name__, "key": _key(message),
                 "channel": getattr(message, "channel", None), "body": codec.encode(message),
                 "created_at": now, "due_at": due, "alert": alert}
 
@@ -120,34 +120,50 @@ class DurableOutbox:
         outbox.failed(session, row_id=row_id, reason=failed.reason,
                       retry_at=None if give_up else now + self.pause(row.attempts, failed),
                       now=now)
-        if not failed.transient and failed.tell and not row.alert and not outbox.told_already(
-                session, platform=row.platform, workspace=row.workspace, reason=failed.reason):
-            self._tell_lead(session, row, failed.reason, now)
+        if not row.alert:
+            self._tell_lead(session, outbox.team_of(session, row), row.kind, row.key,
+                            row.channel, failed, now)
+
+    def alert(self, team_id: int, message: Outbound, failed: Failed) -> None:
+        """A scheduled job's post that did not go out (a reminder, a digest: the job keeps its
+        own work and tries again later): the lead is told what to fix, as for a kept row."""
+        try:
+            with self.desk.db.unit() as session:
+                self._tell_lead(session, repo.get_team(session, team_id=team_id),
+                                type(message).__name__, _key(message),
+                                getattr(message, "channel", None), failed, self.desk.now())
+        except Exception:  # the job's next posts must still go out; the next failure tells
+            log.exception("telling the lead of team %d failed", team_id)
 
     @staticmethod
     def pause(attempts: int, failed: Failed) -> timedelta:
         first, most = (RETRY, RETRY_MAX) if failed.transient else (FIX_RETRY, FIX_MAX)
         return min(first * 2 ** min(attempts, 16), most)
 
-    def _tell_lead(self, session: Session, row: OutboxItem, reason: str, now: datetime) -> None:
+    def _tell_lead(self, session: Session, team: Team | None, kind: str, key: str | None,
+                   channel: str | None, failed: Failed, now: datetime) -> None:
         """Once per failure and workspace, in the team's language: in the review channel when
-        it works (a thread the bot may not start), else by direct message; a role as lead can
-        only be told in the channel."""
-        team = outbox.team_of(session, row)
-        if team is None or not team.lead:
+        it works (a thread the bot may not start), else by direct message (a post the channel
+        itself refused); a role as lead can only be told in the channel."""
+        reason = failed.reason
+        if failed.transient or not failed.tell or team is None or not team.lead or \
+                outbox.told_already(session, platform=team.platform, workspace=team.workspace,
+                                    reason=reason):
             return
         lead = team.lead
-        shown = repo.get_ref(session, platform=row.platform, key=row.key) if row.key else None
-        channel = row.channel or (shown.channel if shown else team.review_channel)
-        if reason in UNREACHABLE and not lead.startswith(ROLE):
+        shown = repo.get_ref(session, platform=team.platform, key=key) if key else None
+        channel = channel or (shown.channel if shown else team.review_channel)
+        unreachable = reason in UNREACHABLE or reason in REFUSED and kind != "ThreadPost"
+        direct = unreachable and not lead.startswith(ROLE)
+        if direct:
             channel = lead  # a person's id: the bot's direct messages with them
         if not channel:
             return
         texts = self.desk.texts
         text = texts.text(texts.pick(team.language), f"outbox.lead.{reason}",
                           lead=Mention(lead))
-        outbox.add(session, [{**self._row(team, Say(channel, text), now, now, alert=True),
-                              "told": reason}])
+        outbox.add(session, [{**self._row(team, Say(channel, text, direct), now, now,
+                                          alert=True), "told": reason}])
 
     # -- the scheduled job: what is left -----------------------------------------------
     def __call__(self) -> Iterator[Outbox]:
@@ -166,3 +182,13 @@ class DurableOutbox:
         for (platform, workspace, _), kept in groups.items():
             self.expect(kept)
             yield Outbox(platform, workspace, [k.message for k in kept])
+
+
+def _key(message: Outbound) -> str | None:
+    """The card a message is or belongs to (its case's rows go in order)."""
+    return message.key if isinstance(message, (Card, ThreadPost)) else None
+
+
+def tell_lead(desk: "Desk", team_id: int) -> Callable[[Outbound, Failed], None] | None:
+    """What a scheduled job's outbox calls when a post did not go out: the outbox's alert."""
+    return partial(desk.outbox.alert, team_id) if desk.outbox else None

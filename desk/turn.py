@@ -205,12 +205,13 @@ def handle(fn: Callable[..., Sequence[Outbound]]) -> Callable[[Event, Desk], lis
 
 
 def run_for_team(desk: Desk, team_id: int, fn: Callable[[Turn], Sequence[Outbound]], *,
-                 actor: Actor = DESK) -> list[Outbound]:
-    """Run a flow for a team with no chat event: a scheduled job, a review a site delivered."""
+                 actor: Actor = DESK, keep: bool = False) -> list[Outbound]:
+    """Run a flow for a team with no chat event: a scheduled job, a review a site delivered.
+    With `keep`, its posts are the outbox's from then on (see `in_turns`)."""
     def begin(session: Session) -> Turn:
         team = repo.get_team(session, team_id=team_id)
         if team is None:
             raise LookupError(f"no team {team_id}")
         return Turn.system(desk, session, team, actor)
 
-    return in_turns(desk, getattr(fn, "__name__", "flow"), begin, fn)
+    return in_turns(desk, getattr(fn, "__name__", "flow"), begin, fn, keep=keep)

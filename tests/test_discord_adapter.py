@@ -549,3 +549,67 @@ async def test_a_thread_discord_refuses_is_told_to_the_lead_and_follows_once_all
         note = discord_fake.calls_to("POST", MESSAGES)[-1]
         assert note.params["channel_id"] == thread.response["id"]
         assert note.json["content"] == "Bob voted to respond."
+
+
+async def test_a_channel_discord_cannot_find_is_told_to_the_lead_by_direct_message(
+        discord_fake, desk, clock):
+    """A person as lead is told by direct message: the bot opens that conversation first."""
+    from sqlalchemy import update
+
+    from bot.scheduler import Scheduler
+    from storage.models import Team
+
+    lead = discord_fake.users["alice"]["id"]
+    async with running(discord_fake, desk) as client:
+        _, post = await forward(discord_fake)
+        await client.settle()
+        with desk.desk.db.unit() as session:
+            session.exec(update(Team).values(lead=str(lead)))
+        discord_fake.fail("POST", MESSAGES, 404, 10003, "Unknown Channel")  # the channel is gone
+        await click(discord_fake, "rd:vote_respond:1", post.response["id"], user="bob")
+        await discord_fake.wait_for(lambda c: "channel" in str(c.json) and "setup" in str(c.json))
+        await client.settle()
+
+        loop = asyncio.get_running_loop()
+        scheduler = Scheduler([desk.desk.outbox], lambda outbox: asyncio.run_coroutine_threadsafe(
+            client.send(outbox), loop).result(5), 0)
+        since = discord_fake.mark()
+        await asyncio.to_thread(scheduler.tick)
+        (opened,) = [c for c in discord_fake.calls_to("POST", "/users/@me/channels")
+                     if discord_fake.calls.items.index(c) >= since]
+        assert str(opened.json["recipient_id"]) == str(lead)
+        (alert,) = [c for c in discord_fake.calls_to("POST", MESSAGES)
+                    if c.params["channel_id"] == opened.response["id"]]
+        assert f"<@{lead}>" in alert.json["content"] and "/review setup" in alert.json["content"]
+
+
+async def test_a_card_post_the_channel_refuses_is_told_to_the_lead_by_direct_message(
+        discord_fake, desk, clock):
+    """Missing Access on a post in the channel itself: telling the lead there would be refused
+    too, so they hear it by direct message."""
+    from sqlalchemy import update
+
+    from bot.scheduler import Scheduler
+    from storage.models import Team
+
+    lead = discord_fake.users["alice"]["id"]
+    async with running(discord_fake, desk) as client:
+        await forward(discord_fake)
+        await client.settle()
+        with desk.desk.db.unit() as session:
+            session.exec(update(Team).values(lead=str(lead)))
+        discord_fake.fail("POST", MESSAGES, 403, 50001, "Missing Access")
+        await forward(discord_fake, "The soup was cold and the waiter laughed at us.")
+        await client.settle()
+
+        loop = asyncio.get_running_loop()
+        scheduler = Scheduler([desk.desk.outbox], lambda outbox: asyncio.run_coroutine_threadsafe(
+            client.send(outbox), loop).result(5), 0)
+        since = discord_fake.mark()
+        await asyncio.to_thread(scheduler.tick)
+        (opened,) = [c for c in discord_fake.calls_to("POST", "/users/@me/channels")
+                     if discord_fake.calls.items.index(c) >= since]
+        assert str(opened.json["recipient_id"]) == str(lead)
+        (alert,) = [c for c in discord_fake.calls_to("POST", MESSAGES)
+                    if c.params["channel_id"] == opened.response["id"]]
+        assert f"<@{lead}>" in alert.json["content"]

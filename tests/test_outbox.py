@@ -3,19 +3,25 @@ event posts for the team arrives once, even when the process dies after its comm
 busy or down, or the bot was left out of the channel; a case's thread never overtakes its card."""
 from __future__ import annotations
 
+import threading
+from functools import partial
 from types import SimpleNamespace
 
 import pytest
 from slack_sdk.http_retry import builtin_handlers
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import select
 
 from bot.scheduler import Scheduler
 from desk import outbox as durable
 from desk.cases import missing_cards
 from desk.cases.missing_cards import MissingCards
+from desk.reminders import rules
+from desk.reminders.sender import ReminderSender
+from desk.reporting import digest
+from desk.reporting.digest import due_digests
 from storage import outbox
-from storage.models import OutboxItem, Team
+from storage.models import OutboxItem, Reminder, Team
 from tests.conftest import built_app
 from tests.fakes.slack_fake import CHANNEL_ID, USER_ID
 from tests.slack_support import Slack, no_logged_errors, slack_api, text_of  # noqa: F401
@@ -217,5 +223,118 @@ def test_every_kind_for_the_team_comes_back_from_the_outbox_as_it_was_kept():
                          buttons=(Button("claim", "Claim", "1", "primary"),), version=3,
                          number="1"),
                     ThreadPost("case:1", text, buttons=(Button("x", "X"),), number="1"),
-                    Say("C1", text), File("C1", "chart.png", bytes(range(256)), "Chart", text)):
+                    Say("C1", text), Say("U1", text, direct=True),
+                    File("C1", "chart.png", bytes(range(256)), "Chart", text)):
         assert codec.decode(codec.encode(message)) == message  # part types too: Verbatim stays
+
+
+def test_a_case_with_no_row_of_its_own_gets_its_card_through_the_outbox_with_its_pause(
+        app, slack, slack_api, clock):
+    """An older case, or one a site delivered: the missing-card job keeps the card it posts,
+    so a refused channel is tried again after the outbox's pause, not at every tick."""
+    slack.command("setup")
+    make_lead(app)
+    refuse_channel(slack_api)
+    slack.command(REVIEW)
+    with app.desk.db.unit() as session:
+        session.exec(delete(OutboxItem))  # a case from before the outbox
+        session.exec(update(Team).values(review_channel=CHANNEL_ID))
+    slack_api.reset()
+    refuse_channel(slack_api)
+    jobs = Scheduler([app.desk.outbox, MissingCards(app.desk, ["slack"])], slack.adapter.send, 0)
+
+    clock.advance(missing_cards.GRACE)
+    for _ in range(10):  # five minutes of ticks
+        jobs.tick()
+        clock.advance(seconds=30)
+    to_channel = [c for c in slack_api.calls("chat.postMessage")
+                  if c.body.get("channel") == CHANNEL_ID]
+    assert len(to_channel) == 1
+    assert len([c for c in slack_api.calls("chat.postMessage")
+                if c.body.get("channel") == LEAD]) == 1
+    (row,) = [r for r in waiting(app) if not r.alert]
+    assert (row.key, row.error) == ("case:1", "not_in_channel")
+
+    slack_api.reset()  # the bot was invited
+    clock.advance(durable.FIX_RETRY)
+    jobs.tick()
+    assert len(cards(slack_api)) == 1 and waiting(app) == []
+
+
+def lead_told(api) -> list[str]:
+    return [text_of(c.body["blocks"]) for c in api.calls("chat.postMessage")
+            if c.body.get("channel") == LEAD]
+
+
+def to_channel(api) -> list:
+    return [c for c in api.calls("chat.postMessage") if c.body.get("channel") == CHANNEL_ID]
+
+
+def test_a_reminder_the_channel_refuses_tells_the_lead_once_and_goes_out_once_fixed(
+        app, slack, slack_api, clock):
+    slack.command("setup")
+    make_lead(app)
+    slack.command(REVIEW)
+    assert len(cards(slack_api)) == 1
+    slack_api.reset()
+    refuse_channel(slack_api)  # the bot was removed from the channel
+    jobs = Scheduler([app.desk.outbox, ReminderSender(app.desk, ["slack"])], slack.adapter.send,
+                     0)
+    clock.advance(hours=1)
+    for _ in range(3):
+        jobs.tick()
+        clock.advance(rules.LEASE)
+    assert len(to_channel(slack_api)) == 3  # tried again after each lease, as before
+    (told,) = lead_told(slack_api)
+    assert "/invite @review-desk" in told and f"<@{LEAD}>" in told
+
+    slack_api.reset()
+    jobs.tick()
+    (reminder,) = to_channel(slack_api)
+    assert reminder.body.get("thread_ts") and lead_told(slack_api) == []
+    with app.desk.db.unit() as session:
+        assert [r.status for r in session.exec(select(Reminder).where(Reminder.kind == "vote"))
+                ] == ["sent"]
+
+
+def test_a_digest_the_channel_refuses_tells_the_lead_once(app, slack, slack_api, clock):
+    slack.command("setup")
+    make_lead(app)
+    with app.desk.db.unit() as session:
+        session.exec(update(Team).values(review_channel=CHANNEL_ID))
+    refuse_channel(slack_api, "channel_not_found")
+    jobs = Scheduler([app.desk.outbox, partial(due_digests, app.desk, platforms=["slack"])],
+                     slack.adapter.send, 0)
+    clock.advance(days=7)  # the next Monday: last week's digest is due
+    for _ in range(3):
+        jobs.tick()
+        clock.advance(digest.LEASE + durable.RETRY)
+    assert len(to_channel(slack_api)) == 3  # tried again after each claim ran out
+    (told,) = lead_told(slack_api)
+    assert "/review setup" in told
+
+
+def test_an_answer_slowed_by_retry_after_leaves_its_post_to_the_job_and_it_appears_once(
+        app, slack, slack_api, sqlite_url, clock, monkeypatch):
+    """Slack asks to wait 12 s three times; another process's job looks for due rows after
+    every wait (in a thread, as its scheduler would). The answer retries only while a retry
+    ends within the grace; the job sends the rest, once."""
+    slept: list[float] = []
+    for other in built_app(sqlite_url, clock, adapter="slack"):
+        elsewhere = Slack(other, slack_api)
+
+        def sleep(seconds: float) -> None:
+            slept.append(seconds)
+            clock.advance(seconds=seconds)
+            job = threading.Thread(target=tick, args=(other, elsewhere))
+            job.start()
+            job.join()
+
+        monkeypatch.setattr(builtin_handlers, "time", SimpleNamespace(sleep=sleep))
+        slack_api.rate_limit("chat.postMessage", retry_after=12, times=3)
+        slack.command(REVIEW)
+        for _ in range(4):
+            clock.advance(durable.RETRY)
+            tick(other, elsewhere)
+    assert len(cards(slack_api)) == 1 and waiting(app) == []
+    assert len(slept) == 2  # the answer's one wait (a second would end too late), the job's

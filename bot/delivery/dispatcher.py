@@ -59,7 +59,7 @@ class Dispatcher:
 
     def send(self, outbox: Outbox) -> list[Result]:
         self._check(outbox)
-        return self._raise_failed(self.deliver(outbox.messages, stop=True))
+        return self._raise_failed(outbox, self.deliver(outbox.messages, stop=True))
 
     # -- asynchronous platforms (senders may be coroutine functions) ---------------------
     async def deliver_async(self, messages: Sequence[Outbound], to: Any = None, *,
@@ -84,7 +84,7 @@ class Dispatcher:
 
     async def send_async(self, outbox: Outbox) -> list[Result]:
         self._check(outbox)
-        return self._raise_failed(await self.deliver_async(outbox.messages, stop=True))
+        return self._raise_failed(outbox, await self.deliver_async(outbox.messages, stop=True))
 
     # -- the steps both share -----------------------------------------------------------
     def _lookup(self, message: Outbound, to: Any) -> Sender | Failed:
@@ -121,8 +121,8 @@ class Dispatcher:
         if outbox.platform != self.platform and not self.stand_in:
             raise ValueError(f"a {outbox.platform} outbox reached the {self.platform} adapter")
 
-    def _raise_failed(self, results: list[Result]) -> list[Result]:
-        failed = next((r for r in results if isinstance(r, Failed)), None)
-        if failed is not None:
-            raise Undelivered(self.platform, failed)
+    def _raise_failed(self, outbox: Outbox, results: list[Result]) -> list[Result]:
+        """Delivery stopped at the first failure: the last result, if any, is the one."""
+        if results and isinstance(results[-1], Failed):
+            raise Undelivered(self.platform, results[-1], outbox.messages[len(results) - 1])
         return results

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from bot.messages import MessageRef
+from bot.messages import MessageRef, Outbound
 
 TRANSIENT = "transient"  # trying again later may work: the platform was busy, down, slow
 PERMANENT = "permanent"  # the same message will fail again until a person changes something
@@ -59,8 +59,9 @@ Result = Union[Delivered, Failed]
 
 class Undelivered(Exception):
     """Work that no person started (a scheduled outbox) did not get through; the job keeps
-    it and tries again."""
+    it and tries again. `message` is the one that failed."""
 
-    def __init__(self, platform: str, failed: Failed) -> None:
+    def __init__(self, platform: str, failed: Failed, message: Outbound | None = None) -> None:
         super().__init__(f"{platform}: {failed.reason} ({failed.kind}) {failed.detail}".rstrip())
         self.failed = failed
+        self.message = message

@@ -1,7 +1,9 @@
 """A scheduled job: every case gets its card. A card post that failed (the bot not in the
 channel yet, Slack down) or a process that died after storing a case and before posting its
-card leaves a case nobody sees; this posts it once the channel works again. A case whose card
-waits in the outbox (desk/outbox.py) is left to it: it retries with a pause that grows."""
+card leaves a case nobody sees; this posts it once the channel works again. The card it posts
+is kept in the outbox (desk/outbox.py), and a case whose card waits there is left to it: a
+refused channel is tried again after a pause that grows, and the lead is told once, not one
+post a tick (older cases, cases a site delivered: those had no row of their own)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,5 +44,5 @@ class MissingCards:
                 def cards(turn: Turn, cases=cases):
                     return [case_card(turn, case) for case in cases]
                 out.append(Outbox(team.platform, team.workspace,
-                                  run_for_team(self.desk, team.id, cards)))
+                                  run_for_team(self.desk, team.id, cards, keep=True)))
         return out

@@ -1,7 +1,8 @@
 """A scheduled job: the cards of delivered reviews, and the notes on reviews their customers
 changed, posted to the team's review channel. Nobody forwarded these, so no answer to a person
 carries their card; each is claimed for a lease, and marked shown only once the platform
-confirmed the post (a failed post is tried again at a later tick)."""
+confirmed the post (a failed post is tried again at a later tick; the lead is told once when
+a person must fix something first)."""
 from __future__ import annotations
 
 import json
@@ -15,6 +16,7 @@ from bot.text import Quote, Rich
 from desk.cases.cards import case_card, stars, thread_post
 from desk.cases.states import State
 from desk.intake.stored import rich_from
+from desk.outbox import tell_lead
 from desk.turn import Desk, Turn, run_for_team
 from storage import intake, repo
 
@@ -39,7 +41,8 @@ def intake_cards(desk: Desk, platforms: Collection[str] | None = None) -> list[O
             messages = run_for_team(desk, team_id, partial(show, case_id=case_id,
                                                            change=change, says=says))
             out.append(Outbox(platform, workspace, messages,
-                              delivered=partial(_shown, desk, review_id, changed)))
+                              delivered=partial(_shown, desk, review_id, changed),
+                              undelivered=tell_lead(desk, team_id)))
         except Exception:  # one review's failure must not hold back the others
             log.exception("card of delivered review %s (case %s) failed", review_id, case_id)
     return out

@@ -7,7 +7,8 @@ shown: there is no thread to post in; outside the team's working hours: the next
 and returns one outbox per reminder. A channel with many reminders at once gets one digest
 listing them, and each thread still gets its own. The reminders are stamped as sent only
 when the adapter delivered the outbox: a crash mid-send means another try after the lease,
-not a loss; a reminder that could not be posted is never stamped as sent.
+not a loss; a reminder that could not be posted is never stamped as sent, and when a person
+must fix something first (the bot left out of the channel), the lead is told once.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from desk.reminders import rules
 from desk.reminders.calendar import WorkCalendar, team_calendar
 from desk.cases.buttons import CaseButton
 from desk.cases.cards import case_key, thread_post
+from desk.outbox import tell_lead
 from desk.turn import Desk
 from desk.cases.followup import REACTIONS
 from desk.advice.suggest import suggest
@@ -122,7 +124,8 @@ class ReminderSender:
                 by_team.setdefault(item.team.id, (item.team, []))[1].append(post)
         return lease.keep([
             (Outbox(team.platform, team.workspace, group,
-                    delivered=partial(lease.delivered, ids) if ids else None), ids)
+                    delivered=partial(lease.delivered, ids) if ids else None,
+                    undelivered=tell_lead(self.desk, team.id)), ids)
             for team, posts in by_team.values() for group, ids in messages(self.desk, team, posts)])
 
     def _to_send(self, session: Session, taken: Sequence[Taken], channels: dict[int, str],

@@ -3,7 +3,8 @@ time zone), last week's figures and a chart in the review channel.
 
 A scheduled job. Each team's week is claimed in the database before anything is built, so
 several bot processes post it once; the post's `delivered` marks it sent, and a claim whose
-post never went out runs out after LEASE, when another tick tries again.
+post never went out runs out after LEASE, when another tick tries again; when a person must
+fix something first (the bot left out of the channel), the lead is told once.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.messages import Choice, File, Input, Outbox, Say
 from bot.text import Rich
 from desk.reminders.calendar import parse_days
 from desk.reporting.chart import digest_chart
+from desk.outbox import tell_lead
 from desk.turn import Desk, Turn
 from desk.reporting.figures import compute
 from desk.reminders.calendar import team_calendar
@@ -124,14 +126,15 @@ def digest_outboxes(desk: Desk, team: Team, week: str, monday: date, *,
     title = texts.text(lang, "report.digest_title", zone=team.timezone,
                        **span_dates(team, start, end))
     channel = team.review_channel or ""
+    told = tell_lead(desk, team.id)
     out = [Outbox(team.platform, team.workspace,
                   [Say(channel, render(texts, lang, team, figures, title))],
-                  delivered=partial(_sent, desk, team.id, week))]
+                  delivered=partial(_sent, desk, team.id, week), undelivered=told)]
     if not figures.empty:
         out.append(Outbox(team.platform, team.workspace, [File(
             channel, f"review-digest-{week}.png",
             digest_chart(texts, lang, figures, calendar, cases),
-            title=texts.plain(lang, "report.chart.file_title", week=week))]))
+            title=texts.plain(lang, "report.chart.file_title", week=week))], undelivered=told))
     return out
 
 

@@ -24,6 +24,7 @@ import discord
 
 from bot.adapters.discord.answer import Answer
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, allowed, clip, render
+from bot.adapters.discord.posting import direct_message
 from bot.events import Event, from_record, to_record
 from bot.text import Mention, Rich, join
 
@@ -127,9 +128,7 @@ class LateAnswer(Answer):
 
     async def _direct(self, text: Rich, extra: dict) -> bool:
         try:
-            user = await self._find(self.client.get_user, self.client.fetch_user, self.reply.user)
-            await user.send(clip(render(text), MESSAGE_LIMIT), allowed_mentions=allowed(text),
-                            **extra)
+            await direct_message(self.client, self.reply.user, text, **extra)
             return True
         except discord.HTTPException as error:  # direct messages closed (50007)
             log.info("no direct message to %s (%s); answering in the channel", self.reply.user,

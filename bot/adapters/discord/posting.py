@@ -157,7 +157,10 @@ class Poster:
         return thread_id
 
     async def say(self, say: Say, said: "Answer | None") -> None:
-        await self._send(say.channel, say.text)
+        if say.direct:
+            await direct_message(self.client, say.channel, say.text)
+        else:
+            await self._send(say.channel, say.text)
 
     async def file(self, file: File, said: "Answer | None") -> None:
         attachment = discord.File(io.BytesIO(file.content), filename=file.filename,
@@ -172,3 +175,10 @@ class Poster:
         for i, chunk in enumerate(chunks, 1):
             extra = {"view": card_view(buttons)} if buttons and i == len(chunks) else {}
             await channel.send(chunk, allowed_mentions=allowed(text), **extra)
+
+
+async def direct_message(client: discord.Client, user_id: str, text: Rich, **extra) -> None:
+    """To the person alone: discord.py opens the conversation with them first (Discord knows a
+    user's id, not a channel to post in); raises when they do not take the bot's messages."""
+    user = client.get_user(int(user_id)) or await client.fetch_user(int(user_id))
+    await user.send(clip(render(text), MESSAGE_LIMIT), allowed_mentions=allowed(text), **extra)

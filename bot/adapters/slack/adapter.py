@@ -23,12 +23,11 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.request.internals import build_context
 from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (ConnectionErrorRetryHandler,
-                                                   RateLimitErrorRetryHandler)
 
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound, Origin
 from bot.adapters.slack.outbound import Delivery, Pacer, failure
+from bot.adapters.slack.patience import CALL_TIMEOUT, Patience, retry_handlers
 from bot.catalogue import Catalogue, ShortcutKind
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher, log_result
@@ -57,11 +56,10 @@ def slack_settings(runtime: Runtime) -> SlackSettings:
     return runtime.settings.section("slack", SlackSettings)
 
 
-def make_client(runtime: Runtime) -> WebClient:
+def make_client(runtime: Runtime, patience: Patience) -> WebClient:
     settings = slack_settings(runtime)
     return WebClient(token=settings.bot_token, base_url=settings.api_base_url,
-                     retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=3),
-                                     ConnectionErrorRetryHandler(max_retry_count=2)])
+                     timeout=CALL_TIMEOUT, retry_handlers=retry_handlers(patience))
 
 
 def read_slash_command_form(req: BoltRequest, next: Callable[[], BoltResponse]) -> BoltResponse:
@@ -117,7 +115,8 @@ class SlackAdapter:
                  directory: Directory | None = None, listen: Listen = Listen()) -> None:
         self.runtime = runtime
         self.listen = listen
-        self.client = client or make_client(runtime)
+        self.patience = Patience(runtime.clock.now)
+        self.client = client or make_client(runtime, self.patience)
         self.directory = directory or Directory(self.client)
         self.inbound = Inbound(self.directory)
         self.at_once = Inbound(self.directory.known())  # for answers that cannot wait on Slack
@@ -268,8 +267,8 @@ class SlackAdapter:
     def work_on(self, *events: Event) -> None:
         for event in events:
             try:
-                self.dispatcher.deliver(after_ack(self.runtime.router.dispatch(event)), event.raw,
-                                        locale=event.actor.locale)
+                self.answer(after_ack(self.runtime.router.dispatch(event)), event.raw,
+                            locale=event.actor.locale)
             except Exception:  # the router tells people about their errors; this is delivery
                 log.exception("delivering the answer to %s failed", type(event).__name__)
 
@@ -297,8 +296,7 @@ class SlackAdapter:
         if problems is None:
             self.answer_form(ack, body, event)
         elif problems:
-            self.dispatcher.deliver(problems, self.acking(event, ack, body),
-                                    locale=event.actor.locale)
+            self.answer(problems, self.acking(event, ack, body), locale=event.actor.locale)
         else:
             self.accept("form", body, ack)
 
@@ -310,12 +308,17 @@ class SlackAdapter:
         errors = [m for m in messages if isinstance(m, FormErrors)]
         in_ack = errors or [m for m in messages if isinstance(m, Form)][:1]
         locale = event.actor.locale
-        self.dispatcher.deliver(in_ack, to, locale=locale)
+        self.answer(in_ack, to, locale=locale)
         if not to.ack.done:
             to.ack()
         if not errors:
-            self.dispatcher.deliver([m for m in messages if not isinstance(m, Form)], to,
-                                    locale=locale)
+            self.answer([m for m in messages if not isinstance(m, Form)], to, locale=locale)
+
+    def answer(self, messages: list, to: Origin, *, locale: str | None) -> None:
+        """Deliver what a person's event returned; its posts for the team are the outbox job's
+        once the grace is over, so retries stop before then (patience.py)."""
+        with self.patience.within(self.runtime.settings.outbox_grace):
+            self.dispatcher.deliver(messages, to, locale=locale)
 
     @staticmethod
     def acking(event: FormSubmit, ack: Callable, body: dict) -> Origin:
