@@ -153,7 +153,7 @@ def test_problems_are_told_in_the_teams_language(app, channel, team_id):
     channel.setup("Ann", language="nl")
     status, body = post(app, team_id, {**REVIEW, "external_id": ""})
     assert body["problems"] == {"external_id": "Geef het eigen id van de review op de site, "
-                                                "hooguit 200 tekens."}
+                                                "hooguit 500 tekens."}
 
 
 def test_wrong_path_and_method(app, team_id):

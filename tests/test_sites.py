@@ -343,6 +343,15 @@ def test_a_rating_without_words_is_a_case_too(app, team_id, kiyoh):
         "Joost gave ★☆☆☆☆ on 23-11-2026 09:02 without writing anything."]
 
 
+def test_what_a_case_cannot_hold_is_cut_so_no_review_is_skipped(app, team_id, kiyoh):
+    """A site may show more than a forwarded review may be: the case takes it, cut."""
+    kiyoh.write("k-1", rating=1, author="M" * 300, title="Koud. " * 2_000)
+    assert len(connected(app, team_id, kiyoh)[1].created) == 1
+    [case] = cases(app)
+    assert len(case.text) == 10_000 and case.text.endswith("…")
+    assert len(case.customer) == 200
+
+
 def test_settings_sealed_under_another_key_ask_the_lead_to_connect_again(app, team_id, kiyoh,
                                                                            clock):
     connected(app, team_id, kiyoh)

@@ -11,8 +11,8 @@ from typing import Any, Iterator
 from desk.cases.review_input import InvalidReview, ReviewInput, parse_review
 
 MAX_BODY = 100_000  # bytes of one request: a review is at most 10,000 characters
-MAX_EXTERNAL_ID = 200
-_LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", re.IGNORECASE)
+MAX_EXTERNAL_ID = 500  # Google's review ids are resource names: accounts/…/locations/…/reviews/…
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?", re.IGNORECASE)
 FIELDS = ("source", "external_id", "link", "customer", "stars", "text", "language",
           "created_at", "updated_at", "deleted")
 
@@ -54,7 +54,7 @@ def parse_delivered(data: Any) -> Delivered:
         problems["external_id"] = ("feed.error.external_id", {"limit": MAX_EXTERNAL_ID})
     language = data.get("language")
     if language not in (None, "") and not (isinstance(language, str)
-                                           and _LANGUAGE.fullmatch(language)):
+                                           and LANGUAGE_TAG.fullmatch(language)):
         problems["language"] = ("feed.error.language", {})
     times = {}
     for name in ("created_at", "updated_at"):

@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 from bot.messages import Outbound, Outbox, Say
 from bot.text import Mention, Rich
 from desk.cases.cards import stars
+from desk.cases.review_input import MAX_NAME, MAX_TEXT, is_web_link
+from desk.intake.payload import LANGUAGE_TAG
 from desk.intake.receive import changed_since, take
 from desk.sources.connected import max_stars
 from desk.sources.contract import Page, SiteError, SiteReview
@@ -69,6 +71,7 @@ def take_page(desk: Desk, team_id: int, source: str, reviews: Iterable[SiteRevie
                 continue
         if not review.deleted and not review.text.strip():
             review = replace(review, text=no_text(desk, team_id, review))
+        review = fitted(review)
         answer = take(desk, team_id, review.delivered(source))
         body = answer.body
         if answer.status >= 400:
@@ -84,6 +87,23 @@ def take_page(desk: Desk, team_id: int, source: str, reviews: Iterable[SiteRevie
         else:
             taken.same += 1
     return taken
+
+
+def fitted(review: SiteReview) -> SiteReview:
+    """What a site shows that a case cannot hold is cut or left out, so that no review is
+    refused and skipped for good: the text and the name cut to the case's limits, a link that
+    is no web address, stars outside 1-5 and a language that is no language tag left out."""
+    return replace(
+        review, text=_cut(review.text, MAX_TEXT),
+        customer=_cut(review.customer, MAX_NAME) if review.customer else review.customer,
+        link=review.link if review.link and is_web_link(review.link) else None,
+        stars=review.stars if review.stars is not None and 1 <= review.stars <= 5 else None,
+        language=review.language if review.language and LANGUAGE_TAG.fullmatch(review.language)
+        else None)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def no_text(desk: Desk, team_id: int, review: SiteReview) -> str:
