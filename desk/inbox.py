@@ -24,7 +24,7 @@ class DbInbox:
     def put(self, platform: str, receipt: str, kind: str, body: str, *,
             held: bool = False) -> int | None:
         now = self.clock.now()
-        with self.db.unit() as session:
+        with self.db.unit(urgent=True) as session:  # the platform waits for its answer
             return inbox.put(session, platform=platform, receipt=receipt[:200], kind=kind,
                              body=body, now=now, lease_until=now + LEASE if held else None)
 
