@@ -31,23 +31,26 @@ def recurring(session: Session, *, case: Case, since: datetime, customers: int,
               listed: int) -> dict[str, tuple[int, list[int]]]:
     """Themes of `case` that `customers` or more different customers raised from `since` up to
     it → (how many cases, the latest `listed` of them). A customer with no name counts once
-    per case."""
+    per case. One statement: the counts per theme, and the latest cases of the themes that
+    recur ranked beside them."""
     window = (CaseTheme.team_id == case.team_id, CaseTheme.at >= since,
-              CaseTheme.at <= case.forwarded_at,
-              CaseTheme.theme.in_(select(CaseTheme.theme).where(CaseTheme.case_id == case.id)))
+              CaseTheme.at <= case.forwarded_at)
     customer = func.coalesce(func.lower(Case.customer), "#" + cast(Case.id, String))
-    counts = session.exec(
-        select(CaseTheme.theme, func.count(distinct(customer)), func.count())
-        .join(Case, Case.id == CaseTheme.case_id).where(*window)
-        .group_by(CaseTheme.theme)).all()
-    found = {}
-    for theme, people, cases in counts:
-        if people >= customers:
-            latest = session.exec(
-                select(CaseTheme.case_id).where(*window, CaseTheme.theme == theme)
-                .order_by(CaseTheme.at.desc(), CaseTheme.case_id.desc()).limit(listed)).all()
-            found[theme] = (cases, sorted(latest))
-    return found
+    counts = (select(CaseTheme.theme, func.count().label("cases"))
+              .join(Case, Case.id == CaseTheme.case_id)
+              .where(*window, CaseTheme.theme.in_(select(CaseTheme.theme)
+                                                  .where(CaseTheme.case_id == case.id)))
+              .group_by(CaseTheme.theme)
+              .having(func.count(distinct(customer)) >= customers).cte("counts"))
+    ranked = select(CaseTheme.theme, CaseTheme.case_id, func.row_number().over(
+        partition_by=CaseTheme.theme, order_by=(CaseTheme.at.desc(), CaseTheme.case_id.desc())
+    ).label("rank")).where(*window, CaseTheme.theme.in_(select(counts.c.theme))).subquery()
+    found: dict[str, tuple[int, list[int]]] = {}
+    for theme, cases, case_id in session.exec(
+            select(counts.c.theme, counts.c.cases, ranked.c.case_id)
+            .join(ranked, ranked.c.theme == counts.c.theme).where(ranked.c.rank <= listed)):
+        found.setdefault(theme, (cases, []))[1].append(case_id)
+    return {theme: (cases, sorted(ids)) for theme, (cases, ids) in found.items()}
 
 
 def alert_once(session: Session, *, team_id: int, theme: str, since: datetime, now: datetime,
