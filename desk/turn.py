@@ -58,6 +58,7 @@ class Turn:
         self.me = me
         self.event = event
         self.actor = actor
+        self.memo: dict = {}  # what several parts of one turn read and none of them changes
         self.pick_languages()
 
     @classmethod

@@ -71,14 +71,19 @@ def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:
 
 def tag(turn: Turn, case: Case) -> None:
     themes.add_themes(turn.session, case=case, themes=tag_themes(case.text))
+    turn.memo.pop(("recurring", case.id), None)
 
 
 def recurring(turn: Turn, case: Case) -> dict[str, tuple[int, list[int]]]:
     """Themes of this case that 3+ different customers raised in the 30 days up to it →
-    (how many cases, the latest few of them). Counted in SQL: a card is drawn on every click."""
-    return themes.recurring(turn.session, case=case, customers=RECURRING_CUSTOMERS,
-                            since=case.forwarded_at - timedelta(days=RECURRING_DAYS),
-                            listed=LISTED)
+    (how many cases, the latest few of them). Counted in SQL, since a card is drawn on every
+    click, and once per turn: a forward's card and the lead's warning ask both."""
+    key = ("recurring", case.id)
+    if key not in turn.memo:
+        turn.memo[key] = themes.recurring(
+            turn.session, case=case, customers=RECURRING_CUSTOMERS,
+            since=case.forwarded_at - timedelta(days=RECURRING_DAYS), listed=LISTED)
+    return turn.memo[key]
 
 
 def case_list(cases: int, ids: list[int]) -> str:
