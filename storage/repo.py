@@ -1,7 +1,8 @@
 """Repository functions: the queries handlers need, with keyword-only arguments.
 
-Get-or-create and inserts that may race use a savepoint and the table's unique key, so the
-database decides who was first, in one process or many.
+Get-or-create and inserts that may race use the table's unique key in one statement
+(`INSERT … ON CONFLICT DO NOTHING RETURNING`), so the database decides who was first, in one
+process or many.
 """
 from __future__ import annotations
 
@@ -9,29 +10,38 @@ import json
 from datetime import datetime
 from typing import Callable, Sequence, TypeVar
 
-from sqlalchemy import String, cast, delete, func
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import String, cast, delete, func, inspect
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, SQLModel, select
 
+from storage.errors import Conflict
 from storage.models import Case, Draft, FollowUp, History, Member, MessageRef, Team, Vote
 
 T = TypeVar("T", bound=SQLModel)
 
 CLOSED_STATES = ("closed", "ignored")
+INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tuple[T, bool]:
-    """Insert `row`; when a unique key says it exists already, return the existing one."""
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-        return row, True
-    except IntegrityError:
-        existing = find()
-        if existing is None:
-            raise
-        return existing, False
+    """`row` inserted (a new object, in the session); when a unique key says it exists
+    already, the existing one. When another transaction holds the key uncommitted, PostgreSQL
+    waits for it; a row that went away meanwhile is a lost race (`Conflict`)."""
+    model = type(row)
+    mapper = inspect(model)
+    values = {a.key: getattr(row, a.key) for a in mapper.column_attrs}
+    for key in mapper.primary_key:
+        if values.get(key.key) is None:
+            del values[key.key]
+    insert = INSERT[session.get_bind().dialect.name]
+    stored = session.scalars(insert(model).values(**values).on_conflict_do_nothing()
+                             .returning(model)).first()
+    if stored is not None:
+        return stored, True
+    existing = find()
+    if existing is None:
+        raise Conflict(f"a {model.__name__} row with the same key came and went")
+    return existing, False
 
 
 def get_or_create_team(session: Session, *, platform: str, workspace: str,

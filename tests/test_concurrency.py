@@ -92,3 +92,22 @@ def test_a_recurring_theme_is_told_to_the_lead_once_when_many_forward_at_once(sh
         themes = [a.theme for a in s.exec(select(ThemeAlert))]
     assert "delivery" in themes and len(themes) == len(set(themes)) == len(alerts)
     assert all("not trolling" in str(a.text) for a in alerts)
+
+
+def test_a_key_another_transaction_stored_first_gives_its_row_not_a_second(shared_app):
+    from storage import repo
+
+    db = shared_app.desk.db
+    now = shared_app.desk.now()
+    with db.unit() as s:
+        team = repo.get_or_create_team(s, platform="test", workspace="T9", defaults={}, now=now)
+        first = repo.get_or_create_member(s, team_id=team.id, user_id="U-sam", name="Sam")
+    with db.unit() as s:  # as if it had looked before the other transaction committed
+        find = lambda: repo.find_member(s, team_id=team.id, user_id="U-sam")  # noqa: E731
+        row, created = repo.insert_or_get(s, Member(team_id=team.id, user_id="U-sam"), find)
+        again, created_again = repo.insert_or_get(s, Member(team_id=team.id, user_id="U-noor"),
+                                                  lambda: None)
+    assert (row.id, row.name, created) == (first.id, "Sam", False)
+    assert created_again and again.id not in (None, first.id) and again.user_id == "U-noor"
+    with db.unit() as s:
+        assert len(s.exec(select(Member).where(Member.team_id == team.id)).all()) == 2
