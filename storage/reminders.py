@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Collection, Sequence
 
-from sqlalchemy import func, update
+from sqlalchemy import Integer, String, func, literal, true, union_all, update
 from sqlmodel import Session, select
 
 from storage.models import Case, Member, MessageRef, Reminder, Team, Vote
-from storage.repo import insert_or_get
+from storage.repo import INSERT
 
 PENDING, SENDING, SENT, SKIPPED, CANCELLED = "pending", "sending", "sent", "skipped", "cancelled"
 
@@ -29,24 +29,27 @@ class Taken:
     team: Team
 
 
-def _find(session: Session, case_id: int, kind: str, seq: int) -> Reminder | None:
-    return session.exec(select(Reminder).where(Reminder.case_id == case_id, Reminder.kind == kind,
-                                               Reminder.seq == seq)).first()
-
-
 def latest_seq(session: Session, *, case_id: int, kind: str) -> int:
     """The number of the case's last reminder of this kind, 0 when there is none."""
     return session.exec(select(func.max(Reminder.seq)).where(
         Reminder.case_id == case_id, Reminder.kind == kind)).one() or 0
 
 
-def schedule(session: Session, *, case_id: int, kind: str, due_at: datetime,
-             target: str | None = None, created_by: int | None = None) -> Reminder:
-    """The next reminder of this kind; when another transaction added that step first, its row."""
-    seq = latest_seq(session, case_id=case_id, kind=kind) + 1
-    row = Reminder(case_id=case_id, kind=kind, seq=seq, due_at=due_at, target=target,
-                   created_by=created_by)
-    return insert_or_get(session, row, lambda: _find(session, case_id, kind, seq))[0]
+def schedule(session: Session, *, case_id: int, steps: Sequence[tuple[str, datetime]],
+             target: str | None = None, created_by: int | None = None) -> None:
+    """The next reminder of each (kind, due time), numbered after the case's last of its kind,
+    in one statement; a step another transaction added first stays as that one planned it."""
+    if not steps:
+        return
+    rows = [select(literal(case_id), literal(kind, String), select(
+        func.coalesce(func.max(Reminder.seq), 0) + 1).where(
+            Reminder.case_id == case_id, Reminder.kind == kind).scalar_subquery(),
+        literal(due, Reminder.__table__.c.due_at.type), literal(PENDING), literal(target, String),
+        literal(0), literal(created_by, Integer)).where(true())  # SQLite's upsert after a SELECT
+            for kind, due in steps]
+    columns = ("case_id", "kind", "seq", "due_at", "status", "target", "attempts", "created_by")
+    session.exec(INSERT[session.get_bind().dialect.name](Reminder).from_select(
+        columns, union_all(*rows) if len(rows) > 1 else rows[0]).on_conflict_do_nothing())
 
 
 def cancel(session: Session, *, case_id: int, kinds: Collection[str]) -> None:
