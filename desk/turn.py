@@ -63,13 +63,10 @@ class Turn:
 
     @classmethod
     def from_event(cls, desk: Desk, event: Event, session: Session) -> "Turn":
-        now = desk.now()
-        team = repo.get_or_create_team(
+        team, me = repo.team_and_member(
             session, platform=event.place.platform, workspace=event.place.workspace,
-            defaults=desk.team_defaults, now=now)
-        me = repo.get_or_create_member(
-            session, team_id=team.id, user_id=event.actor.user_id,
-            name=event.actor.name, locale=event.actor.locale)
+            user_id=event.actor.user_id, name=event.actor.name, locale=event.actor.locale,
+            defaults=desk.team_defaults, now=desk.now())
         actor = Actor.person(me.id, name=me.name or me.user_id,
                              is_lead=is_lead(team, event.actor.user_id, event.actor.roles))
         return cls(desk, session, team, actor, me, event)

@@ -44,16 +44,38 @@ def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tup
     return existing, False
 
 
+def _find_team(session: Session, platform: str, workspace: str) -> Team | None:
+    return session.exec(select(Team).where(Team.platform == platform,
+                                           Team.workspace == workspace)).first()
+
+
 def get_or_create_team(session: Session, *, platform: str, workspace: str,
                        defaults: dict, now: datetime) -> Team:
-    def find() -> Team | None:
-        return session.exec(select(Team).where(Team.platform == platform,
-                                               Team.workspace == workspace)).first()
-    team = find()
+    team = _find_team(session, platform, workspace)
     if team is None:
         team, _ = insert_or_get(session, Team(platform=platform, workspace=workspace,
-                                              created_at=now, **defaults), find)
+                                              created_at=now, **defaults),
+                                lambda: _find_team(session, platform, workspace))
     return team
+
+
+def team_and_member(session: Session, *, platform: str, workspace: str, user_id: str,
+                    name: str, locale: str | None, defaults: dict,
+                    now: datetime) -> tuple[Team, Member]:
+    """The workspace's team and the person's member row, each created when new: one SELECT
+    when both exist, as they do for every event but a team's or a person's first."""
+    found = session.exec(select(Team, Member).outerjoin(
+        Member, (Member.team_id == Team.id) & (Member.user_id == user_id))
+        .where(Team.platform == platform, Team.workspace == workspace)).first()
+    team, member = found or (None, None)
+    if team is None:
+        team = get_or_create_team(session, platform=platform, workspace=workspace,
+                                  defaults=defaults, now=now)
+    if member is None:
+        member, _ = insert_or_get(
+            session, Member(team_id=team.id, user_id=user_id, name=name, locale=locale),
+            lambda: find_member(session, team_id=team.id, user_id=user_id))
+    return team, _named(session, member, name, locale)
 
 
 def get_team(session: Session, *, team_id: int) -> Team | None:
@@ -77,6 +99,11 @@ def get_or_create_member(session: Session, *, team_id: int, user_id: str, name: 
         member, _ = insert_or_get(
             session, Member(team_id=team_id, user_id=user_id, name=name, locale=locale),
             lambda: find_member(session, team_id=team_id, user_id=user_id))
+    return _named(session, member, name, locale)
+
+
+def _named(session: Session, member: Member, name: str, locale: str | None) -> Member:
+    """The member under the name and locale the platform gives now (when it gives one)."""
     if (name and member.name != name) or (locale and member.locale != locale):
         member.name = name or member.name
         member.locale = locale or member.locale
