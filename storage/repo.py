@@ -12,6 +12,7 @@ from typing import Callable, Sequence, TypeVar
 
 from sqlalchemy import String, cast, delete, func, inspect
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, select
 
 from storage.errors import Conflict
@@ -112,9 +113,14 @@ def _named(session: Session, member: Member, name: str, locale: str | None) -> M
 
 
 def members_by_id(session: Session, *, ids: Sequence[int]) -> dict[int, Member]:
-    if not ids:
-        return {}
-    return {m.id: m for m in session.exec(select(Member).where(Member.id.in_(set(ids))))}
+    """The members with these ids; those this unit of work holds already (the person who
+    acted, always) are not read again."""
+    found = {i: m for i in set(ids)
+             if (m := session.identity_map.get(identity_key(Member, i))) is not None}
+    missing = set(ids) - found.keys()
+    if missing:
+        found.update((m.id, m) for m in session.exec(select(Member).where(Member.id.in_(missing))))
+    return found
 
 
 def get_case(session: Session, *, team_id: int, case_id: int) -> Case | None:
