@@ -3,19 +3,21 @@ a stretch of time, and whether the lead was told; and whether a customer was ans
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Sequence
 
-from sqlalchemy import String, cast, distinct, func
+from sqlalchemy import String, cast, distinct, func, insert
 from sqlmodel import Session, select
 
 from storage.models import Case, CaseTheme, ThemeAlert
 from storage.repo import insert_or_get
 
 
-def add_themes(session: Session, *, case: Case, themes: list[str]) -> None:
-    for theme in themes:
-        session.add(CaseTheme(case_id=case.id, team_id=case.team_id, theme=theme,
-                              at=case.forwarded_at))
+def add_themes(session: Session, *, case: Case, themes: Sequence[str]) -> None:
+    """In one statement, in the order given (the card lists them so)."""
+    if themes:
+        session.execute(insert(CaseTheme), [dict(case_id=case.id, team_id=case.team_id,
+                                                 theme=theme, at=case.forwarded_at)
+                                            for theme in themes])
 
 
 def answered_before(session: Session, *, case: Case) -> bool:
