@@ -14,7 +14,7 @@ from desk.advice.suggest import Suggestion, suggest
 from desk.team.templates import team_contact, team_templates
 from desk.advice.themes import tag_themes
 from desk.advice.triage import triage
-from storage import repo, themes
+from storage import reports, repo, themes
 from storage.models import Case
 
 RECURRING_DAYS = 30
@@ -70,8 +70,18 @@ def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:
 
 
 def tag(turn: Turn, case: Case) -> None:
-    themes.add_themes(turn.session, case=case, themes=tag_themes(case.text))
+    tags = list(tag_themes(case.text))
+    themes.add_themes(turn.session, case=case, themes=tags)
+    turn.memo[("themes", case.id)] = tags
     turn.memo.pop(("recurring", case.id), None)
+
+
+def case_themes(turn: Turn, case: Case) -> list[str]:
+    """The case's themes in the order they were tagged: read, unless this turn tagged them."""
+    key = ("themes", case.id)
+    if key not in turn.memo:
+        turn.memo[key] = reports.themes_of(turn.session, case_ids=[case.id]).get(case.id, [])
+    return turn.memo[key]
 
 
 def recurring(turn: Turn, case: Case) -> dict[str, tuple[int, list[int]]]:
