@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Collection, Sequence
 
-from sqlalchemy import Integer, String, func, literal, true, union_all, update
+from sqlalchemy import Integer, String, func, literal, true, update
 from sqlmodel import Session, select
 
 from storage.models import Case, Member, MessageRef, Reminder, Team, Vote
-from storage.repo import INSERT
+from storage.repo import insert_selected
 
 PENDING, SENDING, SENT, SKIPPED, CANCELLED = "pending", "sending", "sent", "skipped", "cancelled"
 
@@ -44,12 +44,11 @@ def schedule(session: Session, *, case_id: int, steps: Sequence[tuple[str, datet
     rows = [select(literal(case_id), literal(kind, String), select(
         func.coalesce(func.max(Reminder.seq), 0) + 1).where(
             Reminder.case_id == case_id, Reminder.kind == kind).scalar_subquery(),
-        literal(due, Reminder.__table__.c.due_at.type), literal(PENDING), literal(target, String),
+        literal(due, Reminder.due_at.type), literal(PENDING), literal(target, String),
         literal(0), literal(created_by, Integer)).where(true())  # SQLite's upsert after a SELECT
             for kind, due in steps]
-    columns = ("case_id", "kind", "seq", "due_at", "status", "target", "attempts", "created_by")
-    session.exec(INSERT[session.get_bind().dialect.name](Reminder).from_select(
-        columns, union_all(*rows) if len(rows) > 1 else rows[0]).on_conflict_do_nothing())
+    session.exec(insert_selected(session, Reminder, ("case_id", "kind", "seq", "due_at", "status",
+                                                     "target", "attempts", "created_by"), rows))
 
 
 def cancel(session: Session, *, case_id: int, kinds: Collection[str]) -> None:

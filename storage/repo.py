@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 from typing import Callable, Sequence, TypeVar
 
-from sqlalchemy import String, cast, delete, func, inspect
+from sqlalchemy import Insert, Select, String, cast, delete, func, inspect, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, select
@@ -43,6 +43,14 @@ def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tup
     if existing is None:
         raise Conflict(f"a {model.__name__} row with the same key came and went")
     return existing, False
+
+
+def insert_selected(session: Session, model: type[SQLModel], columns: Sequence[str],
+                    rows: Sequence[Select]) -> Insert:
+    """INSERT of one row per SELECT in one statement, leaving out a row whose unique key is
+    taken (ON CONFLICT DO NOTHING): for rows that number or check themselves in SQL."""
+    return INSERT[session.get_bind().dialect.name](model).from_select(
+        columns, union_all(*rows) if len(rows) > 1 else rows[0]).on_conflict_do_nothing()
 
 
 def _find_team(session: Session, platform: str, workspace: str) -> Team | None:

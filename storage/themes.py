@@ -3,13 +3,13 @@ a stretch of time, and whether the lead was told; and whether a customer was ans
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Callable, Sequence
+from typing import Mapping, Sequence
 
-from sqlalchemy import String, cast, distinct, func, insert
+from sqlalchemy import String, cast, distinct, exists, func, insert, literal
 from sqlmodel import Session, select
 
 from storage.models import Case, CaseTheme, ThemeAlert
-from storage.repo import insert_or_get
+from storage.repo import insert_selected
 
 
 def add_themes(session: Session, *, case: Case, themes: Sequence[str]) -> None:
@@ -55,18 +55,18 @@ def recurring(session: Session, *, case: Case, since: datetime, customers: int,
     return {theme: (cases, sorted(ids)) for theme, (cases, ids) in found.items()}
 
 
-def alert_once(session: Session, *, team_id: int, theme: str, since: datetime, now: datetime,
-               period: int, cases: list[int]) -> bool:
-    """Record that the lead is told about `theme`; False when they were told since `since` or
-    another process just did (a unique key per team, theme and period decides)."""
-    told = session.exec(select(ThemeAlert.id).where(
-        ThemeAlert.team_id == team_id, ThemeAlert.theme == theme, ThemeAlert.at >= since)).first()
-    if told:
-        return False
-    alert = ThemeAlert(team_id=team_id, theme=theme, at=now, period=period,
-                       cases=",".join(map(str, cases)))
-    find: Callable[[], ThemeAlert | None] = lambda: session.exec(
-        select(ThemeAlert).where(ThemeAlert.team_id == team_id, ThemeAlert.theme == theme,
-                                 ThemeAlert.period == period)).first()
-    _, first = insert_or_get(session, alert, find)
-    return first
+def alert_once(session: Session, *, team_id: int, themes: Mapping[str, list[int]],
+               since: datetime, now: datetime, period: int) -> set[str]:
+    """Record that the lead is told about each theme (→ the cases that made up the warning),
+    in one statement; the themes to tell: not those told since `since`, nor those another
+    process just recorded (a unique key per team, theme and period decides)."""
+    if not themes:
+        return set()
+    rows = [select(literal(team_id), literal(theme, String), literal(now, ThemeAlert.at.type),
+                   literal(period), literal(",".join(map(str, cases)), String))
+            .where(~exists().where(ThemeAlert.team_id == team_id, ThemeAlert.theme == theme,
+                                   ThemeAlert.at >= since))
+            for theme, cases in themes.items()]
+    return set(session.exec(insert_selected(
+        session, ThemeAlert, ("team_id", "theme", "at", "period", "cases"), rows)
+        .returning(ThemeAlert.theme)).scalars())

@@ -116,14 +116,12 @@ def recurring_note(turn: Turn, case: Case) -> Rich | None:
 
 def warn_lead(turn: Turn, case: Case, channel: str) -> list[Say]:
     """Tell the lead once per theme per 30 days: several people say the same, not trolling."""
-    out = []
-    for theme, (n, ids) in sorted(recurring(turn, case).items()):
-        if not themes.alert_once(turn.session, team_id=case.team_id, theme=theme, cases=ids,
-                                 since=turn.now - timedelta(days=RECURRING_DAYS), now=turn.now,
-                                 period=int(turn.now.timestamp()) // (RECURRING_DAYS * 86_400)):
-            continue
-        lead = Rich([Mention(turn.team.lead)]) if turn.team.lead else turn.tt("advice.team")
-        out.append(Say(channel, turn.tt("advice.recurring_alert", lead=lead,
-                                        theme=theme_label(turn, theme), n=n,
-                                        cases=case_list(n, ids))))
-    return out
+    found = recurring(turn, case)
+    told = themes.alert_once(turn.session, team_id=case.team_id,
+                             themes={theme: ids for theme, (_, ids) in found.items()},
+                             since=turn.now - timedelta(days=RECURRING_DAYS), now=turn.now,
+                             period=int(turn.now.timestamp()) // (RECURRING_DAYS * 86_400))
+    lead = Rich([Mention(turn.team.lead)]) if turn.team.lead else turn.tt("advice.team")
+    return [Say(channel, turn.tt("advice.recurring_alert", lead=lead,
+                                 theme=theme_label(turn, theme), n=n, cases=case_list(n, ids)))
+            for theme, (n, ids) in sorted(found.items()) if theme in told]
