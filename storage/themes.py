@@ -2,10 +2,12 @@
 a stretch of time, and whether the lead was told; and whether a customer was answered before."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Mapping, Sequence
 
-from sqlalchemy import String, cast, distinct, exists, func, insert, literal
+from sqlalchemy import String, cast, exists, func, insert, literal
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from storage.models import Case, CaseTheme, ThemeAlert
@@ -29,30 +31,39 @@ def answered_before(session: Session, *, case: Case) -> bool:
         func.lower(Case.customer) == case.customer.lower())).one() > 0
 
 
-def recurring(session: Session, *, case: Case, since: datetime, customers: int,
-              listed: int) -> dict[str, tuple[int, list[int]]]:
-    """Themes of `case` that `customers` or more different customers raised from `since` up to
-    it → (how many cases, the latest `listed` of them). A customer with no name counts once
-    per case. One statement: the counts per theme, and the latest cases of the themes that
-    recur ranked beside them."""
-    window = (CaseTheme.team_id == case.team_id, CaseTheme.at >= since,
-              CaseTheme.at <= case.forwarded_at)
-    customer = func.coalesce(func.lower(Case.customer), "#" + cast(Case.id, String))
-    counts = (select(CaseTheme.theme, func.count().label("cases"))
-              .join(Case, Case.id == CaseTheme.case_id)
-              .where(*window, CaseTheme.theme.in_(select(CaseTheme.theme)
-                                                  .where(CaseTheme.case_id == case.id)))
-              .group_by(CaseTheme.theme)
-              .having(func.count(distinct(customer)) >= customers).cte("counts"))
-    ranked = select(CaseTheme.theme, CaseTheme.case_id, func.row_number().over(
-        partition_by=CaseTheme.theme, order_by=(CaseTheme.at.desc(), CaseTheme.case_id.desc())
-    ).label("rank")).where(*window, CaseTheme.theme.in_(select(counts.c.theme))).subquery()
-    found: dict[str, tuple[int, list[int]]] = {}
-    for theme, cases, case_id in session.exec(
-            select(counts.c.theme, counts.c.cases, ranked.c.case_id)
-            .join(ranked, ranked.c.theme == counts.c.theme).where(ranked.c.rank <= listed)):
-        found.setdefault(theme, (cases, []))[1].append(case_id)
-    return {theme: (cases, sorted(ids)) for theme, (cases, ids) in found.items()}
+@dataclass(frozen=True)
+class ThemeCount:
+    """A theme of a case, counted over a stretch of time up to the case."""
+
+    theme: str
+    cases: int  # the team's cases that raised it
+    customers: int  # different customers among them, counted up to the number asked about
+    latest: list[int]  # the latest cases' ids, in ascending order
+
+
+def theme_counts(session: Session, *, case: Case, since: datetime, customers: int,
+                 listed: int) -> list[ThemeCount]:
+    """The themes of `case` in the order they were tagged, each with the cases that raised it
+    from `since` up to the case, whether `customers` different customers did (a customer
+    with no name counts once per case; the count stops there) and the latest `listed` of
+    those cases. One statement; each part reads the (team, theme, time) index of its theme,
+    the latest cases and the customers no further than they need."""
+    mine, other = aliased(CaseTheme, name="mine"), aliased(CaseTheme, name="other")
+    window = (other.team_id == case.team_id, other.theme == mine.theme, other.at >= since,
+              other.at <= case.forwarded_at)
+    people = (select(func.coalesce(func.lower(Case.customer), "#" + cast(Case.id, String)))
+              .select_from(other).join(Case, Case.id == other.case_id).where(*window)
+              .distinct().limit(customers).correlate(mine).subquery())
+    latest = (select(other.case_id).where(*window)
+              .order_by(other.at.desc(), other.case_id.desc()).limit(listed)
+              .correlate(mine).subquery())
+    rows = session.exec(select(
+        mine.theme, select(func.count()).select_from(other).where(*window).scalar_subquery(),
+        select(func.count()).select_from(people).scalar_subquery(),
+        select(func.aggregate_strings(cast(latest.c.case_id, String), ",")).scalar_subquery())
+        .where(mine.case_id == case.id).order_by(mine.id))
+    return [ThemeCount(theme, cases, people, sorted(int(i) for i in (ids or "").split(",") if i))
+            for theme, cases, people, ids in rows]
 
 
 def alert_once(session: Session, *, team_id: int, themes: Mapping[str, list[int]],

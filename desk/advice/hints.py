@@ -14,7 +14,7 @@ from desk.advice.suggest import Suggestion, suggest
 from desk.team.templates import team_contact, team_templates
 from desk.advice.themes import tag_themes
 from desk.advice.triage import triage
-from storage import reports, repo, themes
+from storage import repo, themes
 from storage.models import Case
 
 RECURRING_DAYS = 30
@@ -70,30 +70,32 @@ def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:
 
 
 def tag(turn: Turn, case: Case) -> None:
-    tags = list(tag_themes(case.text))
-    themes.add_themes(turn.session, case=case, themes=tags)
-    turn.memo[("themes", case.id)] = tags
-    turn.memo.pop(("recurring", case.id), None)
+    themes.add_themes(turn.session, case=case, themes=tag_themes(case.text))
+    turn.memo.pop(("themes", case.id), None)
+
+
+def theme_counts(turn: Turn, case: Case) -> list[themes.ThemeCount]:
+    """The case's themes, counted over the 30 days up to it: in SQL, since a card is drawn
+    on every click, and once per turn, since a forward's card and the lead's warning both
+    ask."""
+    key = ("themes", case.id)
+    if key not in turn.memo:
+        turn.memo[key] = themes.theme_counts(
+            turn.session, case=case, customers=RECURRING_CUSTOMERS, listed=LISTED,
+            since=case.forwarded_at - timedelta(days=RECURRING_DAYS))
+    return turn.memo[key]
 
 
 def case_themes(turn: Turn, case: Case) -> list[str]:
-    """The case's themes in the order they were tagged: read, unless this turn tagged them."""
-    key = ("themes", case.id)
-    if key not in turn.memo:
-        turn.memo[key] = reports.themes_of(turn.session, case_ids=[case.id]).get(case.id, [])
-    return turn.memo[key]
+    """The case's themes in the order they were tagged."""
+    return [counted.theme for counted in theme_counts(turn, case)]
 
 
 def recurring(turn: Turn, case: Case) -> dict[str, tuple[int, list[int]]]:
     """Themes of this case that 3+ different customers raised in the 30 days up to it →
-    (how many cases, the latest few of them). Counted in SQL, since a card is drawn on every
-    click, and once per turn: a forward's card and the lead's warning ask both."""
-    key = ("recurring", case.id)
-    if key not in turn.memo:
-        turn.memo[key] = themes.recurring(
-            turn.session, case=case, customers=RECURRING_CUSTOMERS,
-            since=case.forwarded_at - timedelta(days=RECURRING_DAYS), listed=LISTED)
-    return turn.memo[key]
+    (how many cases, the latest few of them)."""
+    return {counted.theme: (counted.cases, counted.latest) for counted in theme_counts(turn, case)
+            if counted.customers >= RECURRING_CUSTOMERS}
 
 
 def case_list(cases: int, ids: list[int]) -> str:
