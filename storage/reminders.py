@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Collection, Sequence
 
-from sqlalchemy import Integer, String, func, literal, true, update
+from sqlalchemy import Insert, Integer, String, bindparam, func, literal, true, update
 from sqlmodel import Session, select
 
 from storage.models import Case, Member, MessageRef, Reminder, Team, Vote
-from storage.repo import insert_selected
+from storage.repo import dialect, insert_selected
 
 PENDING, SENDING, SENT, SKIPPED, CANCELLED = "pending", "sending", "sent", "skipped", "cancelled"
 
@@ -35,20 +36,31 @@ def latest_seq(session: Session, *, case_id: int, kind: str) -> int:
         Reminder.case_id == case_id, Reminder.kind == kind)).one() or 0
 
 
+@cache
+def _plan(dialect: str, steps: int) -> Insert:
+    rows = [select(bindparam("case_id", type_=Integer), bindparam(f"kind{i}", type_=String),
+                   select(func.coalesce(func.max(Reminder.seq), 0) + 1).where(
+                       Reminder.case_id == bindparam("case_id"),
+                       Reminder.kind == bindparam(f"kind{i}")).scalar_subquery(),
+                   bindparam(f"due{i}", type_=Reminder.due_at.type), literal(PENDING),
+                   bindparam("target", type_=String), literal(0),
+                   bindparam("created_by", type_=Integer))
+            .where(true())  # SQLite reads ON CONFLICT after a SELECT with a WHERE only
+            for i in range(steps)]
+    return insert_selected(dialect, Reminder, ("case_id", "kind", "seq", "due_at", "status",
+                                               "target", "attempts", "created_by"), rows)
+
+
 def schedule(session: Session, *, case_id: int, steps: Sequence[tuple[str, datetime]],
              target: str | None = None, created_by: int | None = None) -> None:
     """The next reminder of each (kind, due time), numbered after the case's last of its kind,
     in one statement; a step another transaction added first stays as that one planned it."""
     if not steps:
         return
-    rows = [select(literal(case_id), literal(kind, String), select(
-        func.coalesce(func.max(Reminder.seq), 0) + 1).where(
-            Reminder.case_id == case_id, Reminder.kind == kind).scalar_subquery(),
-        literal(due, Reminder.due_at.type), literal(PENDING), literal(target, String),
-        literal(0), literal(created_by, Integer)).where(true())  # SQLite's upsert after a SELECT
-            for kind, due in steps]
-    session.exec(insert_selected(session, Reminder, ("case_id", "kind", "seq", "due_at", "status",
-                                                     "target", "attempts", "created_by"), rows))
+    params = dict(case_id=case_id, target=target, created_by=created_by)
+    for i, (kind, due) in enumerate(steps):
+        params[f"kind{i}"], params[f"due{i}"] = str(kind), due
+    session.exec(_plan(dialect(session), len(steps)), params=params)
 
 
 def cancel(session: Session, *, case_id: int, kinds: Collection[str]) -> None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import cache
 from typing import Callable, Sequence, TypeVar
 
-from sqlalchemy import Insert, Select, String, cast, delete, func, inspect, union_all
+from sqlalchemy import (Insert, Select, String, bindparam, cast, delete, func, inspect,
+                        union_all)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, select
@@ -24,6 +26,18 @@ CLOSED_STATES = ("closed", "ignored")
 INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
+def dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+@cache
+def _insert_returning(dialect: str, model: type[SQLModel], columns: tuple[str, ...]) -> Insert:
+    table = model.__table__
+    return (INSERT[dialect](model).values({c: bindparam(c, type_=table.c[c].type)
+                                           for c in columns})
+            .on_conflict_do_nothing().returning(model))
+
+
 def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tuple[T, bool]:
     """`row` inserted (a new object, in the session); when a unique key says it exists
     already, the existing one. When another transaction holds the key uncommitted, PostgreSQL
@@ -34,9 +48,8 @@ def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tup
     for key in mapper.primary_key:
         if values.get(key.key) is None:
             del values[key.key]
-    insert = INSERT[session.get_bind().dialect.name]
-    stored = session.scalars(insert(model).values(**values).on_conflict_do_nothing()
-                             .returning(model)).first()
+    stored = session.scalars(_insert_returning(dialect(session), model, tuple(values)),
+                             values).first()
     if stored is not None:
         return stored, True
     existing = find()
@@ -45,11 +58,13 @@ def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tup
     return existing, False
 
 
-def insert_selected(session: Session, model: type[SQLModel], columns: Sequence[str],
+def insert_selected(dialect: str, model: type[SQLModel], columns: Sequence[str],
                     rows: Sequence[Select]) -> Insert:
     """INSERT of one row per SELECT in one statement, leaving out a row whose unique key is
-    taken (ON CONFLICT DO NOTHING): for rows that number or check themselves in SQL."""
-    return INSERT[session.get_bind().dialect.name](model).from_select(
+    taken (ON CONFLICT DO NOTHING): for rows that number or check themselves in SQL. Built
+    once per shape (callers cache it, with bind parameters): building such a statement
+    costs more than running it."""
+    return INSERT[dialect](model.__table__).from_select(
         columns, union_all(*rows) if len(rows) > 1 else rows[0]).on_conflict_do_nothing()
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Mapping, Sequence
 
-from sqlalchemy import String, cast, exists, func, insert, literal
+from sqlalchemy import Insert, Integer, Select, String, bindparam, cast, exists, func, insert
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from storage.models import Case, CaseTheme, ThemeAlert
-from storage.repo import insert_selected
+from storage.repo import dialect, insert_selected
 
 
 def add_themes(session: Session, *, case: Case, themes: Sequence[str]) -> None:
@@ -41,6 +42,26 @@ class ThemeCount:
     latest: list[int]  # the latest cases' ids, in ascending order
 
 
+def _theme_counts() -> Select:
+    mine, other = aliased(CaseTheme, name="mine"), aliased(CaseTheme, name="other")
+    window = (other.team_id == bindparam("team_id"), other.theme == mine.theme,
+              other.at >= bindparam("since"), other.at <= bindparam("until"))
+    people = (select(func.coalesce(func.lower(Case.customer), "#" + cast(Case.id, String)))
+              .select_from(other).join(Case, Case.id == other.case_id).where(*window)
+              .distinct().limit(bindparam("customers")).correlate(mine).subquery())
+    latest = (select(other.case_id).where(*window)
+              .order_by(other.at.desc(), other.case_id.desc()).limit(bindparam("listed"))
+              .correlate(mine).subquery())
+    return select(
+        mine.theme, select(func.count()).select_from(other).where(*window).scalar_subquery(),
+        select(func.count()).select_from(people).scalar_subquery(),
+        select(func.aggregate_strings(cast(latest.c.case_id, String), ",")).scalar_subquery()
+    ).where(mine.case_id == bindparam("case_id")).order_by(mine.id)
+
+
+THEME_COUNTS = _theme_counts()  # built once: building it took longer than running it
+
+
 def theme_counts(session: Session, *, case: Case, since: datetime, customers: int,
                  listed: int) -> list[ThemeCount]:
     """The themes of `case` in the order they were tagged, each with the cases that raised it
@@ -48,22 +69,24 @@ def theme_counts(session: Session, *, case: Case, since: datetime, customers: in
     with no name counts once per case; the count stops there) and the latest `listed` of
     those cases. One statement; each part reads the (team, theme, time) index of its theme,
     the latest cases and the customers no further than they need."""
-    mine, other = aliased(CaseTheme, name="mine"), aliased(CaseTheme, name="other")
-    window = (other.team_id == case.team_id, other.theme == mine.theme, other.at >= since,
-              other.at <= case.forwarded_at)
-    people = (select(func.coalesce(func.lower(Case.customer), "#" + cast(Case.id, String)))
-              .select_from(other).join(Case, Case.id == other.case_id).where(*window)
-              .distinct().limit(customers).correlate(mine).subquery())
-    latest = (select(other.case_id).where(*window)
-              .order_by(other.at.desc(), other.case_id.desc()).limit(listed)
-              .correlate(mine).subquery())
-    rows = session.exec(select(
-        mine.theme, select(func.count()).select_from(other).where(*window).scalar_subquery(),
-        select(func.count()).select_from(people).scalar_subquery(),
-        select(func.aggregate_strings(cast(latest.c.case_id, String), ",")).scalar_subquery())
-        .where(mine.case_id == case.id).order_by(mine.id))
+    rows = session.exec(THEME_COUNTS, params=dict(
+        team_id=case.team_id, case_id=case.id, since=since, until=case.forwarded_at,
+        customers=customers, listed=listed))
     return [ThemeCount(theme, cases, people, sorted(int(i) for i in (ids or "").split(",") if i))
             for theme, cases, people, ids in rows]
+
+
+@cache
+def _alerts(dialect: str, themes: int) -> Insert:
+    rows = [select(bindparam("team_id", type_=Integer), bindparam(f"theme{i}", type_=String),
+                   bindparam("now", type_=ThemeAlert.at.type), bindparam("period", type_=Integer),
+                   bindparam(f"cases{i}", type_=String))
+            .where(~exists().where(ThemeAlert.team_id == bindparam("team_id"),
+                                   ThemeAlert.theme == bindparam(f"theme{i}"),
+                                   ThemeAlert.at >= bindparam("since")))
+            for i in range(themes)]
+    return insert_selected(dialect, ThemeAlert, ("team_id", "theme", "at", "period", "cases"),
+                           rows).returning(ThemeAlert.theme)
 
 
 def alert_once(session: Session, *, team_id: int, themes: Mapping[str, list[int]],
@@ -73,11 +96,7 @@ def alert_once(session: Session, *, team_id: int, themes: Mapping[str, list[int]
     process just recorded (a unique key per team, theme and period decides)."""
     if not themes:
         return set()
-    rows = [select(literal(team_id), literal(theme, String), literal(now, ThemeAlert.at.type),
-                   literal(period), literal(",".join(map(str, cases)), String))
-            .where(~exists().where(ThemeAlert.team_id == team_id, ThemeAlert.theme == theme,
-                                   ThemeAlert.at >= since))
-            for theme, cases in themes.items()]
-    return set(session.exec(insert_selected(
-        session, ThemeAlert, ("team_id", "theme", "at", "period", "cases"), rows)
-        .returning(ThemeAlert.theme)).scalars())
+    params = dict(team_id=team_id, now=now, period=period, since=since)
+    for i, (theme, cases) in enumerate(themes.items()):
+        params[f"theme{i}"], params[f"cases{i}"] = theme, ",".join(map(str, cases))
+    return set(session.exec(_alerts(dialect(session), len(themes)), params=params).scalars())
