@@ -88,14 +88,22 @@ def get_or_create_team(session: Session, *, platform: str, workspace: str,
     return team
 
 
+# Built once, as the statements every event or card runs: building one costs more than
+# running it.
+TEAM_AND_MEMBER = select(Team, Member).outerjoin(
+    Member, (Member.team_id == Team.id) & (Member.user_id == bindparam("user_id"))).where(
+    Team.platform == bindparam("platform"), Team.workspace == bindparam("workspace"))
+VOTES = select(Vote).where(Vote.case_id == bindparam("case_id")).order_by(Vote.at, Vote.id)
+DRAFTS = select(Draft).where(Draft.case_id == bindparam("case_id")).order_by(Draft.version)
+
+
 def team_and_member(session: Session, *, platform: str, workspace: str, user_id: str,
                     name: str, locale: str | None, defaults: dict,
                     now: datetime) -> tuple[Team, Member]:
     """The workspace's team and the person's member row, each created when new: one SELECT
     when both exist, as they do for every event but a team's or a person's first."""
-    found = session.exec(select(Team, Member).outerjoin(
-        Member, (Member.team_id == Team.id) & (Member.user_id == user_id))
-        .where(Team.platform == platform, Team.workspace == workspace)).first()
+    found = session.exec(TEAM_AND_MEMBER, params=dict(
+        platform=platform, workspace=workspace, user_id=user_id)).first()
     team, member = found or (None, None)
     if team is None:
         team = get_or_create_team(session, platform=platform, workspace=workspace,
@@ -185,7 +193,7 @@ def count_open_cases(session: Session, *, team_id: int) -> int:
 
 
 def votes_for(session: Session, *, case_id: int) -> list[Vote]:
-    return list(session.exec(select(Vote).where(Vote.case_id == case_id).order_by(Vote.at, Vote.id)))
+    return list(session.exec(VOTES, params={"case_id": case_id}))
 
 
 def set_vote(session: Session, *, case_id: int, member_id: int, choice: str,
@@ -212,7 +220,7 @@ def clear_votes(session: Session, *, case_id: int) -> None:
 
 
 def drafts_for(session: Session, *, case_id: int) -> list[Draft]:
-    return list(session.exec(select(Draft).where(Draft.case_id == case_id).order_by(Draft.version)))
+    return list(session.exec(DRAFTS, params={"case_id": case_id}))
 
 
 def latest_draft(session: Session, *, case_id: int) -> Draft | None:
