@@ -12,7 +12,7 @@ from functools import cache
 from typing import Callable, Sequence, TypeVar
 
 from sqlalchemy import (Insert, Select, String, Table, bindparam, cast, delete, func, inspect,
-                        union_all)
+                        or_, union_all)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
@@ -165,13 +165,14 @@ def get_case(session: Session, *, team_id: int, case_id: int) -> Case | None:
 
 def find_duplicate(session: Session, *, team_id: int, link_key: str | None,
                    content_key: str) -> Case | None:
-    if link_key:
-        case = session.exec(select(Case).where(Case.team_id == team_id,
-                                               Case.link_key == link_key)).first()
-        if case:
-            return case
-    return session.exec(select(Case).where(Case.team_id == team_id,
-                                           Case.content_key == content_key)).first()
+    """The team's case of this review: the one with its link, else the one with its text.
+    One SELECT: each key has its unique index."""
+    if not link_key:
+        return session.exec(select(Case).where(Case.team_id == team_id,
+                                               Case.content_key == content_key)).first()
+    return session.exec(select(Case).where(
+        Case.team_id == team_id, or_(Case.link_key == link_key, Case.content_key == content_key))
+        .order_by(Case.link_key.is_distinct_from(link_key)).limit(1)).first()
 
 
 def add_case(session: Session, *, case: Case) -> tuple[Case, bool]:
