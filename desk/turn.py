@@ -63,17 +63,15 @@ class Turn:
         self.me = me
         self.event = event
         self.actor = actor
+        self.memo: dict = {}  # what several parts of one turn read and none of them changes
         self.pick_languages()
 
     @classmethod
     def from_event(cls, desk: Desk, event: Event, session: Session) -> "Turn":
-        now = desk.now()
-        team = repo.get_or_create_team(
+        team, me = repo.team_and_member(
             session, platform=event.place.platform, workspace=event.place.workspace,
-            defaults=desk.team_defaults, now=now)
-        me = repo.get_or_create_member(
-            session, team_id=team.id, user_id=event.actor.user_id,
-            name=event.actor.name, locale=event.actor.locale)
+            user_id=event.actor.user_id, name=event.actor.name, locale=event.actor.locale,
+            defaults=desk.team_defaults, now=desk.now())
         actor = Actor.person(me.id, name=me.name or me.user_id,
                              is_lead=is_lead(team, event.actor.user_id, event.actor.roles))
         return cls(desk, session, team, actor, me, event)

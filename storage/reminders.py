@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Collection, Sequence
 
-from sqlalchemy import func, update
+from sqlalchemy import Insert, Integer, String, bindparam, func, literal, true, update
 from sqlmodel import Session, select
 
 from storage.models import Case, Member, MessageRef, Reminder, Team, Vote
-from storage.repo import insert_or_get
+from storage.repo import dialect, insert_selected
 
 PENDING, SENDING, SENT, SKIPPED, CANCELLED = "pending", "sending", "sent", "skipped", "cancelled"
 
@@ -29,24 +30,37 @@ class Taken:
     team: Team
 
 
-def _find(session: Session, case_id: int, kind: str, seq: int) -> Reminder | None:
-    return session.exec(select(Reminder).where(Reminder.case_id == case_id, Reminder.kind == kind,
-                                               Reminder.seq == seq)).first()
-
-
 def latest_seq(session: Session, *, case_id: int, kind: str) -> int:
     """The number of the case's last reminder of this kind, 0 when there is none."""
     return session.exec(select(func.max(Reminder.seq)).where(
         Reminder.case_id == case_id, Reminder.kind == kind)).one() or 0
 
 
-def schedule(session: Session, *, case_id: int, kind: str, due_at: datetime,
-             target: str | None = None, created_by: int | None = None) -> Reminder:
-    """The next reminder of this kind; when another transaction added that step first, its row."""
-    seq = latest_seq(session, case_id=case_id, kind=kind) + 1
-    row = Reminder(case_id=case_id, kind=kind, seq=seq, due_at=due_at, target=target,
-                   created_by=created_by)
-    return insert_or_get(session, row, lambda: _find(session, case_id, kind, seq))[0]
+@cache
+def _plan(dialect: str, steps: int) -> Insert:
+    rows = [select(bindparam("case_id", type_=Integer), bindparam(f"kind{i}", type_=String),
+                   select(func.coalesce(func.max(Reminder.seq), 0) + 1).where(
+                       Reminder.case_id == bindparam("case_id"),
+                       Reminder.kind == bindparam(f"kind{i}")).scalar_subquery(),
+                   bindparam(f"due{i}", type_=Reminder.due_at.type), literal(PENDING),
+                   bindparam("target", type_=String), literal(0),
+                   bindparam("created_by", type_=Integer))
+            .where(true())  # SQLite reads ON CONFLICT after a SELECT with a WHERE only
+            for i in range(steps)]
+    return insert_selected(dialect, Reminder, ("case_id", "kind", "seq", "due_at", "status",
+                                               "target", "attempts", "created_by"), rows)
+
+
+def schedule(session: Session, *, case_id: int, steps: Sequence[tuple[str, datetime]],
+             target: str | None = None, created_by: int | None = None) -> None:
+    """The next reminder of each (kind, due time), numbered after the case's last of its kind,
+    in one statement; a step another transaction added first stays as that one planned it."""
+    if not steps:
+        return
+    params = dict(case_id=case_id, target=target, created_by=created_by)
+    for i, (kind, due) in enumerate(steps):
+        params[f"kind{i}"], params[f"due{i}"] = str(kind), due
+    session.exec(_plan(dialect(session), len(steps)), params=params)
 
 
 def cancel(session: Session, *, case_id: int, kinds: Collection[str]) -> None:

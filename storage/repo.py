@@ -1,49 +1,118 @@
 """Repository functions: the queries handlers need, with keyword-only arguments.
 
-Get-or-create and inserts that may race use a savepoint and the table's unique key, so the
-database decides who was first, in one process or many.
+Get-or-create and inserts that may race use the table's unique key in one statement
+(`INSERT … ON CONFLICT DO NOTHING RETURNING`), so the database decides who was first, in one
+process or many.
 """
 from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import cache
 from typing import Callable, Sequence, TypeVar
 
-from sqlalchemy import String, cast, delete, func
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import (Insert, Select, String, Table, bindparam, cast, delete, func, inspect,
+                        or_, union_all)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, SQLModel, select
 
+from storage.errors import Conflict
 from storage.models import Case, Draft, FollowUp, History, Member, MessageRef, Team, Vote
 
 T = TypeVar("T", bound=SQLModel)
 
 CLOSED_STATES = ("closed", "ignored")
+INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+@cache
+def _insert_returning(dialect: str, table: Table, columns: tuple[str, ...]) -> Insert:
+    return (INSERT[dialect](table).values({c: bindparam(c, type_=table.c[c].type)
+                                           for c in columns})
+            .on_conflict_do_nothing().returning(*table.primary_key.columns))
 
 
 def insert_or_get(session: Session, row: T, find: Callable[[], T | None]) -> tuple[T, bool]:
-    """Insert `row`; when a unique key says it exists already, return the existing one."""
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
+    """`row` inserted (and in the session now); when a unique key says it exists already,
+    the existing one. When another transaction holds the key uncommitted, PostgreSQL waits
+    for it; a row that went away meanwhile is a lost race (`Conflict`). A statement of the
+    table's own: the ORM's INSERT … RETURNING of the whole row cost five times as much."""
+    mapper = inspect(type(row))
+    values = {a.key: getattr(row, a.key) for a in mapper.column_attrs}
+    for column in mapper.primary_key:
+        if values.get(column.key) is None:
+            del values[column.key]
+    session.flush()  # what this row may refer to is in the database first
+    key = session.execute(_insert_returning(dialect(session), mapper.local_table,
+                                            tuple(values)), values).first()
+    if key is not None:
+        for column, value in zip(mapper.primary_key, key):
+            setattr(row, column.key, value)
+        make_transient_to_detached(row)  # stored as it is: nothing to read back
+        session.add(row)
         return row, True
-    except IntegrityError:
-        existing = find()
-        if existing is None:
-            raise
-        return existing, False
+    existing = find()
+    if existing is None:
+        raise Conflict(f"a {type(row).__name__} row with the same key came and went")
+    return existing, False
+
+
+def insert_selected(dialect: str, model: type[SQLModel], columns: Sequence[str],
+                    rows: Sequence[Select]) -> Insert:
+    """INSERT of one row per SELECT in one statement, leaving out a row whose unique key is
+    taken (ON CONFLICT DO NOTHING): for rows that number or check themselves in SQL. Built
+    once per shape (callers cache it, with bind parameters): building such a statement
+    costs more than running it."""
+    return INSERT[dialect](model.__table__).from_select(
+        columns, union_all(*rows) if len(rows) > 1 else rows[0]).on_conflict_do_nothing()
+
+
+def _find_team(session: Session, platform: str, workspace: str) -> Team | None:
+    return session.exec(select(Team).where(Team.platform == platform,
+                                           Team.workspace == workspace)).first()
 
 
 def get_or_create_team(session: Session, *, platform: str, workspace: str,
                        defaults: dict, now: datetime) -> Team:
-    def find() -> Team | None:
-        return session.exec(select(Team).where(Team.platform == platform,
-                                               Team.workspace == workspace)).first()
-    team = find()
+    team = _find_team(session, platform, workspace)
     if team is None:
         team, _ = insert_or_get(session, Team(platform=platform, workspace=workspace,
-                                              created_at=now, **defaults), find)
+                                              created_at=now, **defaults),
+                                lambda: _find_team(session, platform, workspace))
     return team
+
+
+# Built once, as the statements every event or card runs: building one costs more than
+# running it.
+TEAM_AND_MEMBER = select(Team, Member).outerjoin(
+    Member, (Member.team_id == Team.id) & (Member.user_id == bindparam("user_id"))).where(
+    Team.platform == bindparam("platform"), Team.workspace == bindparam("workspace"))
+VOTES = select(Vote).where(Vote.case_id == bindparam("case_id")).order_by(Vote.at, Vote.id)
+DRAFTS = select(Draft).where(Draft.case_id == bindparam("case_id")).order_by(Draft.version)
+
+
+def team_and_member(session: Session, *, platform: str, workspace: str, user_id: str,
+                    name: str, locale: str | None, defaults: dict,
+                    now: datetime) -> tuple[Team, Member]:
+    """The workspace's team and the person's member row, each created when new: one SELECT
+    when both exist, as they do for every event but a team's or a person's first."""
+    found = session.exec(TEAM_AND_MEMBER, params=dict(
+        platform=platform, workspace=workspace, user_id=user_id)).first()
+    team, member = found or (None, None)
+    if team is None:
+        team = get_or_create_team(session, platform=platform, workspace=workspace,
+                                  defaults=defaults, now=now)
+    if member is None:
+        member, _ = insert_or_get(
+            session, Member(team_id=team.id, user_id=user_id, name=name, locale=locale),
+            lambda: find_member(session, team_id=team.id, user_id=user_id))
+    return team, _named(session, member, name, locale)
 
 
 def get_team(session: Session, *, team_id: int) -> Team | None:
@@ -67,6 +136,11 @@ def get_or_create_member(session: Session, *, team_id: int, user_id: str, name: 
         member, _ = insert_or_get(
             session, Member(team_id=team_id, user_id=user_id, name=name, locale=locale),
             lambda: find_member(session, team_id=team_id, user_id=user_id))
+    return _named(session, member, name, locale)
+
+
+def _named(session: Session, member: Member, name: str, locale: str | None) -> Member:
+    """The member under the name and locale the platform gives now (when it gives one)."""
     if (name and member.name != name) or (locale and member.locale != locale):
         member.name = name or member.name
         member.locale = locale or member.locale
@@ -75,9 +149,14 @@ def get_or_create_member(session: Session, *, team_id: int, user_id: str, name: 
 
 
 def members_by_id(session: Session, *, ids: Sequence[int]) -> dict[int, Member]:
-    if not ids:
-        return {}
-    return {m.id: m for m in session.exec(select(Member).where(Member.id.in_(set(ids))))}
+    """The members with these ids; those this unit of work holds already (the person who
+    acted, always) are not read again."""
+    found = {i: m for i in set(ids)
+             if (m := session.identity_map.get(identity_key(Member, i))) is not None}
+    missing = set(ids) - found.keys()
+    if missing:
+        found.update((m.id, m) for m in session.exec(select(Member).where(Member.id.in_(missing))))
+    return found
 
 
 def get_case(session: Session, *, team_id: int, case_id: int) -> Case | None:
@@ -86,13 +165,14 @@ def get_case(session: Session, *, team_id: int, case_id: int) -> Case | None:
 
 def find_duplicate(session: Session, *, team_id: int, link_key: str | None,
                    content_key: str) -> Case | None:
-    if link_key:
-        case = session.exec(select(Case).where(Case.team_id == team_id,
-                                               Case.link_key == link_key)).first()
-        if case:
-            return case
-    return session.exec(select(Case).where(Case.team_id == team_id,
-                                           Case.content_key == content_key)).first()
+    """The team's case of this review: the one with its link, else the one with its text.
+    One SELECT: each key has its unique index."""
+    if not link_key:
+        return session.exec(select(Case).where(Case.team_id == team_id,
+                                               Case.content_key == content_key)).first()
+    return session.exec(select(Case).where(
+        Case.team_id == team_id, or_(Case.link_key == link_key, Case.content_key == content_key))
+        .order_by(Case.link_key.is_distinct_from(link_key)).limit(1)).first()
 
 
 def add_case(session: Session, *, case: Case) -> tuple[Case, bool]:
@@ -114,7 +194,7 @@ def count_open_cases(session: Session, *, team_id: int) -> int:
 
 
 def votes_for(session: Session, *, case_id: int) -> list[Vote]:
-    return list(session.exec(select(Vote).where(Vote.case_id == case_id).order_by(Vote.at, Vote.id)))
+    return list(session.exec(VOTES, params={"case_id": case_id}))
 
 
 def set_vote(session: Session, *, case_id: int, member_id: int, choice: str,
@@ -141,7 +221,7 @@ def clear_votes(session: Session, *, case_id: int) -> None:
 
 
 def drafts_for(session: Session, *, case_id: int) -> list[Draft]:
-    return list(session.exec(select(Draft).where(Draft.case_id == case_id).order_by(Draft.version)))
+    return list(session.exec(DRAFTS, params={"case_id": case_id}))
 
 
 def latest_draft(session: Session, *, case_id: int) -> Draft | None:

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from bot.messages import Card, Notice
-from storage.models import Case, History, Member
+from storage.models import Case, History, Member, Reminder
 from tests.harness import TestChannel
 
 N = 20
@@ -59,6 +59,9 @@ def test_twenty_claims_at_once_give_one_owner(shared_app):
         claims = s.exec(select(History).where(History.case_id == case,
                                               History.action == "claim")).all()
         assert len(claims) == 1
+        holding = s.exec(select(Reminder).where(Reminder.case_id == case,
+                                                Reminder.kind == "holding")).all()
+        assert [(r.seq, r.status) for r in holding] == [(1, "pending")]
 
 
 def test_votes_at_once_are_all_counted_once(shared_app):
@@ -92,3 +95,42 @@ def test_a_recurring_theme_is_told_to_the_lead_once_when_many_forward_at_once(sh
         themes = [a.theme for a in s.exec(select(ThemeAlert))]
     assert "delivery" in themes and len(themes) == len(set(themes)) == len(alerts)
     assert all("not trolling" in str(a.text) for a in alerts)
+
+
+def test_a_key_another_transaction_stored_first_gives_its_row_not_a_second(shared_app):
+    from storage import repo
+
+    db = shared_app.desk.db
+    now = shared_app.desk.now()
+    with db.unit() as s:
+        team = repo.get_or_create_team(s, platform="test", workspace="T9", defaults={}, now=now)
+        first = repo.get_or_create_member(s, team_id=team.id, user_id="U-sam", name="Sam")
+    with db.unit() as s:  # as if it had looked before the other transaction committed
+        find = lambda: repo.find_member(s, team_id=team.id, user_id="U-sam")  # noqa: E731
+        row, created = repo.insert_or_get(s, Member(team_id=team.id, user_id="U-sam"), find)
+        again, created_again = repo.insert_or_get(s, Member(team_id=team.id, user_id="U-noor"),
+                                                  lambda: None)
+    assert (row.id, row.name, created) == (first.id, "Sam", False)
+    assert created_again and again.id not in (None, first.id) and again.user_id == "U-noor"
+    with db.unit() as s:
+        assert len(s.exec(select(Member).where(Member.team_id == team.id)).all()) == 2
+
+
+def test_planned_reminders_are_numbered_after_the_last_of_their_kind(shared_app):
+    from storage import reminders
+
+    channel = TestChannel(shared_app)
+    case = channel.forward()
+    due = shared_app.desk.now()
+    with shared_app.desk.db.unit() as s:
+        reminders.schedule(s, case_id=case, steps=[("snooze", due), ("followup", due)],
+                           target="U-sam")
+        reminders.schedule(s, case_id=case, steps=[("snooze", due)])
+    with shared_app.desk.db.unit() as s:
+        rows = s.exec(select(Reminder).where(Reminder.case_id == case)
+                      .order_by(Reminder.kind, Reminder.seq)).all()
+    assert [(r.kind, r.seq, r.status, r.target) for r in rows] == [
+        ("end_of_day", 1, "pending", None), ("followup", 1, "pending", "U-sam"),
+        ("snooze", 1, "pending", "U-sam"), ("snooze", 2, "pending", None),
+        ("vote", 1, "pending", None)]
+    assert rows[2].due_at == due and rows[2].attempts == 0

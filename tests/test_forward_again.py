@@ -3,6 +3,7 @@ from bot.messages import Form
 
 MESSAGE = "Terrible service, see https://www.trustpilot.com/r/5"
 ORIGIN = "https://chat.example/archives/C1/p1"
+LINK = "https://www.trustpilot.com/r/5"
 
 
 def forwarded_once(channel) -> int:
@@ -33,3 +34,13 @@ def test_dutch_team_hears_it_in_dutch(channel):
 def test_a_new_message_still_opens_the_form(channel):
     forwarded_once(channel)
     assert channel.shortcut("Bob", "The soup was cold.", link=ORIGIN + "2").of(Form)
+
+
+def test_the_case_with_the_link_is_named_before_the_case_with_the_words(channel):
+    def forward(who, text, link=""):
+        return channel.submit(who, "forward", {"source": "google", "text": text, "link": link})
+
+    linked = forward("Ann", "Terrible service.", LINK).card.key.split(":")[1]
+    worded = forward("Cas", "The soup was cold.").card.key.split(":")[1]
+    again = forward("Bob", "The soup was cold.", LINK)
+    assert f"case #{linked}" in again.notice and f"case #{worded}" not in again.notice

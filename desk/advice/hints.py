@@ -71,14 +71,31 @@ def coach_text(turn: Turn, case: Case, text: str, lang: str) -> str:
 
 def tag(turn: Turn, case: Case) -> None:
     themes.add_themes(turn.session, case=case, themes=tag_themes(case.text))
+    turn.memo.pop(("themes", case.id), None)
+
+
+def theme_counts(turn: Turn, case: Case) -> list[themes.ThemeCount]:
+    """The case's themes, counted over the 30 days up to it: in SQL, since a card is drawn
+    on every click, and once per turn, since a forward's card and the lead's warning both
+    ask."""
+    key = ("themes", case.id)
+    if key not in turn.memo:
+        turn.memo[key] = themes.theme_counts(
+            turn.session, case=case, customers=RECURRING_CUSTOMERS, listed=LISTED,
+            since=case.forwarded_at - timedelta(days=RECURRING_DAYS))
+    return turn.memo[key]
+
+
+def case_themes(turn: Turn, case: Case) -> list[str]:
+    """The case's themes in the order they were tagged."""
+    return [counted.theme for counted in theme_counts(turn, case)]
 
 
 def recurring(turn: Turn, case: Case) -> dict[str, tuple[int, list[int]]]:
     """Themes of this case that 3+ different customers raised in the 30 days up to it →
-    (how many cases, the latest few of them). Counted in SQL: a card is drawn on every click."""
-    return themes.recurring(turn.session, case=case, customers=RECURRING_CUSTOMERS,
-                            since=case.forwarded_at - timedelta(days=RECURRING_DAYS),
-                            listed=LISTED)
+    (how many cases, the latest few of them)."""
+    return {counted.theme: (counted.cases, counted.latest) for counted in theme_counts(turn, case)
+            if counted.customers >= RECURRING_CUSTOMERS}
 
 
 def case_list(cases: int, ids: list[int]) -> str:
@@ -101,14 +118,12 @@ def recurring_note(turn: Turn, case: Case) -> Rich | None:
 
 def warn_lead(turn: Turn, case: Case, channel: str) -> list[Say]:
     """Tell the lead once per theme per 30 days: several people say the same, not trolling."""
-    out = []
-    for theme, (n, ids) in sorted(recurring(turn, case).items()):
-        if not themes.alert_once(turn.session, team_id=case.team_id, theme=theme, cases=ids,
-                                 since=turn.now - timedelta(days=RECURRING_DAYS), now=turn.now,
-                                 period=int(turn.now.timestamp()) // (RECURRING_DAYS * 86_400)):
-            continue
-        lead = Rich([Mention(turn.team.lead)]) if turn.team.lead else turn.tt("advice.team")
-        out.append(Say(channel, turn.tt("advice.recurring_alert", lead=lead,
-                                        theme=theme_label(turn, theme), n=n,
-                                        cases=case_list(n, ids))))
-    return out
+    found = recurring(turn, case)
+    told = themes.alert_once(turn.session, team_id=case.team_id,
+                             themes={theme: ids for theme, (_, ids) in found.items()},
+                             since=turn.now - timedelta(days=RECURRING_DAYS), now=turn.now,
+                             period=int(turn.now.timestamp()) // (RECURRING_DAYS * 86_400))
+    lead = Rich([Mention(turn.team.lead)]) if turn.team.lead else turn.tt("advice.team")
+    return [Say(channel, turn.tt("advice.recurring_alert", lead=lead,
+                                 theme=theme_label(turn, theme), n=n, cases=case_list(n, ids)))
+            for theme, (n, ids) in sorted(found.items()) if theme in told]

@@ -12,7 +12,7 @@ from desk.cases.buttons import BUTTONS, ON_SITE
 from desk.turn import Turn
 from desk.cases.states import State
 from desk.cases.review_input import domain
-from storage import repo, reports, sites
+from storage import repo, sites
 from storage.models import Case, Draft
 
 ACCENT = {State.NEW: "open", State.OPEN: "open", State.CLAIMED: "open", State.REPLIED: "open",
@@ -84,7 +84,7 @@ def case_card(turn: Turn, case: Case) -> Card:
             fields.append((str(tt(label)), posted_value(turn, posted[-1])))
     if case.outcome:
         fields.append((str(tt("card.outcome")), tt(f"outcome.{case.outcome}")))
-    themes = reports.themes_of(s, case_ids=[case.id]).get(case.id)
+    themes = hints.case_themes(turn, case)
     if themes:
         fields.append((str(tt("card.themes")), Rich([", ".join(theme_label(turn, t)
                                                                for t in themes)])))

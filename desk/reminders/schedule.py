@@ -14,9 +14,8 @@ from storage.models import Case
 
 def apply(turn: Turn, case: Case, plan: rules.Plan, target: str | None = None) -> None:
     reminders.cancel(turn.session, case_id=case.id, kinds=plan.cancel)
-    for kind, due in plan.schedule:
-        reminders.schedule(turn.session, case_id=case.id, kind=kind, due_at=due, target=target,
-                           created_by=turn.actor.member_id)
+    reminders.schedule(turn.session, case_id=case.id, steps=plan.schedule, target=target,
+                       created_by=turn.actor.member_id)
 
 
 def forwarded(turn: Turn, case: Case) -> None:
