@@ -128,16 +128,18 @@ def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path,
                                                          "two weeks late and the box was crushed."},
                                        subcommand="forward", guild_command=True)
                     for n in range(FORWARDS)]
-        # A burst the process needs seconds for: the first answered in time, the rest kept and
-        # deferred (Discord's ack) while they wait for the work. It stops once some are
-        # deferred; what comes while it stops is kept for the next process, or never reaches
-        # it. On PostgreSQL no case can be written meanwhile: every acknowledged forward is
-        # work left.
+        # A burst: what the process cannot work within Discord's limit is kept and deferred
+        # (Discord's ack) while it waits for the work. It stops once some are deferred, or once
+        # it answered the whole burst in time (a fast machine on SQLite); what comes while it
+        # stops is kept for the next process, or never reaches it. On PostgreSQL no case can be
+        # written meanwhile: every acknowledged forward is work left.
         with held_back(url):
             for payload in payloads[:BURST]:
                 around.run(fake.push("INTERACTION_CREATE", payload), timeout=5)
-            around.run(fake.wait_for(lambda c: c.is_("POST", CALLBACK)
-                                     and c.json["type"] == DEFERRED, timeout=30), timeout=35)
+            last = payloads[BURST - 1]["id"]
+            around.run(fake.wait_for(lambda c: c.is_("POST", CALLBACK) and (
+                c.json["type"] == DEFERRED or c.params["interaction_id"] == last), timeout=30),
+                timeout=35)
             time.sleep(0.5)  # more of them deferred
             first.send_signal(how)
         for payload in payloads[BURST:]:
@@ -145,8 +147,10 @@ def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path,
                 break  # gone: Discord would tell the rest the bot did not respond
             try:
                 around.run(fake.push("INTERACTION_CREATE", payload, timeout=0.5), timeout=5)
-            except (AssertionError, asyncio.TimeoutError, TimeoutError):
+            except Exception:  # its gateway closed or timed out under it: it is going
                 break
+        deferred = any(c.is_("POST", CALLBACK) and c.json["type"] == DEFERRED
+                       for c in fake.calls.items)
         first.wait(timeout=40)
         acknowledged = {n for n, p in enumerate(payloads)
                         if any(c.is_("POST", CALLBACK) and c.params["interaction_id"] == p["id"]
@@ -171,8 +175,8 @@ def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path,
         answered_late = [c for c in fake.calls.items[restarted:] if c.is_("POST", FOLLOW_UP)
                          and c.status == 200 and "Forwarded as case #" in c.json["content"]]
     assert not missing, f"acknowledged but lost: {sorted(missing)}\n{log.read_text()[-3000:]}"
-    if url.startswith("postgresql") or how == signal.SIGTERM:
-        assert answered_late  # deferred by the first process, worked and answered by the second
+    if url.startswith("postgresql"):  # with cases held back, work was surely left over
+        assert deferred and answered_late  # deferred by the first, answered by the second
     if how == signal.SIGTERM:  # a kill between the work's commit and its answer loses the
         # answer (not the work): what is said is not kept in an outbox yet
         assert not unanswered, f"never answered: {unanswered}\n{log.read_text()[-3000:]}"
