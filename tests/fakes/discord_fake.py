@@ -970,8 +970,13 @@ class _GatewayConnection:
         self.session_id = secrets.token_hex(16)
 
     async def send(self, frame: Json) -> None:
+        """A frame for a peer that is gone (a killed bot whose socket is still closing) is lost,
+        as it is on Discord."""
         if not self.ws.closed:
-            await self.ws.send_str(json.dumps(frame))
+            try:
+                await self.ws.send_str(json.dumps(frame))
+            except ConnectionResetError:
+                pass
 
     async def dispatch(self, event: str, data: Json) -> None:
         self.seq += 1
