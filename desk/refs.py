@@ -23,7 +23,7 @@ class DbMessageRefs:
     def get(self, platform: str, key: str) -> MessageRef | None:
         if self.outbox and (held := self.outbox.held_ref(platform, key)):
             return held
-        with self.db.unit() as session:
+        with self.db.unit(read=True) as session:
             row = repo.get_ref(session, platform=platform, key=key)
             return MessageRef(row.channel, row.message, row.thread) if row else None
 
@@ -35,5 +35,5 @@ class DbMessageRefs:
                          message=ref.message, thread=ref.thread)
 
     def find(self, platform: str, channel: str, message: str) -> str | None:
-        with self.db.unit() as session:
+        with self.db.unit(read=True) as session:
             return repo.find_ref_key(session, platform=platform, channel=channel, message=message)
