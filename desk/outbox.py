@@ -2,18 +2,20 @@
 kept in that event's unit of work, and marked delivered only when the platform took it.
 
 The process that did the work delivers at once, as before (nothing gets slower for the person);
-the dispatcher's `record` hook settles each row with what the platform said. What is left (a
-process that died after its commit, a platform that was busy or down, a bot left out of its
-channel) this scheduled job sends: transient failures again after a growing pause, failures a
-person must fix after a long one, the lead told once what to fix. A case's rows go in order, so
-a thread post never overtakes its card. Answers to the person who acted are not kept: they
-belong to a moment that has passed.
+the dispatcher's `record` hook settles each row with what the platform said, in one transaction
+with where the card landed (the message refs), so a post costs one transaction after it. Each
+row is settled on its own, never several at once: a crash between two posts then re-sends at
+most the one that was in flight. What is left (a process that died after its commit, a platform
+that was busy or down, a bot left out of its channel) this scheduled job sends: transient
+failures again after a growing pause, failures a person must fix after a long one, the lead
+told once what to fix. A case's rows go in order, so a thread post never overtakes its card.
+Answers to the person who acted are not kept: they belong to a moment that has passed.
 """
 from __future__ import annotations
 
 import logging
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -25,7 +27,7 @@ from bot.delivery import codec
 from bot.delivery.contract import PERSONAL
 from bot.delivery.dispatcher import log_result
 from bot.delivery.results import Delivered, Failed, Result
-from bot.messages import Card, Outbound, Outbox, Say, ThreadPost
+from bot.messages import Card, MessageRef, Outbound, Outbox, Say, ThreadPost
 from bot.text import ROLE, Mention
 from storage import outbox, repo
 from storage.models import OutboxItem, Team
@@ -62,6 +64,8 @@ class DurableOutbox:
         self.platforms = list(platforms)
         self.grace = grace
         self._waiting: OrderedDict[int, Kept] = OrderedDict()  # id(message) → its row
+        self._keys: Counter[str] = Counter()  # the cards the waiting rows are or belong to
+        self._refs: dict[tuple[str, str], MessageRef] = {}  # where such a card just landed
         self._lock = threading.Lock()
 
     # -- in the unit of work, and right after it ---------------------------------------
@@ -80,8 +84,32 @@ class DurableOutbox:
         with self._lock:
             for item in kept:
                 self._waiting[id(item.message)] = item
+                if key := _key(item.message):
+                    self._keys[key] += 1
             while len(self._waiting) > REMEMBER:
-                self._waiting.popitem(last=False)
+                self._forget(self._waiting.popitem(last=False)[1].message)
+
+    def _forget(self, message: Outbound) -> None:
+        if key := _key(message):
+            self._keys[key] -= 1
+            if self._keys[key] <= 0:
+                del self._keys[key]
+
+    # -- where a card landed: kept with its row's mark, in one transaction ---------------
+    def hold_ref(self, platform: str, key: str, ref: MessageRef) -> bool:
+        """Whether this process's rows wait for this card: then the ref, which a sender
+        keeps while it delivers a message of the card, is written when that message is
+        recorded (right after), with its row's mark in one transaction, and read from here
+        until then. False: the caller writes it itself."""
+        with self._lock:
+            if not self._keys[key]:
+                return False
+            self._refs[(platform, key)] = ref
+            return True
+
+    def held_ref(self, platform: str, key: str) -> MessageRef | None:
+        with self._lock:
+            return self._refs.get((platform, key))
 
     @staticmethod
     def _row(team: Team, message: Outbound, now: datetime, due: datetime, *,
@@ -96,18 +124,38 @@ class DurableOutbox:
         log_result(platform, message, result)
         with self._lock:
             kept = self._waiting.get(id(message))
-            if kept is None or kept.message is not message:
-                return
-            del self._waiting[id(message)]
+            if kept is not None and kept.message is not message:
+                kept = None
+            if kept is not None:
+                del self._waiting[id(message)]
+                self._forget(message)
+            key = _key(message)
+            ref = self._refs.pop((platform, key), None) if key else None
+        if kept is None and ref is None:
+            return
         now = self.desk.now()
         try:
             with self.desk.db.unit() as session:
-                if isinstance(result, Delivered):
+                if ref is not None:
+                    repo.put_ref(session, platform=platform, key=key,
+                                 channel=ref.channel, message=ref.message, thread=ref.thread)
+                if kept is not None and isinstance(result, Delivered):
                     outbox.delivered(session, row_id=kept.row_id, now=now)
-                else:
+                elif kept is not None:
                     self._failed(session, kept.row_id, result, now)
         except Exception:  # the next message must still go out; the job sees to this row
-            log.exception("settling outbox row %d failed", kept.row_id)
+            log.exception("settling outbox row %s failed", kept.row_id if kept else "-")
+            if ref is not None:
+                self._keep_ref(platform, key, ref)
+
+    def _keep_ref(self, platform: str, key: str, ref: MessageRef) -> None:
+        """The card is shown whatever became of its row: its ref must not be lost."""
+        try:
+            with self.desk.db.unit() as session:
+                repo.put_ref(session, platform=platform, key=key, channel=ref.channel,
+                             message=ref.message, thread=ref.thread)
+        except Exception:
+            log.exception("keeping where card %s landed failed", key)
 
     def _failed(self, session: Session, row_id: int, failed: Failed, now: datetime) -> None:
         row = session.get(OutboxItem, row_id)

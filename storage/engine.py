@@ -2,7 +2,8 @@
 
 SQLite allows one writer at a time. A transaction that reads and then writes under a
 deferred BEGIN fails with "database is locked" when another process wrote in between, so
-every transaction starts with BEGIN IMMEDIATE and waits (busy timeout) for its turn instead.
+every transaction starts with BEGIN IMMEDIATE and waits (busy timeout) for its turn instead;
+one that only reads (the READ_ONLY execution option) begins deferred and never waits.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ def normalise_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+READ_ONLY = "review_desk_read_only"  # an execution option: a transaction that only reads
 
 
 def make_engine(url: str, **kwargs) -> Engine:
@@ -45,6 +49,7 @@ def make_engine(url: str, **kwargs) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY)
+                             else "BEGIN IMMEDIATE")
 
     return engine

@@ -294,18 +294,25 @@ def get_ref(session: Session, *, platform: str, key: str) -> MessageRef | None:
                                                  MessageRef.key == key)).first()
 
 
+REF_FIELDS = ("platform", "key", "channel", "message", "thread")
+
+
+@cache
+def _upsert_ref(dialect: str) -> Insert:
+    table = MessageRef.__table__
+    statement = INSERT[dialect](table).values({c: bindparam(c, type_=table.c[c].type)
+                                               for c in REF_FIELDS})
+    return statement.on_conflict_do_update(
+        index_elements=["platform", "key"],
+        set_={c: statement.excluded[c] for c in ("channel", "message", "thread")})
+
+
 def put_ref(session: Session, *, platform: str, key: str, channel: str, message: str,
             thread: str | None) -> None:
-    row = get_ref(session, platform=platform, key=key)
-    if row is None:
-        row, created = insert_or_get(
-            session, MessageRef(platform=platform, key=key, channel=channel, message=message,
-                                thread=thread),
-            lambda: get_ref(session, platform=platform, key=key))
-        if created:
-            return
-    row.channel, row.message, row.thread = channel, message, thread
-    session.add(row)
+    """Where the card now lives, inserted or replaced in one statement."""
+    session.execute(_upsert_ref(dialect(session)), {
+        "platform": platform, "key": key, "channel": channel, "message": message,
+        "thread": thread})
 
 
 def find_ref_key(session: Session, *, platform: str, channel: str, message: str) -> str | None:

@@ -1,10 +1,11 @@
 """A unit of work per event: one transaction, committed at the end, rolled back on any error.
 
-SQLite has one writer, and every transaction begins IMMEDIATE (storage/engine.py). Waiting
-for it in SQLite's busy handler means sleeping and trying again, up to 100 ms a try, so under
-load a short INSERT waited most of a second behind the workers. This process's units of work
-queue at a gate of their own instead, and take the writer the moment it is free; an urgent
-one (storing what a platform delivered, before its acknowledgement) goes first.
+SQLite has one writer, and every transaction that may write begins IMMEDIATE
+(storage/engine.py). Waiting for it in SQLite's busy handler means sleeping and trying again,
+up to 100 ms a try, so under load a short INSERT waited most of a second behind the workers.
+This process's units of work queue at a gate of their own instead, and take the writer the
+moment it is free; an urgent one (storing what a platform delivered, before its
+acknowledgement) goes first.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
+from storage.engine import READ_ONLY
 from storage.errors import Conflict, DatabaseUnavailable
 
 
@@ -61,13 +63,17 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.gate = WriterGate() if engine.dialect.name == "sqlite" else None
+        self.reader = engine.execution_options(**{READ_ONLY: True})
 
     @contextmanager
-    def unit(self, *, urgent: bool = False) -> Iterator[Session]:
-        """`urgent`: ahead of the other units waiting in this process (SQLite only)."""
-        gate: ContextManager = self.gate.held(urgent) if self.gate else nullcontext()
+    def unit(self, *, urgent: bool = False, read: bool = False) -> Iterator[Session]:
+        """`urgent`: ahead of the other units waiting in this process (SQLite only). `read`: a
+        unit that only reads, so on SQLite it neither waits at the gate nor takes the writer
+        (WAL: it reads the last commit while a writer works)."""
+        gate: ContextManager = self.gate.held(urgent) if self.gate and not read else nullcontext()
         try:
-            with gate, Session(self.engine, expire_on_commit=False) as session:
+            with gate, Session(self.reader if read else self.engine,
+                               expire_on_commit=False) as session:
                 try:
                     yield session
                     session.commit()

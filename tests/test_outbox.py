@@ -338,3 +338,76 @@ def test_an_answer_slowed_by_retry_after_leaves_its_post_to_the_job_and_it_appea
             tick(other, elsewhere)
     assert len(cards(slack_api)) == 1 and waiting(app) == []
     assert len(slept) == 2  # the answer's one wait (a second would end too late), the job's
+
+
+def statements(app) -> list[tuple[int, str]]:
+    """(transaction number, statement) of everything the app runs from now on."""
+    from sqlalchemy import event
+
+    seen: list[tuple[int, str]] = []
+    commits = [0]
+    engine = app.desk.db.engine
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cur, sql, *rest: seen.append((commits[0], sql)))
+    event.listen(engine, "commit", lambda conn: commits.__setitem__(0, commits[0] + 1))
+    return seen
+
+
+def test_a_card_lands_with_its_ref_and_its_delivered_mark_in_one_transaction(app, slack,
+                                                                              slack_api):
+    seen = statements(app)
+    slack.command(REVIEW)
+    (ref,) = [n for n, sql in seen if sql.startswith("INSERT INTO message_ref")]
+    (mark,) = [n for n, sql in seen if sql.startswith("UPDATE outbox SET")]
+    assert ref == mark
+    assert len(cards(slack_api)) == 1 and waiting(app) == []
+
+
+def test_an_answer_asks_where_its_card_lives_once(app, slack):
+    slack.command(REVIEW)
+    seen = statements(app)
+    slack.click("vote_respond", "1", card="1700000000.000100")
+    kinds = [r.kind for r in outbox_rows(app)]
+    assert kinds.count("ThreadPost") == 1  # the card and a post in its thread: one look-up
+    assert len([sql for _, sql in seen if sql.startswith("SELECT message_ref")]) == 1
+
+
+def test_a_crash_between_two_posts_of_an_answer_posts_the_second_once_and_not_the_first(
+        app, slack, slack_api, sqlite_url, clock):
+    slack.command(REVIEW)
+    deliver = slack.adapter.dispatcher.deliver
+    slack.adapter.dispatcher.deliver = \
+        lambda messages, *args, **kw: deliver(messages[:1], *args, **kw)  # dies after one
+    slack.click("vote_respond", "1", card="1700000000.000100")
+    assert [r.kind for r in waiting(app)] == ["ThreadPost"]  # the card was marked delivered
+    updates = len(slack_api.calls("chat.update"))
+
+    for restarted in built_app(sqlite_url, clock, adapter="slack"):
+        again = Slack(restarted, slack_api)
+        clock.advance(durable.GRACE)
+        tick(restarted, again)
+        clock.advance(hours=1)
+        tick(restarted, again)
+    thread = [c for c in slack_api.calls("chat.postMessage") if c.body.get("thread_ts")]
+    assert len(thread) == 1 and thread[0].body["thread_ts"] == cards(slack_api)[0].response["ts"]
+    assert len(cards(slack_api)) == 1 and len(slack_api.calls("chat.update")) == updates
+
+
+def test_a_ref_whose_mark_could_not_be_written_is_kept_all_the_same(app, slack, slack_api,
+                                                                    monkeypatch, caplog):
+    def broken(*args, **kw):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(outbox, "delivered", broken)
+    slack.command(REVIEW)
+    monkeypatch.undo()
+    assert "settling outbox row 1 failed" in caplog.text  # the job posts it again (updated)
+    caplog.clear()
+    slack.click("vote_respond", "1", card="1700000000.000100")
+    assert len(cards(slack_api)) == 1  # the card is updated in place, not posted again
+    assert len(slack_api.calls("chat.update")) == 1
+
+
+def outbox_rows(app) -> list[OutboxItem]:
+    with app.desk.db.unit() as session:
+        return list(session.exec(select(OutboxItem).order_by(OutboxItem.id)))

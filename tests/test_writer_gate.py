@@ -64,3 +64,31 @@ def test_only_sqlite_queues_at_the_gate(sqlite_url):
 
     assert Database(make_engine(sqlite_url)).gate is not None
     assert Database(make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")).gate is None
+
+
+def test_a_unit_that_only_reads_neither_waits_at_the_gate_nor_for_the_writer(tmp_path):
+    from sqlmodel import select
+
+    from storage.engine import make_engine
+    from storage.migrate import upgrade
+    from storage.models import MessageRef
+    from storage.uow import Database
+
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    upgrade(url)
+    db = Database(make_engine(url))
+    with db.unit() as session:
+        session.add(MessageRef(platform="slack", key="case:1", channel="C1", message="1.1"))
+    read: list = []
+
+    def reader() -> None:
+        with db.unit(read=True) as session:
+            read.extend(session.exec(select(MessageRef.key)).all())
+
+    with db.unit() as session:  # holds the gate and SQLite's writer while the other reads
+        session.exec(select(MessageRef)).all()
+        other = threading.Thread(target=reader)
+        other.start()
+        other.join(5)
+        assert not other.is_alive() and read == ["case:1"]
+    db.dispose()

@@ -14,6 +14,7 @@ from bot.adapters.slack.directory import Directory, Known
 from bot.adapters.slack.markup import USER_ID, to_plain
 from bot.events import (Actor, ButtonClick, Command, FormSubmit, HomeOpened, MessageShortcut,
                         Place, ThreadReply)
+from bot.messages import MessageRef
 
 PLATFORM = "slack"
 Body = Mapping[str, Any]
@@ -38,6 +39,8 @@ class Origin:
     trigger_id: str | None = None
     response_url: str | None = None
     ack: Ack | None = field(default=None, compare=False)  # while a form submission is answered
+    # Where the answer's cards live, asked once per answer (a card and its thread posts).
+    refs: dict[str, MessageRef | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 def form_metadata(context: str, channel: str | None) -> str:

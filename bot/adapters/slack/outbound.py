@@ -89,6 +89,15 @@ class Delivery:
                 Notice: self.notice, Form: self.form, Home: self.home,
                 FormErrors: self.form_errors}
 
+    def ref(self, key: str, to: Origin | None) -> MessageRef | None:
+        """Where the card lives: asked once per answer to a person."""
+        if to is not None and key in to.refs:
+            return to.refs[key]
+        ref = self.refs.get(PLATFORM, key)
+        if to is not None:
+            to.refs[key] = ref
+        return ref
+
     def pace(self, channel: str, to: Origin | None) -> None:
         if to is None:
             self.pacer.wait(channel)
@@ -103,7 +112,7 @@ class Delivery:
 
     def show_card(self, card: Card, to: Origin | None) -> MessageRef | Failed:
         blocks, text = card_blocks(card), fallback(card.title)
-        ref = self.refs.get(PLATFORM, card.key)
+        ref = self.ref(card.key, to)
         if ref is not None:
             self.pace(ref.channel, to)
             try:
@@ -122,10 +131,12 @@ class Delivery:
                                               unfurl_links=False, unfurl_media=False)
         ref = MessageRef(posted["channel"], posted["ts"], posted["ts"])
         self.refs.put(PLATFORM, card.key, ref)
+        if to is not None:
+            to.refs[card.key] = ref
         return ref
 
     def thread_post(self, post: ThreadPost, to: Origin | None) -> MessageRef | Failed:
-        ref = self.refs.get(PLATFORM, post.key)
+        ref = self.ref(post.key, to)
         if ref is None:
             return Failed.of("no_card", post.key)
         self.pace(ref.channel, to)
