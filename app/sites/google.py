@@ -23,7 +23,8 @@ from datetime import datetime, timedelta, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
-from desk.sources.contract import Field, Page, PostedReply, SiteError, SiteKind, SiteReview
+from app.sites.http import refusal as http_refusal
+from desk.sources.contract import ErrorKind, Field, Page, PostedReply, SiteError, SiteKind, SiteReview
 
 if TYPE_CHECKING:  # google-auth and httpx load when a site is built, not at every start
     import httpx
@@ -46,7 +47,6 @@ STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
 TRANSLATED, ORIGINAL = "(Translated by Google)", "(Original)"
 REVIEW_NAME = re.compile(r"accounts/[^/]+/locations/[^/]+/reviews/[^/]+")
 _FRACTION = re.compile(r"\.(\d+)")
-_LENGTH_WORDS = ("length", "too long", "exceed", "4096")
 PULL_MAX = 100  # messages asked of one pull
 PULL_EVERY = timedelta(minutes=1)  # the sync's cadence with a subscription
 LIST_EVERY = timedelta(hours=1)  # every location listed, notifications or not
@@ -88,28 +88,20 @@ def review(raw: Mapping[str, Any]) -> SiteReview:
         reply=reply)
 
 
+# Google's names for refusals whose HTTP status says less (a quota, a location not verified)
+_STATUS_KINDS: dict[str, ErrorKind] = {"RESOURCE_EXHAUSTED": "quota",
+                                       "FAILED_PRECONDITION": "forbidden"}
+
+
 def refusal(answer: httpx.Response) -> SiteError:
     """Google's error answer ({"error": {"code", "message", "status", "details"}}) as a kind."""
     try:
         error = answer.json().get("error") or {}
     except (ValueError, AttributeError):
         error = {}
-    status, code = str(error.get("status", "")), answer.status_code
-    detail = f"{code} {status} {error.get('message', '')}".strip()
-    if code == 429 or status == "RESOURCE_EXHAUSTED":
-        after = answer.headers.get("Retry-After", "")
-        return SiteError("quota", detail, retry_after=float(after) if after.isdigit() else None)
-    if code == 401:
-        return SiteError("auth", detail)
-    if code == 403 or status == "FAILED_PRECONDITION":  # e.g. a location not verified
-        return SiteError("forbidden", detail)
-    if code == 404:
-        return SiteError("not_found", detail)
-    if code >= 500 or code in (408, 409):
-        return SiteError("unavailable", detail)
-    if code == 400 and any(word in json.dumps(error).lower() for word in _LENGTH_WORDS):
-        return SiteError("too_long", detail)
-    return SiteError("refused", detail)
+    status = str(error.get("status", ""))
+    said = f"{status} {error.get('message', '')} {json.dumps(error.get('details') or [])}"
+    return http_refusal(answer, said.strip(), kind=_STATUS_KINDS.get(status))
 
 
 def notified_review(message: Mapping[str, Any]) -> str | None:

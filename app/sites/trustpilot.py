@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import time
 from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Mapping
 from urllib.parse import quote
 
 import httpx
 
+from app.sites.http import refusal
 from desk.sources.contract import Field, Page, PostedReply, SiteError, SiteKind, SiteReview
 
 SOURCE = "trustpilot"
@@ -32,7 +32,6 @@ MAX_PAGES = 50  # one sync reads at most this many pages; the next goes on from 
 EARLY = 60  # seconds before its expiry a token is renewed
 CREATED, UPDATED, DELETED = ("service-review-created", "service-review-updated",
                              "service-review-deleted")
-_TOO_LONG = ("too long", "length", "characters", "exceed")
 
 
 class TrustpilotSite:
@@ -130,36 +129,9 @@ class TrustpilotSite:
 
 def check(response: httpx.Response, clock: Callable[[], float]) -> None:
     """A refusal or failure as the SiteError the desk can tell a person about."""
-    status = response.status_code
-    if status < 400:
-        return
-    detail = _detail(response)
-    if status == 401:
-        raise SiteError("auth", detail)
-    if status == 403:
-        raise SiteError("forbidden", detail)
-    if status == 404:
-        raise SiteError("not_found", detail)
-    if status == 429:
-        raise SiteError("quota", detail,
-                        retry_after=retry_after(response.headers.get("Retry-After"), clock()))
-    if status >= 500:
-        raise SiteError("unavailable", detail)
-    if status == 400 and any(word in detail.lower() for word in _TOO_LONG):
-        raise SiteError("too_long", detail)
-    raise SiteError("refused", detail)
-
-
-def retry_after(value: str | None, now: float) -> float | None:
-    """Seconds to wait, from a Retry-After of seconds or of an HTTP date."""
-    if not value:
-        return None
-    if value.strip().isdigit():
-        return float(value.strip())
-    try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - now)
-    except (TypeError, ValueError):
-        return None
+    if response.is_error:
+        raise refusal(response, _detail(response),
+                      now=datetime.fromtimestamp(clock(), timezone.utc))
 
 
 def _detail(response: httpx.Response) -> str:
