@@ -54,29 +54,31 @@ def retry_handlers(patience: Patience) -> list[RetryHandler]:
             PatientConnection(patience, max_retry_count=2)]
 
 
-class PatientRateLimit(RateLimitErrorRetryHandler):
+class _Patient(RetryHandler):
+    """A built-in handler that retries only when its wait still ends within patience."""
+
     def __init__(self, patience: Patience, **options) -> None:
         super().__init__(**options)
         self.patience = patience
+
+    def _wait(self, state: RetryState, response: Optional[HttpResponse]) -> float:
+        raise NotImplementedError
 
     def _can_retry(self, *, state: RetryState, request: HttpRequest,
                    response: Optional[HttpResponse] = None,
                    error: Optional[Exception] = None) -> bool:
         return super()._can_retry(state=state, request=request, response=response,
-                                  error=error) and self.patience.allows(_retry_after(response))
+                                  error=error) and self.patience.allows(self._wait(state, response))
 
 
-class PatientConnection(ConnectionErrorRetryHandler):
-    def __init__(self, patience: Patience, **options) -> None:
-        super().__init__(**options)
-        self.patience = patience
+class PatientRateLimit(_Patient, RateLimitErrorRetryHandler):
+    def _wait(self, state: RetryState, response: Optional[HttpResponse]) -> float:
+        return _retry_after(response)
 
-    def _can_retry(self, *, state: RetryState, request: HttpRequest,
-                   response: Optional[HttpResponse] = None,
-                   error: Optional[Exception] = None) -> bool:
-        wait = self.interval_calculator.calculate_sleep_duration(state.current_attempt)
-        return super()._can_retry(state=state, request=request, response=response,
-                                  error=error) and self.patience.allows(wait)
+
+class PatientConnection(_Patient, ConnectionErrorRetryHandler):
+    def _wait(self, state: RetryState, response: Optional[HttpResponse]) -> float:
+        return self.interval_calculator.calculate_sleep_duration(state.current_attempt)
 
 
 def _retry_after(response: Optional[HttpResponse]) -> float:
