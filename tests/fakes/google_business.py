@@ -19,8 +19,9 @@ import socket
 import struct
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.fakes.loopback import JsonHandler, Loopback
 
 SCOPE = "https://www.googleapis.com/auth/business.manage"
 PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub"
@@ -101,7 +102,7 @@ class FakeGoogleBusiness:
         self._lock = threading.Lock()
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server name
                 fake._serve(self, "GET")
 
@@ -111,18 +112,13 @@ class FakeGoogleBusiness:
             def do_PUT(self) -> None:  # noqa: N802
                 fake._serve(self, "PUT")
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+        self.loopback = Loopback(Handler, poll=0.05)
 
     # --- for tests --------------------------------------------------------------------
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return self.loopback.url
 
     @property
     def token_uri(self) -> str:
@@ -178,12 +174,11 @@ class FakeGoogleBusiness:
         return [s for s in self.requests if operation in (None, s.operation)]
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.loopback.close()
 
     # --- the HTTP side ----------------------------------------------------------------
 
-    def _serve(self, handler: BaseHTTPRequestHandler, method: str) -> None:
+    def _serve(self, handler: JsonHandler, method: str) -> None:
         parts = urlsplit(handler.path)
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         length = int(handler.headers.get("Content-Length") or 0)
@@ -216,7 +211,7 @@ class FakeGoogleBusiness:
             return None
         if operation == "token":
             if failure:
-                return _send(handler, failure.status, {"error": "internal_failure",
+                return handler.answer(failure.status, {"error": "internal_failure",
                                                        "error_description": failure.message})
             return self._token(handler, {k: v[-1] for k, v in parse_qs(body.decode()).items()})
         if failure:
@@ -253,13 +248,13 @@ class FakeGoogleBusiness:
                 return name, match
         return "unknown", None
 
-    def _authorize(self, handler: BaseHTTPRequestHandler, query: dict[str, str]) -> None:
+    def _authorize(self, handler: JsonHandler, query: dict[str, str]) -> None:
         """The consent screen, answered at once: a redirect back to the app's loopback
         address with a code (or error=access_denied)."""
         redirect = query.get("redirect_uri", "")
         if (query.get("client_id") != self.client_id or query.get("response_type") != "code"
                 or not re.fullmatch(r"http://(127\.0\.0\.1|localhost|\[::1\]):\d+/?", redirect)):
-            return _send(handler, 400, {"error": "invalid_request"})
+            return handler.answer(400, {"error": "invalid_request"})
         if self.deny_consent:
             answer = {"error": "access_denied", "state": query.get("state", "")}
         else:
@@ -273,20 +268,20 @@ class FakeGoogleBusiness:
         handler.send_header("Content-Length", "0")
         handler.end_headers()
 
-    def _token(self, handler: BaseHTTPRequestHandler, form: dict[str, str]) -> None:
+    def _token(self, handler: JsonHandler, form: dict[str, str]) -> None:
         client_id, secret = form.get("client_id"), form.get("client_secret")
         basic = handler.headers.get("Authorization", "")
         if basic.startswith("Basic "):  # requests-oauthlib sends the client as HTTP Basic
             client_id, _, secret = base64.b64decode(basic[6:]).decode().partition(":")
         if (client_id, secret) != (self.client_id, self.client_secret):
-            return _send(handler, 401, {"error": "invalid_client",
+            return handler.answer(401, {"error": "invalid_client",
                                         "error_description": "The OAuth client was not found."})
         grant = form.get("grant_type")
         if grant == "refresh_token":
             if form.get("refresh_token") not in self.refresh_tokens:
-                return _send(handler, 400, {"error": "invalid_grant",
+                return handler.answer(400, {"error": "invalid_grant",
                                             "error_description": "Token has been expired or revoked."})
-            return _send(handler, 200, self._access(scope=form.get("scope") or SCOPE))
+            return handler.answer(200, self._access(scope=form.get("scope") or SCOPE))
         if grant == "authorization_code":
             code = self.codes.pop(form.get("code", ""), None)
             verifier = form.get("code_verifier", "")
@@ -294,14 +289,14 @@ class FakeGoogleBusiness:
                 hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
             if (code is None or code["redirect_uri"] != form.get("redirect_uri")
                     or code["challenge"] != challenge):
-                return _send(handler, 400, {"error": "invalid_grant", "error_description": "Bad Request"})
+                return handler.answer(400, {"error": "invalid_grant", "error_description": "Bad Request"})
             answer = self._access(scope=code["scope"])
             if code["offline"] == "offline":
                 refresh = f"1//refresh-{next(self._numbers)}"
                 self.refresh_tokens.add(refresh)
                 answer["refresh_token"] = refresh
-            return _send(handler, 200, answer)
-        return _send(handler, 400, {"error": "unsupported_grant_type"})
+            return handler.answer(200, answer)
+        return handler.answer(400, {"error": "unsupported_grant_type"})
 
     def _access(self, scope: str = SCOPE) -> dict:
         token = f"ya29.fake-{next(self._numbers)}"
@@ -310,7 +305,7 @@ class FakeGoogleBusiness:
         return {"access_token": token, "expires_in": self.expires_in, "scope": scope,
                 "token_type": "Bearer"}
 
-    def _list_reviews(self, handler: BaseHTTPRequestHandler, location: str,
+    def _list_reviews(self, handler: JsonHandler, location: str,
                       query: dict[str, str]) -> None:
         if location not in self.reviews:
             return _error(handler, 404, "Requested entity was not found.")
@@ -325,9 +320,9 @@ class FakeGoogleBusiness:
             answer["averageRating"] = sum(STARS.get(r["starRating"], 0) for r in ordered) / len(ordered)
         if start + size < len(ordered):
             answer["nextPageToken"] = str(start + size)
-        _send(handler, 200, answer)
+        handler.answer(200, answer)
 
-    def _update_reply(self, handler: BaseHTTPRequestHandler, location: str, review_id: str,
+    def _update_reply(self, handler: JsonHandler, location: str, review_id: str,
                       body: bytes) -> None:
         found = [r for r in self.reviews.get(location, []) if r["reviewId"] == review_id]
         if not found:
@@ -340,16 +335,16 @@ class FakeGoogleBusiness:
                                                          "description": "comment exceeds the maximum length"
                                                          if comment else "comment is required"}]}])
         found[0]["reviewReply"] = {"comment": comment, "updateTime": self.now}
-        _send(handler, 200, found[0]["reviewReply"])
+        handler.answer(200, found[0]["reviewReply"])
 
-    def _get_review(self, handler: BaseHTTPRequestHandler, location: str,
+    def _get_review(self, handler: JsonHandler, location: str,
                     review_id: str) -> None:
         found = [r for r in self.reviews.get(location, []) if r["reviewId"] == review_id]
         if not found:
             return _error(handler, 404, "Requested entity was not found.")
-        _send(handler, 200, found[0])
+        handler.answer(200, found[0])
 
-    def _pull(self, handler: BaseHTTPRequestHandler, body: bytes) -> None:
+    def _pull(self, handler: JsonHandler, body: bytes) -> None:
         """Up to maxMessages waiting messages, each with a new ack id; an empty answer is {}."""
         size = json.loads(body or b"{}").get("maxMessages")
         if not isinstance(size, int) or size < 1:
@@ -361,9 +356,9 @@ class FakeGoogleBusiness:
                 ack = f"ack-{message['messageId']}-{next(self._numbers)}"
                 self.outstanding[ack] = message
                 received.append({"ackId": ack, "message": message})
-        _send(handler, 200, {"receivedMessages": received} if received else {})
+        handler.answer(200, {"receivedMessages": received} if received else {})
 
-    def _acknowledge(self, handler: BaseHTTPRequestHandler, body: bytes) -> None:
+    def _acknowledge(self, handler: JsonHandler, body: bytes) -> None:
         acks = json.loads(body or b"{}").get("ackIds") or []
         if not acks:
             return _error(handler, 400, "No ack ids specified.")
@@ -372,9 +367,9 @@ class FakeGoogleBusiness:
                 message = self.outstanding.pop(ack, None)
                 if message is not None:
                     self.acknowledged.append(message["messageId"])
-        _send(handler, 200, {})
+        handler.answer(200, {})
 
-    def _list_locations(self, handler: BaseHTTPRequestHandler, query: dict[str, str]) -> None:
+    def _list_locations(self, handler: JsonHandler, query: dict[str, str]) -> None:
         size = int(query.get("pageSize") or 10)
         if not query.get("readMask") or not 1 <= size <= 100:
             return _error(handler, 400, "Request contains an invalid argument.")
@@ -383,10 +378,10 @@ class FakeGoogleBusiness:
         answer: dict = {"locations": [{"name": f"locations/{n}"} for n in names[start:start + size]]}
         if start + size < len(names):
             answer["nextPageToken"] = str(start + size)
-        _send(handler, 200, answer)
+        handler.answer(200, answer)
 
 
-def _error(handler: BaseHTTPRequestHandler, status: int, message: str, *,
+def _error(handler: JsonHandler, status: int, message: str, *,
            reason: str | None = None, headers: dict[str, str] | None = None,
            details: list | None = None) -> None:
     """Google's JSON error body (google.rpc.Status)."""
@@ -400,19 +395,4 @@ def _error(handler: BaseHTTPRequestHandler, status: int, message: str, *,
     error = {"code": status, "message": message, "status": name}
     if details:
         error["details"] = details
-    _send(handler, status, {"error": error}, headers)
-
-
-def _send(handler: BaseHTTPRequestHandler, status: int, payload: dict,
-          headers: dict[str, str] | None = None) -> None:
-    data = json.dumps(payload).encode()
-    try:
-        handler.send_response(status)
-        handler.send_header("Content-Type", "application/json; charset=UTF-8")
-        handler.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            handler.send_header(name, value)
-        handler.end_headers()
-        handler.wfile.write(data)
-    except (BrokenPipeError, ConnectionResetError):
-        pass
+    handler.answer(status, {"error": error}, headers)

@@ -11,11 +11,11 @@ the next requests answer with an error status (401, 403, 429 with Retry-After, 5
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from tests.fakes.loopback import JsonHandler, Loopback
 
 TOKEN = "kiyoh-token-for-tests"
 LOCATION = "1046100"
@@ -34,30 +34,30 @@ class FakeKiyoh:
     def __post_init__(self) -> None:
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server name
                 url = urlsplit(self.path)
                 query = {k: v[0] for k, v in parse_qs(url.query).items()}
                 if not self.allowed(query):
                     return
                 if url.path != "/v1/publication/review/external":
-                    return self.reply(404, error("NOT_FOUND", "path", "unknown path"))
-                self.reply(200, fake.listing(query))
+                    return self.answer(404, error("NOT_FOUND", "path", "unknown path"))
+                self.answer(200, fake.listing(query))
 
             def do_PUT(self) -> None:  # noqa: N802
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
                 if not self.allowed(body):
                     return
                 if urlsplit(self.path).path != "/v1/publication/review/response":
-                    return self.reply(404, error("NOT_FOUND", "path", "unknown path"))
+                    return self.answer(404, error("NOT_FOUND", "path", "unknown path"))
                 review = fake.reviews.get(body.get("reviewId"))
                 if review is None:
-                    return self.reply(404, error("REVIEW_NOT_FOUND", "reviewId", "no such review"))
+                    return self.answer(404, error("REVIEW_NOT_FOUND", "reviewId", "no such review"))
                 if body.get("reviewResponseType") not in ("PUBLIC", "PRIVATE") \
                         or not body.get("response"):
-                    return self.reply(400, error("INVALID", "response", "response required"))
+                    return self.answer(400, error("INVALID", "response", "response required"))
                 if str(body.get("responseEmail")).lower() not in ("true", "false"):
-                    return self.reply(400, error("INVALID", "responseEmail", "true or false"))
+                    return self.answer(400, error("INVALID", "responseEmail", "true or false"))
                 fake.responses.append(body)
                 if body["reviewResponseType"] == "PUBLIC":
                     review["reviewComments"] = body["response"]
@@ -65,7 +65,7 @@ class FakeKiyoh:
                 elif str(body["responseEmail"]).lower() == "true":
                     fake.emailed.append({"reviewId": review["reviewId"],
                                          "to": review["reviewAuthor"], "text": body["response"]})
-                self.reply(200, {"result": "OK"})
+                self.answer(200, {"result": "OK"})
 
             def allowed(self, params: dict) -> bool:
                 """The token, a scripted failure, the location and the tenant, in that order."""
@@ -74,42 +74,26 @@ class FakeKiyoh:
                 failure = fake.failures.pop(0) if fake.failures else None
                 if failure is not None:
                     status, headers = failure
-                    self.reply(status, error("FAILED", "", f"status {status}"), headers)
+                    self.answer(status, error("FAILED", "", f"status {status}"), headers)
                     return False
                 if self.headers.get("X-Publication-Api-Token") != TOKEN:
-                    self.reply(401, error("INVALID_TOKEN", "X-Publication-Api-Token",
+                    self.answer(401, error("INVALID_TOKEN", "X-Publication-Api-Token",
                                           "token is not valid"))
                     return False
                 if str(params.get("locationId")) != LOCATION or str(params.get("tenantId")) != TENANT:
-                    self.reply(403, error("ACCESS_DENIED", "locationId",
+                    self.answer(403, error("ACCESS_DENIED", "locationId",
                                           "no access to this location"))
                     return False
                 return True
 
-            def reply(self, status: int, payload: dict, headers: dict | None = None) -> None:
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.loopback = Loopback(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return self.loopback.url
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.loopback.close()
 
     # -- the site's side ---------------------------------------------------------------------
     def tick(self) -> str:

@@ -18,10 +18,10 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from tests.fakes.loopback import JsonHandler, Loopback
 
 TOKEN_PATH = "/v1/oauth/oauth-business-users-for-applications/accesstoken"
 REFRESH_PATH = "/v1/oauth/oauth-business-users-for-applications/refresh"
@@ -100,7 +100,7 @@ class FakeTrustpilot:
         self.login_refused = False
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(JsonHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server name
                 self.serve("GET")
 
@@ -129,27 +129,11 @@ class FakeTrustpilot:
                     return self.answer(401, {"message": "Unauthorized", "errorCode": 401})
                 self.answer(*fake.api(method, url.path, call))
 
-            def answer(self, status: int, body: dict | None, headers: dict | None = None) -> None:
-                data = b"" if body is None else json.dumps(body).encode()
-                self.send_response(status)
-                for name, value in (headers or {}).items():
-                    self.send_header(name, value)
-                if data:
-                    self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.loopback = Loopback(Handler)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return self.loopback.url
 
     def token(self, path: str, call: dict) -> tuple[int, dict]:
         expected = "Basic " + base64.b64encode(f"{API_KEY}:{API_SECRET}".encode()).decode()
@@ -242,5 +226,4 @@ class FakeTrustpilot:
         return [c for c in self.calls if c["path"] in (TOKEN_PATH, REFRESH_PATH)]
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.loopback.close()
