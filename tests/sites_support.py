@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import httpx
 import pytest
 from cryptography.fernet import Fernet
 from sqlmodel import select
@@ -25,6 +26,12 @@ def app(sqlite_url, clock):
     from tests.conftest import built_app
 
     yield from built_app(sqlite_url, clock, sections={"secret": SecretSettings(key=KEY)})
+
+
+@pytest.fixture
+def http():
+    with httpx.Client(timeout=5) as client:
+        yield client
 
 
 @pytest.fixture

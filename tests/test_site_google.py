@@ -16,6 +16,7 @@ from app.sites import SITES
 from app.sites.google import KIND, authorize, original_text
 from desk.sources.contract import ReviewSite, SiteError
 from tests.fakes.google_business import Failure, FakeGoogleBusiness, make_review
+from tests.sites_support import http  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -23,12 +24,6 @@ def fake():
     server = FakeGoogleBusiness()
     yield server
     server.close()
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=5) as client:
-        yield client
 
 
 def connect(fake: FakeGoogleBusiness, http: httpx.Client, **settings: str) -> ReviewSite:

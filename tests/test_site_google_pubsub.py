@@ -11,49 +11,23 @@ from datetime import datetime, timedelta, timezone
 
 import httpx
 import pytest
-from cryptography.fernet import Fernet
 from sqlmodel import select
 
 from app.sites import SITES
 from app.sites.google import (LIST_EVERY, PUBSUB_SCOPE, PULL_EVERY, SCOPE, GoogleSite, credentials,
                               notified_review, scopes)
-from app.sites.wiring import SecretSettings
 from desk.sources.connections import connect
 from desk.sources.contract import SiteError
 from desk.sources.sync import sync_sites
-from storage import repo
 from storage.models import Case, SiteConnection
 from tests.fakes.google_business import SUBSCRIPTION, Failure, FakeGoogleBusiness, make_review
-
-KEY = Fernet.generate_key().decode()
-
+from tests.sites_support import KEY, app, http, team_id  # noqa: F401  (fixtures)
 
 @pytest.fixture
 def fake():
     server = FakeGoogleBusiness()
     yield server
     server.close()
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=5) as client:
-        yield client
-
-
-@pytest.fixture
-def app(sqlite_url, clock):
-    from tests.conftest import built_app
-
-    yield from built_app(sqlite_url, clock, sections={"secret": SecretSettings(key=KEY)})
-
-
-@pytest.fixture
-def team_id(app, channel):
-    channel.setup("Ann", lead="U-ann")
-    with app.desk.db.unit() as session:
-        return repo.get_or_create_team(session, platform="test", workspace="T1", defaults={},
-                                       now=app.desk.now()).id
 
 
 def subscribed(fake: FakeGoogleBusiness, **settings: str) -> dict[str, str]:

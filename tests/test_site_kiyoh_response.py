@@ -5,21 +5,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import httpx
 import pytest
-from cryptography.fernet import Fernet
 from sqlmodel import select
 
 from app.sites import SITES
-from app.sites.wiring import SecretSettings
 from desk.sources.connections import connect
 from desk.sources.contract import SiteError
 from desk.sources.sync import sync_sites
-from storage import repo
 from storage.models import Case, SiteConnection
 from tests.fakes.kiyoh_fake import LOCATION, TOKEN, FakeKiyoh
+from tests.sites_support import KEY, app, http, team_id  # noqa: F401  (fixtures)
 
-KEY = Fernet.generate_key().decode()
 REPLY = "Beste Marieke, het spijt me. Bel me op 030-1234567, dan lossen we het op. Groet, Ann"
 
 
@@ -29,12 +25,6 @@ def kiyoh():
     fake.write("k-1", rating=2, author="Marieke", title="Fiets te laat klaar")
     yield fake
     fake.close()
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=5) as client:
-        yield client
 
 
 def settings(kiyoh: FakeKiyoh, **more: str) -> dict[str, str]:
@@ -90,21 +80,6 @@ def test_response_is_a_setting_with_three_choices():
 
 
 # --- from the case ------------------------------------------------------------------------
-
-@pytest.fixture
-def app(sqlite_url, clock):
-    from tests.conftest import built_app
-
-    yield from built_app(sqlite_url, clock, sections={"secret": SecretSettings(key=KEY)})
-
-
-@pytest.fixture
-def team_id(app, channel):
-    channel.setup("Ann", lead="U-ann")
-    with app.desk.db.unit() as session:
-        return repo.get_or_create_team(session, platform="test", workspace="T1", defaults={},
-                                       now=app.desk.now()).id
-
 
 def test_a_private_reply_from_the_case_says_it_is_not_on_the_site(app, channel, team_id, kiyoh):
     from desk.intake.cards import intake_cards

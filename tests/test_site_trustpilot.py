@@ -15,6 +15,7 @@ from desk.intake.receive import take
 from desk.intake.signature import webhook_key
 from desk.sources.contract import ReviewSite, SiteError
 from tests.fakes import trustpilot as tp
+from tests.sites_support import http  # noqa: F401  (fixtures)
 from tests.test_intake import SECRET, cases, team_id  # noqa: F401 - team_id is a fixture
 
 T0 = 1_795_000_000.0  # the client's clock, seconds since the epoch
@@ -33,12 +34,6 @@ def fake():
     server = tp.FakeTrustpilot()
     yield server
     server.close()
-
-
-@pytest.fixture
-def http():
-    with httpx.Client(timeout=5) as client:
-        yield client
 
 
 @pytest.fixture
