@@ -70,7 +70,8 @@ def build(settings: Settings, *, clock: Clock | None = None, migrate: bool = Tru
     inbox = DbInbox(db, clock)
     desk.outbox = DurableOutbox(desk, platforms=platforms,
                                 grace=timedelta(seconds=settings.outbox_grace))
-    return App(settings=settings, router=build_router(desk), refs=DbMessageRefs(db, desk.outbox), clock=clock,
+    return App(settings=settings, router=build_router(desk), clock=clock,
+               refs=DbMessageRefs(db, desk.outbox),
                team_language=partial(team_language, desk), record=desk.outbox.record,
                jobs=[desk.outbox, ReminderSender(desk, platforms=platforms),
                      partial(due_digests, desk, platforms=platforms),

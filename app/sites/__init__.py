@@ -5,7 +5,8 @@ from __future__ import annotations
 from app.sites import google, kiyoh, trustpilot
 from desk.sources.contract import SiteKind
 
-SITES: dict[str, SiteKind] = {kind.source: kind for kind in (google.KIND, kiyoh.KIND, trustpilot.KIND)}
+SITES: dict[str, SiteKind] = {kind.source: kind
+                              for kind in (google.KIND, kiyoh.KIND, trustpilot.KIND)}
 
 
 def webhooks() -> dict:
