@@ -53,6 +53,7 @@ ONE_TERM = {  # the word that drifted → the one the product uses
     r"\bdraad\b": "thread", r"stilgevallen": "niets meer van gehoord",
     r"eerste reactie": "tussenbericht", r"\bclaim": "oppakken", r"deadline": "te laat",
     r"niets meer gehoord": "niets meer van gehoord", r"\bafloop\b": "uitkomst",
+    r"vanzelf weg": "vanzelf geplaatst",  # "gaat vanzelf weg" reads as "disappears"
 }
 ENGLISH = [r"\bnext\b", r"\boptional\b", r"\bmon-fri\b", r"\bmon,tue", r"Done\."]
 
