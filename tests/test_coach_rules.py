@@ -272,7 +272,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-4 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-5 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -281,6 +281,11 @@ HELD_OUT = {  # (split, language): floors; rounds 1-4 have all been read and tun
     ("held_out_3", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
+    # round 5 trained the sentence-role model; round 6 was evaluated once, as it stands here
+    ("round_5", "en"): {"recall": 0.91, "false_alarms": 0.006, "good_flagged": 3},
+    ("round_5", "nl"): {"recall": 0.90, "false_alarms": 0.005, "good_flagged": 3},
+    ("round_6", "en"): {"recall": 0.72, "false_alarms": 0.005, "good_flagged": 2},
+    ("round_6", "nl"): {"recall": 0.77, "false_alarms": 0.006, "good_flagged": 3},
 }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from desk.advice.coach import avoid, dismissive, frames, present, review as site_review, stance
+from desk.advice.coach import avoid, dismissive, frames, present, review as site_review, roles, stance
 from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
 from desk.advice.coach.privacy import personal_data
 from desk.advice.coach.promise import promises
@@ -36,6 +36,12 @@ MAX_WORDS = 150
 READ_LIMIT = 3000
 READ_TAIL = 400
 SENTENCE_SHOWN = 300  # characters of a finding's sentence quoted back
+# Where the sentence-role model has a say beside the rules: the findings it adds, and the
+# elements it may find present. Chosen on a round of replies left out of its training
+# (docs/advice-quality.md); elsewhere it added more false alarms than findings, and whether a
+# promise needs a yes depends on the kinds of offer the team allows.
+READ_ROLES = ("defensive", "contradicts", "belittles")
+READ_ELEMENTS = ("thanks", "empathy", "offline")
 
 
 @dataclass(frozen=True)
@@ -115,13 +121,17 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     closing = sign_off(draft)
     body = draft[: closing[0]] if closing else draft
     customer_tokens = name_tokens(customer)
+    body_spans = _body_spans(draft)
+    reader = roles.model()
+    played = {(s, e): _read(reader, draft[s:e]) for s, e in body_spans} if reader else {}
+    in_body = set().union(*played.values()) & set(READ_ELEMENTS)
 
     if customer_tokens and not mentions(body, customer_tokens):
         flag("name")
     # "Many thanks, Anna" closes a reply; it does not thank the customer for raising it.
-    if not find(frames.THANKS, body, unless_followed_by=present.THANKS_NOT):
+    if not (find(frames.THANKS, body, unless_followed_by=present.THANKS_NOT) or "thanks" in in_body):
         flag("thanks")
-    if not (find(frames.EMPATHY, draft) or frames.FELT.search(draft)):
+    if not (find(frames.EMPATHY, draft) or frames.FELT.search(draft) or "empathy" in in_body):
         flag("empathy")
     if not find(present.APOLOGY, draft, unless_followed_by=present.APOLOGY_NOT):
         flag("apology")
@@ -130,7 +140,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     # The customer's own number, leaked, is no offer to talk; nor is a matter settled privately.
     reachable = _blank(draft, [leak] if leak else [])
     reachable = _blank(reachable, frames.OFFLINE_NOT.finditer(reachable))
-    if not find(frames.OFFLINE, reachable):
+    if not (find(frames.OFFLINE, reachable) or "offline" in in_body):
         flag("offline")
     # Signed by a person: the one who posts it, or any named teammate.
     if closing is None or not (
@@ -139,7 +149,6 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         flag("signature")
 
     allowed = frozenset(allowed_offers)
-    body_spans = _body_spans(draft)
     for i, (start, end) in enumerate(spans):
         sentence = draft[start:end]
         nearby = draft[start: spans[i + 1][1] if i + 1 < len(spans) else end]
@@ -160,6 +169,9 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
             flag("promise", offer[1], offset=start)
         if (m := PLACEHOLDER.search(sentence)):
             flag("placeholder", m, offset=start)
+        for rule in READ_ROLES:
+            if rule in played.get((start, end), ()) and rule not in found:
+                found[rule] = Finding(rule, _short(sentence), sentence=_short(sentence, SENTENCE_SHOWN))
     for rule, pattern in (
         ("contradicts", frames.CONTRADICTS), ("belittles", dismissive.BELITTLES), ("belittles", stance.BELITTLES),
         ("no_comment", frames.NO_COMMENT),
@@ -215,6 +227,21 @@ def _ends(reply: str) -> tuple[frozenset[str], frozenset[str]]:
     if not spans:
         return frozenset(), frozenset()
     return words_of(text[slice(*spans[0])]), words_of(text[slice(*spans[-1])])
+
+
+def _read(reader: roles.Model, sentence: str) -> set[str]:
+    """The roles the model reads in a body sentence, where the rules do not know better: a
+    record that proves the customer right contradicts no one, and a feeling or an apology
+    taken back ("sorry als je je niet welkom voelde", "we begrijpen niet waarom") is no empathy."""
+    read = reader.played(sentence) & {*READ_ROLES, *READ_ELEMENTS}
+    if "contradicts" in read and frames.CONCEDES.search(sentence):
+        read.discard("contradicts")
+    taken_back = (frames.EMPATHY.search(sentence) and not find(frames.EMPATHY, sentence)) or (
+        present.APOLOGY.search(sentence)
+        and not find(present.APOLOGY, sentence, unless_followed_by=present.APOLOGY_NOT))
+    if taken_back:
+        read.discard("empathy")
+    return read
 
 
 def _body_spans(text: str) -> list[tuple[int, int]]:

@@ -96,8 +96,9 @@ def find(pattern: re.Pattern[str], text: str, *, negatable: bool = True,
     return None
 
 
-# A full stop between digits ("19.30 uur", "€ 2.50") does not end a sentence.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+(?:[.!?]+|\n|$)")
+# A full stop between digits ("19.30 uur", "€ 2.50") or inside a word ("jen@bloom.co.uk",
+# "www.example.nl") does not end a sentence.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\w)\.(?=\w))+(?:[.!?]+|\n|$)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

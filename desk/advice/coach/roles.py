@@ -1,0 +1,78 @@
+"""What part a sentence of a reply plays (thanks, a feeling named, an excuse offered, records
+set against the customer...), read by a linear model trained on labelled sentences of both
+languages (training/roles.py writes roles.npz beside this file).
+
+The rules know words and constructions; the model has seen how many more sentences that play
+a part are built, so it is the coach's second opinion: a role it reads with enough weight
+counts as a finding (or as the element present) even when no rule matched. Features are the
+words, word pairs and word pieces of the folded sentence, so inflections and Dutch compounds
+share what was learned.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desk.advice.coach.text import fold
+
+if TYPE_CHECKING:
+    import numpy as np
+
+ROLES = ("thanks", "empathy", "apology", "offline", "defensive", "contradicts", "small_print",
+         "belittles", "no_comment", "change_review", "promise")
+MODEL = Path(__file__).with_name("roles.npz")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|0+")
+_DIGITS = re.compile(r"\d+")
+PIECE = 4  # letters in a word piece
+
+
+def features(sentence: str) -> list[str]:
+    """The sentence's features: words, pairs of words, and pieces of the longer words."""
+    words = _TOKEN.findall(_DIGITS.sub("0", fold(sentence)))
+    out = [f"w {w}" for w in words]
+    out += [f"b {a} {b}" for a, b in zip(["^", *words], [*words, "$"])]
+    for w in words:
+        if len(w) > PIECE:
+            padded = f"<{w}>"
+            out += [f"p {padded[i:i + PIECE]}" for i in range(len(padded) - PIECE + 1)]
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    index: dict[str, int]
+    weights: "np.ndarray"  # features × roles
+    bias: "np.ndarray"  # roles
+    thresholds: "np.ndarray"  # roles: the probability from which a role counts
+
+    def read(self, sentence: str) -> dict[str, float]:
+        """The probability of each role for one sentence."""
+        import numpy as np  # here, not at the top: a start needs no arrays
+
+        rows = sorted({i for f in features(sentence) if (i := self.index.get(f)) is not None})
+        if not rows:
+            return {}
+        scores = self.weights[rows].sum(axis=0) / np.sqrt(len(rows)) + self.bias
+        return dict(zip(ROLES, (1.0 / (1.0 + np.exp(-scores))).tolist()))
+
+    def played(self, sentence: str) -> set[str]:
+        """The roles the sentence plays with enough weight to count."""
+        read = self.read(sentence)
+        return {role for role, limit in zip(ROLES, self.thresholds.tolist())
+                if read.get(role, 0.0) >= limit}
+
+
+@lru_cache(maxsize=1)
+def model() -> Model | None:
+    """The trained model, or None when it has not been trained (the rules then work alone)."""
+    import numpy as np
+
+    if not MODEL.exists():
+        return None
+    with np.load(MODEL) as saved:
+        names = str(saved["features"]).split("\n")
+        return Model({name: i for i, name in enumerate(names)}, saved["weights"].astype(np.float32),
+                     saved["bias"], saved["thresholds"])
