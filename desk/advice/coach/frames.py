@@ -103,6 +103,10 @@ EXCUSE = widen(
 SMALL_PRINT = widen(
     avoid.SMALL_PRINT,
     r"\b\w+voorwaarden\b", r"\b(?:our|the)\s+\w+\s+(?:conditions|terms)\b",
+    # the agreement they signed, recited as what allows the team to act
+    r"\b(?:our|the)\s+(?:\w+\s+)?(?:agreement|contract)\b[^.!?]{0,80}\b(?:allows?|permits?|entitles?|states?|says?)\b",
+    r"\b(?:volgens|in)\s+(?:de|het|onze|ons)\s+\w*(?:overeenkomst|contract|reglement)\b[^.!?]{0,80}"
+    r"\b(?:mogen|mag|kunnen|staat|dienen)\b",
     # a rule stated in the passive: "non-returnable", "worden na bevestiging niet terugbetaald"
     r"\bnon-?(?:returnable|refundable|exchangeable|transferable|cancellable)\b",
     r"\b(?:worden|wordt|kunnen|kan)\s+(?:\w+\s+){0,3}niet\s+(?:worden\s+)?(?:geruild|omgeruild|teruggenomen|"

@@ -27,7 +27,8 @@ _BUSINESS_PLACE = rx(
 )
 _ADDRESS = re.compile(
     r"\b[A-Z][\w'-]{0,40}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|markt)\s+\d{1,4}[a-zA-Z]?\b"
-    r"|\b\d{1,5}\s+(?:[A-Z][\w'-]{1,40}\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave|Lane|Drive|Close|Way)\b"
+    r"|\b\d{1,5}\s+(?:[A-Z][\w'-]{1,40}\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave|Lane|Drive|Close|Way|"
+    r"Terrace|Rise|Crescent|Court|Place|Gardens|Grove|Row|Hill|Park|Walk|Square|Mews|View|Parade|Boulevard|Blvd)\b"
     r"|\b\d{4}\s?[A-Z]{2}\b(?![\w-])"
 )
 _ORDER_NUMBER = rx(
@@ -62,13 +63,21 @@ _CUSTOMER_PHONE = rx(
     r"\b(?:belden|probeerden|belde|probeerde)\s+(?:\w+\s+){0,3}(?:u|je|uw|jouw)\b",
     r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){0,1}(?:mobile|number|phone|nummer|telefoonnummer|gsm|mobiel)\b",
     r"\b(?:tried|geprobeerd)\b",
+    r"\bleft\s+(?:you\s+)?(?:a\s+)?(?:\w+\s+)?(?:message|voicemail)\b",
+    r"\b(?:bericht|voicemail)\s+(?:\w+\s+){0,2}(?:ingesproken|achtergelaten)\b", r"\bingesproken\b",
 )
 _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b")
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
 _BOOKING = r"(?:booking|reservation|table|appointment|slot|visit|reservering|afspraak|tafel|boeking|behandeling|bezoek)"
+_BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
 _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b{_CLOCK}",
     rf"\b(?:your|uw|je|jouw)\s+{_CLOCK}\s+{_BOOKING}\b",
+    # a booking or an arrival of theirs, with its time: "booked under your name for 7:00 pm"
+    rf"\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,50}}?\b{_BOOKED}\b[^.!?]{{0,30}}?\b{_CLOCK}",
+    rf"\b{_BOOKED}\b[^.!?]{{0,30}}?\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,30}}?\b{_CLOCK}",
+    rf"\b(?:op|on|under|onder)\s+(?:your|uw|je|jouw)\s+naam\b[^.!?]{{0,30}}?\b{_CLOCK}",
+    rf"\bunder\s+your\s+name\b[^.!?]{{0,30}}?\b{_CLOCK}",
 )
 
 

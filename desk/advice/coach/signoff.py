@@ -29,9 +29,17 @@ _NOT_A_PERSON = frozenset(
     eigenaresse manager bedrijfsleider filiaalmanager chef shop store winkel restaurant salon kapsalon garage
     autobedrijf bakkerij webshop hotel café cafe bistro brasserie pizzeria verzekeringen insurance bv b.v. vof
     ltd inc co kapper kantoor office company bedrijf medewerkers collega's receptie reception administratie
-    namens
+    namens services service home house care storage laundrette launderette clinic centre center studio school
+    academy practice pharmacy dental surgery motors removals plumbing electrical builders roofing solar
+    cleaning catering kitchens gardens nursery daycare hire rentals travel tours agency group bakery butchers
+    slagerij apotheek praktijk kliniek kinderopvang opvang verhuur installatie bouw schilders tandartsen
+    dierenkliniek wasserette reizen
     """.split()
 )
+# Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
+_BUSINESS_WORD = re.compile(
+    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|opvang|verhuur|school|handel|erij|kliniek)$",
+    re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
 PARTICLES = frozenset(
     "de van der den het ten ter te la le du da von mr mrs ms dhr mevr meneer mevrouw 't".split()
@@ -71,7 +79,8 @@ def signed_by_a_person(who: str) -> bool:
         if not words or _CLOSING.fullmatch(" ".join(words)):
             continue
         return (len(words) <= 4 and not any(c.isdigit() for c in segment)
-                and not any(fold(w).strip(".,") in _NOT_A_PERSON for w in words if w not in PARTICLES)
+                and not any(fold(w).strip(".,") in _NOT_A_PERSON or _BUSINESS_WORD.fullmatch(w.strip(".,"))
+                            for w in words if w not in PARTICLES)
                 and all(_CAPITALISED.fullmatch(w) or w in PARTICLES for w in words))
     return False
 
