@@ -286,6 +286,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-5 have all been read and tun
     ("round_5", "nl"): {"recall": 0.84, "false_alarms": 0.005, "good_flagged": 3},
     ("round_6", "en"): {"recall": 0.91, "false_alarms": 0.004, "good_flagged": 1},
     ("round_6", "nl"): {"recall": 0.92, "false_alarms": 0.005, "good_flagged": 2},
+    # round 7 was evaluated once, as it stands here
+    ("round_7", "en"): {"recall": 0.80, "false_alarms": 0.004, "good_flagged": 2},
+    ("round_7", "nl"): {"recall": 0.81, "false_alarms": 0.006, "good_flagged": 2},
 }
 
 
