@@ -142,9 +142,11 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     reachable = _blank(reachable, frames.OFFLINE_NOT.finditer(reachable))
     if not (find(frames.OFFLINE, reachable) or "offline" in in_body):
         flag("offline")
-    # Signed by a person: the one who posts it, or any named teammate.
+    # Signed by a person: the one who posts it (when that is a person's name, not the shop's
+    # account), or any named teammate.
     if closing is None or not (
-        (signer and mentions(closing[1], name_tokens(signer))) or signed_by_a_person(closing[1])
+        (signer and signed_by_a_person(signer) and mentions(closing[1], name_tokens(signer)))
+        or signed_by_a_person(closing[1])
     ):
         flag("signature")
 

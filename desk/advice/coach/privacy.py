@@ -33,15 +33,16 @@ _ADDRESS = re.compile(
 )
 _ORDER_NUMBER = rx(
     r"\b(?:order|invoice|customer|account|policy|booking|reservation|"
-    r"reference|case|ticket|claim|dossier)\s*(?:(?:number|no\.?|nr\.?|"
+    r"reference|case|ticket|claim|dossier|job)\s*(?:(?:number|no\.?|nr\.?|"
     r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|"
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
-    r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case)\s+"
-    r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?[A-Z]{1,4}-?\d{4,}\b",
+    r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
+    r"opdracht|werkbon)\s+"
+    r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{4}-\d{3,})\b",
 )
 _PLATE = re.compile(r"\b(?=[A-Z0-9-]{0,10}\d)(?=[A-Z0-9-]{0,10}[A-Z])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}\b")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?\d{4}\s?\d{4}\s?\d{2}\b")
@@ -68,7 +69,8 @@ _CUSTOMER_PHONE = rx(
 )
 _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b")
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
-_BOOKING = r"(?:booking|reservation|table|appointment|slot|visit|reservering|afspraak|tafel|boeking|behandeling|bezoek)"
+_BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|reservering|afspraak|afspraken|tafel|"
+            r"boeking|behandeling|bezoek|bezichtiging)(?:s|en)?")
 _BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
 _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b{_CLOCK}",

@@ -36,15 +36,20 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
         r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
         r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+\w+",
-        r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bit\s)\b(?:is|are)\s+on\s+us\b",
+        r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bit\s)(?<!\bone\s)\b(?:is|are)\s+on\s+us\b",
+        r"\bguest\s*list\b", r"\bgastenlijst\b", r"\bvan\s+de\s+zaak\b",
+        r"\b(?:krijg|krijgt|krijgen)\b[^.!?]{0,40}\b(?:koffie|drankje|broodje|taart|gebak|fles|lunch|diner|ontbijt|"
+        r"nacht|kaartje|ticket|behandeling|les|maaltijd|ijsje)\w*\b[^.!?]{0,20}\bvan\s+ons\b",
         # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
         r"\b(?:a|an|one|two|three|\d+|your\s+next|the\s+next|next)\s+(?:\w+\s+){0,2}(?:night|stay|meal|dinner|lunch|"
         r"breakfast|drink|round|coffee|dessert|bottle|treatment|session|lesson|class|visit|cut|wash|service|ticket)s?"
-        r"\s+on\s+(?:us|the\s+house)\b", r"\b(?:volgende|next)\b[^.!?]{0,30}\b(?:is|zijn)\s+van\s+ons\b",
+        r"(?:\s+\w+){0,4}\s+on\s+(?:us|me|the\s+house)\b", r"\b(?:volgende|next)\b[^.!?]{0,30}\b(?:is|zijn)\s+van\s+ons\b",
     ),
     "replacement": rx(
         r"\b(?:we|i|we'll|i'll|we\s+will|i\s+will|wij|ik)\s+(?:will\s+|zullen\s+|gaan\s+|can\s+|kunnen\s+)?"
         r"(?:replace|vervangen|vervang)\b(?!\s+(?:het\s+|the\s+)?(?:bordje|sign|policy|beleid))",
+        # a brand-new one given, not a brand-new one that failed ("a brand-new door that sticks")
+        r"\b(?:send|give|get|bring|fit|install|krijg\w*|stur\w*|breng\w*|plaats\w*|lever\w*)\b[^.!?]{0,25}"
         r"\b(?:brand[- ]new|gloednieuw\w*)\b", r"\bsend\s+you\s+a\s+new\b",
         r"\b(?:send|sturen|stuur|ship|deliver)\w*\b[^.!?]{0,30}\b(?:replacement|vervangend\w*)\b",
         r"\b(?:swap|exchange|ruil\w*)\b[^.!?]{0,40}\b(?:new|nieuwe?)\b",
