@@ -288,6 +288,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-7 have all been read and tun
     ("round_6", "nl"): {"recall": 0.92, "false_alarms": 0.005, "good_flagged": 2},
     ("round_7", "en"): {"recall": 0.94, "false_alarms": 0.002, "good_flagged": 0},
     ("round_7", "nl"): {"recall": 0.93, "false_alarms": 0.002, "good_flagged": 1},
+    # round 8 was evaluated once, as it stands here
+    ("round_8", "en"): {"recall": 0.73, "false_alarms": 0.006, "good_flagged": 3},
+    ("round_8", "nl"): {"recall": 0.71, "false_alarms": 0.006, "good_flagged": 5},
 }
 
 
