@@ -272,7 +272,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-7 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-8 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -281,16 +281,15 @@ HELD_OUT = {  # (split, language): floors; rounds 1-7 have all been read and tun
     ("held_out_3", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
-    # rounds 5-7 trained the sentence-role model and their misses tuned the rules (docs/advice-quality.md)
+    # rounds 5-8 trained the sentence-role model and their misses tuned the rules (docs/advice-quality.md)
     ("round_5", "en"): {"recall": 0.90, "false_alarms": 0.006, "good_flagged": 3},
     ("round_5", "nl"): {"recall": 0.86, "false_alarms": 0.005, "good_flagged": 3},
     ("round_6", "en"): {"recall": 0.94, "false_alarms": 0.004, "good_flagged": 1},
     ("round_6", "nl"): {"recall": 0.92, "false_alarms": 0.005, "good_flagged": 2},
     ("round_7", "en"): {"recall": 0.94, "false_alarms": 0.002, "good_flagged": 0},
     ("round_7", "nl"): {"recall": 0.93, "false_alarms": 0.002, "good_flagged": 1},
-    # round 8 was evaluated once, as it stands here
-    ("round_8", "en"): {"recall": 0.73, "false_alarms": 0.006, "good_flagged": 3},
-    ("round_8", "nl"): {"recall": 0.71, "false_alarms": 0.006, "good_flagged": 5},
+    ("round_8", "en"): {"recall": 0.87, "false_alarms": 0.002, "good_flagged": 1},
+    ("round_8", "nl"): {"recall": 0.85, "false_alarms": 0.004, "good_flagged": 4},
 }
 
 

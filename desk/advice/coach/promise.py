@@ -27,7 +27,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "discount": rx(r"\bdiscount\w*\b", r"\bwaiv\w*\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
                    r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
     "voucher": rx(
-        r"\bvouchers?\b", r"\bgift\s*(?:card|voucher)s?\b", r"\bcoupons?\b",
+        # a voucher offered, not the customer's own ("find the voucher's out of date")
+        r"(?<!\bthe\s)(?<!\byour\s)\bvouchers?\b", r"\bgift\s*(?:card|voucher)s?\b", r"\bcoupons?\b",
         r"(?:[€$£]\s?\d+|\b\d+\s*(?:euro|pounds?|dollars?))\s+(?:credit|tegoed)\b", r"\bcredit\s+on\s+your\b",
         r"\b(?:cadeau|tegoed|waarde|kado)bon\w*\b", r"\btegoed\b",
     ),
@@ -61,7 +62,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bbetalen\b[^.!?]{0,30}\bterug\b",
     ),
     "guarantee": rx(
-        r"\bguarantee\w*\b", r"\bnever\s+(?:ever\s+)?happen\s+again\b", r"\bi\s+promise\b", r"\bwe\s+promise\b",
+        r"\bguarantee\w*\b", r"\bnever\s+(?:ever\s+)?happen\s+again\b", r"\b(?:i|we)\s+promise\s+(?:you|to|that|it|this)\b",
         r"\bgegarandeerd\b", r"\bgarande\w*\b", r"\bbeloof\b|\bbeloven\b",
         r"\bnooit\s+meer\s+(?:gebeurt|zal\s+gebeuren|gebeuren)\b",
         # "I'll make sure this never happens again", "zorgen dat het niet meer voorkomt"
