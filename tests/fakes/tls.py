@@ -47,3 +47,15 @@ def server_context() -> ssl.SSLContext:
 def client_context() -> ssl.SSLContext:
     """A client's context that trusts the certificate (and checks it, host name included)."""
     return ssl.create_default_context(cafile=certificate()[0])
+
+
+@lru_cache(maxsize=1)
+def system_bundle() -> str:
+    """The system's CA bundle with the certificate added: point SSL_CERT_FILE at it, and a
+    client that is given no SSL context (as the bot's) trusts the fake the way it trusts
+    Slack, loading as many certificates."""
+    system = ssl.get_default_verify_paths()
+    path = Path(certificate()[0]).with_name("bundle.pem")
+    path.write_text((Path(system.cafile).read_text() if system.cafile else "")
+                    + Path(certificate()[0]).read_text())
+    return str(path)
