@@ -20,12 +20,21 @@ from storage.models import OutboxItem, Team
 DELIVERED, SUPERSEDED, GIVEN_UP = "delivered", "superseded", "given_up"
 
 
+# Built once and given the rows as parameters, so it is compiled once: an INSERT whose
+# `.values()` hold the rows is compiled anew for every turn (a third of a forward's SQL CPU).
+_ADD = insert(OutboxItem.__table__).returning(OutboxItem.__table__.c.id)
+_OPTIONAL = {"key": None, "channel": None, "attempts": 0, "error": None, "alert": False,
+             "told": None}
+
+
 def add(session: Session, rows: Sequence[dict]) -> list[int]:
     """Keep these rows (OutboxItem's fields) in one statement; their ids, in order (one
     statement numbers its rows in the order of its values)."""
-    statement = insert(OutboxItem).values([{"attempts": 0, "alert": False, **row}
-                                           for row in rows]).returning(OutboxItem.id)
-    return sorted(session.execute(statement).scalars())
+    if not rows:
+        return []
+    if session.autoflush:  # what the session holds goes first, as with an ORM statement
+        session.flush()
+    return sorted(session.execute(_ADD, [{**_OPTIONAL, **row} for row in rows]).scalars())
 
 
 def take(session: Session, *, platforms: Sequence[str], now: datetime, lease_until: datetime,
