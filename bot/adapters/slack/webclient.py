@@ -13,7 +13,9 @@ slack_sdk's own:
 * a failure to connect or send raises `URLError`, a reset while reading
   `ConnectionResetError`, a server that closes without answering `RemoteDisconnected`: the
   errors ConnectionErrorRetryHandler retries, as it did with urlopen; a read that times out
-  raises `TimeoutError`, which it did not and does not retry.
+  raises `TimeoutError`, which it did not and does not retry;
+* a redirect is not followed but raised as the HTTPError it is (urlopen followed a 301-303 as
+  a GET without the call's body; Slack's Web API does not redirect).
 
 The hook is private to slack_sdk: pyproject.toml pins the releases it was checked against,
 and tests/test_slack_keepalive.py fails when it is gone or changed.
