@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Sequence
 
-from sqlalchemy import delete, exists, func, insert, update
+from sqlalchemy import bindparam, delete, exists, func, insert, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -20,12 +20,22 @@ from storage.models import OutboxItem, Team
 DELIVERED, SUPERSEDED, GIVEN_UP = "delivered", "superseded", "given_up"
 
 
+# Built once and given the rows as parameters, so it is compiled once: an INSERT whose
+# `.values()` hold the rows is compiled anew for every turn (7.5 % of a forward, profiled).
+_TABLE = OutboxItem.__table__
+_ADD = insert(_TABLE).returning(_TABLE.c.id)
+_OPTIONAL = {"key": None, "channel": None, "attempts": 0, "error": None, "alert": False,
+             "told": None}
+
+
 def add(session: Session, rows: Sequence[dict]) -> list[int]:
     """Keep these rows (OutboxItem's fields) in one statement; their ids, in order (one
     statement numbers its rows in the order of its values)."""
-    statement = insert(OutboxItem).values([{"attempts": 0, "alert": False, **row}
-                                           for row in rows]).returning(OutboxItem.id)
-    return sorted(session.execute(statement).scalars())
+    if not rows:
+        return []
+    if session.autoflush:  # what the session holds goes first, as with an ORM statement
+        session.flush()
+    return sorted(session.execute(_ADD, [{**_OPTIONAL, **row} for row in rows]).scalars())
 
 
 def take(session: Session, *, platforms: Sequence[str], now: datetime, lease_until: datetime,
@@ -59,10 +69,17 @@ def take(session: Session, *, platforms: Sequence[str], now: datetime, lease_unt
                              .execution_options(populate_existing=True)))
 
 
+# Every post's mark, built once on the table: the ORM's UPDATE (its cache key made from the
+# statement built anew, its session bookkeeping) cost twice the statement. Its session holds
+# no outbox row to keep in step (DurableOutbox.record settles in a unit of its own).
+_DELIVERED = (update(_TABLE)
+              .where(_TABLE.c.id == bindparam("row_id"), _TABLE.c.delivered_at.is_(None))
+              .values(delivered_at=bindparam("now", type_=_TABLE.c.delivered_at.type),
+                      outcome=DELIVERED, error=None))
+
+
 def delivered(session: Session, *, row_id: int, now: datetime) -> None:
-    session.exec(update(OutboxItem).where(OutboxItem.id == row_id,
-                                          OutboxItem.delivered_at.is_(None))
-                 .values(delivered_at=now, outcome=DELIVERED, error=None))
+    session.execute(_DELIVERED, {"row_id": row_id, "now": now})
 
 
 def failed(session: Session, *, row_id: int, reason: str, retry_at: datetime | None,

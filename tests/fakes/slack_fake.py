@@ -25,6 +25,7 @@ import itertools
 import json
 import socket
 import socketserver
+import ssl
 import threading
 import time
 import urllib.error
@@ -184,7 +185,9 @@ class FakeSlackAPI:
         bot_user_id: str = BOT_USER_ID,
         bot_id: str = BOT_ID,
         app_id: str = APP_ID,
+        tls: "ssl.SSLContext | None" = None,
     ) -> None:
+        self.tls = tls  # a server context: serve HTTPS (tests/fakes/tls.py), else HTTP
         self.team_id = team_id
         self.team_domain = team_domain
         self.bot_user_id = bot_user_id
@@ -200,6 +203,8 @@ class FakeSlackAPI:
         self._channel_limit: tuple[float, int] | None = None
         self._buckets: dict[str, tuple[float, float]] = {}  # channel -> (tokens, when)
         self._cond = threading.Condition()
+        self.connections = 0  # connections accepted so far (a kept-alive one counts once)
+        self.idle_timeout: float | None = None  # close a connection idle this long (seconds)
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._handlers: dict[str, Callable[[ApiCall], dict]] = {
@@ -234,6 +239,9 @@ class FakeSlackAPI:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        if self.tls is not None:  # the handshake happens in the handler's thread, on first read
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True,
+                                                       do_handshake_on_connect=False)
         self._thread = threading.Thread(
             target=self._server.serve_forever, args=(0.05,), name="fake-slack-api", daemon=True
         )
@@ -260,7 +268,7 @@ class FakeSlackAPI:
 
     @property
     def root_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def base_url(self) -> str:
@@ -635,6 +643,15 @@ class _RecordingHandler(BaseHTTPRequestHandler):
 
     owner: FakeSlackAPI
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        self.timeout = self.owner.idle_timeout  # a read that waits longer closes the connection
+        with self.owner._cond:
+            self.owner.connections += 1
+        super().setup()
+        # The head and the body of an answer are two writes: without this, on a kept-alive
+        # connection the body waits for the client's delayed ACK (40 ms), as no real server's.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _read_body(self) -> bytes:
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":

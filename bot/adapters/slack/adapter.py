@@ -28,6 +28,7 @@ from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.inbound import PLATFORM, Ack, Inbound, Origin
 from bot.adapters.slack.outbound import Delivery, Pacer, failure
 from bot.adapters.slack.patience import CALL_TIMEOUT, Patience, retry_handlers
+from bot.adapters.slack.webclient import KeptAliveClient
 from bot.catalogue import Catalogue, ShortcutKind
 from bot.delivery.contract import SendTable
 from bot.delivery.dispatcher import Dispatcher, log_result
@@ -57,8 +58,10 @@ def slack_settings(runtime: Runtime) -> SlackSettings:
 
 
 def make_client(runtime: Runtime, patience: Patience) -> WebClient:
+    """The process's one Web API client: its calls share kept-alive connections (no new
+    connection and TLS handshake per call), shared by every thread."""
     settings = slack_settings(runtime)
-    return WebClient(token=settings.bot_token, base_url=settings.api_base_url,
+    return KeptAliveClient(token=settings.bot_token, base_url=settings.api_base_url,
                      timeout=CALL_TIMEOUT, retry_handlers=retry_handlers(patience))
 
 
