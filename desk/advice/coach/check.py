@@ -123,7 +123,8 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     customer_tokens = name_tokens(customer)
     body_spans = _body_spans(draft)
     reader = roles.model()
-    played = {(s, e): _read(reader, draft[s:e]) for s, e in body_spans} if reader else {}
+    read = reader.played_in([draft[s:e] for s, e in body_spans]) if reader else []
+    played = {span: _read(draft[span[0]:span[1]], roles_read) for span, roles_read in zip(body_spans, read)}
     in_body = set().union(*played.values()) & set(READ_ELEMENTS)
 
     if customer_tokens and not mentions(body, customer_tokens):
@@ -231,17 +232,17 @@ def _ends(reply: str) -> tuple[frozenset[str], frozenset[str]]:
     return words_of(text[slice(*spans[0])]), words_of(text[slice(*spans[-1])])
 
 
-def _read(reader: roles.Model, sentence: str) -> set[str]:
-    """The roles the model reads in a body sentence, where the rules do not know better: a
+def _read(sentence: str, played: set[str]) -> set[str]:
+    """The roles the model read in a body sentence, where the rules do not know better: a
     record that proves the customer right contradicts no one, and a feeling or an apology
     taken back ("sorry als je je niet welkom voelde", "we begrijpen niet waarom") is no empathy."""
-    read = reader.played(sentence) & {*READ_ROLES, *READ_ELEMENTS}
+    read = played & {*READ_ROLES, *READ_ELEMENTS}
     if "contradicts" in read and frames.CONCEDES.search(sentence):
         read.discard("contradicts")
-    taken_back = (frames.EMPATHY.search(sentence) and not find(frames.EMPATHY, sentence)) or (
-        present.APOLOGY.search(sentence)
-        and not find(present.APOLOGY, sentence, unless_followed_by=present.APOLOGY_NOT))
-    if taken_back:
+    if "empathy" in read and (
+            (frames.EMPATHY.search(sentence) and not find(frames.EMPATHY, sentence))
+            or (present.APOLOGY.search(sentence)
+                and not find(present.APOLOGY, sentence, unless_followed_by=present.APOLOGY_NOT))):
         read.discard("empathy")
     return read
 

@@ -60,9 +60,34 @@ class Model:
 
     def played(self, sentence: str) -> set[str]:
         """The roles the sentence plays with enough weight to count."""
-        read = self.read(sentence)
-        return {role for role, limit in zip(ROLES, self.thresholds.tolist())
-                if read.get(role, 0.0) >= limit}
+        return self.played_in([sentence])[0]
+
+    def played_in(self, sentences: list[str]) -> list[set[str]]:
+        """`played` for each of a reply's sentences, read in one pass over the weights."""
+        import numpy as np
+
+        rows, starts, sizes = [], [], []
+        for sentence in sentences:
+            found = sorted({i for f in features(sentence) if (i := self.index.get(f)) is not None})
+            starts.append(len(rows))
+            sizes.append(len(found))
+            rows += found
+        if not rows:
+            return [set() for _ in sentences]
+        # one zero row after the last, so a sentence with no known feature at the end has a start
+        picked = np.vstack([self.weights[rows], np.zeros((1, len(ROLES)), dtype=self.weights.dtype)])
+        sums = np.add.reduceat(picked, starts, axis=0)
+        scale = 1.0 / np.sqrt(np.maximum(sizes, 1))[:, None]
+        counts = (sums * scale + self.bias) >= self._logits
+        return [{role for role, on in zip(ROLES, row) if on} if size else set()
+                for row, size in zip(counts.tolist(), sizes)]
+
+    @property
+    def _logits(self) -> "np.ndarray":
+        """The thresholds as scores: a probability p counts from log(p / (1 - p))."""
+        import numpy as np
+
+        return np.log(self.thresholds / (1.0 - self.thresholds))
 
 
 @lru_cache(maxsize=1)
