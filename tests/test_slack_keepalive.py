@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from http.client import HTTPMessage, RemoteDisconnected
 from urllib.error import HTTPError, URLError
+from urllib.request import Request
 
 import pytest
 from slack_sdk import WebClient
@@ -45,6 +46,12 @@ def kept(api: FakeSlackAPI, **options) -> KeptAliveClient:
 def plain(api: FakeSlackAPI, **options) -> WebClient:
     options.setdefault("retry_handlers", patient())
     return WebClient(token=BOT_TOKEN, base_url=api.base_url, **options)
+
+
+def both(api: FakeSlackAPI, patience: Patience | None = None) -> tuple[WebClient, WebClient]:
+    """The kept-alive client and slack_sdk's own, each with its handlers (within `patience`)."""
+    handlers = (lambda: retry_handlers(patience)) if patience else patient
+    return kept(api, retry_handlers=handlers()), plain(api, retry_handlers=handlers())
 
 
 def post(client: WebClient, text: str = "hello"):
@@ -120,8 +127,7 @@ def test_a_429_beyond_patience_fails_as_before(slack_api):
     """The handlers see what they saw with urlopen: Retry-After, under either spelling."""
     patience = Patience(datetime.now)
     failures = []
-    for client in (kept(slack_api, retry_handlers=retry_handlers(patience)),
-                   plain(slack_api, retry_handlers=retry_handlers(patience))):
+    for client in both(slack_api, patience):
         slack_api.rate_limit("chat.postMessage", retry_after=30)
         with patience.within(5), pytest.raises(SlackApiError) as raised:
             post(client)
@@ -134,7 +140,7 @@ def test_a_429_beyond_patience_fails_as_before(slack_api):
 @pytest.mark.parametrize("status", [500, 503, 404])
 def test_an_http_error_reads_as_urlopens(slack_api, status):
     raised = []
-    for client in (kept(slack_api), plain(slack_api)):
+    for client in both(slack_api):
         slack_api.stub("chat.postMessage", {"ok": False, "error": "internal_error"},
                        status=status, times=1)
         with pytest.raises(SlackApiError) as error:
@@ -148,7 +154,7 @@ def test_the_hook_raises_urllibs_http_error(slack_api):
     slack_api.stub("chat.postMessage", {"ok": False, "error": "internal_error"}, status=500,
                    times=1)
     client = kept(slack_api)
-    request = __import__("urllib.request").request.Request(
+    request = Request(
         slack_api.base_url + "chat.postMessage", data=b"channel=C", method="POST",
         headers={"Content-Type": "application/x-www-form-urlencoded"})
     with pytest.raises(HTTPError) as raised:
@@ -170,8 +176,7 @@ def test_a_dropped_connection_fails_when_patience_is_over(slack_api):
     """No retry past patience: the post fails (and the outbox sends it later), as before."""
     patience = Patience(datetime.now)
     errors = []
-    for client in (kept(slack_api, retry_handlers=retry_handlers(patience)),
-                   plain(slack_api, retry_handlers=retry_handlers(patience))):
+    for client in both(slack_api, patience):
         slack_api.drop("chat.postMessage", times=1)
         with patience.within(1), pytest.raises(Exception) as raised:
             post(client)

@@ -81,6 +81,11 @@ def _short(text: str, limit: int = 80) -> str:
     return " ".join(text.split())[:limit]
 
 
+def _about(rule: str, sentence: str) -> Finding:
+    """A finding about a whole sentence: quoted short, and shown as it stands."""
+    return Finding(rule, _short(sentence), sentence=_short(sentence, SENTENCE_SHOWN))
+
+
 def _without(sentence: str, start: int, end: int) -> str:
     """The sentence with the offending words cut out, tidied."""
     out = sentence[:start] + sentence[end:]
@@ -174,7 +179,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
             flag("placeholder", m, offset=start)
         for rule in READ_ROLES:
             if rule in played.get((start, end), ()) and rule not in found:
-                found[rule] = Finding(rule, _short(sentence), sentence=_short(sentence, SENTENCE_SHOWN))
+                found[rule] = _about(rule, sentence)
     for rule, pattern in (
         ("contradicts", frames.CONTRADICTS), ("belittles", dismissive.BELITTLES), ("belittles", stance.BELITTLES),
         ("no_comment", frames.NO_COMMENT),
@@ -200,8 +205,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
             their_opening, their_ending = _ends(earlier)
             if similar(opening, their_opening) or similar(ending, their_ending):
                 s, e = body_spans[0] if similar(opening, their_opening) else body_spans[-1]
-                found["repeats"] = Finding("repeats", _short(draft[s:e]),
-                                           sentence=_short(draft[s:e], SENTENCE_SHOWN))
+                found["repeats"] = _about("repeats", draft[s:e])
                 break
     if rules.get("links") and (m := LINK.search(draft)):
         start, end = sentence_at(m.start())

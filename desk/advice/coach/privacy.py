@@ -78,8 +78,7 @@ _BOOKING_TIME = rx(
     # a booking or an arrival of theirs, with its time: "booked under your name for 7:00 pm"
     rf"\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,50}}?\b{_BOOKED}\b[^.!?]{{0,30}}?\b{_CLOCK}",
     rf"\b{_BOOKED}\b[^.!?]{{0,30}}?\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,30}}?\b{_CLOCK}",
-    rf"\b(?:op|on|under|onder)\s+(?:your|uw|je|jouw)\s+naam\b[^.!?]{{0,30}}?\b{_CLOCK}",
-    rf"\bunder\s+your\s+name\b[^.!?]{{0,30}}?\b{_CLOCK}",
+    rf"\b(?:op|on|under|onder)\s+(?:your|uw|je|jouw)\s+(?:naam|name)\b[^.!?]{{0,30}}?\b{_CLOCK}",
 )
 
 

@@ -46,17 +46,7 @@ class Model:
     index: dict[str, int]
     weights: "np.ndarray"  # features × roles
     bias: "np.ndarray"  # roles
-    thresholds: "np.ndarray"  # roles: the probability from which a role counts
-
-    def read(self, sentence: str) -> dict[str, float]:
-        """The probability of each role for one sentence."""
-        import numpy as np  # here, not at the top: a start needs no arrays
-
-        rows = sorted({i for f in features(sentence) if (i := self.index.get(f)) is not None})
-        if not rows:
-            return {}
-        scores = self.weights[rows].sum(axis=0) / np.sqrt(len(rows)) + self.bias
-        return dict(zip(ROLES, (1.0 / (1.0 + np.exp(-scores))).tolist()))
+    limits: "np.ndarray"  # roles: the score from which a role counts (its threshold's log-odds)
 
     def played(self, sentence: str) -> set[str]:
         """The roles the sentence plays with enough weight to count."""
@@ -64,7 +54,7 @@ class Model:
 
     def played_in(self, sentences: list[str]) -> list[set[str]]:
         """`played` for each of a reply's sentences, read in one pass over the weights."""
-        import numpy as np
+        import numpy as np  # here, not at the top: a start needs no arrays
 
         rows, starts, sizes = [], [], []
         for sentence in sentences:
@@ -78,16 +68,9 @@ class Model:
         picked = np.vstack([self.weights[rows], np.zeros((1, len(ROLES)), dtype=self.weights.dtype)])
         sums = np.add.reduceat(picked, starts, axis=0)
         scale = 1.0 / np.sqrt(np.maximum(sizes, 1))[:, None]
-        counts = (sums * scale + self.bias) >= self._logits
+        counts = (sums * scale + self.bias) >= self.limits
         return [{role for role, on in zip(ROLES, row) if on} if size else set()
                 for row, size in zip(counts.tolist(), sizes)]
-
-    @property
-    def _logits(self) -> "np.ndarray":
-        """The thresholds as scores: a probability p counts from log(p / (1 - p))."""
-        import numpy as np
-
-        return np.log(self.thresholds / (1.0 - self.thresholds))
 
 
 @lru_cache(maxsize=1)
@@ -99,5 +82,6 @@ def model() -> Model | None:
         return None
     with np.load(MODEL) as saved:
         names = str(saved["features"]).split("\n")
+        thresholds = saved["thresholds"]  # a probability p counts from log(p / (1 - p))
         return Model({name: i for i, name in enumerate(names)}, saved["weights"].astype(np.float32),
-                     saved["bias"], saved["thresholds"])
+                     saved["bias"], np.log(thresholds / (1.0 - thresholds)))
