@@ -21,7 +21,7 @@ from sqlmodel import Session
 
 from desk.catalogue import REVIEW as COMMAND
 from tests.fakes.discord_fake import DiscordFake
-from tests.test_inbox_processes import MARK, cases_and_cards
+from tests.test_inbox_processes import MARK, lost
 
 ROOT = Path(__file__).resolve().parent.parent
 FORWARDS = 140
@@ -58,7 +58,6 @@ def start(url: str, fake: DiscordFake, log: Path, around: FakeInThread) -> subpr
     env.update(DATABASE_URL=url, DISCORD_TOKEN="test-token", DISCORD_API_BASE_URL=fake.api_base,
                DISCORD_GATEWAY_URL=fake.gateway_url, DISCORD_GUILD_ID=str(fake.guild_id),
                SCHEDULER_INTERVAL="1", LOG_LEVEL="WARNING", PYTHONUNBUFFERED="1")
-    since = fake.mark()
     proc = subprocess.Popen([sys.executable, "-m", "app", "discord", "--env-file", "/nonexistent"],
                             cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL)
@@ -162,9 +161,7 @@ def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path,
         try:
             deadline = time.monotonic() + 90
             while time.monotonic() < deadline:
-                cases, cards = cases_and_cards(url, "discord")
-                missing = [n for n in acknowledged if MARK.format(n=n) not in cases
-                           or f"case:{cases[MARK.format(n=n)]}" not in cards]
+                missing, cases = lost(url, acknowledged, "discord")
                 if not missing:
                     break
                 time.sleep(0.5)

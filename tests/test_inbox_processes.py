@@ -100,6 +100,13 @@ def cases_and_cards(url: str, platform: str = "slack") -> tuple[dict[str, int], 
     return cases, cards
 
 
+def lost(url: str, acknowledged: list[int], platform: str = "slack") -> tuple[list[int], dict[str, int]]:
+    """The acknowledged forwards that are not (yet) a case with its card, and the marked cases."""
+    cases, cards = cases_and_cards(url, platform)
+    return [n for n in acknowledged if MARK.format(n=n) not in cases
+            or f"case:{cases[MARK.format(n=n)]}" not in cards], cases
+
+
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path, how):
     url = f"sqlite:///{tmp_path / 'desk.db'}"
@@ -127,9 +134,7 @@ def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path,
         try:
             deadline = time.monotonic() + 90
             while time.monotonic() < deadline:
-                cases, cards = cases_and_cards(url)
-                missing = [n for n in acknowledged if MARK.format(n=n) not in cases
-                           or f"case:{cases[MARK.format(n=n)]}" not in cards]
+                missing, cases = lost(url, acknowledged)
                 if not missing:
                     break
                 time.sleep(0.5)

@@ -11,7 +11,7 @@ from collections import Counter
 from sqlmodel import Session, select
 
 from tests.fakes.slack_fake import CHANNEL_ID, FakeSlackAPI
-from tests.test_inbox_processes import MARK, cases_and_cards, forward, prepare, start
+from tests.test_inbox_processes import forward, lost, prepare, start
 
 FORWARDS = 8
 
@@ -56,9 +56,7 @@ def test_a_card_whose_process_died_after_its_commit_is_posted_once_by_the_next(t
         try:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
-                cases, cards = cases_and_cards(url)
-                missing = [n for n in acknowledged if MARK.format(n=n) not in cases
-                           or f"case:{cases[MARK.format(n=n)]}" not in cards]
+                missing, _ = lost(url, acknowledged)
                 if not missing and not undelivered(url):
                     break
                 time.sleep(0.3)

@@ -10,7 +10,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from http.client import HTTPMessage, RemoteDisconnected
+from http.client import HTTPMessage
 from urllib.error import HTTPError, URLError
 from urllib.request import Request
 
