@@ -514,29 +514,53 @@ def test_a_lead_role_is_mentioned_as_a_role_and_only_it_may_be_pinged():
     assert mentions["roles"] == [4242] and mentions["users"] == [] and mentions["parse"] == []
 
 
-async def test_a_thread_discord_refuses_is_told_to_the_lead_and_follows_once_allowed(
-        discord_fake, desk, clock):
+def make_lead(desk, user_id: int) -> None:
     from sqlalchemy import update
 
-    from bot.scheduler import Scheduler
-    from desk import outbox as durable
     from storage.models import Team
+
+    with desk.desk.db.unit() as session:
+        session.exec(update(Team).values(lead=str(user_id)))
+
+
+def outbox_job(desk, client):
+    """The scheduler with only the outbox job, sending through the running client."""
+    from bot.scheduler import Scheduler
+
+    loop = asyncio.get_running_loop()
+    return Scheduler([desk.desk.outbox], lambda outbox: asyncio.run_coroutine_threadsafe(
+        client.send(outbox), loop).result(5), 0)
+
+
+async def told_by_direct_message(fake: DiscordFake, scheduler, lead: int):
+    """Run the outbox job once; the message it sends in the direct conversation it opened
+    with the lead (and only with the lead)."""
+    since = fake.mark()
+    await asyncio.to_thread(scheduler.tick)
+    (opened,) = [c for c in fake.calls_to("POST", "/users/@me/channels")
+                 if fake.calls.items.index(c) >= since]
+    assert str(opened.json["recipient_id"]) == str(lead)
+    (alert,) = [c for c in fake.calls_to("POST", MESSAGES)
+                if c.params["channel_id"] == opened.response["id"]]
+    return alert
+
+
+async def test_a_thread_discord_refuses_is_told_to_the_lead_and_follows_once_allowed(
+        discord_fake, desk, clock):
+    from desk import outbox as durable
 
     lead = discord_fake.users["alice"]["id"]
     async with running(discord_fake, desk) as client:
         _, post = await forward(discord_fake)
         await client.settle()
-        with desk.desk.db.unit() as session:
-            session.exec(update(Team).values(lead=str(lead)))
+        make_lead(desk, lead)
         discord_fake.fail("POST", THREADS, 403, 50013, "Missing Permissions")
         await click(discord_fake, "rd:vote_respond:1", post.response["id"], user="bob")
         await discord_fake.wait_for(lambda c: "not allowed to post" in str(c.json))
         await client.settle()
         assert not any("Nothing was changed" in str(c.json) for c in discord_fake.calls.items)
 
-        loop = asyncio.get_running_loop()
-        scheduler = Scheduler([desk.desk.outbox], lambda outbox: asyncio.run_coroutine_threadsafe(
-            client.send(outbox), loop).result(5), 0)
+        scheduler = outbox_job(desk, client)
         await asyncio.to_thread(scheduler.tick)  # the lead hears it in the channel, once
         (alert,) = [c for c in discord_fake.calls_to("POST", MESSAGES)
                     if c.params["channel_id"] == str(discord_fake.channel_id)
@@ -554,32 +578,18 @@ async def test_a_thread_discord_refuses_is_told_to_the_lead_and_follows_once_all
 async def test_a_channel_discord_cannot_find_is_told_to_the_lead_by_direct_message(
         discord_fake, desk, clock):
     """A person as lead is told by direct message: the bot opens that conversation first."""
-    from sqlalchemy import update
-
-    from bot.scheduler import Scheduler
-    from storage.models import Team
-
     lead = discord_fake.users["alice"]["id"]
     async with running(discord_fake, desk) as client:
         _, post = await forward(discord_fake)
         await client.settle()
-        with desk.desk.db.unit() as session:
-            session.exec(update(Team).values(lead=str(lead)))
+        make_lead(desk, lead)
         discord_fake.fail("POST", MESSAGES, 404, 10003, "Unknown Channel")  # the channel is gone
         await click(discord_fake, "rd:vote_respond:1", post.response["id"], user="bob")
         await discord_fake.wait_for(lambda c: "channel" in str(c.json) and "setup" in str(c.json))
         await client.settle()
 
-        loop = asyncio.get_running_loop()
-        scheduler = Scheduler([desk.desk.outbox], lambda outbox: asyncio.run_coroutine_threadsafe(
-            client.send(outbox), loop).result(5), 0)
-        since = discord_fake.mark()
-        await asyncio.to_thread(scheduler.tick)
-        (opened,) = [c for c in discord_fake.calls_to("POST", "/users/@me/channels")
-                     if discord_fake.calls.items.index(c) >= since]
-        assert str(opened.json["recipient_id"]) == str(lead)
-        (alert,) = [c for c in discord_fake.calls_to("POST", MESSAGES)
-                    if c.params["channel_id"] == opened.response["id"]]
+        scheduler = outbox_job(desk, client)
+        alert = await told_by_direct_message(discord_fake, scheduler, lead)
         assert f"<@{lead}>" in alert.json["content"] and "/review setup" in alert.json["content"]
 
 
@@ -587,29 +597,15 @@ async def test_a_card_post_the_channel_refuses_is_told_to_the_lead_by_direct_mes
         discord_fake, desk, clock):
     """Missing Access on a post in the channel itself: telling the lead there would be refused
     too, so they hear it by direct message."""
-    from sqlalchemy import update
-
-    from bot.scheduler import Scheduler
-    from storage.models import Team
-
     lead = discord_fake.users["alice"]["id"]
     async with running(discord_fake, desk) as client:
         await forward(discord_fake)
         await client.settle()
-        with desk.desk.db.unit() as session:
-            session.exec(update(Team).values(lead=str(lead)))
+        make_lead(desk, lead)
         discord_fake.fail("POST", MESSAGES, 403, 50001, "Missing Access")
         await forward(discord_fake, "The soup was cold and the waiter laughed at us.")
         await client.settle()
 
-        loop = asyncio.get_running_loop()
-        scheduler = Scheduler([desk.desk.outbox], lambda outbox: asyncio.run_coroutine_threadsafe(
-            client.send(outbox), loop).result(5), 0)
-        since = discord_fake.mark()
-        await asyncio.to_thread(scheduler.tick)
-        (opened,) = [c for c in discord_fake.calls_to("POST", "/users/@me/channels")
-                     if discord_fake.calls.items.index(c) >= since]
-        assert str(opened.json["recipient_id"]) == str(lead)
-        (alert,) = [c for c in discord_fake.calls_to("POST", MESSAGES)
-                    if c.params["channel_id"] == opened.response["id"]]
+        scheduler = outbox_job(desk, client)
+        alert = await told_by_direct_message(discord_fake, scheduler, lead)
         assert f"<@{lead}>" in alert.json["content"]
