@@ -70,6 +70,16 @@ def forward_payload(fake, **options):
     return fake.slash_command(COMMAND, {"text": REVIEW}, subcommand="forward", **options)
 
 
+async def answered_by_direct_message(fake, url: str, clock):
+    """Start the bot again; the direct conversation it opens, and what it says there."""
+    second = build_app(fake, url, clock)
+    async with running(fake, second):
+        dm = await fake.wait_for_route("POST", "/users/@me/channels")
+        said = await fake.wait_for_route("POST", MESSAGES, channel_id=dm.response["id"])
+    second.desk.db.dispose()
+    return dm, said
+
+
 async def test_an_interaction_is_kept_before_it_is_acknowledged(discord_fake, sqlite_url, clock):
     app = build_app(discord_fake, sqlite_url, clock)
     kept_at: list[int] = []
@@ -127,12 +137,7 @@ async def test_after_fifteen_minutes_the_answer_comes_by_direct_message_in_their
         await discord_fake.interact(forward_payload(discord_fake, locale="nl"))
         died.kill()
         clock.advance(minutes=20)  # the interaction's token has ended
-        second = build_app(discord_fake, sqlite_url, clock)
-        async with running(discord_fake, second):
-            dm = await discord_fake.wait_for_route("POST", "/users/@me/channels")
-            said = await discord_fake.wait_for_route("POST", MESSAGES,
-                                                     channel_id=dm.response["id"])
-        second.desk.db.dispose()
+        dm, said = await answered_by_direct_message(discord_fake, sqlite_url, clock)
     first.desk.db.dispose()
     assert str(dm.json["recipient_id"]) == discord_fake.users["alice"]["id"]
     assert "Doorgestuurd als zaak #1" in said.json["content"]
@@ -172,12 +177,7 @@ async def test_never_acknowledged_the_answer_comes_by_direct_message(discord_fak
             await asyncio.sleep(0.01)
         died.kill()
         clock.advance(LEASE)
-        second = build_app(discord_fake, sqlite_url, clock)
-        async with running(discord_fake, second):
-            dm = await discord_fake.wait_for_route("POST", "/users/@me/channels")
-            said = await discord_fake.wait_for_route("POST", MESSAGES,
-                                                     channel_id=dm.response["id"])
-        second.desk.db.dispose()
+        dm, said = await answered_by_direct_message(discord_fake, sqlite_url, clock)
         [refused] = discord_fake.calls_to("POST", FOLLOW_UP)
         assert refused.status == 404
     first.desk.db.dispose()
