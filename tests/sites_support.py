@@ -11,8 +11,9 @@ from cryptography.fernet import Fernet
 from sqlmodel import select
 
 from app.sites.wiring import SecretSettings
+from bot.messages import Say
 from desk.intake.cards import intake_cards
-from desk.sources.sync import sync_sites
+from desk.sources.sync import sync_sites, wait_after
 from storage import repo
 from storage.models import Case, SiteConnection
 
@@ -82,3 +83,17 @@ def logged(caplog) -> str:
     handler = logging.Handler()
     handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
     return "\n".join(handler.format(record) for record in caplog.records)
+
+
+def lead_told_once(app, clock, site: str, name: str) -> None:
+    """A site that refused the connection: the lead (U-ann) is told in the channel what to run
+    again, once; the next failure says nothing more."""
+    [told] = messages(tick(app))
+    assert isinstance(told, Say) and told.channel == "C1"
+    assert any(getattr(part, "user_id", None) == "U-ann" for part in told.text)
+    assert f"{name} no longer accepts our connection" in str(told.text)
+    assert f"review-desk connect {site}" in str(told.text)
+    assert (connection(app).error, connection(app).failures) == ("auth", 1)
+    clock.advance(wait_after(1))
+    assert messages(tick(app)) == []  # failed again: told already
+    assert connection(app).failures == 2

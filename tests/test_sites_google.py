@@ -13,8 +13,8 @@ from bot.messages import Card, Say, ThreadPost
 from desk.sources.connections import connect
 from desk.sources.sync import wait_after
 from tests.fakes.google_business import Failure, FakeGoogleBusiness, make_review
-from tests.sites_support import (REPLY, app, cases, connection, logged, messages,  # noqa: F401
-                                 replied_to_by_hand, team_id, tick)
+from tests.sites_support import (REPLY, app, cases, lead_told_once, logged,  # noqa: F401
+                                 messages, replied_to_by_hand, team_id, tick)
 
 COMPLAINT = "Twee weken gewacht op mijn fiets en niemand belde terug."
 NAME = "accounts/1234/locations/111/reviews/{}"
@@ -137,15 +137,7 @@ def test_revoked_access_is_told_to_the_lead_once_and_no_review_is_skipped(
     google.revoke()  # the owner removed the app's access in their Google account
     written(google, "r1", 10)
     clock.advance(minutes=15)
-    [told] = messages(tick(app))
-    assert isinstance(told, Say) and told.channel == "C1"
-    assert any(getattr(part, "user_id", None) == "U-ann" for part in told.text)
-    assert "Google no longer accepts our connection" in str(told.text)
-    assert "review-desk connect google" in str(told.text)
-    assert (connection(app).error, connection(app).failures) == ("auth", 1)
-    clock.advance(wait_after(1))
-    assert messages(tick(app)) == []  # failed again: told already
-    assert connection(app).failures == 2
+    lead_told_once(app, clock, "google", "Google")
     google.refresh_tokens.add("refresh-2")  # consent given again
     connected(app, team_id, google, refresh_token="refresh-2", locations="111")
     [case] = cases(app)

@@ -15,8 +15,8 @@ from bot.messages import Card, Say
 from desk.sources.connections import connect
 from desk.sources.sync import wait_after
 from tests.fakes import trustpilot as tp
-from tests.sites_support import (REPLY, app, cases, connection, logged, messages,  # noqa: F401
-                                 replied_to_by_hand, team_id, tick)
+from tests.sites_support import (REPLY, app, cases, lead_told_once, logged,  # noqa: F401
+                                 messages, replied_to_by_hand, team_id, tick)
 
 TITLE, TEXT = "Oud brood", "Het brood was oud en niemand nam de telefoon op."
 
@@ -100,15 +100,7 @@ def test_a_login_that_stopped_working_is_told_to_the_lead_once_and_no_review_is_
     trustpilot.revoke()  # the business user changed their password
     written(trustpilot, 1, 10)
     clock.advance(minutes=15)
-    [told] = messages(tick(app))
-    assert isinstance(told, Say) and told.channel == "C1"
-    assert any(getattr(part, "user_id", None) == "U-ann" for part in told.text)
-    assert "Trustpilot no longer accepts our connection" in str(told.text)
-    assert "review-desk connect trustpilot" in str(told.text)
-    assert (connection(app).error, connection(app).failures) == ("auth", 1)
-    clock.advance(wait_after(1))
-    assert messages(tick(app)) == []  # failed again: told already
-    assert connection(app).failures == 2
+    lead_told_once(app, clock, "trustpilot", "Trustpilot")
     trustpilot.login_refused = False  # the lead connects again with the new login
     connected(app, team_id, trustpilot)
     [case] = cases(app)
