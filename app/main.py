@@ -128,12 +128,9 @@ def start(settings: Settings) -> None:
     entry.run(app)
 
 
-def serve_intake(desk: Desk, *, host: str, port: int, background: bool = False):
-    """The intake endpoint (desk.intake.web) served by waitress, the WSGI server the Slack
-    adapter's HTTP mode uses too; on a daemon thread beside the bot when `background`.
-    Returns the server (its `effective_port` is the one bound, for port 0)."""
-    import threading
-
+def intake_server(desk: Desk, *, host: str, port: int):
+    """The intake endpoint (desk.intake.web) on waitress, the WSGI server the Slack adapter's
+    HTTP mode uses too, bound but not yet serving (its `effective_port` is the one bound)."""
     from waitress import create_server
 
     from app.sites import webhooks
@@ -142,6 +139,14 @@ def serve_intake(desk: Desk, *, host: str, port: int, background: bool = False):
     server = create_server(intake_app(desk, webhooks()), host=host, port=port, threads=4)
     logging.getLogger(__name__).info("intake endpoint on http://%s:%s/intake/<team id>",
                                      host, server.effective_port)
+    return server
+
+
+def serve_intake(desk: Desk, *, host: str, port: int, background: bool = False):
+    """Serve the intake endpoint; on a daemon thread beside the bot when `background`."""
+    import threading
+
+    server = intake_server(desk, host=host, port=port)
     if background:
         threading.Thread(target=server.run, name="review-desk-intake", daemon=True).start()
     else:

@@ -30,10 +30,11 @@ COLUMNS = ["database", "requests/s", "clients", "p50 ms", "p99 ms", "errors", "c
 
 
 def measure(url: str, seconds: float, clients: int) -> list[str]:
-    from app.main import build, serve_intake
+    from app.main import build, intake_server
     from bot.events import Actor, Command, FormSubmit, Place
     from bot.messages import Card, Form
     from bot.scheduler import Scheduler
+    from bot.serving import serve, wake
     from bot.settings import Settings
     from desk.intake.cards import intake_cards
     from desk.intake.signature import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
@@ -50,7 +51,9 @@ def measure(url: str, seconds: float, clients: int) -> list[str]:
                                        now=app.desk.now())
         intake.set_team_secret(session, team_id=team.id, secret=SECRET, now=app.desk.now())
         team_id = team.id
-    server = serve_intake(app.desk, host="127.0.0.1", port=0, background=True)
+    server = intake_server(app.desk, host="127.0.0.1", port=0)
+    stop_serving = threading.Event()
+    threading.Thread(target=serve, args=(server, stop_serving), daemon=True).start()
     endpoint = f"http://127.0.0.1:{server.effective_port}/intake/{team_id}"
     latencies: list[float] = []
     asked: dict[str, float] = {}  # review → when its request was sent
@@ -102,7 +105,8 @@ def measure(url: str, seconds: float, clients: int) -> list[str]:
     while len(carded) < len(asked) and time.monotonic() < deadline:
         time.sleep(0.05)
     scheduler.stop()
-    server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
+    stop_serving.set()
+    wake(server)
     server.task_dispatcher.shutdown()
     app.desk.db.dispose()
     lags = [carded[key] - at for key, at in asked.items() if key in carded]

@@ -235,6 +235,21 @@ def test_slack_starts_and_stops(app, slack_api, http):
     assert not serving.is_alive()
 
 
+def test_slack_over_http_stops_when_its_servers_wake_up_pipe_is_gone(app, slack_api):
+    """Waking waitress's loop is a courtesy: with its trigger pipe closed, a stop still ends it."""
+    adapter = Slack(app, slack_api).adapter
+    adapter.listen = Listen(http=True, host="127.0.0.1", port=0)
+    serving = threading.Thread(target=adapter.start)
+    serving.start()
+    assert adapter.ready.wait(30)
+    trigger, gone = adapter.server.trigger, threading.Event()
+    trigger.pull_trigger(lambda: (trigger.close(), gone.set()))  # on the loop's own thread
+    assert gone.wait(30)
+    adapter.stop()
+    serving.join(30)
+    assert not serving.is_alive()
+
+
 async def test_discord_starts_and_stops(discord_fake, sqlite_url, clock):
     app = build_app(discord_fake, sqlite_url, clock)
     adapter = DiscordAdapter(app, **CLIENT_OPTIONS)

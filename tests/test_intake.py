@@ -17,6 +17,7 @@ from desk.intake.web import intake_app
 from storage import intake, repo
 from storage.models import Case
 from sqlmodel import select
+from tests.serving import Served
 
 SECRET = "s3cret-for-tests"
 REVIEW = {"source": "trustpilot", "external_id": "tp-100", "link": "https://www.trustpilot.com/reviews/100",
@@ -225,11 +226,10 @@ def test_the_cli_makes_a_new_secret_that_signs_requests(app, team_id, sqlite_url
 
 
 def test_through_a_real_http_request(app, team_id):
-    from app.main import serve_intake
+    from app.main import intake_server
 
-    server = serve_intake(app.desk, host="127.0.0.1", port=0, background=True)
-    try:
-        url = f"http://127.0.0.1:{server.effective_port}/intake/{team_id}"
+    with Served(intake_server(app.desk, host="127.0.0.1", port=0)) as served:
+        url = f"{served}/intake/{team_id}"
         raw = json.dumps(REVIEW).encode()
         stamp = str(int(app.desk.now().timestamp()))
         request = urllib.request.Request(url, data=raw, method="POST", headers={
@@ -244,9 +244,6 @@ def test_through_a_real_http_request(app, team_id):
             urllib.request.urlopen(forged, timeout=10)
         assert refused.value.code == 401
         assert json.loads(refused.value.read())["error"] == "unauthorized"
-    finally:
-        server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
-        server.task_dispatcher.shutdown()
     assert len(cases(app)) == 1
 
 

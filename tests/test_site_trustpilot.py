@@ -15,6 +15,7 @@ from desk.intake.receive import take
 from desk.intake.signature import webhook_key
 from desk.sources.contract import ReviewSite, SiteError
 from tests.fakes import trustpilot as tp
+from tests.serving import Served
 from tests.sites_support import http  # noqa: F401  (fixtures)
 from tests.test_intake import SECRET, cases, team_id  # noqa: F401 - team_id is a fixture
 
@@ -244,12 +245,10 @@ def test_a_refused_reply_says_why(fake, site):
 
 @pytest.fixture
 def intake_url(app, team_id):  # noqa: F811 - the fixture imported above
-    from app.main import serve_intake
+    from app.main import intake_server
 
-    server = serve_intake(app.desk, host="127.0.0.1", port=0, background=True)
-    yield f"http://127.0.0.1:{server.effective_port}/intake"
-    server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
-    server.task_dispatcher.shutdown()
+    with Served(intake_server(app.desk, host="127.0.0.1", port=0)) as url:
+        yield f"{url}/intake"
 
 
 def deliver(url: str, team: int, call: dict | bytes, *, key: str | None = None):

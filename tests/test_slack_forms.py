@@ -11,7 +11,7 @@ from bot.adapters.slack.adapter import EVENTS_PATH, wsgi_app
 from tests.fakes.slack_fake import (CHANNEL_ID, SIGNING_SECRET, USER_ID, http_post,
                                     signed_headers, view_submission_body)
 from tests.slack_support import Slack, fill_state, no_logged_errors, slack_api, text_of  # noqa: F401
-from tests.test_slack_serving import Waitress
+from tests.serving import waitress
 
 SLACK_LIMIT = 3.0
 LOOKUP_HELD = 3.5  # longer than Slack waits
@@ -34,7 +34,7 @@ def served(app, slack_api):
     opener.command("")
     view = opener.opened_view()
     slack = Slack(app, slack_api, process_before_response=False)
-    with Waitress(wsgi_app(slack.adapter)) as url:
+    with waitress(wsgi_app(slack.adapter)) as url:
         yield slack, url, view
     slack.adapter.workers.stop()
 
@@ -97,7 +97,7 @@ def test_a_form_answered_by_the_next_form_gets_it_in_the_ack_in_time(app, slack_
     slack = Slack(app, slack_api, process_before_response=False)
     slack_api.slow("users.info", LOOKUP_HELD, times=None)
     try:
-        with Waitress(wsgi_app(slack.adapter)) as url:
+        with waitress(wsgi_app(slack.adapter)) as url:
             took, response = submit(url, view, {"language": "nl"})
     finally:
         slack.adapter.workers.stop()

@@ -3,16 +3,15 @@ the fake websocket, and several processes sharing one database."""
 from __future__ import annotations
 
 import logging
-import threading
 import time
 
 import pytest
 from slack_bolt.adapter.socket_mode import SocketModeHandler
-from waitress.server import create_server
 
 from bot.adapters.slack.adapter import EVENTS_PATH, wsgi_app
 from app.main import build
 from bot.settings import Settings
+from tests.serving import waitress
 from tests.fakes.slack_fake import (APP_TOKEN, CHANNEL_ID, SIGNING_SECRET, FakeSocketModeServer,
                                     close_socket_mode_handler, event_payload, http_post,
                                     message_event, signed_headers, slash_command_body,
@@ -20,36 +19,11 @@ from tests.fakes.slack_fake import (APP_TOKEN, CHANNEL_ID, SIGNING_SECRET, FakeS
 from tests.slack_support import Slack, no_logged_errors, slack_api, text_of  # noqa: F401
 
 
-class Waitress:
-    """The production HTTP server, on 127.0.0.1 and a free port, in a thread."""
-
-    def __init__(self, app) -> None:
-        self.server = create_server(app, host="127.0.0.1", port=0, threads=2,
-                                    asyncore_loop_timeout=0.05)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        return f"http://127.0.0.1:{self.server.effective_port}"
-
-    def __exit__(self, *exc) -> None:
-        def close_all() -> None:  # on the server's own thread: its loop ends with no sockets
-            for channel in list(self.server._map.values()):
-                channel.close()
-
-        try:
-            self.server.trigger.pull_trigger(close_all)
-        except OSError:  # the loop already ended and closed its trigger: nothing left to close
-            pass
-        self.thread.join(timeout=5)
-        self.server.task_dispatcher.shutdown()
-
-
 @pytest.fixture
 def served(app, slack_api):
     """The app over real HTTP, acking first and working after, as in production."""
     slack = Slack(app, slack_api, process_before_response=False)
-    with Waitress(wsgi_app(slack.adapter)) as url:
+    with waitress(wsgi_app(slack.adapter)) as url:
         yield slack, url
     slack.adapter.workers.stop()
 

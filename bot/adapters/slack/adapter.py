@@ -39,6 +39,7 @@ from bot.messages import Form, FormErrors, Notice, Outbox
 from bot.text import Rich
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
+from bot.serving import serve, wake
 from bot.adapters.slack.config import SlackSettings
 
 log = logging.getLogger(__name__)
@@ -187,8 +188,7 @@ class SlackAdapter:
                 log.info("serving Slack requests on http://%s:%s%s", self.listen.host,
                          self.server.effective_port, EVENTS_PATH)
                 self.ready.set()
-                if not self.stopped.is_set():
-                    self.server.run()
+                serve(self.server, self.stopped)
             else:
                 log.info("connecting to Slack in Socket Mode")
                 self.server = SocketModeHandler(self.app, app_token=slack_settings(self.runtime).app_token)
@@ -202,14 +202,13 @@ class SlackAdapter:
 
     def stop(self) -> None:
         """Stop taking requests; the work already acknowledged finishes before `start()`
-        returns. Waitress's sockets are closed on its own thread (closing them from another
-        one breaks its select loop); with none left, its loop ends."""
+        returns (waitress closes its sockets on its own thread, bot.serving)."""
         self.stopped.set()
         server = self.server
         if isinstance(server, SocketModeHandler):
             server.close()
         elif server is not None:
-            server.trigger.pull_trigger(lambda: [c.close() for c in list(server._map.values())])
+            wake(server)
 
     # -- listeners ----------------------------------------------------------------------
     def accept(self, kind: str, body: dict, ack: Callable) -> None:
