@@ -609,3 +609,29 @@ async def test_a_card_post_the_channel_refuses_is_told_to_the_lead_by_direct_mes
         scheduler = outbox_job(desk, client)
         alert = await told_by_direct_message(discord_fake, scheduler, lead)
         assert f"<@{lead}>" in alert.json["content"]
+
+
+async def test_a_card_discord_makes_wait_past_the_grace_is_posted_once_by_the_outbox(
+        discord_fake, sqlite_url, clock):
+    """discord.py waits out a 429 by itself; an answer's card still waiting when the outbox's
+    grace is over would be posted by the job and then again after the wait. The answer gives
+    it up within the grace instead, and the job posts it once."""
+    from datetime import timedelta
+
+    app = build_app(discord_fake, sqlite_url, clock, outbox_grace=1.0)
+    try:
+        async with running(discord_fake, app) as client:
+            discord_fake.rate_limit("POST", MESSAGES, retry_after=3.0)
+            await discord_fake.interact(discord_fake.slash_command(
+                COMMAND, {"text": REVIEW}, subcommand="forward", user="alice"))
+            await discord_fake.wait_for(lambda c: c.status == 429)  # the card has to wait
+            clock.advance(timedelta(seconds=2))  # the grace is over: the job takes the card
+            await asyncio.to_thread(outbox_job(app, client).tick)
+            await client.settle()
+            posted = [c for c in discord_fake.calls_to("POST", MESSAGES)
+                      if c.params["channel_id"] == str(discord_fake.channel_id)]
+            assert [c.status for c in posted] == [429, 200]
+            said = str(discord_fake.calls.items)
+            assert "Forwarded as case #1" in said and "I will post the rest" in said
+    finally:
+        app.desk.db.dispose()

@@ -63,14 +63,23 @@ class Dispatcher:
 
     # -- asynchronous platforms (senders may be coroutine functions) ---------------------
     async def deliver_async(self, messages: Sequence[Outbound], to: Any = None, *,
-                            locale: str | None = None, stop: bool = False) -> list[Result]:
+                            locale: str | None = None, stop: bool = False,
+                            within: float | None = None) -> list[Result]:
+        """`within`: seconds the messages kept in the outbox may take (waits for the platform's
+        rate limits included); one still waiting then fails as unavailable and is left to the
+        outbox job, which would otherwise post it a second time when its grace is over."""
+        loop = asyncio.get_running_loop()
+        until = None if within is None else loop.time() + within
         results: list[Result] = []
         for message in messages:
             sent = self._lookup(message, to)
             if not isinstance(sent, Failed):
                 try:
                     sent = sent(message, to)
-                    if inspect.isawaitable(sent):
+                    if inspect.isawaitable(sent) and until is not None and \
+                            not isinstance(message, PERSONAL):
+                        sent = await asyncio.wait_for(sent, max(until - loop.time(), 0))
+                    elif inspect.isawaitable(sent):
                         sent = await sent
                 except Exception as err:
                     sent = self._failed(message, err)

@@ -25,6 +25,7 @@ import copy
 import datetime as dt
 import itertools
 import json
+import math
 import re
 import secrets
 import time
@@ -168,18 +169,21 @@ def _now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat()
 
 
-def _json_response(data: Any, status: int = 200) -> web.Response:
+def _json_response(data: Any, status: int = 200, headers: Optional[dict[str, str]] = None) -> web.Response:
     # Exactly "application/json": discord.py's json_or_text compares the whole header, and
     # web.json_response would add "; charset=utf-8", turning every answer into a str.
-    return web.Response(body=json.dumps(data).encode(), status=status, headers={"Content-Type": "application/json"})
+    return web.Response(body=json.dumps(data).encode(), status=status,
+                        headers={"Content-Type": "application/json", **(headers or {})})
 
 
 class _Http(Exception):
     """An error answer in Discord's shape (``{"message", "code"}``)."""
 
-    def __init__(self, status: int, message: str, code: int) -> None:
+    def __init__(self, status: int, message: str, code: int, *,
+                 extra: Optional[Json] = None, headers: Optional[dict[str, str]] = None) -> None:
         super().__init__(message)
-        self.status, self.body = status, {"message": message, "code": code}
+        self.status, self.body = status, {"message": message, "code": code, **(extra or {})}
+        self.headers = headers or {}
 
 
 # --------------------------------------------------------------------------------------------
@@ -342,6 +346,16 @@ class DiscordFake:
         """Answer the next ``times`` calls to a route template with Discord's error shape,
         e.g. ``fail("POST", "/channels/{channel_id}/messages", 403, 50001, "Missing Access")``."""
         self._failures.append([method, route, _Http(status, message, code), times])
+
+    def rate_limit(self, method: str, route: str, retry_after: float, *, times: int = 1) -> None:
+        """Answer the next ``times`` calls to a route with Discord's 429: ``retry_after`` seconds
+        in the body, and the ``Via`` header of Discord's edge (without it discord.py takes the
+        429 for a Cloudflare ban and does not wait)."""
+        error = _Http(429, "You are being rate limited.", 0,
+                      extra={"retry_after": retry_after, "global": False},
+                      headers={"Via": "1.1 google", "Retry-After": str(math.ceil(retry_after)),
+                               "X-RateLimit-Scope": "user"})
+        self._failures.append([method, route, error, times])
 
     def _failure(self, call: Call) -> Optional["_Http"]:
         for failure in self._failures:
@@ -844,7 +858,7 @@ class DiscordFake:
             if match and method == request.method:
                 call.route, call.params, handler = template, match.groupdict(), func
                 break
-        status, response = 200, None
+        status, response, headers = 200, None, {}
         try:
             if handler is None:
                 self.unknown_routes.append(call)
@@ -856,7 +870,7 @@ class DiscordFake:
                 if response is None:
                     status = 204
         except _Http as exc:
-            status, response = exc.status, exc.body
+            status, response, headers = exc.status, exc.body, exc.headers
         except Exception as exc:  # a bug in the fake: answer 400 (a 5xx makes discord.py retry with sleeps)
             self.server_errors.append(exc)
             status, response = 400, {"message": f"discord fake failed: {exc!r}", "code": 0}
@@ -864,7 +878,7 @@ class DiscordFake:
         self.calls.append(call)
         if status == 204:
             return web.Response(status=204)
-        return _json_response(response, status)
+        return _json_response(response, status, headers)
 
     def _channel(self, channel_id: str) -> Json:
         try:

@@ -98,7 +98,8 @@ class Answer:
                       submitted: str | None = None) -> None:
         """Say everything in `replies`; `submitted` is the token of the form they answer."""
         self.refs, self.submitted = refs, submitted
-        await self.client.dispatcher.deliver_async(self.in_order(replies), self, locale=self.lang)
+        await self.client.dispatcher.deliver_async(self.in_order(replies), self, locale=self.lang,
+                                                   within=self.client.answer_within)
         await self._acknowledge()
         if submitted and not any(isinstance(m, FormErrors) for m in replies):
             self.client.forms.drop(submitted)

@@ -51,6 +51,10 @@ DEFER_AFTER = 2.0  # seconds of work before an interaction is deferred (Discord 
 SEND_TIMEOUT = 300.0  # seconds the scheduler waits for one outbox to be delivered
 CLOSE_WAIT = 10.0  # seconds a closing client lets the answers under way finish
 KEEPERS = 2  # threads that only keep interactions: never queued behind the work
+# An answer's posts for the team end within this share of the outbox's grace, waits for
+# Discord's rate limits included (discord.py's own can outlast it): the outbox job posts what
+# is left once the grace is over, so a post still waiting then would appear twice.
+ANSWER_SHARE = 0.8
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,7 @@ class DeskClient(discord.Client):
         self._held: set[int] = set()  # inbox rows this process is working on the event loop
         self._keeper = ThreadPoolExecutor(KEEPERS, thread_name_prefix="discord-keep")
         self.closing = False
+        self.answer_within = runtime.settings.outbox_grace * ANSWER_SHARE
 
     # -- the contract's senders and failures ------------------------------------------
     def senders(self) -> SendTable:
