@@ -66,11 +66,14 @@ CONTRADICTS = widen(
     r"is\s+(?:er\s+)?(?:zeker|stellig|overtuigd))\b",
 )
 
-# Records cited in the customer's favour are no rebuttal: "our log shows you were right".
+# Records cited in the customer's favour are no rebuttal: "our log shows you were right"; nor
+# is what we should have done and did not ("we hadden u moeten bellen, en dat is niet gebeurd").
 CONCEDES = rx(
     r"\b(?:you're|you\s+are|you\s+were)\s+(?:\w+\s+)?right\b", r"\b(?:u|je|jij)\s+(?:\w+\s+)?(?:had|hebt|heeft)\s+"
     r"(?:\w+\s+)?gelijk\b", r"\bgelijk\s+(?:had|hebt|heeft)\b", r"\b(?:our|onze|mijn|my)\s+(?:own\s+)?(?:mistake|fault|fout|schuld)\b",
-    r"\bwe\s+got\s+it\s+wrong\b",
+    r"\bwe\s+got\s+it\s+wrong\b", r"\b(?:we|I)\s+(?:really\s+)?should\s+have\b",
+    r"\b(?:we|wij|ik)\s+(?:had|hadden)\s+(?:\w+\s+){0,6}moeten\b",
+    r"\b(?:hoort|hoorde|hoorden|moest|moesten|had|hadden)\b[^.!?]*\ben\s+dat\s+is\s+niet\s+gebeurd\b",
 )
 
 # --- defensive: blame moved off the team, the team defended, the crowd on our side --------

@@ -13,6 +13,7 @@ OFFER_KINDS = ("refund", "discount", "voucher", "free", "replacement", "compensa
 
 # Who gives: "we", "I", "you will get", "u krijgt", "wij", "ik", or an impersonal offer.
 _WE = r"(?:we|we'll|we've|we're|i|i'll|i've|i'm|wij|we|ik|ons|onze|our)"
+_NOT_SENT = r"(?!\s+(?:te\s+)?(?:stur|zend|breng)\w*)"  # "terug te sturen": sent back, not paid back
 _YOU_GET = r"(?:you'll|you\s+will|you\s+can|you\s+get|u\s+krijgt|je\s+krijgt|krijgt\s+u|krijg\s+je|is\s+yours|are\s+yours)"
 
 _KINDS: dict[str, re.Pattern[str]] = {
@@ -21,10 +22,13 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:your|the\s+full|full|all\s+your|the)\s+money\s+back\b", r"\bmoney\s+back\b",
         r"\breimburs\w*\b", r"\bpay\s+(?:you\s+)?back\b",
         r"\bterug\s*(?:betal|stort)\w*\b", r"\bstort\w*\b[^.!?]{0,40}\bterug\b",
-        r"\bgeld\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\bterug\b",
-        r"\bbetal\w*\b[^.!?]{0,40}\bterug\b", r"\bcrediteren\b|\bcreditnota\b",
+        # money back, not a grumpy cook back or a mattress paid to send back
+        r"\bgeld\s+terug\b", r"\bvan\s+ons\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\b(?:geld|bedrag|"
+        r"aanbetaling|borg|\w*kosten|euro|alles|volledig\w*)\b[^.!?]{0,20}\bterug\b",
+        r"\b(?:geld|bedrag|aanbetaling|borg|\w*kosten)\b[^.!?]{0,30}\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,30}\bterug\b",
+        rf"\bbetal\w*\b[^.!?]{{0,40}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
     ),
-    "discount": rx(r"\bdiscount\w*\b", r"\bwaiv\w*\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
+    "discount": rx(r"\bdiscount\w*\b", r"\bwaiv(?:e|ed|es|ing)\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
                    r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
     "voucher": rx(
         # a voucher offered, not the customer's own ("find the voucher's out of date")
@@ -33,10 +37,10 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:cadeau|tegoed|waarde|kado)bon\w*\b", r"\btegoed\b",
     ),
     "free": rx(
-        r"\bfree\b(?!\s+(?:to|time|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
+        r"(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
         r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
         r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
-        r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+\w+",
+        r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+(?:\w+\s+)?(?:\w*wijn|champagne|cava|prosecco|bubbels|port)\b",
         r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bit\s)(?<!\bone\s)\b(?:is|are)\s+on\s+us\b",
         r"\bguest\s*list\b", r"\bgastenlijst\b", r"\bvan\s+de\s+zaak\b",
         r"\b(?:krijg|krijgt|krijgen)\b[^.!?]{0,40}\b(?:koffie|drankje|broodje|taart|gebak|fles|lunch|diner|ontbijt|"
@@ -59,7 +63,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "compensation": rx(
         r"\bcompensat\w*\b", r"\b(?:cover|pay\s+for|pay)\s+(?:the|your)\s+(?:\w+\s+)?(?:costs?|bill|fare|damage|repair)\b",
         r"\bvergoed\w*\b", r"\bschadevergoeding\b", r"\bvoor\s+(?:onze|eigen)\s+rekening\b",
-        r"\bbetalen\b[^.!?]{0,30}\bterug\b",
+        rf"\bbetalen\b[^.!?]{{0,30}}\bterug\b{_NOT_SENT}",
     ),
     "guarantee": rx(
         r"\bguarantee\w*\b", r"\bnever\s+(?:ever\s+)?happen\s+again\b", r"\b(?:i|we)\s+promise\s+(?:you|to|that|it|this)\b",
