@@ -233,6 +233,19 @@ def test_not_the_place_to_talk_is_a_no_comment_unless_an_offer_to_talk_follows(m
     assert "no_comment" in check_reply(bare, customer="Sam", signer="Anna").rules
 
 
+@pytest.mark.parametrize("middle", [
+    "We're unable to comment on anything to do with a patient's treatment online. ",
+    "It wouldn't be right for us to discuss the sale here, and we'll be keeping our comments to that. ",
+    "Wij hopen dat u begrijpt dat wij het hierbij laten. ",
+    "Over behandelingen kunnen we om privacyredenen online niets zeggen. ",
+    "We hebben besloten hier niet op de details van de garantieclaim in te gaan. ",
+    "Omdat het dossier bij onze verzekeraar ligt, laten wij verder commentaar hier achterwege. ",
+])
+def test_a_refusal_to_discuss_is_a_no_comment_even_with_an_offer_to_talk(middle):
+    dutch = middle.startswith(("Wij ", "Over ", "We hebben", "Omdat "))
+    assert "no_comment" in rules(middle, GOED if dutch else GOOD)
+
+
 def test_what_only_looks_like_a_move_in_plain_words():
     # owning a mistake is no offer; a customer's late arrival owned is no excuse
     assert rules("You arrived at 8.15 and your table still wasn't ready; that's on us. ") == set()
@@ -302,8 +315,8 @@ HELD_OUT = {  # (split, language): floors; rounds 1-9 have all been read and tun
     ("round_7", "nl"): {"recall": 0.93, "false_alarms": 0.002, "good_flagged": 1},
     ("round_8", "en"): {"recall": 0.83, "false_alarms": 0.002, "good_flagged": 1},
     ("round_8", "nl"): {"recall": 0.81, "false_alarms": 0.004, "good_flagged": 4},
-    ("round_9", "en"): {"recall": 0.90, "false_alarms": 0.003, "good_flagged": 2},
-    ("round_9", "nl"): {"recall": 0.83, "false_alarms": 0.004, "good_flagged": 1},
+    ("round_9", "en"): {"recall": 0.92, "false_alarms": 0.003, "good_flagged": 2},
+    ("round_9", "nl"): {"recall": 0.85, "false_alarms": 0.004, "good_flagged": 1},
 }
 
 

@@ -23,12 +23,19 @@ _SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reagere
 _PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek)"
 NO_COMMENT = widen(
     dismissive.NO_COMMENT,
-    rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to)\s+"
-    rf"(?:\w+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
+    rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to|"
+    rf"unable\s+to)\s+(?:\w+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
     rf"\b{_SPEAK_NL}\b[^.!?]{{0,40}}\b(?:niet|geen|liever\s+niet)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b",
     rf"\b(?:niet|geen)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
+    rf"\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:niet|niets|niks|geen)\b[^.!?]{{0,50}}\b{_SPEAK_NL}\b",
     r"\b(?:meer|verder)\b[^.!?]{0,40}\b(?:niet|niets|niks)\s+(?:te\s+)?(?:zeggen|melden|toevoegen|kwijt)\b",
     r"\b(?:nothing|not\s+(?:anything|much))\s+(?:more|further|else)\s+(?:to\s+)?(?:say|add)\b",
+    # the discussion closed, whatever offer follows: "we'll be keeping our comments to that",
+    # "dat wij het hierbij laten", "laten wij verder commentaar achterwege"
+    r"\bkeep(?:ing)?\s+(?:our|my)\s+comments?\s+to\s+(?:that|this|a\s+minimum)\b",
+    r"\b(?:we|wij)\s+laten\s+het\s+(?:hier|daar)bij\b", r"\blaten\s+(?:we|wij)\s+het\s+(?:hier|daar)bij\b",
+    r"\b(?:we|wij)\s+het\s+(?:hier|daar)bij\s+(?:laten|houden)\b",
+    r"\b(?:commentaar|reacties?|uitspraken)\b[^.!?]{0,30}\bachterwege\b",
 )
 
 # --- contradicts: records that show, or an account called inaccurate ----------------------

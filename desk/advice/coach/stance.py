@@ -173,5 +173,4 @@ NO_COMMENT = rx(
     r"(?:the|de|het)\s+(?:juiste\s+|right\s+|best\s+|beste\s+)?(?:plek|plaats|place|forum|platform|venue|medium))"
     rf"\b[^.!?]{{0,40}}\b{_SPEAK}",
     rf"\b(?:isn't|is\s+not|not)\s+(?:the\s+)?(?:right|best|appropriate)\s+(?:place|forum|platform)\b",
-    r"\b(?:we|wij)\s+laten\s+het\s+(?:hier|daar)bij\b", r"\blaten\s+(?:we|wij)\s+het\s+(?:hier|daar)bij\b",
 )
