@@ -317,6 +317,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-9 have all been read and tun
     ("round_8", "nl"): {"recall": 0.81, "false_alarms": 0.004, "good_flagged": 4},
     ("round_9", "en"): {"recall": 0.92, "false_alarms": 0.003, "good_flagged": 2},
     ("round_9", "nl"): {"recall": 0.85, "false_alarms": 0.004, "good_flagged": 1},
+    # round 10 was evaluated once, as it stands here
+    ("round_10", "en"): {"recall": 0.85, "false_alarms": 0.007, "good_flagged": 3},
+    ("round_10", "nl"): {"recall": 0.83, "false_alarms": 0.009, "good_flagged": 5},
 }
 
 
