@@ -233,6 +233,40 @@ def test_not_the_place_to_talk_is_a_no_comment_unless_an_offer_to_talk_follows(m
     assert "no_comment" in check_reply(bare, customer="Sam", signer="Anna").rules
 
 
+@pytest.mark.parametrize("middle, rule, dutch", [
+    ("I've checked, and your code for unit 2B was used at 14:12 that Sunday. ", "personal_data", False),
+    ("Ik heb de boeking van Fleur voor de beginnersgroep van zaterdag 10.00 uur nagekeken. ", "personal_data", True),
+    ("I've looked back at Millie's booking for the Saturday 10am beginners' group. ", "personal_data", False),
+    ("If you feel we've listened, it would mean a lot if you could look again at your star rating. ",
+     "change_review", False),
+    ("We'll also pay you an extra £100 for the delay. ", "promise", False),
+    ("We betalen de kosten van je vervangende taxi volledig terug. ", "promise", True),
+    ("The fitting notes and photos from the day show the saddle sitting level. ", "contradicts", False),
+    ("In ons werkdagboek zie ik dat de ploeg op dag negen al terug was. ", "contradicts", True),
+    ("We don't discuss damage claims on public review sites. ", "no_comment", False),
+    ("I'd rather not go back and forth about what happened on a public page. ", "no_comment", False),
+])
+def test_moves_round_10_taught(middle, rule, dutch):
+    assert rule in rules(middle, GOED if dutch else GOOD)
+
+
+@pytest.mark.parametrize("middle, rule, dutch", [
+    ("Stops may be substituted at the discretion of the driver without notice or refund. ", "promise", False),
+    ("Nobody came into the screen to explain or talk about refunds. ", "promise", False),
+    ("Our policy until now has been that travel to come back was left to the student. ", "small_print", False),
+    ("Tot nu toe was ons beleid dat we de teruglevering alleen controleerden als een klant erom vroeg. ",
+     "small_print", True),
+])
+def test_shapes_round_10_taught_are_no_move(middle, rule, dutch):
+    assert rule not in rules(middle, GOED if dutch else GOOD)
+
+
+def test_a_feeling_named_in_plain_flemish_is_empathy():
+    plain = ("Dag Greet,\n\nBedankt om dit te melden, en sorry, lastig als je voor allebei betaald hebt en "
+             "maar half geholpen wordt. Bel me op 0496 12 34 87.\n\nStijn")
+    assert "empathy" not in check_reply(plain, customer="Greet", signer="Stijn").rules
+
+
 @pytest.mark.parametrize("middle", [
     "We're unable to comment on anything to do with a patient's treatment online. ",
     "It wouldn't be right for us to discuss the sale here, and we'll be keeping our comments to that. ",
@@ -297,7 +331,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-9 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-10 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -306,20 +340,20 @@ HELD_OUT = {  # (split, language): floors; rounds 1-9 have all been read and tun
     ("held_out_3", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
-    # rounds 5-9 trained the sentence-role model and their misses tuned the rules (docs/advice-quality.md)
+    # rounds 5-10 trained the sentence-role model and their misses tuned the rules (docs/advice-quality.md)
     ("round_5", "en"): {"recall": 0.90, "false_alarms": 0.006, "good_flagged": 3},
     ("round_5", "nl"): {"recall": 0.86, "false_alarms": 0.005, "good_flagged": 3},
     ("round_6", "en"): {"recall": 0.94, "false_alarms": 0.004, "good_flagged": 1},
     ("round_6", "nl"): {"recall": 0.92, "false_alarms": 0.005, "good_flagged": 2},
     ("round_7", "en"): {"recall": 0.94, "false_alarms": 0.002, "good_flagged": 0},
     ("round_7", "nl"): {"recall": 0.93, "false_alarms": 0.002, "good_flagged": 1},
-    ("round_8", "en"): {"recall": 0.83, "false_alarms": 0.002, "good_flagged": 1},
-    ("round_8", "nl"): {"recall": 0.81, "false_alarms": 0.004, "good_flagged": 4},
-    ("round_9", "en"): {"recall": 0.92, "false_alarms": 0.003, "good_flagged": 2},
-    ("round_9", "nl"): {"recall": 0.85, "false_alarms": 0.004, "good_flagged": 1},
-    # round 10 was evaluated once, as it stands here
-    ("round_10", "en"): {"recall": 0.85, "false_alarms": 0.007, "good_flagged": 3},
-    ("round_10", "nl"): {"recall": 0.83, "false_alarms": 0.009, "good_flagged": 5},
+    ("round_8", "en"): {"recall": 0.87, "false_alarms": 0.002, "good_flagged": 1},
+    ("round_8", "nl"): {"recall": 0.85, "false_alarms": 0.004, "good_flagged": 4},
+    ("round_9", "en"): {"recall": 0.93, "false_alarms": 0.003, "good_flagged": 2},
+    ("round_9", "nl"): {"recall": 0.86, "false_alarms": 0.004, "good_flagged": 1},
+    # round 10 was evaluated once (85.0 % / 83.2 %), then labelled, trained on and its misses read
+    ("round_10", "en"): {"recall": 0.95, "false_alarms": 0.004, "good_flagged": 2},
+    ("round_10", "nl"): {"recall": 0.94, "false_alarms": 0.005, "good_flagged": 2},
 }
 
 

@@ -242,4 +242,5 @@ SMALL_PRINT = widen(
     r"\b(?:can't|cannot|can\s+not|kan\s+niet\s+meer|kunnen\s+niet\s+meer)\s+(?:be\s+|worden\s+)?"
     r"(?:cancelled|canceled|geannuleerd|returned|exchanged|refunded)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"\b(?:terms|voorwaarden)\b",
 )
-CHANGING = widen(CHANGING, r"\b(?:herschrijv|rewrit|onduidelijk|unclear)\w*\b")
+CHANGING = widen(CHANGING, r"\b(?:herschrijv|rewrit|onduidelijk|unclear)\w*\b",
+                 r"\b(?:until|up\s+to)\s+now\b", r"\btot\s+(?:nu|nog|voor\s+kort)\s+toe\b|\btot\s+voor\s+kort\b")

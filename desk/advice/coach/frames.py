@@ -16,8 +16,9 @@ from desk.advice.coach.text import rx, widen
 
 # --- no comment: negation + a verb of speaking + "here", "in public", "further" -----------
 _SPEAK = (r"(?:discuss|comment|air|hash\s+out|thrash\s+out|go(?:ing)?\s+into|get(?:ting)?\s+into|talk(?:ing)?\s+about|respond|react|"
+          r"go(?:ing)?\s+back\s+and\s+forth|"
           r"elaborate|enter(?:ing)?\s+into|say\s+(?:more|anything|much))")
-_PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:this|a|an|the)\s+(?:public\s+)?(?:site|platform|forum|page)|"
+_PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:(?:this|a|an|the)\s+)?(?:public\s+)?(?:review\s+)?(?:site|platform|forum|page)s?|"
            r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|further|any\s+further|any\s+more|anymore|openly)")
 _SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten)"
 _PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek)"
@@ -44,16 +45,16 @@ _RECORD = (r"\w*(?:system|records?|logs?|receipts?|footage|cctv|cameras?|data|ti
            r"till\s+rolls?|history)")
 _SHOW = r"(?:show|say|state|confirm|indicate|prove|record|tell|suggest|back\w*\s+(?:this|that|it|them|us)\s+up)\w*"
 _RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|camera'?s?|tijdstempels?|registraties?|agenda|planning|"
-              r"logboek\w*|administratie|factuur|facturen|werkbon\w*|notities|opnames?|trace|tijden)")
+              r"logboek\w*|\w*dagboek|administratie|factuur|facturen|werkbon\w*|notities|opnames?|trace|tijden)")
 CONTRADICTS = widen(
     dismissive.CONTRADICTS,
-    rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}(?:\s+(?!you\b)\w+){{0,4}}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
+    rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}(?:\s+(?!you\b)\w+){{0,6}}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
     rf"\b(?:our|the|my)\s+(?:\w+\s+)?{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+)?"
     rf"{_SHOW}\b",
     rf"\b(?:ons|onze|de|het|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:daaruit|hieruit|waaruit)\s+(?:blijkt|bleek)\b",
     rf"\buit\s+(?:de|het|ons|onze|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:blijkt|bleek)\b",
     rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
-    rf"\b(?:staat|stond|blijkt|bleek|zien|te\s+zien|vermeld|genoteerd)\b",
+    rf"\b(?:staat|stond|blijkt|bleek|zien|zie|zag|te\s+zien|vermeld|genoteerd)\b",
     rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
     rf"geven|geeft|zeggen|zegt)\b",
     r"\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:entirely\s+|quite\s+|wholly\s+|very\s+)?"

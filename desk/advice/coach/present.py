@@ -67,6 +67,7 @@ EMPATHY = rx(
     r"nightmare|hassle|fobbed\s+off|cross|heart\s+sink|heart\s+sank|oh\s+no)\b",
     r"\b(?:stress|zorgen|gedoe|last)\s+die\s+(?:dit|het|dat)\s+(?:u|je\s+)?(?:gaf|gegeven|bezorgde|opleverde)\b",
     r"\bhoe\s+(?:\w+\s+)?(?:vervelend|naar|rot|frustrerend)\b", r"\bvoelde\s+als\b",
+    r"\b(?:is|was)\s+(?:echt\s+|ook\s+|gewoon\s+)?niet\s+(?:fijn|leuk)\b", r"\blastig\s+als\s+(?:je|u)\b",
     r"\b(?:balen|baalde|domper|rotstart|zuur|zonde|kwetsend|(?:geen\s+)?pretje|(?:een|wat\s+een)\s+gedoe|"
     r"ergerlijk|teleurstelling|gênant|genant|(?:het\s+)?zat\s+was|geen\s+wonder|"
     r"frustrerend|teleurstellend|stressvol|zorgelijk|afgescheept|in\s+de\s+steek\s+gelaten|"

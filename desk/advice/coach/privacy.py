@@ -67,7 +67,10 @@ _CUSTOMER_PHONE = rx(
     r"\bleft\s+(?:you\s+)?(?:a\s+)?(?:\w+\s+)?(?:message|voicemail)\b",
     r"\b(?:bericht|voicemail)\s+(?:\w+\s+){0,2}(?:ingesproken|achtergelaten)\b", r"\bingesproken\b",
 )
-_ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b")
+_ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
+           # their storage unit, locker or berth: "your code for unit 2B", "jouw box C-214"
+           r"\b(?:your|uw|je|jouw)\b[^.!?]{0,30}\b(?:unit|box|locker|kluisje|berth|ligplaats|plot|kavel|pitch|"
+           r"staanplaats)\s+[A-Z]?-?\d{1,4}[A-Z]?\b")
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
 _BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|reservering|afspraak|afspraken|tafel|"
             r"boeking|behandeling|bezoek|bezichtiging)(?:s|en)?")
@@ -79,6 +82,9 @@ _BOOKING_TIME = rx(
     rf"\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,50}}?\b{_BOOKED}\b[^.!?]{{0,30}}?\b{_CLOCK}",
     rf"\b{_BOOKED}\b[^.!?]{{0,30}}?\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,30}}?\b{_CLOCK}",
     rf"\b(?:op|on|under|onder)\s+(?:your|uw|je|jouw)\s+(?:naam|name)\b[^.!?]{{0,30}}?\b{_CLOCK}",
+    # someone of theirs named with the booking: "Millie's booking for the Saturday 10am group"
+    rf"\b[A-Z][a-z]+'s\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,50}}?\b{_CLOCK}",
+    rf"\b(?:de|het)\s+{_BOOKING}\s+van\s+[A-Z][a-z]+\b[^.!?]{{0,60}}?\b{_CLOCK}",
 )
 
 

@@ -26,7 +26,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bgeld\s+terug\b", r"\bvan\s+ons\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\b(?:geld|bedrag|"
         r"aanbetaling|borg|\w*kosten|euro|alles|volledig\w*)\b[^.!?]{0,20}\bterug\b",
         r"\b(?:geld|bedrag|aanbetaling|borg|\w*kosten)\b[^.!?]{0,30}\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,30}\bterug\b",
-        rf"\bbetal\w*\b[^.!?]{{0,40}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
+        rf"\bbetal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
     ),
     "discount": rx(r"\bdiscount\w*\b", r"\bwaiv(?:e|ed|es|ing)\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
                    r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
@@ -63,6 +63,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "compensation": rx(
         r"\bcompensat\w*\b", r"\b(?:cover|pay\s+for|pay)\s+(?:the|your)\s+(?:\w+\s+)?(?:costs?|bill|fare|damage|repair)\b",
         r"\bvergoed\w*\b", r"\bschadevergoeding\b", r"\bvoor\s+(?:onze|eigen)\s+rekening\b",
+        r"\bpay\s+you\s+(?:an?\s+)?(?:extra\s+|further\s+|additional\s+)?(?:[£€$]\s?\d+|\d+\s*(?:euro|pounds?))",
         rf"\bbetalen\b[^.!?]{{0,30}}\bterug\b{_NOT_SENT}",
     ),
     "guarantee": rx(
@@ -79,7 +80,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
 _NOT_AN_OFFER = rx(
     r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:refund|terugbetaling)\s*(?:request|verzoek|aanvraag)?\b",
     r"\b(?:refund|terugbetaling)\s+(?:request|verzoek|aanvraag|policy|beleid)\b",
-    r"\b(?:no|not|cannot|can't|geen|niet|nooit)\s+(?:\w+\s+){0,3}(?:refund|voucher|discount|korting|terug\w*)\b",
+    r"\b(?:no|not|cannot|can't|without|geen|niet|nooit|zonder)\s+(?:\w+\s+){0,3}(?:refund|voucher|discount|korting|terug\w*)\b",
+    r"\b(?:talk|talked|talking|ask|asked|asking|praten|vragen|vroeg)\s+(?:about|over|naar|om)\s+(?:a\s+|een\s+)?(?:refunds?|terugbetaling)\b",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",
     r"\b(?:chas\w+|achter|waiting\s+for|wachten\s+op|asked\s+for|vroeg\s+om|vragen\s+om)\s+(?:a|an|your|de|een|uw|je)?"
