@@ -233,32 +233,32 @@ def test_not_the_place_to_talk_is_a_no_comment_unless_an_offer_to_talk_follows(m
     assert "no_comment" in check_reply(bare, customer="Sam", signer="Anna").rules
 
 
-@pytest.mark.parametrize("middle, rule, dutch", [
-    ("I've checked, and your code for unit 2B was used at 14:12 that Sunday. ", "personal_data", False),
-    ("Ik heb de boeking van Fleur voor de beginnersgroep van zaterdag 10.00 uur nagekeken. ", "personal_data", True),
-    ("I've looked back at Millie's booking for the Saturday 10am beginners' group. ", "personal_data", False),
+# what round 10 taught: moves in words the rules did not know (True), and shapes that only look
+# like one (False)
+@pytest.mark.parametrize("middle, rule, dutch, found", [
+    ("I've checked, and your code for unit 2B was used at 14:12 that Sunday. ", "personal_data", False, True),
+    ("Ik heb de boeking van Fleur voor de beginnersgroep van zaterdag 10.00 uur nagekeken. ", "personal_data",
+     True, True),
+    ("I've looked back at Millie's booking for the Saturday 10am beginners' group. ", "personal_data", False,
+     True),
     ("If you feel we've listened, it would mean a lot if you could look again at your star rating. ",
-     "change_review", False),
-    ("We'll also pay you an extra £100 for the delay. ", "promise", False),
-    ("We betalen de kosten van je vervangende taxi volledig terug. ", "promise", True),
-    ("The fitting notes and photos from the day show the saddle sitting level. ", "contradicts", False),
-    ("In ons werkdagboek zie ik dat de ploeg op dag negen al terug was. ", "contradicts", True),
-    ("We don't discuss damage claims on public review sites. ", "no_comment", False),
-    ("I'd rather not go back and forth about what happened on a public page. ", "no_comment", False),
-])
-def test_moves_round_10_taught(middle, rule, dutch):
-    assert rule in rules(middle, GOED if dutch else GOOD)
-
-
-@pytest.mark.parametrize("middle, rule, dutch", [
-    ("Stops may be substituted at the discretion of the driver without notice or refund. ", "promise", False),
-    ("Nobody came into the screen to explain or talk about refunds. ", "promise", False),
-    ("Our policy until now has been that travel to come back was left to the student. ", "small_print", False),
+     "change_review", False, True),
+    ("We'll also pay you an extra £100 for the delay. ", "promise", False, True),
+    ("We betalen de kosten van je vervangende taxi volledig terug. ", "promise", True, True),
+    ("The fitting notes and photos from the day show the saddle sitting level. ", "contradicts", False, True),
+    ("In ons werkdagboek zie ik dat de ploeg op dag negen al terug was. ", "contradicts", True, True),
+    ("We don't discuss damage claims on public review sites. ", "no_comment", False, True),
+    ("I'd rather not go back and forth about what happened on a public page. ", "no_comment", False, True),
+    ("Stops may be substituted at the discretion of the driver without notice or refund. ", "promise", False,
+     False),
+    ("Nobody came into the screen to explain or talk about refunds. ", "promise", False, False),
+    ("Our policy until now has been that travel to come back was left to the student. ", "small_print", False,
+     False),
     ("Tot nu toe was ons beleid dat we de teruglevering alleen controleerden als een klant erom vroeg. ",
-     "small_print", True),
+     "small_print", True, False),
 ])
-def test_shapes_round_10_taught_are_no_move(middle, rule, dutch):
-    assert rule not in rules(middle, GOED if dutch else GOOD)
+def test_what_round_10_taught(middle, rule, dutch, found):
+    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
 def test_a_feeling_named_in_plain_flemish_is_empathy():
