@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, delete, exists, func, insert, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from storage.models import OutboxItem, Team
+from storage.models import Case, OutboxItem, Reminder, Team
 
 DELIVERED, SUPERSEDED, GIVEN_UP = "delivered", "superseded", "given_up"
 
@@ -95,10 +95,16 @@ def failed(session: Session, *, row_id: int, reason: str, retry_at: datetime | N
 
 def told_already(session: Session, *, platform: str, workspace: str, reason: str) -> bool:
     """Whether the lead was told about this failure on this workspace since anything last
-    got through there (then the problem is still the one they were told about)."""
+    got through there, a post of the outbox or a reminder (then the problem is still the one
+    they were told about)."""
     here = (OutboxItem.platform == platform, OutboxItem.workspace == workspace)
-    last_ok = session.exec(select(func.max(OutboxItem.delivered_at)).where(
+    posted = session.exec(select(func.max(OutboxItem.delivered_at)).where(
         *here, OutboxItem.outcome == DELIVERED, OutboxItem.alert.is_(False))).one()
+    reminded = session.exec(select(func.max(Reminder.sent_at))
+                            .join(Case, Case.id == Reminder.case_id).join(Team, Team.id == Case.team_id)
+                            .where(Team.platform == platform, Team.workspace == workspace,
+                                   Reminder.status == "sent")).one()
+    last_ok = max((t for t in (posted, reminded) if t is not None), default=None)
     told = select(OutboxItem.id).where(*here, OutboxItem.alert.is_(True),
                                        OutboxItem.told == reason)
     if last_ok is not None:

@@ -296,6 +296,13 @@ def test_a_reminder_the_channel_refuses_tells_the_lead_once_and_goes_out_once_fi
         assert [r.status for r in session.exec(select(Reminder).where(Reminder.kind == "vote"))
                 ] == ["sent"]
 
+    clock.advance(minutes=1)  # the reminder got through: a new break is news to the lead
+    refuse_channel(slack_api)
+    slack.command("The soup was cold and the waiter laughed at us.")
+    jobs.tick()
+    (again,) = lead_told(slack_api)
+    assert "/invite @review-desk" in again
+
 
 def test_a_digest_the_channel_refuses_tells_the_lead_once(app, slack, slack_api, clock):
     slack.command("setup")
