@@ -20,6 +20,7 @@ from app.main import build
 from bot.messages import Button, Outbox, ThreadPost
 from bot.settings import Settings
 from bot.text import Mention, Rich
+from storage.outbox import pending
 from tests.fakes.discord_fake import AUTOCOMPLETE, CLIENT_OPTIONS, DiscordFake
 from tests.fakes.discord_fixtures import discord_fake, discord_log_guard  # noqa: F401
 from bot.adapters.discord.config import DiscordSettings
@@ -633,5 +634,27 @@ async def test_a_card_discord_makes_wait_past_the_grace_is_posted_once_by_the_ou
             assert [c.status for c in posted] == [429, 200]
             said = str(discord_fake.calls.items)
             assert "Forwarded as case #1" in said and "I will post the rest" in said
+    finally:
+        app.desk.db.dispose()
+
+
+async def test_once_the_card_is_posted_its_thread_and_full_text_follow_past_the_grace(
+        discord_fake, sqlite_url, clock):
+    """The bound on an answer's waits ends with its first write: a card already posted is
+    never left without the thread that holds the whole review, nor that text cut in two."""
+    words = " ".join(f"word{i:04d}" for i in range(556))[:5000]
+    app = build_app(discord_fake, sqlite_url, clock, outbox_grace=1.0)
+    try:
+        async with running(discord_fake, app) as client:
+            discord_fake.rate_limit("POST", THREADS, retry_after=1.5)  # past the answer's 0.8 s
+            _, post = await forward(discord_fake, words)
+            await client.settle()
+            (refused, thread) = discord_fake.calls_to("POST", THREADS)
+            assert refused.status == 429 and thread.status == 200
+            posts = [c for c in discord_fake.calls_to("POST", MESSAGES)
+                     if c.params["channel_id"] == thread.response["id"]]
+            assert len(posts) == 3 and posts[0].json["content"].startswith("**The full review:**")
+            with app.desk.db.unit() as session:
+                assert pending(session, platform="discord") == []
     finally:
         app.desk.db.dispose()

@@ -13,6 +13,7 @@ import logging
 from typing import Any, Callable, Sequence
 
 from bot.delivery.contract import PERSONAL, Delivers, Sent, Sender
+from bot.delivery.patience import first_write_until
 from bot.delivery.results import Delivered, Failed, Result, Undelivered
 from bot.i18n import Catalogs
 from bot.messages import Notice, Outbound, Outbox
@@ -65,22 +66,19 @@ class Dispatcher:
     async def deliver_async(self, messages: Sequence[Outbound], to: Any = None, *,
                             locale: str | None = None, stop: bool = False,
                             within: float | None = None) -> list[Result]:
-        """`within`: seconds the messages kept in the outbox may take (waits for the platform's
-        rate limits included); one still waiting then fails as unavailable and is left to the
-        outbox job, which would otherwise post it a second time when its grace is over."""
-        loop = asyncio.get_running_loop()
-        until = None if within is None else loop.time() + within
+        """`within`: seconds the messages kept in the outbox may wait for the platform before
+        their first write (patience.py); one still waiting then fails as unavailable and is
+        left to the outbox job."""
+        until = None if within is None else asyncio.get_running_loop().time() + within
         results: list[Result] = []
         for message in messages:
             sent = self._lookup(message, to)
             if not isinstance(sent, Failed):
                 try:
-                    sent = sent(message, to)
-                    if inspect.isawaitable(sent) and until is not None and \
-                            not isinstance(message, PERSONAL):
-                        sent = await asyncio.wait_for(sent, max(until - loop.time(), 0))
-                    elif inspect.isawaitable(sent):
-                        sent = await sent
+                    with first_write_until(None if isinstance(message, PERSONAL) else until):
+                        sent = sent(message, to)
+                        if inspect.isawaitable(sent):
+                            sent = await sent
                 except Exception as err:
                     sent = self._failed(message, err)
             # `record` may write to a database: never on the event loop

@@ -19,6 +19,7 @@ from bot.adapters.discord.components import card_view
 from bot.adapters.discord.embeds import card_embed
 from bot.adapters.discord.inbound import PLATFORM
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, allowed, clip, render, split
+from bot.delivery.patience import call
 from bot.delivery.results import Failed
 from bot.events import Actor, Command, Event, Place
 from bot.i18n import Catalogs
@@ -109,11 +110,11 @@ class Poster:
         shown, shortened = self.render_card(card, lang)
         if ref is not None:
             try:
-                await self._channel(ref.channel).get_partial_message(int(ref.message)).edit(**shown)
+                await call(self._channel(ref.channel).get_partial_message(int(ref.message)).edit(**shown))
                 return ref
             except discord.NotFound:
                 log.warning("the message of %s is gone; posting the card again", card.key)
-        message = await self._channel(card.channel).send(**shown)
+        message = await call(self._channel(card.channel).send(**shown))
         ref = MessageRef(card.channel, str(message.id))
         await self._remember(card.key, ref)
         if shortened:  # the embed shows the start of the review: the thread gets all of it
@@ -144,11 +145,12 @@ class Poster:
             self._text(lang, "discord.case.thread", number=number) if number else \
             self._text(lang, "discord.case.thread_unnumbered")
         channel_id = int(ref.channel)  # a thread needs the channel's server: the cached channel has it
-        channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+        channel = self.client.get_channel(channel_id) or \
+            await call(self.client.fetch_channel(channel_id), writes=False)
         message = channel.get_partial_message(int(ref.message))
         try:
-            thread_id = str((await message.create_thread(name=clip(name, THREAD_NAME),
-                                                         auto_archive_duration=ARCHIVE_AFTER)).id)
+            thread_id = str((await call(message.create_thread(
+                name=clip(name, THREAD_NAME), auto_archive_duration=ARCHIVE_AFTER))).id)
         except discord.HTTPException as err:
             if err.code != THREAD_EXISTS:  # started a moment ago, by another event or process
                 raise
@@ -165,8 +167,9 @@ class Poster:
     async def file(self, file: File, said: "Answer | None") -> None:
         attachment = discord.File(io.BytesIO(file.content), filename=file.filename,
                                   description=file.title or None)
-        await self._channel(file.channel).send(clip(render(file.text), MESSAGE_LIMIT) or None,
-                                               file=attachment, allowed_mentions=allowed(file.text))
+        await call(self._channel(file.channel).send(clip(render(file.text), MESSAGE_LIMIT) or None,
+                                                    file=attachment,
+                                                    allowed_mentions=allowed(file.text)))
 
     async def _send(self, channel_id: str, text: Rich, buttons: Sequence[Button] = ()) -> None:
         """The text in as many messages as it needs; buttons go under the last one."""
@@ -174,11 +177,11 @@ class Poster:
         chunks = split(render(text))
         for i, chunk in enumerate(chunks, 1):
             extra = {"view": card_view(buttons)} if buttons and i == len(chunks) else {}
-            await channel.send(chunk, allowed_mentions=allowed(text), **extra)
+            await call(channel.send(chunk, allowed_mentions=allowed(text), **extra))
 
 
 async def direct_message(client: discord.Client, user_id: str, text: Rich, **extra) -> None:
     """To the person alone: discord.py opens the conversation with them first (Discord knows a
     user's id, not a channel to post in); raises when they do not take the bot's messages."""
-    user = client.get_user(int(user_id)) or await client.fetch_user(int(user_id))
-    await user.send(clip(render(text), MESSAGE_LIMIT), allowed_mentions=allowed(text), **extra)
+    user = client.get_user(int(user_id)) or await call(client.fetch_user(int(user_id)), writes=False)
+    await call(user.send(clip(render(text), MESSAGE_LIMIT), allowed_mentions=allowed(text), **extra))
