@@ -4,6 +4,7 @@ closing them from another thread breaks the loop, and waking it through its trig
 a courtesy (the pipe may already be gone), never the thing a stop depends on."""
 from __future__ import annotations
 
+import os
 import threading
 
 TURN = 0.2  # seconds the loop waits for a socket before it looks whether to stop
@@ -14,16 +15,24 @@ def serve(server, stopped: threading.Event) -> None:
     from waitress import wasyncore
 
     sockets = server._map
-    while sockets and not stopped.is_set():
-        wasyncore.loop(timeout=TURN, map=sockets, use_poll=server.adj.asyncore_use_poll,
-                       count=1)
-    for channel in list(sockets.values()):
-        channel.close()
+    try:
+        while sockets and not stopped.is_set():
+            wasyncore.loop(timeout=TURN, map=sockets, use_poll=server.adj.asyncore_use_poll,
+                           count=1)
+    finally:
+        with server.trigger.lock:  # `wake` never writes to a pipe closed here
+            for channel in list(sockets.values()):
+                channel.close()
 
 
 def wake(server) -> None:
-    """End the loop's current turn now rather than within TURN."""
-    try:
-        server.trigger.pull_trigger()
-    except OSError:  # the pipe is closed: the turn ends by itself
-        pass
+    """End the loop's current turn now rather than within TURN; not once its pipe is closed
+    (its file number may already belong to something else)."""
+    trigger = server.trigger
+    with trigger.lock:
+        if trigger._closed:
+            return
+        try:
+            os.write(trigger.trigger, b"x")
+        except OSError:  # closed under the loop: the turn ends by itself
+            pass
