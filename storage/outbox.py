@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, delete, exists, func, insert, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from storage.models import Case, OutboxItem, Reminder, Team
+from storage.models import Case, MessageRef, OutboxItem, Reminder, Team
 
 DELIVERED, SUPERSEDED, GIVEN_UP = "delivered", "superseded", "given_up"
 
@@ -93,23 +93,32 @@ def failed(session: Session, *, row_id: int, reason: str, retry_at: datetime | N
     return session.get(OutboxItem, row_id)
 
 
+def supersede_unshown_cards(session: Session, *, team_id: int, channel: str,
+                            now: datetime) -> None:
+    """Cards never shown that still wait for a channel no longer the team's review channel:
+    settled as superseded, so that the missing-cards job posts them where the team reads now
+    (a card already shown keeps its place, and its updates go there)."""
+    shown = exists().where(MessageRef.platform == OutboxItem.platform, MessageRef.key == OutboxItem.key)
+    session.exec(update(OutboxItem).where(
+        OutboxItem.team_id == team_id, OutboxItem.kind == "Card", OutboxItem.delivered_at.is_(None),
+        OutboxItem.channel != channel, ~shown).values(delivered_at=now, outcome=SUPERSEDED))
+
+
 def told_already(session: Session, *, platform: str, workspace: str, reason: str) -> bool:
     """Whether the lead was told about this failure on this workspace since anything last
     got through there, a post of the outbox or a reminder (then the problem is still the one
     they were told about)."""
     here = (OutboxItem.platform == platform, OutboxItem.workspace == workspace)
-    posted = session.exec(select(func.max(OutboxItem.delivered_at)).where(
-        *here, OutboxItem.outcome == DELIVERED, OutboxItem.alert.is_(False))).one()
-    reminded = session.exec(select(func.max(Reminder.sent_at))
-                            .join(Case, Case.id == Reminder.case_id).join(Team, Team.id == Case.team_id)
-                            .where(Team.platform == platform, Team.workspace == workspace,
-                                   Reminder.status == "sent")).one()
-    last_ok = max((t for t in (posted, reminded) if t is not None), default=None)
-    told = select(OutboxItem.id).where(*here, OutboxItem.alert.is_(True),
-                                       OutboxItem.told == reason)
-    if last_ok is not None:
-        told = told.where(OutboxItem.created_at >= last_ok)
-    return session.exec(told.limit(1)).first() is not None
+    told_at = session.exec(select(func.max(OutboxItem.created_at)).where(
+        *here, OutboxItem.alert.is_(True), OutboxItem.told == reason)).one()
+    if told_at is None:
+        return False
+    posted = exists().where(*here, OutboxItem.outcome == DELIVERED, OutboxItem.alert.is_(False),
+                            OutboxItem.delivered_at > told_at)
+    reminded = exists().where(Reminder.status == "sent", Reminder.sent_at > told_at,
+                              Reminder.case_id == Case.id, Case.team_id == Team.id,
+                              Team.platform == platform, Team.workspace == workspace)
+    return not session.exec(select(posted | reminded)).one()
 
 
 def waiting_keys(session: Session, *, platform: str, keys: Sequence[str]) -> set[str]:
