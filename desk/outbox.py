@@ -43,7 +43,7 @@ BATCH = 100
 RETRY = timedelta(seconds=30)  # after a transient failure, doubling up to RETRY_MAX
 RETRY_MAX = timedelta(minutes=15)
 FIX_RETRY = timedelta(minutes=15)  # after a failure a person must fix, doubling to FIX_MAX
-FIX_MAX = timedelta(hours=4)
+FIX_MAX = timedelta(hours=4)  # the person is told "within four hours at most" (bot/locales/delivery)
 GIVE_UP = timedelta(days=7)  # older rows that still fail are given up (logged)
 KEEP = timedelta(days=7)  # settled rows are kept this long, for a look at what happened
 REMEMBER = 10_000  # rows this process waits to hear about; older ones the job takes again

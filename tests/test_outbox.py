@@ -173,6 +173,31 @@ def test_the_lead_is_told_in_dutch_when_the_team_speaks_dutch(app, slack, slack_
     assert "Kies het opnieuw met /review setup" in dm
 
 
+def test_a_card_the_lost_channel_never_showed_goes_to_the_channel_chosen_again(
+        app, slack, slack_api, clock):
+    """Channel gone: the person is told to have the lead choose it again with /review setup;
+    once chosen, the case's card appears there, once."""
+    slack.command("setup")
+    slack.submit()
+    refuse_channel(slack_api, "channel_not_found")
+    slack.command(REVIEW)
+    assert "choose the review channel again" in " ".join(slack.ephemerals())
+
+    slack.command("setup", channel_id="C0NEWCHAN")
+    slack.submit()
+    clock.advance(missing_cards.GRACE)
+    jobs = Scheduler([MissingCards(app.desk, ["slack"]), app.desk.outbox], slack.adapter.send, 0)
+    for _ in range(2):
+        jobs.tick()
+        clock.advance(durable.FIX_MAX)
+    posted = [c for c in slack_api.calls("chat.postMessage") if c.response.get("ok")
+              and c.body.get("channel") == "C0NEWCHAN" and "thread_ts" not in c.body]
+    assert len(posted) == 1 and waiting(app) == []
+    with app.desk.db.unit() as session:
+        old = session.exec(select(OutboxItem).where(OutboxItem.channel == CHANNEL_ID)).one()
+    assert old.outcome == outbox.SUPERSEDED
+
+
 def test_a_thread_post_waits_for_its_card_and_a_newer_card_replaces_the_older(
         app, slack, slack_api, clock):
     refuse_channel(slack_api)

@@ -68,7 +68,7 @@ def submitted(event: FormSubmit, desk: Desk) -> list[Outbound]:
 
     out = in_turns(desk, "post_site", begin, check)
     if not plan:  # refused, or a question for the person: the event is done
-        return in_turns(desk, "post_site", begin, lambda turn: out, event.receipt)
+        return in_turns(desk, "post_site", begin, lambda turn: out, event.receipt, keep=True)
     posted, refusal = send(desk, plan)
 
     def record(turn: Turn) -> list[Outbound]:
@@ -85,7 +85,7 @@ def submitted(event: FormSubmit, desk: Desk) -> list[Outbound]:
         return updated(turn, case, note, version=draft.version, site=turn.tt(
             f"source.{plan['source']}"))
 
-    return in_turns(desk, "post_site", begin, record, event.receipt)
+    return in_turns(desk, "post_site", begin, record, event.receipt, keep=True)
 
 
 def send(desk: Desk, plan: dict) -> tuple[PostedReply | None, str | None]:
