@@ -261,6 +261,34 @@ def test_what_round_10_taught(middle, rule, dutch, found):
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
+@pytest.mark.parametrize("middle, dutch", [
+    ("I've checked Arjun's record (Tuesdays at 4:30, Stage 3) and his assessment was missed twice. ", False),
+    ("We sent the lab your old prescription (-2.25 right, -2.50 left) instead of the new one. ", False),
+    ("Our round sheet for 22 Holly Bank has a clean logged every month. ", False),
+    ("Ik heb je dossier erbij gepakt: bij je intake op 3 oktober staat je gevoelige huid genoteerd. ", True),
+    ("Het intakeformulier dat je op 9 januari hebt ondertekend noemt tien behandelingen. ", True),
+    ("Bij het huidtype op je klantenkaart 0841 hadden we dat nooit mogen adviseren. ", True),
+    ("Het feestje van Noor stond op zaterdag 8 juni om 14.00 uur in onze agenda. ", True),
+    ("Bij de boeking voor mevrouw Boon-Kuijt op 12 juli hebben we de opmerking gemist. ", True),
+])
+def test_personal_data_round_11_taught(middle, dutch):
+    assert "personal_data" in rules(middle, GOED if dutch else GOOD)
+
+
+@pytest.mark.parametrize("sign_off, contact", [
+    ("Stitchworks", "email orders@stitchworksuk.co.uk"),
+    ("Antiekhuis De Schelde", "mail info@antiekhuisdeschelde.be"),
+    ("Veerdienst Ameide", "bel 0183-55 21 05"),
+    ("Shine Hand Car Wash", "ring 01603 555 919"),
+])
+def test_a_reply_signed_with_the_business_name_is_not_signed_by_a_person(sign_off, contact):
+    draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please {contact} "
+             f"and we'll talk.\n\n{sign_off}")
+    assert "signature" in check_reply(draft, customer="Sam", signer="Anna").rules
+    signed = draft.replace(sign_off, "Romy")
+    assert "signature" not in check_reply(signed, customer="Sam", signer="Anna").rules
+
+
 def test_a_feeling_named_in_plain_flemish_is_empathy():
     plain = ("Dag Greet,\n\nBedankt om dit te melden, en sorry, lastig als je voor allebei betaald hebt en "
              "maar half geholpen wordt. Bel me op 0496 12 34 87.\n\nStijn")
@@ -354,9 +382,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-11 have all been read and tu
     # round 10 was evaluated once (85.0 % / 83.2 %), then labelled, trained on and its misses read
     ("round_10", "en"): {"recall": 0.95, "false_alarms": 0.004, "good_flagged": 2},
     ("round_10", "nl"): {"recall": 0.94, "false_alarms": 0.005, "good_flagged": 2},
-    # round 11 was evaluated once (73.6 % / 76.6 %), then labelled and trained on
-    ("round_11", "en"): {"recall": 0.83, "false_alarms": 0.010, "good_flagged": 7},
-    ("round_11", "nl"): {"recall": 0.84, "false_alarms": 0.004, "good_flagged": 1},
+    # round 11 was evaluated once (73.6 % / 76.6 %), then labelled, trained on and its misses read
+    ("round_11", "en"): {"recall": 0.88, "false_alarms": 0.010, "good_flagged": 7},
+    ("round_11", "nl"): {"recall": 0.89, "false_alarms": 0.004, "good_flagged": 1},
 }
 
 

@@ -28,7 +28,8 @@ _BUSINESS_PLACE = rx(
 _ADDRESS = re.compile(
     r"\b[A-Z][\w'-]{0,40}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|markt)\s+\d{1,4}[a-zA-Z]?\b"
     r"|\b\d{1,5}\s+(?:[A-Z][\w'-]{1,40}\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave|Lane|Drive|Close|Way|"
-    r"Terrace|Rise|Crescent|Court|Place|Gardens|Grove|Row|Hill|Park|Walk|Square|Mews|View|Parade|Boulevard|Blvd)\b"
+    r"Terrace|Rise|Crescent|Court|Place|Gardens|Grove|Row|Hill|Park|Walk|Square|Mews|View|Parade|Boulevard|Blvd|"
+    r"Bank|Green|Fold|Brow|Vale|Meadows?|Gate)\b"
     r"|\b\d{4}\s?[A-Z]{2}\b(?![\w-])"
 )
 _ORDER_NUMBER = rx(
@@ -43,6 +44,9 @@ _ORDER_NUMBER = rx(
     r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
     r"opdracht|werkbon)\s+"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{4}-\d{3,})\b",
+    # a card of theirs by its number: "klantenkaart 0841", "membership card no. 20931"
+    r"\b(?:klantenkaart|klantkaart|klantenpas|lidmaatschap|ledenpas|membership(?:\s+card)?|loyalty\s+card)\s+"
+    r"(?:(?:nr|no|number|nummer)\.?\s*)?#?\d{4,}\b",
 )
 _PLATE = re.compile(r"\b(?=[A-Z0-9-]{0,10}\d)(?=[A-Z0-9-]{0,10}[A-Z])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}\b")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?\d{4}\s?\d{4}\s?\d{2}\b")
@@ -73,7 +77,13 @@ _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
            r"staanplaats)\s+[A-Z]?-?\d{1,4}[A-Z]?\b")
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
 _BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|reservering|afspraak|afspraken|tafel|"
-            r"boeking|behandeling|bezoek|bezichtiging)(?:s|en)?")
+            r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus)(?:s|en)?")
+_DAY_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+              r"november|december|january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|"
+              r"sept?|okt|oct|nov|dec)\b")
+# what their own file says about them, dated: "bij je intake op 3 oktober", "your eye test on 14 March"
+_THEIR_FILE = (r"(?:intake\w*|dossier|behandelplan|treatment\s+plan|prescription|recept|eye\s+test|oogmeting|"
+               r"klantenkaart|record|file)")
 _BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
 _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b{_CLOCK}",
@@ -84,7 +94,12 @@ _BOOKING_TIME = rx(
     rf"\b(?:op|on|under|onder)\s+(?:your|uw|je|jouw)\s+(?:naam|name)\b[^.!?]{{0,30}}?\b{_CLOCK}",
     # someone of theirs named with the booking: "Millie's booking for the Saturday 10am group"
     rf"\b[A-Z][a-z]+'s\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,50}}?\b{_CLOCK}",
-    rf"\b(?:de|het)\s+{_BOOKING}\s+van\s+[A-Z][a-z]+\b[^.!?]{{0,60}}?\b{_CLOCK}",
+    rf"\b(?:de|het)\s+{_BOOKING}\s+(?:van|voor)\s+(?:(?:mevrouw|meneer|mevr\.?|dhr\.?)\s+)?[A-Z][\w-]+\b"
+    rf"[^.!?]{{0,60}}?\b(?:{_CLOCK}|{_DAY_MONTH})",
+    rf"\b(?:your|je|jouw|uw)\s+(?:\w+\s+)?{_THEIR_FILE}\b[^.!?]{{0,80}}?\b{_DAY_MONTH}",
+    rf"\b{_THEIR_FILE}\b[^.!?]{{0,30}}\b(?:dat|that|which)\s+(?:je|u|you)\b[^.!?]{{0,30}}?\b{_DAY_MONTH}",
+    # a prescription read out: "-2.25 right, -2.50 left"
+    r"[-+]\d\.\d{2}\s+(?:right|left|rechts|links|R|L)\b",
 )
 
 

@@ -33,13 +33,14 @@ _NOT_A_PERSON = frozenset(
     academy practice pharmacy dental surgery motors removals plumbing electrical builders roofing solar
     cleaning catering kitchens gardens nursery daycare hire rentals travel tours agency group bakery butchers
     slagerij apotheek praktijk kliniek kinderopvang opvang verhuur installatie bouw schilders tandartsen
-    dierenkliniek wasserette reizen
+    dierenkliniek wasserette reizen wash carwash
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
 _BUSINESS_WORD = re.compile(
-    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|opvang|verhuur|school|handel|erij|kliniek)$",
+    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|opvang|verhuur|school|handel|erij|kliniek|dienst)$",
     re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
 PARTICLES = frozenset(
     "de van der den het ten ter te la le du da von mr mrs ms dhr mevr meneer mevrouw 't".split()
@@ -71,13 +72,25 @@ def sign_off(text: str) -> tuple[int, str] | None:
     return None
 
 
-def signed_by_a_person(who: str) -> bool:
+def web_names(text: str) -> frozenset[str]:
+    """The business's own names as its e-mail and web addresses in the reply spell them
+    ("orders@stitchworksuk.co.uk": "stitchworksuk"), folded."""
+    return frozenset(fold(label) for m in _WEB_ADDRESS.finditer(text)
+                     for label in m.group(1).split(".") if len(label) >= 5)
+
+
+def signed_by_a_person(who: str, web: frozenset[str] = frozenset()) -> bool:
     """The first name under the closing is a person's ("Anna de Boer", then perhaps the shop):
-    capitalised words, not a team, shop or role ("Management, SwiftMove" is not signed)."""
+    capitalised words, not a team, shop or role ("Management, SwiftMove" is not signed), nor
+    the name in the business's own addresses (`web_names`: "Stitchworks", "Antiekhuis De
+    Schelde" under info@antiekhuisdeschelde.be)."""
     for segment in _SEGMENT_SPLIT.split(who):
         words = segment.strip(" .,!:;").split()
         if not words or _CLOSING.fullmatch(" ".join(words)):
             continue
+        letters = re.sub(r"[^a-z]", "", fold(" ".join(words)))
+        if len(letters) >= 5 and any(letters in name for name in web):
+            return False
         return (len(words) <= 4 and not any(c.isdigit() for c in segment)
                 and not any(fold(w).strip(".,") in _NOT_A_PERSON or _BUSINESS_WORD.fullmatch(w.strip(".,"))
                             for w in words if w not in PARTICLES)
