@@ -289,6 +289,21 @@ def test_a_reply_signed_with_the_business_name_is_not_signed_by_a_person(sign_of
     assert "signature" not in check_reply(signed, customer="Sam", signer="Anna").rules
 
 
+@pytest.mark.parametrize("middle, rule, dutch", [
+    ("Our drivers are meant to ask where deliveries should go, and that didn't happen. ", "contradicts", False),
+    ("Fourteen weeks when you were told six: that's not good enough, and I'm sorry. ", "contradicts", False),
+    ("De reservering stond niet goed in ons systeem, dat ligt bij ons. ", "contradicts", True),
+    ("Dat is niet gebeurd, en daar ben ik verantwoordelijk voor. ", "contradicts", True),
+    ("Being told it wasn't our problem made it so much worse. ", "defensive", False),
+    ("We've since changed how we schedule alterations in the months before peak season. ", "defensive", False),
+    ("Three hours in the cold with no update is miserable, and the lack of a call is on us. ", "promise", False),
+    ("Losing one of your boots is a real blow, and a voucher was never a fair answer. ", "promise", False),
+    ("Je reservering was via het cadeaubonnensysteem binnengekomen en niet doorgezet. ", "promise", True),
+])
+def test_what_round_11_taught_is_no_move(middle, rule, dutch):
+    assert rule not in rules(middle, GOED if dutch else GOOD)
+
+
 def test_a_feeling_named_in_plain_flemish_is_empathy():
     plain = ("Dag Greet,\n\nBedankt om dit te melden, en sorry, lastig als je voor allebei betaald hebt en "
              "maar half geholpen wordt. Bel me op 0496 12 34 87.\n\nStijn")
@@ -380,11 +395,11 @@ HELD_OUT = {  # (split, language): floors; rounds 1-11 have all been read and tu
     ("round_9", "en"): {"recall": 0.93, "false_alarms": 0.003, "good_flagged": 2},
     ("round_9", "nl"): {"recall": 0.86, "false_alarms": 0.004, "good_flagged": 1},
     # round 10 was evaluated once (85.0 % / 83.2 %), then labelled, trained on and its misses read
-    ("round_10", "en"): {"recall": 0.95, "false_alarms": 0.004, "good_flagged": 2},
-    ("round_10", "nl"): {"recall": 0.94, "false_alarms": 0.005, "good_flagged": 2},
+    ("round_10", "en"): {"recall": 0.95, "false_alarms": 0.003, "good_flagged": 1},
+    ("round_10", "nl"): {"recall": 0.94, "false_alarms": 0.004, "good_flagged": 1},
     # round 11 was evaluated once (73.6 % / 76.6 %), then labelled, trained on and its misses read
-    ("round_11", "en"): {"recall": 0.88, "false_alarms": 0.010, "good_flagged": 7},
-    ("round_11", "nl"): {"recall": 0.89, "false_alarms": 0.004, "good_flagged": 1},
+    ("round_11", "en"): {"recall": 0.88, "false_alarms": 0.005, "good_flagged": 3},
+    ("round_11", "nl"): {"recall": 0.90, "false_alarms": 0.002, "good_flagged": 1},
 }
 
 

@@ -161,9 +161,10 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         sentence = draft[start:end]
         nearby = draft[start: spans[i + 1][1] if i + 1 < len(spans) else end]
         excuse = frames.EXCUSE.search(sentence) or stance.EXCUSE.search(sentence)
-        if excuse and not find(avoid.OWNED, nearby):
+        if excuse and not (find(avoid.OWNED, nearby) or frames.CHANGED.search(sentence)):
             flag("defensive", excuse, offset=start)
-        if (m := frames.DEFENSIVE.search(sentence) or stance.DEFENSIVE.search(sentence)):
+        if (m := frames.DEFENSIVE.search(sentence) or stance.DEFENSIVE.search(sentence)) and \
+                not frames.REPORTED.search(sentence, 0, m.start()):
             flag("defensive", m, offset=start)
         # "Not the place to go into this" is a no-comment unless an offer to talk follows.
         if (m := stance.NO_COMMENT.search(sentence)) and not find(frames.OFFLINE, nearby):

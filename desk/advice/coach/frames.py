@@ -82,6 +82,20 @@ CONCEDES = rx(
     r"\bwe\s+got\s+it\s+wrong\b", r"\b(?:we|I)\s+(?:really\s+)?should\s+have\b",
     r"\b(?:we|wij|ik)\s+(?:had|hadden)\s+(?:\w+\s+){0,6}moeten\b",
     r"\b(?:hoort|hoorde|hoorden|moest|moesten|had|hadden)\b[^.!?]*\ben\s+dat\s+is\s+niet\s+gebeurd\b",
+    r"\b(?:meant|supposed)\s+to\b[^.!?]*\b(?:didn't|did\s+not)\s+happen\b", r"\bnot\s+good\s+enough\b",
+    r"\b(?:dat|het)\s+ligt\s+(?:echt\s+|volledig\s+|helemaal\s+)?bij\s+(?:ons|mij)\b",
+    r"\b(?:ik|wij|we)\s+(?:ben|zijn)\s+(?:daar|hier)\s+verantwoordelijk\s+voor\b|\bdaar\s+ben\s+ik\s+verantwoordelijk\b",
+    r"\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:us|me)\b",
+)
+# What a sentence says the customer was told ("being told it wasn't our problem made it worse")
+# is reported, not argued.
+REPORTED = rx(r"\b(?:told|hearing|heard|te\s+horen|gezegd|zeggen\s+dat|zei\s+dat|kreeg\s+te\s+horen)\b")
+# A sentence that says what changed is no excuse, whatever season it names.
+CHANGED = rx(
+    r"\b(?:we've|we\s+have|i've|i\s+have)\s+(?:since\s+|now\s+|already\s+)?(?:changed|introduced|added|started|moved|"
+    r"put\s+in)\b", r"\bfrom\s+now\s+on\b",
+    r"\b(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:sindsdien\s+|nu\s+|inmiddels\s+)?(?:\w+\s+){0,4}(?:veranderd|aangepast|"
+    r"ingevoerd|ingesteld)\b", r"\bvoortaan\b",
 )
 
 # --- defensive: blame moved off the team, the team defended, the crowd on our side --------

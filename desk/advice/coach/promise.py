@@ -34,7 +34,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         # a voucher offered, not the customer's own ("find the voucher's out of date")
         r"(?<!\bthe\s)(?<!\byour\s)\bvouchers?\b", r"\bgift\s*(?:card|voucher)s?\b", r"\bcoupons?\b",
         r"(?:[€$£]\s?\d+|\b\d+\s*(?:euro|pounds?|dollars?))\s+(?:credit|tegoed)\b", r"\bcredit\s+on\s+your\b",
-        r"\b(?:cadeau|tegoed|waarde|kado)bon\w*\b", r"\btegoed\b",
+        r"\b(?:cadeau|tegoed|waarde|kado)bon(?:nen|netjes?)?\b", r"\btegoed\b",
     ),
     "free": rx(
         r"(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
@@ -82,6 +82,9 @@ _NOT_AN_OFFER = rx(
     r"\b(?:refund|terugbetaling)\s+(?:request|verzoek|aanvraag|policy|beleid)\b",
     r"\b(?:no|not|cannot|can't|without|geen|niet|nooit|zonder)\s+(?:\w+\s+){0,3}(?:refund|voucher|discount|korting|terug\w*)\b",
     r"\b(?:talk|talked|talking|ask|asked|asking|praten|vragen|vroeg)\s+(?:about|over|naar|om)\s+(?:a\s+|een\s+)?(?:refunds?|terugbetaling)\b",
+    # a failure owned ("the lack of a call is on us"), an offer judged ("a voucher was never a fair answer")
+    r"\b(?:lack|failure|mistake|error|delay|mix-?up|fault|miscommunication)\b[^.!?]{0,30}\b(?:is|was)\s+on\s+(?:us|me)\b",
+    r"\b(?:voucher|refund|discount|korting|cadeaubon)\s+(?:was|is|were|are|werd)\s+(?:never|not|nooit|niet)\b",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",
     r"\b(?:chas\w+|achter|waiting\s+for|wachten\s+op|asked\s+for|vroeg\s+om|vragen\s+om)\s+(?:a|an|your|de|een|uw|je)?"
