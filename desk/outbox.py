@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter, OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Collection, Iterator, Sequence
@@ -118,6 +118,20 @@ class DurableOutbox:
                 "kind": type(message).__name__, "key": _key(message),
                 "channel": getattr(message, "channel", None), "body": codec.encode(message),
                 "created_at": now, "due_at": due, "alert": alert}
+
+    def channel_chosen(self, session: Session, team: Team, old: str | None, now: datetime) -> None:
+        """The team reads `team.review_channel` from now on: its cards never shown elsewhere
+        are settled as superseded (the missing-cards job posts them there anew), and its channel
+        messages still waiting for the old channel go to the new one (a card already shown keeps
+        its place, and its updates go there)."""
+        new = team.review_channel
+        outbox.supersede_unshown_cards(session, team_id=team.id, channel=new, now=now)
+        if old and new and old != new:
+            for row in outbox.waiting_says(session, team_id=team.id, channel=old):
+                say = codec.decode(row.body)
+                if isinstance(say, Say) and not say.direct:
+                    outbox.repoint(session, row_id=row.id, channel=new,
+                                   body=codec.encode(replace(say, channel=new)))
 
     # -- the dispatcher's hook: the one place that knows whether it arrived ------------
     def record(self, platform: str, message: Outbound, result: Result) -> None:

@@ -104,6 +104,19 @@ def supersede_unshown_cards(session: Session, *, team_id: int, channel: str,
         OutboxItem.channel != channel, ~shown).values(delivered_at=now, outcome=SUPERSEDED))
 
 
+def waiting_says(session: Session, *, team_id: int, channel: str) -> list[OutboxItem]:
+    """The team's channel messages (not alerts) still waiting to be posted in `channel`."""
+    return list(session.exec(select(OutboxItem).where(
+        OutboxItem.team_id == team_id, OutboxItem.kind == "Say", OutboxItem.channel == channel,
+        OutboxItem.alert.is_(False), OutboxItem.delivered_at.is_(None))))
+
+
+def repoint(session: Session, *, row_id: int, channel: str, body: str) -> None:
+    """A waiting row goes to another channel."""
+    session.exec(update(OutboxItem).where(OutboxItem.id == row_id, OutboxItem.delivered_at.is_(None))
+                 .values(channel=channel, body=body))
+
+
 def told_already(session: Session, *, platform: str, workspace: str, reason: str) -> bool:
     """Whether the lead was told about this failure on this workspace since anything last
     got through there, a post of the outbox or a reminder (then the problem is still the one

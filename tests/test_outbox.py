@@ -12,7 +12,9 @@ from slack_sdk.http_retry import builtin_handlers
 from sqlalchemy import delete, update
 from sqlmodel import select
 
+from bot.messages import Say
 from bot.scheduler import Scheduler
+from bot.text import Rich
 from desk import outbox as durable
 from desk.cases import missing_cards
 from desk.cases.missing_cards import MissingCards
@@ -176,12 +178,16 @@ def test_the_lead_is_told_in_dutch_when_the_team_speaks_dutch(app, slack, slack_
 def test_a_card_the_lost_channel_never_showed_goes_to_the_channel_chosen_again(
         app, slack, slack_api, clock):
     """Channel gone: the person is told to have the lead choose it again with /review setup;
-    once chosen, the case's card appears there, once."""
+    once chosen, the case's card and the team's waiting message appear there, once each."""
     slack.command("setup")
     slack.submit()
     refuse_channel(slack_api, "channel_not_found")
     slack.command(REVIEW)
     assert "choose the review channel again" in " ".join(slack.ephemerals())
+
+    with app.desk.db.unit() as session:  # a warning for the team waits in the lost channel too
+        team = session.exec(select(Team)).one()
+        app.desk.outbox.keep(session, team, [Say(CHANNEL_ID, Rich(["Three complaints about cold fries."]))])
 
     slack.command("setup", channel_id="C0NEWCHAN")
     slack.submit()
@@ -192,7 +198,8 @@ def test_a_card_the_lost_channel_never_showed_goes_to_the_channel_chosen_again(
         clock.advance(durable.FIX_MAX)
     posted = [c for c in slack_api.calls("chat.postMessage") if c.response.get("ok")
               and c.body.get("channel") == "C0NEWCHAN" and "thread_ts" not in c.body]
-    assert len(posted) == 1 and waiting(app) == []
+    assert len(posted) == 2 and waiting(app) == []
+    assert "Three complaints about cold fries." in text_of(posted[-1].body["blocks"])
     with app.desk.db.unit() as session:
         old = session.exec(select(OutboxItem).where(OutboxItem.channel == CHANNEL_ID)).one()
     assert old.outcome == outbox.SUPERSEDED

@@ -14,7 +14,7 @@ from desk.reminders.calendar import WorkCalendar, parse_days, parse_hours
 from desk.reporting.report import weekdays_label
 from desk.team.contact import parse_email, parse_phone
 from desk.turn import Turn, require_setup_rights
-from storage import outbox, repo
+from storage import repo
 
 SETUP_FORM = "setup"
 
@@ -108,10 +108,9 @@ def setup_submitted(turn: Turn, event: FormSubmit) -> list[Outbound]:
     if problems:
         return [FormErrors(problems)]
     team = turn.team
-    team.review_channel = event.context or event.place.channel
-    # cards that never reached the old channel (gone, or the bot left out) go to this one
-    outbox.supersede_unshown_cards(turn.session, team_id=team.id, channel=team.review_channel,
-                                   now=turn.now)
+    old, team.review_channel = team.review_channel, event.context or event.place.channel
+    if turn.desk.outbox is not None:  # what never reached the old channel goes to this one
+        turn.desk.outbox.channel_chosen(turn.session, team, old, turn.now)
     team.language, team.timezone = v["language"], v["timezone"]
     team.work_days, team.work_hours = v["work_days"], v["work_hours"]
     team.country = v["country"].upper()
