@@ -374,7 +374,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-11 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-12 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -383,7 +383,7 @@ HELD_OUT = {  # (split, language): floors; rounds 1-11 have all been read and tu
     ("held_out_3", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
-    # rounds 5-11 trained the sentence-role model and their misses tuned the rules (docs/advice-quality.md)
+    # rounds 5-12 trained the sentence-role model and their misses tuned the rules (docs/advice-quality.md)
     ("round_5", "en"): {"recall": 0.90, "false_alarms": 0.006, "good_flagged": 3},
     ("round_5", "nl"): {"recall": 0.86, "false_alarms": 0.005, "good_flagged": 3},
     ("round_6", "en"): {"recall": 0.94, "false_alarms": 0.004, "good_flagged": 1},
@@ -400,9 +400,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-11 have all been read and tu
     # round 11 was evaluated once (73.6 % / 76.6 %), then labelled, trained on and its misses read
     ("round_11", "en"): {"recall": 0.88, "false_alarms": 0.005, "good_flagged": 3},
     ("round_11", "nl"): {"recall": 0.90, "false_alarms": 0.002, "good_flagged": 1},
-    # round 12 was evaluated once, as it stands here
-    ("round_12", "en"): {"recall": 0.87, "false_alarms": 0.007, "good_flagged": 2},
-    ("round_12", "nl"): {"recall": 0.81, "false_alarms": 0.006, "good_flagged": 3},
+    # round 12 was evaluated once (87.7 % / 82.0 %), then labelled and trained on
+    ("round_12", "en"): {"recall": 0.91, "false_alarms": 0.006, "good_flagged": 2},
+    ("round_12", "nl"): {"recall": 0.90, "false_alarms": 0.005, "good_flagged": 3},
 }
 
 
