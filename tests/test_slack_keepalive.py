@@ -9,9 +9,11 @@ import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from datetime import datetime
 from http.client import HTTPMessage
 from urllib.error import HTTPError, URLError
+from typing import Callable
 from urllib.request import Request
 
 import pytest
@@ -56,6 +58,20 @@ def both(api: FakeSlackAPI, patience: Patience | None = None) -> tuple[WebClient
 
 def post(client: WebClient, text: str = "hello"):
     return client.chat_postMessage(channel=CHANNEL_ID, text=text)
+
+
+def raised_by_both(api: FakeSlackAPI, arrange: Callable[[], None], error: type = Exception,
+                   patience: Patience | None = None, seconds: float = 0) -> list:
+    """What a post raises through each client of `both`, the fake `arrange`d before each (and
+    the post made within `seconds` of `patience`, when given)."""
+    raised = []
+    for client in both(api, patience):
+        arrange()
+        with patience.within(seconds) if patience else nullcontext(), \
+                pytest.raises(error) as caught:
+            post(client)
+        raised.append(caught.value)
+    return raised
 
 
 def test_slack_sdk_still_sends_every_request_through_the_hook():
@@ -125,27 +141,20 @@ def test_a_429_is_retried_after_retry_after_on_the_same_connection(slack_api):
 
 def test_a_429_beyond_patience_fails_as_before(slack_api):
     """The handlers see what they saw with urlopen: Retry-After, under either spelling."""
-    patience = Patience(datetime.now)
-    failures = []
-    for client in both(slack_api, patience):
+    def ask_to_wait() -> None:
         slack_api.rate_limit("chat.postMessage", retry_after=30)
-        with patience.within(5), pytest.raises(SlackApiError) as raised:
-            post(client)
-        response = raised.value.response
-        failures.append((response.status_code, response.data, response.headers["Retry-After"],
-                         response.headers["retry-after"]))
+
+    raised = raised_by_both(slack_api, ask_to_wait, SlackApiError, Patience(datetime.now), 5)
+    failures = [(e.response.status_code, e.response.data, e.response.headers["Retry-After"],
+                 e.response.headers["retry-after"]) for e in raised]
     assert failures[0] == failures[1] == (429, {"ok": False, "error": "ratelimited"}, "30", "30")
 
 
 @pytest.mark.parametrize("status", [500, 503, 404])
 def test_an_http_error_reads_as_urlopens(slack_api, status):
-    raised = []
-    for client in both(slack_api):
-        slack_api.stub("chat.postMessage", {"ok": False, "error": "internal_error"},
-                       status=status, times=1)
-        with pytest.raises(SlackApiError) as error:
-            post(client)
-        raised.append((error.value.response.status_code, error.value.response.data))
+    raised = [(e.response.status_code, e.response.data) for e in raised_by_both(
+        slack_api, lambda: slack_api.stub("chat.postMessage", {"ok": False, "error": "internal_error"},
+                                          status=status, times=1), SlackApiError)]
     assert raised[0] == raised[1] == (status, {"ok": False, "error": "internal_error"})
 
 
@@ -174,13 +183,8 @@ def test_a_dropped_connection_is_retried_by_the_connection_handler(slack_api):
 
 def test_a_dropped_connection_fails_when_patience_is_over(slack_api):
     """No retry past patience: the post fails (and the outbox sends it later), as before."""
-    patience = Patience(datetime.now)
-    errors = []
-    for client in both(slack_api, patience):
-        slack_api.drop("chat.postMessage", times=1)
-        with patience.within(1), pytest.raises(Exception) as raised:
-            post(client)
-        errors.append(raised.value)
+    errors = raised_by_both(slack_api, lambda: slack_api.drop("chat.postMessage", times=1),
+                            patience=Patience(datetime.now), seconds=1)
     assert all(ConnectionErrorRetryHandler()._can_retry(state=None, request=None, error=e)
                for e in errors), errors
 
