@@ -42,5 +42,5 @@ async def call(awaitable: Awaitable[T], *, writes: bool = True) -> T:
     if attempt is None or attempt.wrote:
         return await awaitable
     result = await asyncio.wait_for(awaitable, max(attempt.until - asyncio.get_running_loop().time(), 0))
-    attempt.wrote = attempt.wrote or writes
+    attempt.wrote = writes  # not yet written, or this would not be bounded
     return result

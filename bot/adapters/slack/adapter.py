@@ -63,7 +63,7 @@ def make_client(runtime: Runtime, patience: Patience) -> WebClient:
     connection and TLS handshake per call), shared by every thread."""
     settings = slack_settings(runtime)
     return KeptAliveClient(token=settings.bot_token, base_url=settings.api_base_url,
-                     timeout=CALL_TIMEOUT, retry_handlers=retry_handlers(patience))
+                           timeout=CALL_TIMEOUT, retry_handlers=retry_handlers(patience))
 
 
 def read_slash_command_form(req: BoltRequest, next: Callable[[], BoltResponse]) -> BoltResponse:
