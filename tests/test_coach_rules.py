@@ -304,6 +304,32 @@ def test_what_round_11_taught_is_no_move(middle, rule, dutch):
     assert rule not in rules(middle, GOED if dutch else GOOD)
 
 
+@pytest.mark.parametrize("middle, rule, dutch, found", [
+    # an outside cause told as context: sickness, temps, the season, the forecast, fate
+    ("We had two staff off sick that afternoon and were relying on agency cover. ", "defensive", False, True),
+    ("Die middag waren twee vaste medewerkers ziek en draaiden we met invalkrachten. ", "defensive", True, True),
+    ("After the wet spring we've had, the weeds came on faster than anyone expected. ", "defensive", False, True),
+    ("Het weerbericht gaf een week eerder nog zacht weer. ", "defensive", True, True),
+    ("Storm Darragh brought gusts of over 70mph through the village that weekend. ", "defensive", False, True),
+    ("Kleurverschil tussen batches is bij geglazuurde tegels helaas niet te vermijden. ", "defensive", True, True),
+    ("We're a small volunteer cinema, so nights like that do happen from time to time. ", "defensive", False, True),
+    # the same causes owned, or said of the customer's feelings
+    ("Two of us were off sick, and that's no excuse: the checks should have happened anyway. ", "defensive",
+     False, False),
+    ("We lost track of your payment in the changeover to the new system. ", "defensive", False, False),
+    ("Feeling that nobody listens is about the worst thing that can happen. ", "defensive", False, False),
+    ("We now give a briefing every hour and call it off earlier when the forecast is against us. ",
+     "defensive", False, False),
+    # what should have happened, and did not: owned, not denied
+    ("Een invalkracht had je moeten bellen. Dat is niet gebeurd. ", "contradicts", True, False),
+    ("Any injury should be recorded and shared at pick-up, and that didn't happen. ", "contradicts", False, False),
+    ("Dat is niet gebeurd: de bezorger heeft om 10 uur aangebeld. ", "contradicts", True, True),
+    ("We werken nu met een vast draaiboek, wie er ook op de planning staat. ", "contradicts", True, False),
+])
+def test_causes_told_as_context_and_failures_owned(middle, rule, dutch, found):
+    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+
+
 def test_a_feeling_named_in_plain_flemish_is_empathy():
     plain = ("Dag Greet,\n\nBedankt om dit te melden, en sorry, lastig als je voor allebei betaald hebt en "
              "maar half geholpen wordt. Bel me op 0496 12 34 87.\n\nStijn")

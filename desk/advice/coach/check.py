@@ -77,6 +77,18 @@ class CoachResult:
         return not self.findings
 
 
+def _conceded(draft: str, spans: list[tuple[int, int]], at: tuple[int, int], match: re.Match[str]) -> bool:
+    """Records or a denial that concede: in the customer's favour, in a sentence about what
+    changed, or "that did not happen" said of what should have happened, in the same
+    sentence or the one before."""
+    if frames.CONCEDES.search(draft, *at) or frames.CHANGED.search(draft, *at):
+        return True
+    if not frames.UNDONE.fullmatch(match.group()):
+        return False
+    before = max((s for s, e in spans if e <= at[0]), default=at[0])
+    return bool(frames.OBLIGED.search(draft, before, match.start()))
+
+
 def _short(text: str, limit: int = 80) -> str:
     return " ".join(text.split())[:limit]
 
@@ -188,7 +200,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         for m in pattern.finditer(draft):
             if rule == "belittles" and negated(draft, m.start(), m.end()):
                 continue
-            if rule == "contradicts" and frames.CONCEDES.search(draft, *sentence_at(m.start())):
+            if rule == "contradicts" and _conceded(draft, spans, sentence_at(m.start()), m):
                 continue
             flag(rule, m)
             break
@@ -240,9 +252,10 @@ def _ends(reply: str) -> tuple[frozenset[str], frozenset[str]]:
 def _read(sentence: str, played: set[str]) -> set[str]:
     """The roles the model read in a body sentence, where the rules do not know better: a
     record that proves the customer right contradicts no one, and a feeling or an apology
-    taken back ("sorry als je je niet welkom voelde", "we begrijpen niet waarom") is no empathy."""
+    taken back ("sorry als je je niet welkom voelde", "we begrijpen niet waarom") is no empathy.
+    A sentence about what changed argues nothing."""
     read = played & {*READ_ROLES, *READ_ELEMENTS}
-    if "contradicts" in read and frames.CONCEDES.search(sentence):
+    if "contradicts" in read and (frames.CONCEDES.search(sentence) or frames.CHANGED.search(sentence)):
         read.discard("contradicts")
     if "empathy" in read and (
             (frames.EMPATHY.search(sentence) and not find(frames.EMPATHY, sentence))

@@ -110,7 +110,7 @@ CONTRADICTS = widen(
     r"urenstaat|notities|boeking)\b",
     r"\b\d{1,2}[:.]\d{2}(?:\s*uur)?\s*,\s*(?:not|niet)\s+(?:om\s+|at\s+)?\d{1,2}[:.]\d{2}\b",
     rf"\b(?:volgens|in|op|uit)\s+(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\b[^.!?]{{0,30}}\b(?:staat|blijkt|zien|te\s+zien|"
-    rf"aan|klaar|bij|om|binnen|na|gewoon)\b",
+    rf"klaar|bij|om|binnen|na|gewoon)\b",
     rf"\b(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\s+(?:\w+\s+)?(?:laten|laat|toont|tonen|geeft|geven|zegt)\b",
     r"\b(?:that|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:quite\s+|entirely\s+|exactly\s+)?what\s+happened\b",
     r"\b(?:not|isn't)\s+(?:entirely\s+|quite\s+|simply\s+)?accurate\b", r"\bsimply\s+not\s+(?:true|accurate|correct)\b",

@@ -87,15 +87,26 @@ CONCEDES = rx(
     r"\b(?:ik|wij|we)\s+(?:ben|zijn)\s+(?:daar|hier)\s+verantwoordelijk\s+voor\b|\bdaar\s+ben\s+ik\s+verantwoordelijk\b",
     r"\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:us|me)\b",
 )
+# "That did not happen" after what should have: the failure owned, not the account denied
+# ("Een invalkracht had u moeten bellen. Dat is niet gebeurd."; "..., and that didn't happen").
+UNDONE = rx(r"\b(?:dat|dit|het)\s+is\s+(?:niet|nooit)\s+gebeurd\b",
+            r"\b(?:that|this|it)\s+(?:didn't|did\s+not|never)\s+happen(?:ed)?\b")
+OBLIGED = rx(r"\b(?:should|ought\s+to|supposed\s+to|meant\s+to|expected\s+to|needs?\s+to|has\s+to|have\s+to)\b",
+             r"\b(?:had|hadden)\b[^.!?]*\bmoeten\b",
+             r"\b(?:hoort|horen|hoorde|hoorden|moet|moeten|moest|moesten)\b")
 # What a sentence says the customer was told ("being told it wasn't our problem made it worse")
 # is reported, not argued.
 REPORTED = rx(r"\b(?:told|hearing|heard|te\s+horen|gezegd|zeggen\s+dat|zei\s+dat|kreeg\s+te\s+horen)\b")
-# A sentence that says what changed is no excuse, whatever season it names.
+# A sentence that says what changed is no excuse, whatever season it names, and argues
+# nothing, whatever records it names.
 CHANGED = rx(
     r"\b(?:we've|we\s+have|i've|i\s+have)\s+(?:since\s+|now\s+|already\s+)?(?:changed|introduced|added|started|moved|"
     r"put\s+in)\b", r"\bfrom\s+now\s+on\b",
     r"\b(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:sindsdien\s+|nu\s+|inmiddels\s+)?(?:\w+\s+){0,4}(?:veranderd|aangepast|"
     r"ingevoerd|ingesteld)\b", r"\bvoortaan\b",
+    r"\b(?:we|wij|ik)\s+werken\s+(?:nu|sindsdien|inmiddels|vanaf\s+nu)\s+met\b",
+    r"\b(?:nu|sindsdien|inmiddels)\s+werken\s+(?:we|wij)\s+met\b",
+    r"\b(?:we|I)\s+now\s+(?!know\b|understand\b|reali[sz]e\b|see\b)\w+",
 )
 
 # --- defensive: blame moved off the team, the team defended, the crowd on our side --------
@@ -122,6 +133,24 @@ EXCUSE = widen(
     avoid.EXCUSE,
     r"\b(?:was|waren|is|zijn)\s+(?:we|wij|het)\s+(?:\w+\s+){0,3}(?:druk|onderbezet|overvol|onderbemand)\b",
     r"\b(?:were|was)\s+(?:\w+\s+){0,2}(?:short[- ]staffed|understaffed|short\s+of\s+(?:staff|people))\b",
+    # people off sick, or covered by temps who did not know the routine
+    r"\b(?:staff|colleagues?|team\s+members?|instructors?|drivers?|teachers?|carers?|people|of\s+us|of\s+them)\b"
+    r"[^.!?]{0,30}\b(?:off\s+sick|out\s+sick|called\s+in\s+sick|down\s+with|were\s+ill|was\s+ill)\b",
+    r"\b(?:agency|temporary|relief)\s+(?:cover|staff|workers?)\b",
+    r"\b(?:collega'?s|medewerkers?|instructeurs?|begeleiders?|chauffeurs?|docenten|leraren|krachten|personeel)\b"
+    r"[^.!?]{0,40}\b(?:ziek|met\s+griep|griep)\b", r"\b(?:zieke\s+collega'?s|invalkrachten|uitzendkrachten)\b",
+    # a new system's problems as a matter of course
+    r"\b(?:teething\s+(?:problems|troubles)|kinderziektes?|kinderziekten|opstartproblemen)\b",
+    # the season or the weather told as the cause: "after the wet spring we've had"
+    r"\b(?:(?:wet|dry|late|early|exceptionally\s+\w+)\s+(?:spring|summer|autumn|winter)|"
+    r"(?:natte|droge|late|vroege)\s+(?:voorjaar|zomer|najaar|winter|herfst)|uitzonderlijk\s+(?:nat|droog|koud|warm)|"
+    r"vorst\s+(?:viel|kwam|inviel)|(?:viel|kwam)\s+de\s+vorst|frost\s+came|weerbericht|weersverwachting|forecast)\b",
+    r"\bstorm\s+(?-i:[A-Z][a-z]+)\b",
+    # the damage called unavoidable, or something that happens
+    r"\b(?:niet\s+te\s+(?:vermijden|voorkomen)|can(?:not|'t)\s+(?:always\s+)?be\s+avoided)\b",
+    r"\b(?:kan|kunnen)\b[^.!?]{0,50}\bhelaas\s+(?:voorkomen|gebeuren)\b",
+    r"(?<!\bthing\s)\b(?:these|such|that|this|it|things|mistakes|accidents|delays|errors)\s+(?:\w+\s+)?(?:can|do|does)\s+"
+    r"(?:sometimes\s+|occasionally\s+|still\s+)?happen\b(?!\s+again)",
 )
 
 # --- small print: conditions of any kind, compounds included -------------------------------
