@@ -330,6 +330,42 @@ def test_causes_told_as_context_and_failures_owned(middle, rule, dutch, found):
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
+@pytest.mark.parametrize("middle, rule, dutch, found", [
+    ("I spoke to Costas, and he's quite sure that mark was already on the sleeve. ", "contradicts", False, True),
+    ("I'm afraid that isn't quite how I remember it. ", "contradicts", False, True),
+    ("I must say that I stand by the description. ", "contradicts", False, True),
+    ("Toch moet ik zeggen dat de ski's die avond nog geslepen zijn. ", "contradicts", True, True),
+    ("Volgens onze werkplaatsfiche werden de ski's de avond voordien gewaxt. ", "contradicts", True, True),
+    ("I know how disappointing it is when something doesn't match what you expected. ", "contradicts", False,
+     False),
+    ("Three days of mess when you were told one is a real headache. ", "contradicts", False, False),
+    ("This was a genuinely unforeseeable mechanical fault. ", "defensive", False, True),
+    ("Many of your fellow passengers commented on how well he handled it. ", "defensive", False, True),
+    ("Our teacher was ill and I didn't get the cancellation onto the app in time. ", "defensive", False, False),
+    ("Bij je volgende bezoek is de proeverij helemaal op onze kosten. ", "promise", True, True),
+    ("Ik zet een nieuwe fles voor je klaar, uiteraard zonder kosten. ", "promise", True, True),
+    ("It slipped through our scheduling and nobody chased it, which again is on us. ", "promise", False, False),
+    ("Maybe you'd consider giving us a second chance with a fresh review. ", "change_review", False, True),
+    ("We zouden het appreciëren als je je score nog eens wilt herbekijken. ", "change_review", True, True),
+    ("Over personeelszaken doen wij op dit platform geen mededelingen. ", "no_comment", True, True),
+    ("I can see you were fitted at your appointment on 12 March. ", "personal_data", False, True),
+    ("I've checked your file (UTR 54321 09876) and found our error. ", "personal_data", False, True),
+    ("Ik zie dat je toestel bij ons was (reparatienummer R-20931). ", "personal_data", True, True),
+    ("In ons dossier zie ik dat u op 14 februari om 10u30 een afspraak had. ", "personal_data", True, True),
+    ("Bij de verwijzing van dr. Segers stond manuele therapie voorgeschreven. ", "personal_data", True, True),
+])
+def test_what_round_13_taught(middle, rule, dutch, found):
+    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+
+
+def test_a_sign_off_on_the_last_line_of_a_recent_reply_is_not_its_closing():
+    recent = ["Hi Rich, sorry we ran out of the food you wanted. If there's anything else we can do, please "
+              "just give us a call on 01926 496 0371. Jas"]
+    draft = ("Hi Sam,\n\nThanks for writing, and I'm sorry: that must have been worrying. "
+             "If there's anything else we can do, please just give us a call on 01926 496 0371.\n\nJas")
+    assert "repeats" in check_reply(draft, customer="Sam", signer="Jas", recent=recent).rules
+
+
 def test_a_feeling_named_in_plain_flemish_is_empathy():
     plain = ("Dag Greet,\n\nBedankt om dit te melden, en sorry, lastig als je voor allebei betaald hebt en "
              "maar half geholpen wordt. Bel me op 0496 12 34 87.\n\nStijn")
@@ -400,7 +436,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-12 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-13 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -426,9 +462,12 @@ HELD_OUT = {  # (split, language): floors; rounds 1-12 have all been read and tu
     # round 11 was evaluated once (73.6 % / 76.6 %), then labelled, trained on and its misses read
     ("round_11", "en"): {"recall": 0.88, "false_alarms": 0.005, "good_flagged": 3},
     ("round_11", "nl"): {"recall": 0.90, "false_alarms": 0.002, "good_flagged": 1},
-    # round 12 was evaluated once (87.7 % / 82.0 %), then labelled and trained on
+    # round 12 was evaluated once (87.7 % / 82.0 %), then labelled, trained on and its misses read
     ("round_12", "en"): {"recall": 0.91, "false_alarms": 0.006, "good_flagged": 2},
     ("round_12", "nl"): {"recall": 0.90, "false_alarms": 0.005, "good_flagged": 3},
+    # round 13 was evaluated once (89.1 % / 87.4 %), then labelled, trained on and its misses read
+    ("round_13", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_13", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
 }
 
 

@@ -35,6 +35,8 @@ OWNED = rx(
     r"\bour\s+(?:mistake|responsibility)\b",
     r"\bwe\s+(?:got\s+it\s+wrong|dropped\s+the\s+ball|let\s+you\s+down|lost\s+track|forgot|messed\s+up|mixed\s+up)\b",
     r"\b(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:\w+\s+){0,4}(?:vergeten|kwijtgeraakt)\b",
+    r"\b(?:I|we)\s+(?:didn't|did\s+not|failed\s+to|forgot\s+to)\s+(?:\w+\s+)?(?:get|call|tell|let|send|update|put|check|"
+    r"ring|inform|follow|warn|pass)\b",
     r"\bnot\s+your\s+problem\b", r"\beven\s+(?:on|during|when|if|with|at)\b",
     r"\bgeen\s+(?:excuus|reden|smoes)\b",
     r"\b(?:we|wij|ik)\s+had(?:den)?\b[^.!?]{0,40}\bmoeten\b",

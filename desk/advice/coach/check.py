@@ -81,7 +81,8 @@ def _conceded(draft: str, spans: list[tuple[int, int]], at: tuple[int, int], mat
     """Records or a denial that concede: in the customer's favour, in a sentence about what
     changed, or "that did not happen" said of what should have happened, in the same
     sentence or the one before."""
-    if frames.CONCEDES.search(draft, *at) or frames.CHANGED.search(draft, *at):
+    after = min((e for s, e in spans if s >= at[1]), default=at[1])
+    if frames.CONCEDES.search(draft, at[0], after) or frames.CHANGED.search(draft, *at):
         return True
     if not frames.UNDONE.fullmatch(match.group()):
         return False
@@ -269,4 +270,4 @@ def _body_spans(text: str) -> list[tuple[int, int]]:
     """The sentences between the salutation and the sign-off: where openings and closings are."""
     closing = sign_off(text)
     end = closing[0] if closing else len(text)
-    return [(s, e) for s, e in sentences(text) if s < end and not salutation_only(text[s:e])]
+    return [(s, e) for s, e in sentences(text) if text[s:min(e, end)].strip() and not salutation_only(text[s:e])]

@@ -114,9 +114,11 @@ CONTRADICTS = widen(
     rf"\b(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\s+(?:\w+\s+)?(?:laten|laat|toont|tonen|geeft|geven|zegt)\b",
     r"\b(?:that|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:quite\s+|entirely\s+|exactly\s+)?what\s+happened\b",
     r"\b(?:not|isn't)\s+(?:entirely\s+|quite\s+|simply\s+)?accurate\b", r"\bsimply\s+not\s+(?:true|accurate|correct)\b",
-    r"\b(?:doesn't|does\s+not|don't)\s+match\s+(?:what|our)\b",
+    r"\b(?:doesn't|does\s+not|don't)\s+match\s+(?:what(?!\s+(?:you|u|je)\b)|our)\b",
     r"\b(?:zo|dat)\s+is\s+(?:het\s+)?(?:niet|anders)\s+(?:helemaal\s+)?(?:gegaan|gebeurd)\b",
     r"\bkomt\s+niet\s+overeen\s+met\b",
+    # "you were told" as a fact against them, not "when you were told one day", "what you were told"
+    r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)"
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b",
     r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
     r"(?<!\bwhat\s)(?<!\bwat\s)\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
@@ -129,8 +131,8 @@ CONTRADICTS = widen(
     r"beelden|gps|data|gegevens)\b",
     r"\b(?:op|in|uit)\s+(?:de|het|onze|ons)\s+[^.!?]{0,40}\bis\s+te\s+zien\s+dat\b",
     r"\b(?:you|u|je)\s+(?:were|was|werd|is)\s+(?:\w+\s+)?(?:offered|aangeboden)\b",
-    r"\b(?:herinneren|herinnert)\b[^.!?]{0,40}\bniet\b", r"\bnot\s+(?:quite\s+)?how\s+[^.!?]{0,30}\bremember\b",
-    r"\b(?:strookt|klopt)\s+niet\s+met\b", r"\b(?:doesn't|does\s+not)\s+(?:match|add\s+up|tally)\b",
+    r"\b(?:herinneren|herinnert)\b[^.!?]{0,40}\bniet\b", r"(?:\bnot|n't)\s+(?:quite\s+|exactly\s+|entirely\s+)?how\s+[^.!?]{0,30}\b(?:remember|recall)\b",
+    r"\b(?:strookt|klopt)\s+niet\s+met\b", r"\b(?:doesn't|does\s+not)\s+(?:match(?!\s+(?:what|how)\s+(?:you|u|je)\b)|add\s+up|tally)\b",
     r"\b(?:according\s+to|volgens)\s+(?:the|de|het|our|onze)\s+(?:courier's|driver's|\w+)\s+(?:photo|foto|gps|log)\b",
     r"\b(?:we\s+have|there\s+is|wij\s+hebben|we\s+hebben)\s+(?:no|geen)\s+(?:record|call|telefoontje|melding)\b",
     r"\bgeen\s+(?:\w+\s+){0,2}(?:van\s+u\s+)?genoteerd\b",
@@ -175,7 +177,8 @@ NO_COMMENT = widen(
     r"(?:be\s+)?(?:discuss|comment|respond|engag|go\s+into|reply)\w*\b",
     r"\bnothing\s+(?:further|more|else)\s+to\s+add\b|\bno\s+further\s+comment\b",
     r"\b(?:liever\s+niet|niet\s+inhoudelijk|niet\s+op\s+in|hier\s+niet\s+(?:op\s+)?in|niet\s+(?:verder\s+)?in\s+op|"
-    r"geen\s+uitspraken|niet\s+(?:gaan\s+)?reageren|niet\s+(?:gaan\s+)?bespreken|verder\s+geen\s+commentaar)\b",
+    r"geen\s+uitspraken|geen\s+mededelingen|niet\s+(?:gaan\s+)?reageren|niet\s+(?:gaan\s+)?bespreken|"
+    r"verder\s+geen\s+commentaar)\b",
     r"\b(?:gaan|reageren)\s+(?:wij|we)\s+(?:\w+\s+){0,3}(?:niet|liever\s+niet)\b",
     r"\b(?:niet\s+iets\s+wat|not\s+something)\s+(?:we|wij)\b[^.!?]{0,30}\b(?:bespreken|discuss)\b",
     r"\bvoor\s+wat\s+(?:ze|het)\s+(?:zijn|is)\b",

@@ -45,6 +45,7 @@ _RECORD = (r"\w*(?:system|records?|logs?|receipts?|footage|cctv|cameras?|data|ti
            r"till\s+rolls?|history)")
 _SHOW = r"(?:show|say|state|confirm|indicate|prove|record|tell|suggest|back\w*\s+(?:this|that|it|them|us)\s+up)\w*"
 _RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|camera'?s?|tijdstempels?|registraties?|agenda|planning|"
+              r"fiches?|dossier|meetgegevens|"
               r"logboek\w*|\w*dagboek|administratie|factuur|facturen|werkbon\w*|notities|opnames?|trace|tijden)")
 CONTRADICTS = widen(
     dismissive.CONTRADICTS,
@@ -64,6 +65,21 @@ CONTRADICTS = widen(
     r"voorstelling|beschrijving|beeld|verslag|versie)\b",
 )
 
+# The account told differently, however politely: "we remember it differently", "I stand
+# by the description", "I don't believe your valuer is correct", "she's clear that she went
+# through it with you", "toch moet ik zeggen dat".
+CONTRADICTS = widen(
+    CONTRADICTS,
+    r"\bremember\s+(?:it|that|things|this|the\s+\w+)\s+differently\b",
+    r"\b(?:herinneren|herinner)\s+(?:\w+\s+){0,3}anders\b",
+    r"\bstand\s+by\s+(?:the|our|my)\s+(?:description|assessment|diagnosis|advice|quote|valuation|work|account)\b",
+    r"\b(?:don't|do\s+not)\s+(?:believe|think)\s+(?:that\s+)?(?:your|the)\s+(?:\w+\s+){0,2}(?:is|was|are|were)\s+"
+    r"(?:correct|right|accurate)\b",
+    r"\b(?:he|she|they)(?:'s|\s+is|\s+was|'re|\s+are|\s+were)\s+(?:quite\s+|absolutely\s+|very\s+|completely\s+)?"
+    r"(?:sure|certain|adamant|clear|positive)\s+(?:that\b|about\s+it\b)",
+    r"\b(?:hij|zij|ze)\s+(?:is|was|weet)\s+(?:er\s+)?(?:heel\s+|vrij\s+|absoluut\s+)?(?:zeker|stellig|overtuigd)\b",
+    r"\btoch\s+moet\s+ik\s+(?:wel\s+)?zeggen\s+dat\b",
+)
 # The staff's memory set against the customer's account: "our waiter remembers", "onze ober weet nog goed".
 _STAFF = (r"(?:staff|team|waiter|waitress|server|driver|mechanic|technician|stylist|chef|receptionist|manager|colleague|"
           r"ober|serveerster|chauffeur|bezorger|monteur|kapper|kapster|kok|receptionist\w*|collega|medewerker)s?")
@@ -128,6 +144,15 @@ DEFENSIVE = widen(
     r"[^.!?]{0,50}\b(?:happy|satisfied|pleased|enjoyed|loved|liked|fine|no\s+complaints|tevreden|genoten|lekker|"
     r"prima|blij|geen\s+klachten)\b",
 )
+# The rest of the group praising what the customer complains of: "many of your fellow
+# passengers commented on how well he handled it".
+DEFENSIVE = widen(
+    DEFENSIVE,
+    r"\b(?:many|most|several|other|all|the\s+other|your\s+fellow|de\s+meeste|veel|andere)\s+(?:of\s+(?:your|the)\s+)?"
+    r"(?:fellow\s+|mede)?(?:passengers|guests|travell?ers|diners|customers|members|parents|pupils|students|"
+    r"reizigers|passagiers|gasten|klanten|ouders|leerlingen)\b[^.!?]{0,40}\b(?:commented|praised|complimented|"
+    r"thanked|told\s+us|said\s+how|complimenteerden|bedankten|prezen)\b",
+)
 # The excuse said the Dutch way round: "door de griepgolf waren we onderbezet".
 EXCUSE = widen(
     avoid.EXCUSE,
@@ -139,6 +164,8 @@ EXCUSE = widen(
     r"\b(?:agency|temporary|relief)\s+(?:cover|staff|workers?)\b",
     r"\b(?:collega'?s|medewerkers?|instructeurs?|begeleiders?|chauffeurs?|docenten|leraren|krachten|personeel)\b"
     r"[^.!?]{0,40}\b(?:ziek|met\s+griep|griep)\b", r"\b(?:zieke\s+collega'?s|invalkrachten|uitzendkrachten)\b",
+    r"\b(?:unforeseeable|unforeseen|onvoorzienbaar|onvoorspelbaar)\b",
+    r"\b(?:simply|just)\s+(?:can't|cannot)\s+(?:absorb|afford|carry|cover)\b",
     # a new system's problems as a matter of course
     r"\b(?:teething\s+(?:problems|troubles)|kinderziektes?|kinderziekten|opstartproblemen)\b",
     # the season or the weather told as the cause: "after the wet spring we've had"

@@ -36,7 +36,7 @@ _ORDER_NUMBER = rx(
     r"\b(?:order|invoice|customer|account|policy|booking|reservation|"
     r"reference|case|ticket|claim|dossier|job)\s*(?:(?:number|no\.?|nr\.?|"
     r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
-    r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|"
+    r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|reparatie|werkorder|ticket|referentie|"
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
@@ -44,6 +44,9 @@ _ORDER_NUMBER = rx(
     r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
     r"opdracht|werkbon)\s+"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{4}-\d{3,})\b",
+    # a tax or national number: "UTR 54321 09876", "rijksregisternummer 85.07.30-033.61"
+    r"\b(?:UTR|BSN|burgerservicenummer|rijksregisternummer|national\s+insurance(?:\s+number)?|NI\s+number|"
+    r"tax\s+reference)\s*(?:(?:no|nr|number|nummer)\.?\s*)?:?\s*[A-Z]{0,2}\s?\d[\d\s.-]{4,}\d\b",
     # a card of theirs by its number: "klantenkaart 0841", "membership card no. 20931"
     r"\b(?:klantenkaart|klantkaart|klantenpas|lidmaatschap|ledenpas|membership(?:\s+card)?|loyalty\s+card)\s+"
     r"(?:(?:nr|no|number|nummer)\.?\s*)?#?\d{4,}\b",
@@ -88,6 +91,13 @@ _BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
 _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b{_CLOCK}",
     rf"\b(?:your|uw|je|jouw)\s+{_CLOCK}\s+{_BOOKING}\b",
+    # their appointment by its date, or a time of theirs with it: "your appointment on 12 March",
+    # "dat u op 14 februari om 10u30 een afspraak had"
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\s+(?:on|op|of|van)\s+(?:\w+\s+)?{_DAY_MONTH}",
+    rf"\b(?:u|je|jij)\b[^.!?]{{0,40}}?\b{_CLOCK}\s+(?:een|de|uw|je)\s+{_BOOKING}\b",
+    rf"\byou\s+had\s+(?:a|an|your)\s+{_BOOKING}\b[^.!?]{{0,30}}?\b{_CLOCK}",
+    # their doctor's referral or what was prescribed for them
+    r"\b(?:verwijzing|referral)\s+(?:van|from)\s+(?:dr\.?|dokter|de\s+huisarts|je\s+huisarts|uw\s+huisarts|your\s+gp)\b",
     # a booking or an arrival of theirs, with its time: "booked under your name for 7:00 pm"
     rf"\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,50}}?\b{_BOOKED}\b[^.!?]{{0,30}}?\b{_CLOCK}",
     rf"\b{_BOOKED}\b[^.!?]{{0,30}}?\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,30}}?\b{_CLOCK}",

@@ -68,6 +68,9 @@ REVIEW_ASK = rx(
     r"\bbump\w*\s+(?:the\s+|your\s+|my\s+)?(?:rating|score|stars?)\s+up\b",
     rf"\blook\s+again\s+at\s+(?:your|the)\s+(?:[\w-]+\s+){{0,2}}{_REVIEW}\b",
     r"\btak\w*\s+(?:this|the|your|that)\s+(?:review|post|rating|comment)\s+(?:down|offline)\b",
+    rf"\b{_ASKING}\b[^.!?]{{0,60}}\b(?:fresh|new|updated|second)\s+(?:review|rating)\b",
+    r"\b(?:score|ster|sterren|beoordeling|rating|recensie|waardering)\b[^.!?]{0,40}\b(?:herbekijken|herbekijkt|"
+    r"bijstellen|bijstelt|opkrikken|verhogen)\b",
     r"\b(?:update|change|edit|amendment|aanpassing|wijziging)\s+(?:to|of|van|aan)\s+(?:this|your|the|deze|uw|je|de)\s+"
     r"(?:review|rating|post|recensie|beoordeling)\b",
 )
