@@ -1,17 +1,15 @@
-"""Neutral messages as Block Kit, built from `slack_sdk.models` objects and kept inside
-Slack's limits (section text 3,000, fields 10 × 2,000, 50 blocks a message, 100 a view,
-button text 75, modal title 24, plain-text input 3,000)."""
+"""Neutral messages as Block Kit, kept inside Slack's limits (section text 3,000, fields
+10 × 2,000, 50 blocks a message, 100 a view, button text 75, modal title 24, plain-text input
+3,000).
+
+Blocks are built as the JSON Slack reads, the dicts `slack_sdk.models` would serialise to:
+every card is built again on each change, and building and serialising the model objects
+cost more than half a millisecond a card (tests/test_slack_blocks.py holds the two equal)."""
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import Sequence
-
-from slack_sdk.models.blocks import (ActionsBlock, Block, ButtonElement, ContextBlock,
-                                     DividerBlock, HeaderBlock, InputBlock, MarkdownTextObject,
-                                     Option, PlainTextInputElement, PlainTextObject, SectionBlock,
-                                     StaticSelectElement, UserSelectElement)
-from slack_sdk.models.views import View
+from typing import Any, Sequence
 
 from bot.adapters.slack.markup import clip, escape, mrkdwn, split, truncate
 from bot.messages import Button, Card, Form, Home, HomeSection, Input
@@ -37,11 +35,35 @@ FALLBACK_TEXT = 3000
 VALUE = "value"  # the action id of every input: its block id is the input's name
 PART = "#"  # a long text's inputs after the first: "text#2", "text#3"; joined when submitted
 
+Block = dict[str, Any]
 
-def sections(text: Rich) -> list[SectionBlock]:
+
+def markdown(text: str, *, verbatim: bool = True) -> Block:
+    """Markdown text; `verbatim` keeps Slack from turning names and addresses into links and
+    mentions."""
+    out = {"type": "mrkdwn", "text": text}
+    if verbatim:
+        out["verbatim"] = True
+    return out
+
+
+def plain(text: str, *, emoji: bool = True) -> Block:
+    out = {"type": "plain_text", "text": text}
+    if emoji:
+        out["emoji"] = True
+    return out
+
+
+def section(text: str, accessory: Block | None = None) -> Block:
+    block = {"type": "section", "text": markdown(text)}
+    if accessory is not None:
+        block["accessory"] = accessory
+    return block
+
+
+def sections(text: Rich) -> list[Block]:
     """Text in as many sections as it needs."""
-    return [SectionBlock(text=MarkdownTextObject(verbatim=True, text=mrkdwn(piece)))
-            for piece in split(text, SECTION_TEXT)]
+    return [section(mrkdwn(piece)) for piece in split(text, SECTION_TEXT)]
 
 
 def fallback(text: Rich) -> str:
@@ -49,28 +71,29 @@ def fallback(text: Rich) -> str:
     return truncate(text, FALLBACK_TEXT)
 
 
-def button(b: Button) -> ButtonElement:
-    return ButtonElement(text=clip(b.label, BUTTON_TEXT), action_id=b.action,
-                         value=b.value or None, style=b.style)
+def button(b: Button) -> Block:
+    out = {"type": "button", "text": plain(clip(b.label, BUTTON_TEXT)), "action_id": b.action}
+    if b.value:
+        out["value"] = b.value
+    if b.style:
+        out["style"] = b.style
+    return out
 
 
-def field(label: str, value: Rich) -> MarkdownTextObject:
+def field(label: str, value: Rich) -> Block:
     title = f"*{escape(label)}*\n"
-    return MarkdownTextObject(verbatim=True,
-                              text=title + truncate(value, FIELD_TEXT - len(title)))
+    return markdown(title + truncate(value, FIELD_TEXT - len(title)))
 
 
 def card_blocks(card: Card) -> list[Block]:
-    head: list[Block] = [SectionBlock(text=MarkdownTextObject(
-        verbatim=True, text=truncate(card.title, SECTION_TEXT)))]
+    head: list[Block] = [section(truncate(card.title, SECTION_TEXT))]
     tail: list[Block] = []
     fields = [field(label, value) for label, value in card.fields]
     for i in range(0, len(fields), FIELDS_PER_SECTION):
-        tail.append(SectionBlock(fields=fields[i:i + FIELDS_PER_SECTION]))
+        tail.append({"type": "section", "fields": fields[i:i + FIELDS_PER_SECTION]})
     if card.footer:
-        tail.append(ContextBlock(elements=[
-            MarkdownTextObject(verbatim=True, text=mrkdwn(piece))
-            for piece in split(card.footer, SECTION_TEXT)[:CONTEXT_ELEMENTS]]))
+        tail.append({"type": "context", "elements": [
+            markdown(mrkdwn(piece)) for piece in split(card.footer, SECTION_TEXT)[:CONTEXT_ELEMENTS]]})
     tail += actions(card.buttons)
     body = sections(card.body)
     room = MESSAGE_BLOCKS - len(head) - len(tail)
@@ -81,7 +104,7 @@ def card_blocks(card: Card) -> list[Block]:
 
 
 def actions(buttons: Sequence[Button]) -> list[Block]:
-    return [ActionsBlock(elements=[button(b) for b in buttons[i:i + BUTTONS_PER_BLOCK]])
+    return [{"type": "actions", "elements": [button(b) for b in buttons[i:i + BUTTONS_PER_BLOCK]]}
             for i in range(0, len(buttons), BUTTONS_PER_BLOCK)]
 
 
@@ -91,13 +114,13 @@ def text_blocks(text: Rich, buttons: Sequence[Button] = ()) -> list[Block]:
     return [*sections(text)[:MESSAGE_BLOCKS - len(tail)], *tail]
 
 
-def modal(form: Form, metadata: str) -> View:
-    return View(type="modal", callback_id=form.form, private_metadata=metadata,
-                title=clip(form.title, MODAL_TITLE), submit=clip(form.submit, MODAL_TITLE),
-                blocks=[b for i in form.inputs for b in input_blocks(i)][:VIEW_BLOCKS])
+def modal(form: Form, metadata: str) -> Block:
+    return {"type": "modal", "callback_id": form.form, "private_metadata": metadata,
+            "title": plain(clip(form.title, MODAL_TITLE)), "submit": plain(clip(form.submit, MODAL_TITLE)),
+            "blocks": [b for i in form.inputs for b in input_blocks(i)][:VIEW_BLOCKS]}
 
 
-def input_blocks(item: Input) -> list[InputBlock]:
+def input_blocks(item: Input) -> list[Block]:
     """One input; a text longer than Slack's 3,000 characters in an input (a forwarded
     message of 5,000, say) in as many inputs as it needs, so none of it is lost."""
     parts = text_parts(item.value) if item.kind == "long" else [item.value]
@@ -122,46 +145,56 @@ def text_parts(text: str) -> list[str]:
     return [*parts, text]
 
 
-def input_block(item: Input) -> InputBlock:
-    return InputBlock(block_id=item.name, label=clip(item.label, LABEL_TEXT),
-                      element=input_element(item), optional=not item.required,
-                      hint=clip(item.hint, LABEL_TEXT) if item.hint else None)
+def input_block(item: Input) -> Block:
+    block = {"type": "input", "block_id": item.name, "label": plain(clip(item.label, LABEL_TEXT)),
+             "element": input_element(item), "optional": not item.required}
+    if item.hint:
+        block["hint"] = plain(clip(item.hint, LABEL_TEXT))
+    return block
 
 
-def input_element(item: Input):
+def input_element(item: Input) -> Block:
     if item.kind in ("user", "person_or_role"):  # Slack has no roles to pick
-        return UserSelectElement(action_id=VALUE, initial_user=item.value or None)
+        element = {"type": "users_select", "action_id": VALUE}
+        if item.value:
+            element["initial_user"] = item.value
+        return element
     if item.kind == "select":
-        options = [Option(value=c.value, label=clip(c.label, OPTION_TEXT))
+        options = [{"text": plain(clip(c.label, OPTION_TEXT)), "value": c.value}
                    for c in item.choices][:OPTIONS]
-        chosen = next((o for o in options if o.value == item.value), None)
-        return StaticSelectElement(action_id=VALUE, options=options, initial_option=chosen)
+        element = {"type": "static_select", "action_id": VALUE, "options": options}
+        chosen = next((o for o in options if o["value"] == item.value), None)
+        if chosen is not None:
+            element["initial_option"] = chosen
+        return element
     limit = min(item.max_length or INPUT_TEXT, INPUT_TEXT)
-    return PlainTextInputElement(action_id=VALUE, multiline=item.kind == "long" or None,
-                                 initial_value=item.value[:limit] or None, max_length=limit)
+    element = {"type": "plain_text_input", "action_id": VALUE, "max_length": limit}
+    if item.kind == "long":
+        element["multiline"] = True
+    if item.value[:limit]:
+        element["initial_value"] = item.value[:limit]
+    return element
 
 
-def home_view(home: Home) -> View:
+def home_view(home: Home) -> Block:
     blocks: list[Block] = []
     per_section = (VIEW_BLOCKS // max(len(home.sections), 1)) - 3
-    for section in home.sections:
+    for part in home.sections:
         if blocks:
-            blocks.append(DividerBlock())
-        blocks += home_section(section, per_section)
-    return View(type="home", blocks=blocks)
+            blocks.append({"type": "divider"})
+        blocks += home_section(part, per_section)
+    return {"type": "home", "blocks": blocks}
 
 
-def home_section(section: HomeSection, room: int) -> list[Block]:
-    blocks: list[Block] = [HeaderBlock(text=PlainTextObject(
-        text=clip(str(section.title), HEADER_TEXT)))]
-    if not section.lines:
-        return [*blocks, ContextBlock(elements=[MarkdownTextObject(
-            text=truncate(section.empty, SECTION_TEXT))])]
-    for line in section.lines[:room]:
-        blocks.append(SectionBlock(text=MarkdownTextObject(verbatim=True,
-                                                           text=truncate(line.text, SECTION_TEXT)),
-                                   accessory=button(line.button) if line.button else None))
-    if len(section.lines) > room:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(
-            text=f"+{len(section.lines) - room}")]))
+def home_section(part: HomeSection, room: int) -> list[Block]:
+    blocks: list[Block] = [{"type": "header", "text": plain(clip(str(part.title), HEADER_TEXT), emoji=False)}]
+    if not part.lines:
+        return [*blocks, {"type": "context", "elements": [
+            markdown(truncate(part.empty, SECTION_TEXT), verbatim=False)]}]
+    for line in part.lines[:room]:
+        blocks.append(section(truncate(line.text, SECTION_TEXT),
+                              button(line.button) if line.button else None))
+    if len(part.lines) > room:
+        blocks.append({"type": "context", "elements": [
+            markdown(f"+{len(part.lines) - room}", verbatim=False)]})
     return blocks
