@@ -358,6 +358,53 @@ def test_what_round_13_taught(middle, rule, dutch, found):
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
+@pytest.mark.parametrize("middle, rule, dutch, found", [
+    ("As outlined in your booking confirmation, late cancellations are charged in full. ", "small_print", False,
+     True),
+    ("We went back to your order form, and the drops we made match the measurements on it. ", "contradicts",
+     False, True),
+    ("I've checked the docket, so I believe the bill was correct. ", "contradicts", False, True),
+    ("Our technician was actually in the room next door the whole time. ", "contradicts", False, True),
+    ("Receiving an item that doesn't match the photos is so disappointing. ", "contradicts", False, False),
+    ("Onze planning heeft dit gewoon laten liggen, daar is geen goede reden voor. ", "contradicts", True, False),
+    ("Daar kunnen wij als reparateur niet verantwoordelijk voor worden gehouden. ", "defensive", True, True),
+    ("In our experience that accounts for most of the sagging we're shown. ", "defensive", False, True),
+    ("U hebt gelijk: ik had naar allergieën moeten vragen voor ik begon. ", "defensive", True, False),
+    ("We're also adding extra carriages to the busiest services from next month. ", "defensive", False, False),
+    ("Cutting it a bit short isn't a huge deal in itself. ", "belittles", False, True),
+    ("I'll happily cover whatever you spent at the chemist. ", "promise", False, True),
+    ("Op je volgende klus gaat er 20% van de rekening af. ", "promise", True, True),
+    ("De volgende keer krijg je van ons twee dagen fietshuur cadeau. ", "promise", True, True),
+    ("Bij uw volgende bezoek bent u beiden onze gast voor een driegangendiner. ", "promise", True, True),
+    ("The café is fully dairy-free again, staff fridge included. ", "promise", False, False),
+    ("We'd be grateful if you'd take another look at your rating. ", "change_review", False, True),
+    ("I looked you up under the mobile number on your account, 0411 237 884. ", "personal_data", False, True),
+    ("I've looked at the job sheet from your Thursday 2pm booking. ", "personal_data", False, True),
+    ("I can see from your loyalty card, number 4471 0923, that you come most mornings. ", "personal_data",
+     False, True),
+    ("Ik heb reservering 24-0871 erbij gepakt. ", "personal_data", True, True),
+    ("U bent welkom op donderdag 12 juni om 9.40 uur bij dr. Van Leeuwen. ", "personal_data", True, True),
+])
+def test_what_round_14_taught(middle, rule, dutch, found):
+    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+
+
+@pytest.mark.parametrize("sign_off", ["Greenline Landscapes", "Ridgeline Coffee Roasters"])
+def test_a_business_name_in_trade_words_is_not_a_person(sign_off):
+    draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
+             f"01632 960 111 and we'll talk.\n\n{sign_off}")
+    assert "signature" in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    from desk.advice.coach.text import sentences
+
+    text = "U bent welkom bij dr. Van Leeuwen. Mail t.a.v. Daan. Bestelling nr. 12345 is er. The answer is no. Bye."
+    assert [text[s:e].strip() for s, e in sentences(text)] == [
+        "U bent welkom bij dr. Van Leeuwen.", "Mail t.a.v. Daan.", "Bestelling nr. 12345 is er.",
+        "The answer is no.", "Bye."]
+
+
 def test_a_sign_off_on_the_last_line_of_a_recent_reply_is_not_its_closing():
     recent = ["Hi Rich, sorry we ran out of the food you wanted. If there's anything else we can do, please "
               "just give us a call on 01926 496 0371. Jas"]
@@ -436,7 +483,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-13 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-14 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -468,6 +515,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-13 have all been read and tu
     # round 13 was evaluated once (89.1 % / 87.4 %), then labelled, trained on and its misses read
     ("round_13", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
     ("round_13", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
+    # round 14 was evaluated once (84.1 % / 91.8 %), then labelled, trained on and its misses read
+    ("round_14", "en"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_14", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
 }
 
 

@@ -110,7 +110,7 @@ DEFENSIVE = rx(
     r"asked|booked|reserved|contacted|informed|mentioned|looked|noticed|said|followed|paid\s+attention)\b",
     r"\bif\s+you\s+had\s+(?:read|checked|called|told|asked|booked|followed|paid)\b",
     r"\byour\s+own\s+(?:fault|mistake)\b",
-    r"\b(?:u|je|jij)\s+(?:had|hebt|heeft)\b[^.!?]{0,40}\b(?:moeten|kunnen)\s+(?:lezen|"
+    r"\b(?:u|je|jij)\s+(?:had|hebt|heeft)\b(?:(?!\b(?:ik|we|wij)\b)[^.!?]){0,40}\b(?:moeten|kunnen)\s+(?:lezen|"
     r"controleren|bellen|vragen|melden|zeggen|kijken|reserveren|aangeven|"
     r"doorgeven|opletten|nakijken|checken)\b",
     r"\bhad\s+(?:u|je)\s+(?:maar|beter|zelf)\b", r"\beigen\s+schuld\b",

@@ -47,6 +47,7 @@ BELITTLES = rx(
     r"\boverreact\w*\b", r"\bexaggerat\w*\b",
     r"\b(?:make|making|made)\s+(?:such\s+)?a\s+(?:big\s+)?(?:fuss|drama|mountain)\b",
     r"\bstorm\s+in\s+a\s+teacup\b", r"\b(?:no|not\s+(?:such\s+)?a|hardly\s+a)\s+big\s+deal\b",
+    r"\b(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:a\s+|such\s+a\s+)?(?:huge|big|major|massive)\s+deal\b",
     r"\b(?:too|overly|a\s+bit|rather)\s+(?:sensitive|harsh|picky|fussy|dramatic)\b",
     r"\b(?:nothing|not\s+much)\s+to\s+(?:worry|complain|get\s+upset)\s+about\b",
     r"\bfirst\s+world\s+problem\b",
@@ -132,7 +133,8 @@ CONTRADICTS = widen(
     r"\b(?:op|in|uit)\s+(?:de|het|onze|ons)\s+[^.!?]{0,40}\bis\s+te\s+zien\s+dat\b",
     r"\b(?:you|u|je)\s+(?:were|was|werd|is)\s+(?:\w+\s+)?(?:offered|aangeboden)\b",
     r"\b(?:herinneren|herinnert)\b[^.!?]{0,40}\bniet\b", r"(?:\bnot|n't)\s+(?:quite\s+|exactly\s+|entirely\s+)?how\s+[^.!?]{0,30}\b(?:remember|recall)\b",
-    r"\b(?:strookt|klopt)\s+niet\s+met\b", r"\b(?:doesn't|does\s+not)\s+(?:match(?!\s+(?:what|how)\s+(?:you|u|je)\b)|add\s+up|tally)\b",
+    r"\b(?:strookt|klopt)\s+niet\s+met\b", r"\b(?:doesn't|does\s+not)\s+(?:match\s+(?:our|what\s+(?:we|I)|the\s+(?:records?|footage|log|system|notes))\b|"
+    r"add\s+up|tally)\b",
     r"\b(?:according\s+to|volgens)\s+(?:the|de|het|our|onze)\s+(?:courier's|driver's|\w+)\s+(?:photo|foto|gps|log)\b",
     r"\b(?:we\s+have|there\s+is|wij\s+hebben|we\s+hebben)\s+(?:no|geen)\s+(?:record|call|telefoontje|melding)\b",
     r"\bgeen\s+(?:\w+\s+){0,2}(?:van\s+u\s+)?genoteerd\b",
@@ -183,6 +185,6 @@ NO_COMMENT = widen(
     r"\b(?:niet\s+iets\s+wat|not\s+something)\s+(?:we|wij)\b[^.!?]{0,30}\b(?:bespreken|discuss)\b",
     r"\bvoor\s+wat\s+(?:ze|het)\s+(?:zijn|is)\b",
     r"\b(?:we'll|we\s+will|let's)\s+leave\s+it\s+(?:there|at\s+that)\b", r"\bdaar\s+laten\s+(?:we|wij)\s+het\s+bij\b",
-    r"\b(?:matter|kwestie|zaak|case|issue)\s+(?:is\s+)?(?:\w+\s+)?(?:closed|afgesloten|gesloten)\b",
+    r"\b(?:this|the|that|deze|die|de)\s+(?:matter|kwestie|zaak|case|issue)\s+(?:is\s+)?(?:\w+\s+)?(?:closed|afgesloten|gesloten)\b",
     r"\b(?:is|was)\s+(?:deze|die|de)\s+(?:kwestie|zaak)\s+(?:\w+\s+)?(?:afgesloten|gesloten)\b", r"\bniets\s+(?:aan\s+)?toe\s+te\s+voegen\b",
 )

@@ -79,6 +79,11 @@ CONTRADICTS = widen(
     r"(?:sure|certain|adamant|clear|positive)\s+(?:that\b|about\s+it\b)",
     r"\b(?:hij|zij|ze)\s+(?:is|was|weet)\s+(?:er\s+)?(?:heel\s+|vrij\s+|absoluut\s+)?(?:zeker|stellig|overtuigd)\b",
     r"\btoch\s+moet\s+ik\s+(?:wel\s+)?zeggen\s+dat\b",
+    r"\b(?:match|matches|matched)\s+(?:the|your)\s+(?:measurements|order|details|specification|booking|instructions|form)\b",
+    r"\bI\s+(?:don't|do\s+not)\s+(?:believe|think)\s+(?:that\s+)?(?:they|it|this|that|the\s+\w+)\s+(?:was|were|is|are)\b"
+    r"(?!\s+(?:acceptable|good|fair|ok|okay|right|professional|kind|how|what|enough|nice)\b)",
+    r"\bso\s+I\s+(?:believe|think)\s+(?:that\s+)?(?:the|our|your)\s+\w+\s+(?:was|were|is|are)\s+(?:correct|right|accurate)\b",
+    r"\b(?:was|were)\s+actually\s+(?:in|at|there|on\s+time|present|available|ready)\b",
 )
 # The staff's memory set against the customer's account: "our waiter remembers", "onze ober weet nog goed".
 _STAFF = (r"(?:staff|team|waiter|waitress|server|driver|mechanic|technician|stylist|chef|receptionist|manager|colleague|"
@@ -102,6 +107,8 @@ CONCEDES = rx(
     r"\b(?:dat|het)\s+ligt\s+(?:echt\s+|volledig\s+|helemaal\s+)?bij\s+(?:ons|mij)\b",
     r"\b(?:ik|wij|we)\s+(?:ben|zijn)\s+(?:daar|hier)\s+verantwoordelijk\s+voor\b|\bdaar\s+ben\s+ik\s+verantwoordelijk\b",
     r"\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:us|me)\b",
+    r"\bgeen\s+(?:\w+\s+)?(?:excuus|reden|smoes)\b", r"\b(?:ons|mijn)\s+probleem\b",
+    r"\b(?:onze|mijn)\s+verantwoordelijkheid\b", r"\bour\s+(?:problem|responsibility)\b",
 )
 # "That did not happen" after what should have: the failure owned, not the account denied
 # ("Een invalkracht had u moeten bellen. Dat is niet gebeurd."; "..., and that didn't happen").
@@ -123,6 +130,7 @@ CHANGED = rx(
     r"\b(?:we|wij|ik)\s+werken\s+(?:nu|sindsdien|inmiddels|vanaf\s+nu)\s+met\b",
     r"\b(?:nu|sindsdien|inmiddels)\s+werken\s+(?:we|wij)\s+met\b",
     r"\b(?:we|I)\s+now\s+(?!know\b|understand\b|reali[sz]e\b|see\b)\w+",
+    r"\b(?:we're|we\s+are)\s+(?:also\s+|now\s+)?(?:adding|introducing|changing|putting\s+in|moving|starting)\b",
 )
 
 # --- defensive: blame moved off the team, the team defended, the crowd on our side --------
@@ -165,6 +173,8 @@ EXCUSE = widen(
     r"\b(?:collega'?s|medewerkers?|instructeurs?|begeleiders?|chauffeurs?|docenten|leraren|krachten|personeel)\b"
     r"[^.!?]{0,40}\b(?:ziek|met\s+griep|griep)\b", r"\b(?:zieke\s+collega'?s|invalkrachten|uitzendkrachten)\b",
     r"\b(?:unforeseeable|unforeseen|onvoorzienbaar|onvoorspelbaar)\b",
+    r"\b(?:we|wij|ik|us)\b[^.!?]{0,40}\b(?:niet|not)\s+(?:\w+\s+){0,2}(?:verantwoordelijk|aansprakelijk|responsible|liable)\b",
+    r"\bin\s+(?:our|my|onze|mijn)\s+(?:experience|ervaring)\b",
     r"\b(?:simply|just)\s+(?:can't|cannot)\s+(?:absorb|afford|carry|cover)\b",
     # a new system's problems as a matter of course
     r"\b(?:teething\s+(?:problems|troubles)|kinderziektes?|kinderziekten|opstartproblemen)\b",
@@ -190,6 +200,8 @@ SMALL_PRINT = widen(
     r"\b(?:mogen|mag|kunnen|staat|dienen)\b",
     # a rule stated in the passive: "non-returnable", "worden na bevestiging niet terugbetaald"
     r"\bnon-?(?:returnable|refundable|exchangeable|transferable|cancellable)\b",
+    r"\bas\s+(?:outlined|stated|set\s+out|explained|described|specified|noted)\s+in\s+(?:your|our|the)\s+\w+",
+    r"\b(?:are|is)\s+charged\s+in\s+full\b", r"\b(?:worden|wordt)\s+(?:\w+\s+)?volledig\s+in\s+rekening\s+gebracht\b",
     r"\b(?:worden|wordt|kunnen|kan)\s+(?:\w+\s+){0,3}niet\s+(?:worden\s+)?(?:geruild|omgeruild|teruggenomen|"
     r"terugbetaald|geretourneerd|geannuleerd|vergoed)\b",
 )

@@ -13,6 +13,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CUSTOMER_CONTEXT = rx(
     r"\byour\s+(?:(?:phone|mobile|home|e-?mail|delivery|postal|billing)\s+)?(?:number|address|e-?mail)\b",
     r"\b(?:called|rang|texted|phoned|emailed|mailed)\s+you\s+(?:on|at)\b",
+    r"\b(?:number|nummer|address|adres|e-?mail)\s+(?:on|in|op)\s+(?:your|uw|je|jouw)\s+(?:account|file|profile|booking|dossier|profiel)\b",
     r"\b(?:delivered|sent|shipped)\s+to\b", r"\byou\s+live\b",
     r"\b(?:uw|je|jouw)\s+(?:(?:mobiele|telefoon|e-mail|mail|huis|post|"
     r"bezorg|factuur)\s*)?(?:nummer|adres|e-mailadres|mailadres|telefoonnummer)\b",
@@ -43,13 +44,13 @@ _ORDER_NUMBER = rx(
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
     r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
     r"opdracht|werkbon)\s+"
-    r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{4}-\d{3,})\b",
+    r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,})\b",
     # a tax or national number: "UTR 54321 09876", "rijksregisternummer 85.07.30-033.61"
     r"\b(?:UTR|BSN|burgerservicenummer|rijksregisternummer|national\s+insurance(?:\s+number)?|NI\s+number|"
     r"tax\s+reference)\s*(?:(?:no|nr|number|nummer)\.?\s*)?:?\s*[A-Z]{0,2}\s?\d[\d\s.-]{4,}\d\b",
     # a card of theirs by its number: "klantenkaart 0841", "membership card no. 20931"
-    r"\b(?:klantenkaart|klantkaart|klantenpas|lidmaatschap|ledenpas|membership(?:\s+card)?|loyalty\s+card)\s+"
-    r"(?:(?:nr|no|number|nummer)\.?\s*)?#?\d{4,}\b",
+    r"\b(?:klantenkaart|klantkaart|klantenpas|lidmaatschap|ledenpas|membership(?:\s+card)?|loyalty\s+card)\s*,?\s+"
+    r"(?:(?:nr|no|number|nummer)\.?\s*)?#?\d{4,}(?:\s\d{3,})?\b",
 )
 _PLATE = re.compile(r"\b(?=[A-Z0-9-]{0,10}\d)(?=[A-Z0-9-]{0,10}[A-Z])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}\b")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?\d{4}\s?\d{4}\s?\d{2}\b")
@@ -71,6 +72,7 @@ _CUSTOMER_PHONE = rx(
     r"\b(?:belden|probeerden|belde|probeerde)\s+(?:\w+\s+){0,3}(?:u|je|uw|jouw)\b",
     r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){0,1}(?:mobile|number|phone|nummer|telefoonnummer|gsm|mobiel)\b",
     r"\b(?:tried|geprobeerd)\b",
+    r"\b(?:number|nummer)\s+(?:on|in|op)\s+(?:your|uw|je|jouw)\s+(?:account|file|profile|booking|dossier|profiel)\b",
     r"\bleft\s+(?:you\s+)?(?:a\s+)?(?:\w+\s+)?(?:message|voicemail)\b",
     r"\b(?:bericht|voicemail)\s+(?:\w+\s+){0,2}(?:ingesproken|achtergelaten)\b", r"\bingesproken\b",
 )
@@ -80,6 +82,7 @@ _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
            r"staanplaats)\s+[A-Z]?-?\d{1,4}[A-Z]?\b")
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
 _BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|reservering|afspraak|afspraken|tafel|"
+            r"wedding|bruiloft|event|"
             r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus)(?:s|en)?")
 _DAY_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
               r"november|december|january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|"
@@ -90,7 +93,11 @@ _THEIR_FILE = (r"(?:intake\w*|dossier|behandelplan|treatment\s+plan|prescription
 _BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
 _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b{_CLOCK}",
-    rf"\b(?:your|uw|je|jouw)\s+{_CLOCK}\s+{_BOOKING}\b",
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?{_CLOCK}\s+{_BOOKING}\b",
+    # a time they are expected: "u bent welkom op donderdag 12 juni om 9.40 uur", "staat dinsdag om 16.00 uur ingepland"
+    rf"\b(?:u|je|jij|ze|hij|zij)\s+(?:bent|is|staat|wordt)\s+(?:\w+\s+)?(?:welkom|ingepland|verwacht|ingeroosterd)\b[^.!?]{{0,40}}?\b{_CLOCK}",
+    rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|{_DAY_MONTH})[^.!?]{{0,15}}{_CLOCK}[^.!?]{{0,20}}"
+    r"\b(?:ingepland|ingeroosterd)\b",
     # their appointment by its date, or a time of theirs with it: "your appointment on 12 March",
     # "dat u op 14 februari om 10u30 een afspraak had"
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\s+(?:on|op|of|van)\s+(?:\w+\s+)?{_DAY_MONTH}",

@@ -28,7 +28,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:geld|bedrag|aanbetaling|borg|\w*kosten)\b[^.!?]{0,30}\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,30}\bterug\b",
         rf"\bbetal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
     ),
-    "discount": rx(r"\bdiscount\w*\b", r"\bwaiv(?:e|ed|es|ing)\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
+    "discount": rx(r"\bdiscount\w*\b", r"\b\d+\s*%\s+(?:van\s+(?:de|je|uw)\s+(?:rekening|factuur|prijs)\s+)?af\b", r"\bwaiv(?:e|ed|es|ing)\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b",
                    r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
     "voucher": rx(
         # a voucher offered, not the customer's own ("find the voucher's out of date")
@@ -37,10 +37,12 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:cadeau|tegoed|waarde|kado)bon(?:nen|netjes?)?\b", r"\btegoed\b",
     ),
     "free": rx(
-        r"(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
+        r"(?<!-)(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
         r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
         r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
         r"\bop\s+(?:onze|mijn)\s+kosten\b", r"\b(?:uiteraard\s+|natuurlijk\s+|helemaal\s+)?zonder\s+(?:extra\s+)?kosten\b",
+        r"\bkrijg\w*\b[^.!?]{0,60}\b(?:cadeau|kado)\b", r"\b(?:onze|mijn)\s+gast(?:en)?\s+(?:voor|bij)\b",
+        r"\b(?:be|are)\s+(?:our|my)\s+guests?\s+(?:for|at)\b",
         r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+(?:\w+\s+)?(?:\w*wijn|champagne|cava|prosecco|bubbels|port)\b",
         r"(?<!\bwhich\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bit\s)(?<!\bone\s)(?<!\bagain\s)(?<!\balso\s)(?<!\breally\s)"
         r"(?<!\bentirely\s)(?<!\bcompletely\s)(?<!\bsquarely\s)(?<!\bfully\s)\b(?:is|are)\s+on\s+us\b",
@@ -65,6 +67,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "compensation": rx(
         r"\bcompensat\w*\b", r"\b(?:cover|pay\s+for|pay)\s+(?:the|your)\s+(?:\w+\s+)?(?:costs?|bill|fare|damage|repair)\b",
         r"\bvergoed\w*\b", r"\bschadevergoeding\b", r"\bvoor\s+(?:onze|eigen)\s+rekening\b",
+        r"\b(?:cover|pay\s+for|pay\s+back|reimburse)\s+(?:whatever|what|everything|anything)\s+you\s+(?:spent|paid|had\s+to\s+pay)\b",
         r"\bpay\s+you\s+(?:an?\s+)?(?:extra\s+|further\s+|additional\s+)?(?:[£€$]\s?\d+|\d+\s*(?:euro|pounds?))",
         rf"\bbetalen\b[^.!?]{{0,30}}\bterug\b{_NOT_SENT}",
     ),

@@ -55,7 +55,8 @@ _CHANGE = (
     r"aanpass\w*|aangepast|bijgesteld|bijgewerkt|gewijzigd|aan\s+te\s+passen|past\s+(?:\w+\s+){0,3}aan|bijwerk\w*|bij\s+te\s+werken|werkt\s+(?:\w+\s+){0,3}bij|"
     r"herzien|herziet|wijzig\w*|bewerk\w*|verwijder\w*|offline\s+ha\w*|weg\s*ha\w*|heroverweg\w*|"
     r"laten\s+meetellen|vermelden|erbij\s+doe\w*|bij\s+doe\w*|er\s+(?:\w+\s+){0,3}bij\s+doe\w*|aanpast|"
-    r"(?:nog\s+eens|opnieuw)\s+(?:\w+\s+)?(?:bekijken|bekijkt|naar\s+kijken)|revisit\w*|look\s+at\s+(?:\w+\s+){0,2}again)"
+    r"(?:nog\s+eens|opnieuw)\s+(?:\w+\s+)?(?:bekijken|bekijkt|naar\s+kijken)|revisit\w*|look\s+at\s+(?:\w+\s+){0,2}again|"
+    r"take\s+another\s+look\s+at)"
 )
 _POSTED = (
     r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*|"

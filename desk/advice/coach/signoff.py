@@ -33,7 +33,8 @@ _NOT_A_PERSON = frozenset(
     academy practice pharmacy dental surgery motors removals plumbing electrical builders roofing solar
     cleaning catering kitchens gardens nursery daycare hire rentals travel tours agency group bakery butchers
     slagerij apotheek praktijk kliniek kinderopvang opvang verhuur installatie bouw schilders tandartsen
-    dierenkliniek wasserette reizen wash carwash
+    dierenkliniek wasserette reizen wash carwash landscapes landscaping roasters coffee couriers cleaners
+    repairs garages tyres windows glazing decorators painters joinery interiors events weddings photography
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"

@@ -96,9 +96,15 @@ def find(pattern: re.Pattern[str], text: str, *, negatable: bool = True,
     return None
 
 
-# A full stop between digits ("19.30 uur", "€ 2.50") or inside a word ("jen@bloom.co.uk",
-# "www.example.nl") does not end a sentence.
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\w)\.(?=\w))+(?:[.!?]+|\n|$)")
+# A full stop between digits ("19.30 uur", "€ 2.50"), inside a word ("jen@bloom.co.uk",
+# "www.example.nl") or after a title or abbreviation that goes on ("bij dr. Van Leeuwen",
+# "t.a.v. Daan") does not end a sentence.
+_ABBREVIATED = "|".join(rf"(?<=\b{a})" for a in (
+    "[Dd]r", "[Mm]r", "[Mm]rs", "[Mm]s", "[Dd]hr", "[Mm]evr", "[Mm]w", "t\\.a\\.v", "bijv", "o\\.a", "ca",
+    "e\\.g", "i\\.e", "St"))
+_NUMBERED = "|".join(rf"(?<=\b{a})" for a in ("[Nn]o", "[Nn]r", "[Nn]os"))
+_SENTENCE = re.compile(rf"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\w)\.(?=\w)|(?:{_ABBREVIATED})\.(?=[ \t]+\w)|"
+                       rf"(?:{_NUMBERED})\.(?=[ \t]*\d))+(?:[.!?]+|\n|$)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
