@@ -214,11 +214,20 @@ class Review:
     after_team_reply: bool
 
 
+def _labelled_lines(name: str, suffix: str, split: str) -> list[str]:
+    """The lines of a split: by hash from `NAME.SUFFIX` (tuning, held out), or every line of a
+    round written later and evaluated once as a whole (`round_2`: `NAME2.SUFFIX`)."""
+    if split.startswith("round_"):
+        path = DATA / f"{name}{split.rpartition('_')[2]}.{suffix}"
+        return [raw for raw in path.read_text(encoding="utf-8").splitlines()
+                if raw.strip() and not raw.startswith("#")]
+    return [raw for raw in (DATA / f"{name}.{suffix}").read_text(encoding="utf-8").splitlines()
+            if raw.strip() and not raw.startswith("#") and split_of(raw) == split]
+
+
 def reviews(language: str, split: str) -> list[Review]:
     out = []
-    for raw in (DATA / f"triage.{language}.txt").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or split_of(raw) != split:
-            continue
+    for raw in _labelled_lines("triage", f"{language}.txt", split):
         label, _, text = raw.partition(" || ")
         out.append(Review(text, label.split()[0], "after" in label.split()[1:]))
     return out
@@ -237,9 +246,7 @@ class Phrase:
 
 def phrases(split: str) -> list[Phrase]:
     out = []
-    for raw in (DATA / "when.txt").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#") or split_of(raw) != split:
-            continue
+    for raw in _labelled_lines("when", "txt", split):
         phrase, now, expected = (p.strip() for p in raw.split(" || "))
         out.append(Phrase(phrase, datetime.fromisoformat(now), expected))
     return out
