@@ -142,6 +142,12 @@ def test_language_is_detected_or_taken_as_given():
     "Top kwaliteit zonnebrillen voor weinig! Top kwaliteit zonnebrillen voor weinig!",
     "My portfolio went up 250% this month thanks to one trader, ask me how",
     "Mijn bitcoinwinsten zijn niet normaal, app me op +31 6 11112222",
+    "Volg @tassen.deals.nl voor 70% korting op designertassen!!",
+    "Snel geld lenen, goedgekeurd in 10 minuten. Vraag aan op snelkrediet-nu.nl",
+    "Met de signalen van meneer Daniël €500 omgezet in €9.400, app hem op wa.me/31612345678",
+    "Meer volgers op Instagram? Echte volgers, lage prijzen! Kijk snel op goedkopevolgers.shop",
+    "Honestly everyone should try Burger Barn in town instead, best burgers in the county!",
+    "Ga gewoon naar Da Luigi om de hoek, veel betere pizza en goedkoper.",
 ])
 def test_spam_without_http_pasted_twice_or_about_gains_is_ignored(review):
     assert triage(review).suggestion == "ignore"
@@ -150,6 +156,9 @@ def test_spam_without_http_pasted_twice_or_about_gains_is_ignored(review):
 @pytest.mark.parametrize("review", [
     "Nice try with your apology, we all see through it.",
     "Niemand gelooft jullie, doe geen moeite.",
+    "Leuk geprobeerd met jullie nepexcuses.",
+    "Zelfde antwoord als bij iedereen. Triest.",
+    "Uw PR-mannen maken overuren, zie.",
 ])
 def test_provocation_after_the_teams_reply_in_both_languages(review):
     result = triage(review, after_team_reply=True)
@@ -167,10 +176,13 @@ def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
 
 
 # Agreement on the labelled reviews (tests/data/advice): floors a little below what was measured.
-AGREEMENT = {"tuning": 0.98, "held_out": 0.90}
+# round_2 (triage2.LANG.txt) was evaluated once (93.3 % / 81.7 %), then read and fixed; the four
+# left are one-word posts ("meh", "👎") its writer was told to ignore and the hint answers,
+# as a bare low rating still says something went wrong.
+AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95}
 
 
-@pytest.mark.parametrize("split", ["tuning", "held_out"])
+@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2"])
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_agreement_on_the_labelled_reviews(language, split):
     from tests.advice_corpus import triage_agreement

@@ -229,6 +229,11 @@ XMAS_EVE = datetime(2026, 12, 24, 16, 0, tzinfo=AMS)
     ("binnen een week", TUE, "2026-12-08 10:00"),
     ("morgennamiddag", TUE, "2026-12-02 13:00"),
     ("24 december 17:20", XMAS_EVE, "2026-12-24 17:20"),  # later today is today, not next year
+    # the end of the day or afternoon is a part of a day, as the morning is
+    ("morgen eind van de middag", TUE, "2026-12-02 17:00"),
+    ("woensdag einde namiddag", FRI, "2026-12-09 17:00"),
+    ("tomorrow at the end of the day", FRI, "2026-12-05 17:00"),
+    ("friday at the end of the afternoon", TUE, "2026-12-04 17:00"),
 ])
 def test_the_phrases_people_type(phrase, now, expected):
     assert when(phrase, now) == expected
@@ -237,6 +242,7 @@ def test_the_phrases_people_type(phrase, now, expected):
 @pytest.mark.parametrize(("phrase", "language"), [
     ("na de vergadering", "nl"), ("als de baas terug is", "nl"), ("after the meeting", "en"),
     ("someday", "en"), ("gisteren om 9 uur", "nl"), ("yesterday at 9", "en"), ("17:99", None),
+    ("geen idee", "nl"), ("als ik er zin in heb", "nl"), ("whenever I feel like it", "en"),
 ])
 def test_a_refusal_knows_the_language_of_the_phrase(phrase, language):
     with pytest.raises(WhenError) as error:
@@ -263,7 +269,8 @@ def test_a_dutch_phrase_is_refused_in_dutch_whatever_the_persons_language(channe
 
 
 # Accuracy on the labelled phrases (tests/data/advice/when.txt): floors a little below what was measured.
-@pytest.mark.parametrize(("split", "floor"), [("tuning", 1.0), ("held_out", 0.94)])
+# round_2 (when2.txt) was evaluated once (92 %), then read and fixed.
+@pytest.mark.parametrize(("split", "floor"), [("tuning", 1.0), ("held_out", 0.94), ("round_2", 0.98)])
 def test_accuracy_on_the_labelled_phrases(split, floor):
     from tests.advice_corpus import snooze_accuracy
 

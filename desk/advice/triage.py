@@ -149,7 +149,7 @@ _COMPETITOR = rx(
     r"cheaper|faster|nicer|friendlier|tastier)\b)",
     r"(?i:\b(?:much|way|far|so\s+much|a\s+lot|miles)\s+better\s+(?:at|than\s+at)\b)",
     r"(?i:\b(?:go|head|try|shop|order|eat|use)\s+(?:to\s+|at\s+|from\s+|"
-    r"with\s+)?)[A-Z][\w'&-]{1,40}(?:\s+[A-Z][\w'&-]{1,40})?(?i:\s+instead\b)",
+    r"with\s+)?)[A-Z][\w'&-]{1,40}(?:\s+[A-Z][\w'&-]{1,40})?(?:\s+[a-z]\w*){0,3}(?i:\s+instead\b)",
     rf"\b(?!(?:It|This|That|The|Service|Food|Everything|Nothing|Het|Dit|"
     rf"Dat|De|Alles|Niets|Eten|Service)\b)[A-Z][\w'&-]{{1,40}}(?:\s+[A-Z][\w'&-]{{1,40}})?\s+(?i:is|"
     rf"are|was|zijn|is\s+echt)\s+(?i:(?:much|way|far|so\s+much|a\s+lot|"
@@ -159,7 +159,8 @@ _COMPETITOR = rx(
     r"(?i:\b(?:ga|gaat|ga\s+maar|ga\s+liever|ga\s+lekker|kun\s+je\s+beter|"
     r"kunt\s+u\s+beter|beter)\s+naar\s+)[A-Z]",
     r"(?i:\b(?:bij|naar)\s+de\s+(?:buren|overkant)\b)", r"(?i:\bliever\s+(?:naar|bij)\s+)[A-Z]",
-    r"(?i:\bin\s+plaats\s+daarvan\b)",
+    r"(?i:\bin\s+plaats\s+daarvan\b)", r"(?i:\bin\s+plaats\s+van\s+(?:hier|bij\s+(?:jullie|u|hen)|deze\s+zaak)\b)",
+    r"(?i:\b(?:ga|gaat|gaan)\s+(?:toch\s+|gewoon\s+|liever\s+|maar\s+)+naar\s+)[A-Z]",
     r"(?i:\bi(?:'d|\s+would)\s+recommend\s+)[A-Z]", r"(?i:\bik\s+raad\s+)[A-Z]\w+(?i:\s+aan\b)",
     flags=0,
 )
@@ -192,7 +193,10 @@ _TAUNT = rx(
     r"leugenaars?|liegen|gelul|geouwehoer)\b",
     r"\b(?:nobody|no\s+one|niemand)\s+(?:believes|gelooft|buys|trusts|vertrouwt)\b",
     r"\b(?:don't|do\s+not)\s+bother\s+(?:replying|responding|answering)\b",
-    r"\bdoe\s+(?:maar\s+)?geen\s+moeite\b", r"\b(?:zielig|zielige|pathetisch|lachwekkend)\b",
+    r"\bdoe\s+(?:maar\s+)?geen\s+moeite\b", r"\b(?:zielig|zielige|pathetisch|lachwekkend|triest)\b",
+    r"\b(?:leuk|mooi|goed)\s+geprobeerd\b", r"\bnep\w*\b", r"\bfake\b",
+    r"\b(?:zelfde|hetzelfde|standaard)\s+(?:antwoord|reactie|tekst)\b",
+    r"\bpr[- ]?(?:mannen|mensen|afdeling|team|praatje|machine|people|department|officer)\b",
 )
 _REQUEST = rx(
     r"\b(?:when\s+will|can\s+you|could\s+you|i\s+want|i\s+still|refund)\b",
@@ -205,7 +209,7 @@ _LINK = rx(
     # a handle or number to message instead of a link
     r"\b(?:telegram|whatsapp|signal|instagram|insta|snapchat|tiktok|wechat|app(?:\s+me)?|dm)\b[^.!?]{0,20}"
     r"(?:@[\w.]{3,}|\+?\d[\d\s-]{7,}\d)",
-    r"(?<![\w.])t\.me/\w+", r"(?<![\w.])wa\.me/\d+",
+    r"(?<![\w.])t\.me/\w+", r"(?<![\w.])wa\.me/\d+", r"(?<![\w.@])@[a-z][\w.]{3,}",
 )
 # Money made from nothing: crypto, trading, "passive income", "went up 300%".
 _MONEY_TALK = rx(
@@ -213,6 +217,7 @@ _MONEY_TALK = rx(
     r"passive\s+income|passief\s+inkomen|beleggen|belegging\w*|rendement|investment\s+platform)\b",
     r"\b(?:gains|profits?|winsten?|returns?)\b[^.!?]{0,40}\b(?:unreal|insane|crazy|niet\s+normaal|huge|enorm)\b",
     r"\b(?:went\s+up|ging|steeg|grew)\s+(?:\w+\s+)?\d+\s*%",
+    r"\b(?:omgezet|veranderd|turned|grew)\s+in(?:to)?\s+[€$£]\s?\d", r"\b(?:signalen|signals)\b",
     r"\b(?:invested|ingelegd|geïnvesteerd|put\s+in)\b[^.!?]{0,60}\b(?:back|terug|returned)\b",
     r"\b(?:make|earn|verdien)\s+(?:up\s+to\s+)?[€$£]?\s?\d[\d.,]*\s*(?:k|euro|dollars?|pounds?)?\s*(?:a|per|each|"
     r"per)\s+(?:week|day|month|dag|maand)\b",
@@ -223,7 +228,8 @@ _SALES = rx(
     r"follow|subscribe|earn|crypto|bitcoin|forex|invest\w*|followers|"
     r"seo|casino|loans?|dating|order\s+now|limited\s+offer|dm\s+me|singles|check|join|bonus\w*|"
     r"message\s+me|contact\s+(?:me|him|her))\b",
-    r"\b(?:kijk\s+op|doe\s+mee|kom\s+erbij|bonussen|singles|neem\s+contact\s+op|stuur\s+me)\b",
+    r"\b(?:kijk\s+(?:snel\s+|nu\s+)?op|doe\s+mee|kom\s+erbij|bonussen|singles|neem\s+contact\s+op|stuur\s+me)\b",
+    r"\b(?:lenen|lening\w*|krediet\w*|vraag\s+(?:\w+\s+)?aan|volgers|likes|app\s+(?:hem|haar|me|mij|ons))\b",
     r"\b(?:koop|kopen|goedkoop|goedkoopste|korting|aanbieding\w*|klik|"
     r"bezoek|volg|verdien\w*|beleggen|gratis|bestel\s+nu|actie)\b",
 )

@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 DEFAULT_TIME = time(9, 0)
 END_OF_DAY = time(17, 0)
-DAYPART_TIMES = {"morning": time(9, 0), "afternoon": time(13, 0), "evening": time(19, 0)}
+DAYPART_TIMES = {"morning": time(9, 0), "afternoon": time(13, 0), "evening": time(19, 0),
+                 "endofday": END_OF_DAY}
 
 _WEEKDAYS = {
     name: number
@@ -69,8 +70,10 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:na|after) (?:het |the )?(?:weekend|weekeinde)\b", " volgende week maandag "),
     (r"\b(?:(?:in het |aan het )?begin (?:van )?(?:de )?volgende week|(?:early|(?:at )?the start of|"
      r"(?:at )?the beginning of|start of|beginning of) next week)\b", " volgende week maandag "),
-    (r"\b(?:(?:aan |tegen )?(?:het )?einde? van de (?:na)?middag|(?:at |by )?(?:the )?end of the afternoon|"
-     r"late afternoon|eind (?:na)?middag)\b", " eind van de dag "),
+    # the end of the (working) day or afternoon is a part of the day: "morgen eind van de middag"
+    (r"\b(?:(?:aan |tegen )?(?:het )?einde? (?:van )?(?:de )?(?:na)?middag|(?:at |by )?(?:the )?end of the afternoon|"
+     r"late afternoon|(?:aan |tegen )?(?:het )?einde? van de (?:werk)?dag|(?:at |by )?(?:the )?end of (?:the )?"
+     r"(?:working |business )?day|eod)\b", " endofday "),
     (r"\b(?:na|after) (?:de |the )?lunch(?:pauze)?\b", f" {AFTER_LUNCH} "),
     (r"\bdeze (ochtend|voormiddag|middag|namiddag|avond)\b", lambda m: f"vandaag {m[1]}"),
     (r"(?:'s|\bs) ?(?:voormiddags)\b", " morning "),
@@ -123,7 +126,7 @@ _TIMES = [(re.compile(pattern), read) for pattern, read in [
      lambda m: (m[1], 0, "loose")),
 ]]
 
-_DAYPART = re.compile(r"\b(morning|afternoon|evening|night)\b")
+_DAYPART = re.compile(r"\b(morning|afternoon|evening|night|endofday)\b")
 _FILLERS = {
     "op", "on", "om", "at", "rond", "around", "tegen", "by", "tot", "until", "till",
     "remind", "me", "herinner", "mij", "snooze", "please", "graag", "aub",
@@ -162,13 +165,14 @@ _NL_WORDS = frozenset(
     volgende komende aanstaande deze dag dagen week weken maand maanden middag avond ochtend namiddag
     voormiddag werkdag werkdagen eind einde begin van de het een als is ooit keer terug nog straks later
     zo meteen vergadering baas maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari
-    februari maart mei juni juli augustus oktober half kwart voor tot graag herinner mij me""".split())
+    februari maart mei juni juli augustus oktober half kwart voor tot graag herinner mij me
+    met ik er zin heb geen idee wel niet dan maar wanneer misschien ergens zodra weet""".split())
 _EN_WORDS = frozenset(
     """tomorrow today yesterday tonight at in after within next this coming day days week weeks month
     months afternoon evening morning night business working end start early late of the a an when is
     back someday sometime soon later meeting boss monday tuesday wednesday thursday friday saturday
     sunday january february march may june july august october past quarter to until remind me
-    please""".split())
+    please whenever i feel like it no idea never maybe sometime know once""".split())
 
 
 def phrase_language(phrase: str) -> str | None:
@@ -334,8 +338,6 @@ def _day(text: str, today: date, clock: time | None = None) -> tuple[date | None
         return today + timedelta(days=7 - today.weekday()), DEFAULT_TIME
     if re.fullmatch(r"(?:volgende|komende|next) (?:maand|month)", text):
         return _add_months(today.replace(day=1), 1), DEFAULT_TIME
-    if re.fullmatch(rf"{_END_OF}(?:werk)?dag|end of (?:the )?(?:working )?day|eod", text):
-        return today, END_OF_DAY
     if re.fullmatch(rf"{_END_OF}(?:werk)?week|end of (?:the )?(?:working )?week", text):
         return today + timedelta(days=(4 - today.weekday()) % 7), END_OF_DAY
     return _calendar_date(text, today, clock), DEFAULT_TIME
