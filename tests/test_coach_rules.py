@@ -389,7 +389,49 @@ def test_what_round_14_taught(middle, rule, dutch, found):
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
-@pytest.mark.parametrize("sign_off", ["Greenline Landscapes", "Ridgeline Coffee Roasters"])
+@pytest.mark.parametrize("middle, rule, dutch, found", [
+    ("I've pulled up your booking (ref. LZ-20931, departing 14 July). ", "personal_data", False, True),
+    ("Ik heb uw boeking (referentie KX7P2M) nagekeken. ", "personal_data", True, True),
+    ("Ik heb uw bestelling (nr. 55812) nagekeken. ", "personal_data", True, True),
+    ("I've gone back through your application (ref MB-20417). ", "personal_data", False, True),
+    ("Once it's sorted, would you mind having another look at your rating? ", "change_review", False, True),
+    ("So I don't think it's accurate to say nothing more could be done. ", "contradicts", False, True),
+    ("I've checked our session plans, so I don't believe he was left sitting at the back. ", "contradicts",
+     False, True),
+    ("We had a truck off the road and didn't manage the backlog or tell people, which is on us. ", "contradicts",
+     False, False),
+    ("De laatste termijnfactuur laten we vervallen. ", "contradicts", True, False),
+    ("Because this concerns a medical treatment, we're not able to discuss it in a public review. ", "no_comment",
+     False, True),
+    ("Op de inhoud van uw bezoek gaan wij hier in het openbaar verder niet in. ", "no_comment", True, True),
+    ("Ter verduidelijking: volgens artikel 4.3 van onze algemene voorwaarden is dit niet gedekt. ", "small_print",
+     True, True),
+    ("Under the Taking Control of Goods (Fees) Regulations 2014 the fee is applied automatically. ",
+     "small_print", False, True),
+    ("Daar hadden wij dus weinig vat op. ", "defensive", True, True),
+    ("Breng hem langs, dan krijg je van ons direct een nieuwe mee. ", "promise", True, True),
+    ("You can call me on 0300 555 0176 (free from mobiles). ", "promise", False, False),
+    ("U krijgt de terugbetaling binnen vijf werkdagen. ", "promise", True, True),
+    ("Ik begrijp dat het bericht over de terugbetaling hard aankwam. ", "promise", True, False),
+    ("In de overeenkomst staat dat een resultaat niet kan worden gegarandeerd. ", "promise", True, False),
+    ("De nieuwe regeling sturen we volgende week naar alle ouders. ", "promise", True, False),
+])
+def test_what_round_15_taught(middle, rule, dutch, found):
+    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+
+
+@pytest.mark.parametrize("draft", [
+    "Hi Sam,\n\nI'm sorry: that was frustrating. Thanks again for your patience. Please call me on 01632 960 111."
+    "\n\nAnna",
+    "Hi Sam,\n\nI'm sorry: that was frustrating. We'd appreciate it if you could call me on 01632 960 111.\n\nAnna",
+])
+def test_thanks_for_patience_or_a_request_is_no_thanks_for_the_review(draft):
+    assert "thanks" in check_reply(draft, customer="Sam", signer="Anna").rules
+    assert "thanks" not in check_reply(draft.replace("I'm sorry", "Thank you for your review, and I'm sorry"),
+                                       customer="Sam", signer="Anna").rules
+
+
+@pytest.mark.parametrize("sign_off", ["Greenline Landscapes", "Ridgeline Coffee Roasters", "Dienst Afvalbeheer"])
 def test_a_business_name_in_trade_words_is_not_a_person(sign_off):
     draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
              f"01632 960 111 and we'll talk.\n\n{sign_off}")
@@ -483,7 +525,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-14 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-15 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -518,6 +560,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-14 have all been read and tu
     # round 14 was evaluated once (84.1 % / 91.8 %), then labelled, trained on and its misses read
     ("round_14", "en"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
     ("round_14", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
+    # round 15 was evaluated once (89.0 % / 92.2 %), then labelled, trained on and its misses read
+    ("round_15", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_15", "nl"): {"recall": 0.96, "false_alarms": 0.002, "good_flagged": 1},
 }
 
 

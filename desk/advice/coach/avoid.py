@@ -147,8 +147,8 @@ SMALL_PRINT = rx(
 )
 # "we are changing our return policy" owns the problem instead of reciting it.
 CHANGING = rx(
-    r"\b(?:chang|adjust|review|updat|rewrit|clarif|revis|improv)\w*\b",
-    r"\b(?:aanpass|aangepast|herzien|herzie|wijzig|veranderen|verander|"
+    r"(?<!\bto\s)(?<!\bfor\s)\b(?:chang|adjust|review|updat|rewrit|clarif|revis|improv)\w*\b",
+    r"(?<!\bter\s)\b(?:aanpass|aangepast|herzien|herzie|wijzig|veranderen|verander|"
     r"verduidelijk|duidelijker|evalueren|evalueer|verbeter)\w*\b",
 )
 

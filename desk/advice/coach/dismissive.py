@@ -112,7 +112,7 @@ CONTRADICTS = widen(
     r"\b\d{1,2}[:.]\d{2}(?:\s*uur)?\s*,\s*(?:not|niet)\s+(?:om\s+|at\s+)?\d{1,2}[:.]\d{2}\b",
     rf"\b(?:volgens|in|op|uit)\s+(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\b[^.!?]{{0,30}}\b(?:staat|blijkt|zien|te\s+zien|"
     rf"klaar|bij|om|binnen|na|gewoon)\b",
-    rf"\b(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\s+(?:\w+\s+)?(?:laten|laat|toont|tonen|geeft|geven|zegt)\b",
+    rf"\b(?:ons|onze|de|het)\s+{_RECORD_NOUNS}\s+(?:\w+\s+)?(?:laten\s+zien|laat\s+zien|toont|tonen|geeft|geven|zegt)\b",
     r"\b(?:that|this)\s+(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:quite\s+|entirely\s+|exactly\s+)?what\s+happened\b",
     r"\b(?:not|isn't)\s+(?:entirely\s+|quite\s+|simply\s+)?accurate\b", r"\bsimply\s+not\s+(?:true|accurate|correct)\b",
     r"\b(?:doesn't|does\s+not|don't)\s+match\s+(?:what(?!\s+(?:you|u|je)\b)|our)\b",
@@ -181,7 +181,7 @@ NO_COMMENT = widen(
     r"\b(?:liever\s+niet|niet\s+inhoudelijk|niet\s+op\s+in|hier\s+niet\s+(?:op\s+)?in|niet\s+(?:verder\s+)?in\s+op|"
     r"geen\s+uitspraken|geen\s+mededelingen|niet\s+(?:gaan\s+)?reageren|niet\s+(?:gaan\s+)?bespreken|"
     r"verder\s+geen\s+commentaar)\b",
-    r"\b(?:gaan|reageren)\s+(?:wij|we)\s+(?:\w+\s+){0,3}(?:niet|liever\s+niet)\b",
+    r"\b(?:gaan|reageren)\s+(?:wij|we)\s+(?:\w+\s+){0,5}(?:niet|liever\s+niet)\b",
     r"\b(?:niet\s+iets\s+wat|not\s+something)\s+(?:we|wij)\b[^.!?]{0,30}\b(?:bespreken|discuss)\b",
     r"\bvoor\s+wat\s+(?:ze|het)\s+(?:zijn|is)\b",
     r"\b(?:we'll|we\s+will|let's)\s+leave\s+it\s+(?:there|at\s+that)\b", r"\bdaar\s+laten\s+(?:we|wij)\s+het\s+bij\b",

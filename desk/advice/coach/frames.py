@@ -19,7 +19,8 @@ _SPEAK = (r"(?:discuss|comment|air|hash\s+out|thrash\s+out|go(?:ing)?\s+into|get
           r"go(?:ing)?\s+back\s+and\s+forth|"
           r"elaborate|enter(?:ing)?\s+into|say\s+(?:more|anything|much))")
 _PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:(?:this|a|an|the)\s+)?(?:public\s+)?(?:review\s+)?(?:site|platform|forum|page)s?|"
-           r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|further|any\s+further|any\s+more|anymore|openly)")
+           r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|in\s+(?:a|this|the)\s+(?:public\s+)?(?:review|reply|response)|"
+           r"further|any\s+further|any\s+more|anymore|openly)")
 _SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten)"
 _PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek)"
 NO_COMMENT = widen(
@@ -40,7 +41,7 @@ NO_COMMENT = widen(
 )
 
 # --- contradicts: records that show, or an account called inaccurate ----------------------
-_RECORD = (r"\w*(?:system|records?|logs?|receipts?|footage|cctv|cameras?|data|timesheets?|diary|calendar|"
+_RECORD = (r"(?!backlog)\w*(?:system|records?|logs?|receipts?|footage|cctv|cameras?|data|timesheets?|diary|calendar|"
            r"schedule|job\s+(?:cards?|sheets?)|invoices?|notes|tracking|gps|photos?|recordings?|timestamps?|"
            r"till\s+rolls?|history)")
 _SHOW = r"(?:show|say|state|confirm|indicate|prove|record|tell|suggest|back\w*\s+(?:this|that|it|them|us)\s+up)\w*"
@@ -56,7 +57,7 @@ CONTRADICTS = widen(
     rf"\buit\s+(?:de|het|ons|onze|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:blijkt|bleek)\b",
     rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
     rf"\b(?:staat|stond|blijkt|bleek|zien|zie|zag|te\s+zien|vermeld|genoteerd)\b",
-    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten|laat|bevestig\w*|wijz\w*|"
+    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten\s+zien|laat\s+zien|bevestig\w*|wijz\w*|"
     rf"geven|geeft|zeggen|zegt)\b",
     r"\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:entirely\s+|quite\s+|wholly\s+|very\s+)?"
     r"(?:accurate|correct|fair|true|truthful|honest|complete)\s+(?:account|picture|description|version|"
@@ -80,7 +81,10 @@ CONTRADICTS = widen(
     r"\b(?:hij|zij|ze)\s+(?:is|was|weet)\s+(?:er\s+)?(?:heel\s+|vrij\s+|absoluut\s+)?(?:zeker|stellig|overtuigd)\b",
     r"\btoch\s+moet\s+ik\s+(?:wel\s+)?zeggen\s+dat\b",
     r"\b(?:match|matches|matched)\s+(?:the|your)\s+(?:measurements|order|details|specification|booking|instructions|form)\b",
-    r"\bI\s+(?:don't|do\s+not)\s+(?:believe|think)\s+(?:that\s+)?(?:they|it|this|that|the\s+\w+)\s+(?:was|were|is|are)\b"
+    r"\b(?:don't|do\s+not)\s+(?:think|believe)\s+(?:it's|it\s+is|that's|that\s+is)\s+(?:entirely\s+|quite\s+|really\s+)?"
+    r"(?:accurate|fair|true|right)\s+to\s+say\b",
+    r"\b(?:I|we)\s+(?:don't|do\s+not)\s+(?:believe|think)\s+(?:that\s+)?(?:they|it|this|that|he|she|we|you|the\s+\w+)\s+"
+    r"(?:was|were|is|are|had|did)\b"
     r"(?!\s+(?:acceptable|good|fair|ok|okay|right|professional|kind|how|what|enough|nice)\b)",
     r"\bso\s+I\s+(?:believe|think)\s+(?:that\s+)?(?:the|our|your)\s+\w+\s+(?:was|were|is|are)\s+(?:correct|right|accurate)\b",
     r"\b(?:was|were)\s+actually\s+(?:in|at|there|on\s+time|present|available|ready)\b",
@@ -175,6 +179,7 @@ EXCUSE = widen(
     r"\b(?:unforeseeable|unforeseen|onvoorzienbaar|onvoorspelbaar)\b",
     r"\b(?:we|wij|ik|us)\b[^.!?]{0,40}\b(?:niet|not)\s+(?:\w+\s+){0,2}(?:verantwoordelijk|aansprakelijk|responsible|liable)\b",
     r"\bin\s+(?:our|my|onze|mijn)\s+(?:experience|ervaring)\b",
+    r"\b(?:weinig|geen)\s+vat\s+op\b", r"\b(?:had|have|has)\s+(?:little|no)\s+control\s+over\b",
     r"\b(?:simply|just)\s+(?:can't|cannot)\s+(?:absorb|afford|carry|cover)\b",
     # a new system's problems as a matter of course
     r"\b(?:teething\s+(?:problems|troubles)|kinderziektes?|kinderziekten|opstartproblemen)\b",
@@ -201,7 +206,11 @@ SMALL_PRINT = widen(
     # a rule stated in the passive: "non-returnable", "worden na bevestiging niet terugbetaald"
     r"\bnon-?(?:returnable|refundable|exchangeable|transferable|cancellable)\b",
     r"\bas\s+(?:outlined|stated|set\s+out|explained|described|specified|noted)\s+in\s+(?:your|our|the)\s+\w+",
-    r"\b(?:are|is)\s+charged\s+in\s+full\b", r"\b(?:worden|wordt)\s+(?:\w+\s+)?volledig\s+in\s+rekening\s+gebracht\b",
+    r"\b(?:are|is)\s+charged\s+in\s+full\b",
+    r"\b(?:volgens|conform|krachtens|op\s+basis\s+van|under|according\s+to)\s+(?:artikel|art\.|article|clause|section)\s*\d",
+    r"\b(?:algemene|onze)\s+(?:voorwaarden|leveringsvoorwaarden)\b",
+    r"\b(?:under|according\s+to|in\s+line\s+with)\s+the\s+(?:(?-i:[A-Z(][\w()-]*)\s+|of\s+|and\s+|for\s+){1,8}"
+    r"(?-i:Regulations|Act|Rules|Code|Directive)\b", r"\b(?:worden|wordt)\s+(?:\w+\s+)?volledig\s+in\s+rekening\s+gebracht\b",
     r"\b(?:worden|wordt|kunnen|kan)\s+(?:\w+\s+){0,3}niet\s+(?:worden\s+)?(?:geruild|omgeruild|teruggenomen|"
     r"terugbetaald|geretourneerd|geannuleerd|vergoed)\b",
 )

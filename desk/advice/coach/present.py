@@ -16,7 +16,12 @@ THANKS = rx(
     r"vertelde|deelt|deelde|schrijft|schreef|de\s+moeite|de\s+tijd|told|tell|let\s+us\s+know|shared|wrote|"
     r"took\s+the\s+time|raised|flagged|reached\s+out)",
 )
-THANKS_NOT = rx(r"\s+for\s+nothing\b", r"\s+voor\s+niets\b")
+THANKS_NOT = rx(r"\s+for\s+nothing\b", r"\s+voor\s+niets\b",
+                # thanks for patience alone, not "for your patience and for this review"
+                r"\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:your|the)\s+(?:patience|understanding)\b"
+                r"(?![^.!?]*\b(?:review|feedback|message|comments?)\b)",
+                r"\s+voor\s+(?:uw|je|jouw|het)\s+(?:geduld|begrip)\b(?![^.!?]*\b(?:review|feedback|bericht|recensie|uitleg)\b)",
+                r"\s+it\s+(?:if|when)\b")
 
 EMPATHY = rx(
     # English

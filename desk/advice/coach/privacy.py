@@ -43,8 +43,9 @@ _ORDER_NUMBER = rx(
     r"#\s?\d{5,}\b",
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
     r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
-    r"opdracht|werkbon)\s+"
-    r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,})\b",
+    r"opdracht|werkbon|application|aanvraag)\s+\(?"
+    r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,}|"
+    r"(?<=[(\s.:])\d{5,}|(?<=[\s.:])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,10})\b",
     # a tax or national number: "UTR 54321 09876", "rijksregisternummer 85.07.30-033.61"
     r"\b(?:UTR|BSN|burgerservicenummer|rijksregisternummer|national\s+insurance(?:\s+number)?|NI\s+number|"
     r"tax\s+reference)\s*(?:(?:no|nr|number|nummer)\.?\s*)?:?\s*[A-Z]{0,2}\s?\d[\d\s.-]{4,}\d\b",

@@ -21,7 +21,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\brefund(?:ed|ing|s)?\b(?!\s+(?:request|policy|form|process|application))",
         r"\b(?:your|the\s+full|full|all\s+your|the)\s+money\s+back\b", r"\bmoney\s+back\b",
         r"\breimburs\w*\b", r"\bpay\s+(?:you\s+)?back\b",
-        r"\bterug\s*(?:betal|stort)\w*\b", r"\bstort\w*\b[^.!?]{0,40}\bterug\b",
+        r"(?<!\bover\sde\s)\bterug\s*(?:betal|stort)\w*\b", r"\bstort\w*\b[^.!?]{0,40}\bterug\b",
         # money back, not a grumpy cook back or a mattress paid to send back
         r"\bgeld\s+terug\b", r"\bvan\s+ons\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\b(?:geld|bedrag|"
         r"aanbetaling|borg|\w*kosten|euro|alles|volledig\w*)\b[^.!?]{0,20}\bterug\b",
@@ -37,7 +37,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:cadeau|tegoed|waarde|kado)bon(?:nen|netjes?)?\b", r"\btegoed\b",
     ),
     "free": rx(
-        r"(?<!-)(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
+        r"(?<!-)(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|from|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
         r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
         r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
         r"\bop\s+(?:onze|mijn)\s+kosten\b", r"\b(?:uiteraard\s+|natuurlijk\s+|helemaal\s+)?zonder\s+(?:extra\s+)?kosten\b",
@@ -62,7 +62,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:brand[- ]new|gloednieuw\w*)\b", r"\bsend\s+you\s+a\s+new\b",
         r"\b(?:send|sturen|stuur|ship|deliver)\w*\b[^.!?]{0,30}\b(?:replacement|vervangend\w*)\b",
         r"\b(?:swap|exchange|ruil\w*)\b[^.!?]{0,40}\b(?:new|nieuwe?)\b",
-        r"\bnieuwe?\b[^.!?]{0,25}\b(?:sturen|opsturen|toesturen|stuur|sturen)\b",
+        r"\b(?:een|je|jouw|uw)\s+nieuwe?\b[^.!?]{0,25}\b(?:sturen|opsturen|toesturen|stuur)\b",
+        r"\bkrijg\w*\b[^.!?]{0,20}\bvan\s+ons\b[^.!?]{0,20}\bnieuwe?\b",
     ),
     "compensation": rx(
         r"\bcompensat\w*\b", r"\b(?:cover|pay\s+for|pay)\s+(?:the|your)\s+(?:\w+\s+)?(?:costs?|bill|fare|damage|repair)\b",
@@ -111,6 +112,9 @@ _NOT_AN_OFFER = rx(
 _BUT = re.compile(r"\b(?:but|however|maar|echter)\b", re.IGNORECASE)
 
 
+_SAID_WITH_NO = re.compile(r"\b(?:never|nooit|won't|not|niet)\b", re.IGNORECASE)
+
+
 def promises(sentence: str, allowed: frozenset[str]) -> tuple[str, re.Match[str]] | None:
     """The first kind of offer the sentence makes that the team does not allow."""
     start = 0
@@ -128,7 +132,8 @@ def _offer(sentence: str, start: int, end: int, allowed: frozenset[str]) -> tupl
         if kind in allowed:
             continue
         for m in pattern.finditer(sentence, start, end):
-            if kind != "guarantee" and negated(sentence, m.start(), m.end()):
+            # a guarantee may be said with a "never" of its own; "niet ... gegarandeerd" is none
+            if negated(sentence, m.start(), m.end()) and (kind != "guarantee" or not _SAID_WITH_NO.search(m.group())):
                 continue
             return kind, m
     return None

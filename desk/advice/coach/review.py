@@ -56,7 +56,7 @@ _CHANGE = (
     r"herzien|herziet|wijzig\w*|bewerk\w*|verwijder\w*|offline\s+ha\w*|weg\s*ha\w*|heroverweg\w*|"
     r"laten\s+meetellen|vermelden|erbij\s+doe\w*|bij\s+doe\w*|er\s+(?:\w+\s+){0,3}bij\s+doe\w*|aanpast|"
     r"(?:nog\s+eens|opnieuw)\s+(?:\w+\s+)?(?:bekijken|bekijkt|naar\s+kijken)|revisit\w*|look\s+at\s+(?:\w+\s+){0,2}again|"
-    r"take\s+another\s+look\s+at)"
+    r"(?:tak|hav|giv)\w*\s+(?:it\s+)?another\s+look(?:\s+at)?)"
 )
 _POSTED = (
     r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*|"

@@ -35,11 +35,12 @@ _NOT_A_PERSON = frozenset(
     slagerij apotheek praktijk kliniek kinderopvang opvang verhuur installatie bouw schilders tandartsen
     dierenkliniek wasserette reizen wash carwash landscapes landscaping roasters coffee couriers cleaners
     repairs garages tyres windows glazing decorators painters joinery interiors events weddings photography
+    dienst beheer
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
 _BUSINESS_WORD = re.compile(
-    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|opvang|verhuur|school|handel|erij|kliniek|dienst)$",
+    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|opvang|verhuur|school|handel|erij|kliniek|dienst|beheer)$",
     re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
