@@ -420,6 +420,49 @@ def test_what_round_15_taught(middle, rule, dutch, found):
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
+@pytest.mark.parametrize("middle, rule, dutch, found", [
+    ("At your trial on 3 May we talked about a long-wear base. ", "personal_data", False, True),
+    ("Making up the 250mg/5ml suspension takes a few minutes. ", "personal_data", False, True),
+    ("I've moved your follow-up forward to this Thursday at 2.15pm. ", "personal_data", False, True),
+    ("Ik heb je reparatiebon 2024-0817 erbij gepakt. ", "personal_data", True, True),
+    ("De opzegging van je oude abonnement op 06 18 44 92 07 is niet verstuurd. ", "personal_data", True, True),
+    ("Uw insulinepennen zaten die dag in een rit die te krap was gepland. ", "personal_data", True, True),
+    ("Running low on your regular medication is genuinely worrying. ", "personal_data", False, False),
+    ("There's only so much housekeeping can do between stays. ", "defensive", False, True),
+    ("There are only two of us running the office, so replies aren't always quick. ", "defensive", False, True),
+    ("Tijdens de wachtdienst sta ik er 's nachts alleen voor. ", "defensive", True, True),
+    ("Your message was left with a colleague who was off sick. That's our failure. ", "defensive", False, False),
+    ("To be honest, 25 minutes for a roll isn't the end of the world. ", "belittles", False, True),
+    ("In line with our practice access policy, same-day appointments are released at 8am. ", "small_print",
+     False, True),
+    ("I understand how worried you must be after three terms without progress. ", "small_print", False, False),
+    ("We've reviewed the CCTV from the front door, and it doesn't show anyone being pushed. ", "contradicts",
+     False, True),
+    ("Getting an eye-roll when you asked for them to be remade would annoy anyone. ", "contradicts", False, False),
+    ("Over de make-up ga ik hier niet publiek in discussie. ", "no_comment", True, True),
+    ("We'll send a fresh bouquet at no charge and refund the full order. ", "promise", False, True),
+    ("We sturen je deze week een nieuw slot van hetzelfde merk. ", "promise", True, True),
+    ("De rekening van de fietsenmaker betalen wij natuurlijk ook. ", "promise", True, True),
+    ("Your group's next hour is on us. ", "promise", False, True),
+    ("That's heartbreaking, and the rushed fitting is on us. ", "promise", False, False),
+    ("You paid us to take a job off your hands. ", "promise", False, False),
+    ("The first message we have is your email asking for the money back. ", "promise", False, False),
+    ("Under our terms the callout fee is only waived where the engineer finds a fault. ", "promise", False, False),
+    ("Een rustige kamer beloven en ze dan niet geven, kan niet. ", "promise", True, False),
+    ("Bij annulering is een vergoeding van 30% van de bestelwaarde verschuldigd. ", "promise", True, False),
+    ("Wil je me een privébericht sturen zodat we een nieuwe afspraak kunnen maken? ", "promise", True, False),
+    ("I'd welcome the chance to talk this through and update you myself. ", "change_review", False, False),
+])
+def test_what_round_16_taught(middle, rule, dutch, found):
+    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+
+
+def test_sorry_for_how_they_took_it_is_no_apology():
+    draft = ("Beste Sam,\n\nBedankt voor je review, ik snap dat je teleurgesteld bent. Het spijt ons dat je moeder de "
+             "uitleg als te kort heeft ervaren. Bel me gerust.\n\nAnna")
+    assert "apology" in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
 @pytest.mark.parametrize("draft", [
     "Hi Sam,\n\nI'm sorry: that was frustrating. Thanks again for your patience. Please call me on 01632 960 111."
     "\n\nAnna",
@@ -431,7 +474,8 @@ def test_thanks_for_patience_or_a_request_is_no_thanks_for_the_review(draft):
                                        customer="Sam", signer="Anna").rules
 
 
-@pytest.mark.parametrize("sign_off", ["Greenline Landscapes", "Ridgeline Coffee Roasters", "Dienst Afvalbeheer"])
+@pytest.mark.parametrize("sign_off", ["Greenline Landscapes", "Ridgeline Coffee Roasters", "Dienst Afvalbeheer",
+                                      "Vakantiehuisjes Duinzicht"])
 def test_a_business_name_in_trade_words_is_not_a_person(sign_off):
     draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
              f"01632 960 111 and we'll talk.\n\n{sign_off}")
@@ -525,7 +569,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-15 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-16 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -563,6 +607,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-15 have all been read and tu
     # round 15 was evaluated once (89.0 % / 92.2 %), then labelled, trained on and its misses read
     ("round_15", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
     ("round_15", "nl"): {"recall": 0.96, "false_alarms": 0.002, "good_flagged": 1},
+    # round 16 was evaluated once (87.3 % / 91.7 %), then labelled, trained on and its misses read
+    ("round_16", "en"): {"recall": 0.97, "false_alarms": 0.004, "good_flagged": 1},
+    ("round_16", "nl"): {"recall": 0.96, "false_alarms": 0.002, "good_flagged": 0},
 }
 
 

@@ -32,7 +32,7 @@ OWNED = rx(
     r"\b(?:is|was)\s+no\s+reason\b", r"\b(?:isn't|is\s+not|wasn't)\s+a\s+reason\b",
     r"\b(?:we|i)\s+(?:really\s+|absolutely\s+|definitely\s+|still\s+)?should(?:n't|\s+not)?\s+have\b",
     r"\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:us|me)\b", r"\bwe\s+take\s+(?:full\s+)?responsibility\b",
-    r"\bour\s+(?:mistake|responsibility)\b",
+    r"\bour\s+(?:mistake|responsibility|failure|failing|fault)\b",
     r"\bwe\s+(?:got\s+it\s+wrong|dropped\s+the\s+ball|let\s+you\s+down|lost\s+track|forgot|messed\s+up|mixed\s+up)\b",
     r"\b(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:\w+\s+){0,4}(?:vergeten|kwijtgeraakt)\b",
     r"\b(?:I|we)\s+(?:didn't|did\s+not|failed\s+to|forgot\s+to)\s+(?:\w+\s+)?(?:get|call|tell|let|send|update|put|check|"
@@ -243,7 +243,7 @@ SMALL_PRINT = widen(
     r"\b(?:warranty|guarantee|policy|insurance|garantie|polis|verzekering)\s+(?:\w+\s+)?(?:excludes|sluit)\b",
     r"\bas\s+(?:noted|stated|shown|explained|mentioned|listed)\b", r"\bzoals\s+(?:vermeld|aangegeven|vermeldt)\s+bij\b",
     r"\b(?:can't|cannot|can\s+not|kan\s+niet\s+meer|kunnen\s+niet\s+meer)\s+(?:be\s+|worden\s+)?"
-    r"(?:cancelled|canceled|geannuleerd|returned|exchanged|refunded)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"\b(?:terms|voorwaarden)\b",
+    r"(?:cancelled|canceled|geannuleerd|returned|exchanged|refunded)\b", r"\bvolgens\s+(?:ons|onze|het|de)\s+\w*(?:beleid|voorwaarden|regels|reglement)\b", r"\bpolicy\s+is\s+that\b", r"(?<!\bthree\s)(?<!\btwo\s)(?<!\bfour\s)(?<!\bfew\s)(?<!\bseveral\s)(?<!\d\s)\b(?:terms|voorwaarden)\b",
 )
 CHANGING = widen(CHANGING, r"\b(?:herschrijv|rewrit|onduidelijk|unclear)\w*\b",
                  r"\b(?:until|up\s+to)\s+now\b", r"\btot\s+(?:nu|nog|voor\s+kort)\s+toe\b|\btot\s+voor\s+kort\b")

@@ -48,6 +48,7 @@ BELITTLES = rx(
     r"\b(?:make|making|made)\s+(?:such\s+)?a\s+(?:big\s+)?(?:fuss|drama|mountain)\b",
     r"\bstorm\s+in\s+a\s+teacup\b", r"\b(?:no|not\s+(?:such\s+)?a|hardly\s+a)\s+big\s+deal\b",
     r"\b(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:a\s+|such\s+a\s+)?(?:huge|big|major|massive)\s+deal\b",
+    r"\b(?:isn't|is\s+not|wasn't|was\s+not)\s+the\s+end\s+of\s+the\s+world\b",
     r"\b(?:too|overly|a\s+bit|rather)\s+(?:sensitive|harsh|picky|fussy|dramatic)\b",
     r"\b(?:nothing|not\s+much)\s+to\s+(?:worry|complain|get\s+upset)\s+about\b",
     r"\bfirst\s+world\s+problem\b",
@@ -122,7 +123,7 @@ CONTRADICTS = widen(
     r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)"
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b",
     r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
-    r"(?<!\bwhat\s)(?<!\bwat\s)\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
+    r"(?<!\bwhat\s)(?<!\bwat\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\btoen\s)\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
     r"\b(?:sent|gestuurd|verstuurd)\s+(?:\w+\s+){0,2}(?:to\s+you|naar\s+(?:u|je))\s+(?:twice|two\s+times|twee\s+keer)\b",
     r"\b(?:zelfs|actually|in\s+fact|sterker\s+nog)\b[^.!?]{0,60}\b(?:twice|two\s+times|twee\s+keer|sent|gestuurd|on\s+time|op\s+tijd)\b",
     r"\bwel\s+degelijk\b",

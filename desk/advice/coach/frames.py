@@ -21,7 +21,7 @@ _SPEAK = (r"(?:discuss|comment|air|hash\s+out|thrash\s+out|go(?:ing)?\s+into|get
 _PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:(?:this|a|an|the)\s+)?(?:public\s+)?(?:review\s+)?(?:site|platform|forum|page)s?|"
            r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|in\s+(?:a|this|the)\s+(?:public\s+)?(?:review|reply|response)|"
            r"further|any\s+further|any\s+more|anymore|openly)")
-_SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten)"
+_SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten|in\s+discussie)"
 _PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek)"
 NO_COMMENT = widen(
     dismissive.NO_COMMENT,
@@ -51,13 +51,13 @@ _RECORD_NL = (r"\w*(?:bon|bonnen|bonnetjes?|systeem|systemen|gegevens|beelden|ca
 CONTRADICTS = widen(
     dismissive.CONTRADICTS,
     rf"\b(?:our|the|my)\s+(?:\w+\s+){{0,2}}{_RECORD}(?:\s+(?!you\b)\w+){{0,6}}\s+(?:clearly\s+|also\s+)?{_SHOW}\b",
-    rf"\b(?:our|the|my)\s+(?:\w+\s+)?{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+)?"
+    rf"\b(?:our|the|my)\s+(?:\w+\s+)?{_RECORD}\b[^.!?]{{0,40}}\b(?:which|and\s+(?:it|they|that))\s+(?:clearly\s+|doesn't\s+|does\s+not\s+|don't\s+)?"
     rf"{_SHOW}\b",
     rf"\b(?:ons|onze|de|het|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:daaruit|hieruit|waaruit)\s+(?:blijkt|bleek)\b",
     rf"\buit\s+(?:de|het|ons|onze|mijn)\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}\b(?:blijkt|bleek)\b",
     rf"\b(?:volgens\s+(?:ons|onze|de|het|mijn)|(?:in|op|uit)\s+(?:ons|onze|mijn))\s+(?:\w+\s+)?{_RECORD_NL}\b[^.!?]{{0,40}}"
     rf"\b(?:staat|stond|blijkt|bleek|zien|zie|zag|te\s+zien|vermeld|genoteerd)\b",
-    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|laten\s+zien|laat\s+zien|bevestig\w*|wijz\w*|"
+    rf"\b(?:ons|onze|de|het)\s+(?:\w+\s+)?{_RECORD_NL}(?:\s+(?!u\b|je\b)\w+){{0,4}}\s+(?:tonen|toont|(?:laten|laat)\b(?=[^.!?]{{0,40}}\bzien\b)|bevestig\w*|wijz\w*|"
     rf"geven|geeft|zeggen|zegt)\b",
     r"\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:entirely\s+|quite\s+|wholly\s+|very\s+)?"
     r"(?:accurate|correct|fair|true|truthful|honest|complete)\s+(?:account|picture|description|version|"
@@ -180,6 +180,8 @@ EXCUSE = widen(
     r"\b(?:we|wij|ik|us)\b[^.!?]{0,40}\b(?:niet|not)\s+(?:\w+\s+){0,2}(?:verantwoordelijk|aansprakelijk|responsible|liable)\b",
     r"\bin\s+(?:our|my|onze|mijn)\s+(?:experience|ervaring)\b",
     r"\b(?:weinig|geen)\s+vat\s+op\b", r"\b(?:had|have|has)\s+(?:little|no)\s+control\s+over\b",
+    r"\bonly\s+so\s+much\s+(?:\w+\s+){0,3}can\s+do\b", r"\bonly\s+(?:two|three|\d)\s+of\s+us\b",
+    r"\b(?:sta|staan|stond|stonden)\s+(?:ik|we|wij)\s+er\s+(?:[\w']+\s+){0,3}alleen\s+voor\b",
     r"\b(?:simply|just)\s+(?:can't|cannot)\s+(?:absorb|afford|carry|cover)\b",
     # a new system's problems as a matter of course
     r"\b(?:teething\s+(?:problems|troubles)|kinderziektes?|kinderziekten|opstartproblemen)\b",
@@ -209,6 +211,7 @@ SMALL_PRINT = widen(
     r"\b(?:are|is)\s+charged\s+in\s+full\b",
     r"\b(?:volgens|conform|krachtens|op\s+basis\s+van|under|according\s+to)\s+(?:artikel|art\.|article|clause|section)\s*\d",
     r"\b(?:algemene|onze)\s+(?:voorwaarden|leveringsvoorwaarden)\b",
+    r"\b(?:in\s+line\s+with|as\s+per|per)\s+(?:our|the)\s+(?:\w+\s+){0,3}(?:policy|policies|terms|rules)\b",
     r"\b(?:under|according\s+to|in\s+line\s+with)\s+the\s+(?:(?-i:[A-Z(][\w()-]*)\s+|of\s+|and\s+|for\s+){1,8}"
     r"(?-i:Regulations|Act|Rules|Code|Directive)\b", r"\b(?:worden|wordt)\s+(?:\w+\s+)?volledig\s+in\s+rekening\s+gebracht\b",
     r"\b(?:worden|wordt|kunnen|kan)\s+(?:\w+\s+){0,3}niet\s+(?:worden\s+)?(?:geruild|omgeruild|teruggenomen|"

@@ -118,6 +118,10 @@ APOLOGY_NOT = rx(
     r"\s+(?:dat|that)\s+(?:u|je|you)\s+(?:het|dat|dit|zich|er|it|this)?\s*(?:zo|"
     r"so|that\s+way|this\s+way)\s+(?:over\s+)?"
     r"(?:ervaart|ervaren|heeft\s+ervaren|voelt|denkt|ziet|feel|see)\b",
+    # sorry for how they took it: "dat uw moeder de uitleg als te kort heeft ervaren"
+    r"\s+(?:dat|that)\s+(?:u|je|uw|jouw|you|your)\b[^.!?]{0,80}\b(?:als|as)\s+(?:\w+\s+){0,3}"
+    r"(?:heeft|hebt|heb)\s+ervaren\b",
+    r"\s+(?:that\s+)?you\s+(?:felt|perceived|experienced|found)\s+(?:it|this|that|the\s+\w+)\s+(?:as|to\s+be)\b",
 )
 
 _CONTACT = r"(?:(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+|00)?\d[\d\s().-]{7,}\d)"

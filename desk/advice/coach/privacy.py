@@ -37,13 +37,13 @@ _ORDER_NUMBER = rx(
     r"\b(?:order|invoice|customer|account|policy|booking|reservation|"
     r"reference|case|ticket|claim|dossier|job)\s*(?:(?:number|no\.?|nr\.?|"
     r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
-    r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|reparatie|werkorder|ticket|referentie|"
+    r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|reparatie|reparatiebon|werkorder|ticket|referentie|"
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
     r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
-    r"opdracht|werkbon|application|aanvraag)\s+\(?"
+    r"opdracht|werkbon|reparatiebon|application|aanvraag)\s+\(?"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,}|"
     r"(?<=[(\s.:])\d{5,}|(?<=[\s.:])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,10})\b",
     # a tax or national number: "UTR 54321 09876", "rijksregisternummer 85.07.30-033.61"
@@ -74,6 +74,7 @@ _CUSTOMER_PHONE = rx(
     r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){0,1}(?:mobile|number|phone|nummer|telefoonnummer|gsm|mobiel)\b",
     r"\b(?:tried|geprobeerd)\b",
     r"\b(?:number|nummer)\s+(?:on|in|op)\s+(?:your|uw|je|jouw)\s+(?:account|file|profile|booking|dossier|profiel)\b",
+    r"\b(?:je|jouw|uw|your)\s+(?:\w+\s+)?(?:abonnement|subscription|contract|account|line|lijn)\s+(?:op|on)\b",
     r"\bleft\s+(?:you\s+)?(?:a\s+)?(?:\w+\s+)?(?:message|voicemail)\b",
     r"\b(?:bericht|voicemail)\s+(?:\w+\s+){0,2}(?:ingesproken|achtergelaten)\b", r"\bingesproken\b",
 )
@@ -83,7 +84,7 @@ _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
            r"staanplaats)\s+[A-Z]?-?\d{1,4}[A-Z]?\b")
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
 _BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|reservering|afspraak|afspraken|tafel|"
-            r"wedding|bruiloft|event|"
+            r"wedding|bruiloft|event|trial|fitting|consultation|follow-up|check-up|nacontrole|oproep|"
             r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus)(?:s|en)?")
 _DAY_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
               r"november|december|january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|"
@@ -106,6 +107,9 @@ _BOOKING_TIME = rx(
     rf"\byou\s+had\s+(?:a|an|your)\s+{_BOOKING}\b[^.!?]{{0,30}}?\b{_CLOCK}",
     # their doctor's referral or what was prescribed for them
     r"\b(?:verwijzing|referral)\s+(?:van|from)\s+(?:dr\.?|dokter|de\s+huisarts|je\s+huisarts|uw\s+huisarts|your\s+gp)\b",
+    # their medicine: a dose, what was prescribed for them
+    r"\b\d+(?:[.,]\d+)?\s?(?:mg|mcg|ml)(?:/\d+\s?ml)?\b", r"\bprescribed\s+for\s+(?:you|your)\b",
+    r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:insuline\w*|bloedverdunner\w*|antibiotic\w*|antibiotica|inhaler|puffer)\b",
     # a booking or an arrival of theirs, with its time: "booked under your name for 7:00 pm"
     rf"\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,50}}?\b{_BOOKED}\b[^.!?]{{0,30}}?\b{_CLOCK}",
     rf"\b{_BOOKED}\b[^.!?]{{0,30}}?\b(?:your|you|uw|je|jouw|jullie)\b[^.!?]{{0,30}}?\b{_CLOCK}",

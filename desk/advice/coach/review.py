@@ -62,10 +62,12 @@ _POSTED = (
     r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*|"
     r"this|that|it|dit|dat|het|deze)"
 )
+_POSTED_NOUN = r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*)"
 REVIEW_ASK = rx(
     REVIEW_ASK.pattern,
     rf"\b{_ASKING}\b[^.!?]{{0,60}}\b{_CHANGE}\b[^.!?]{{0,40}}\b{_POSTED}\b",
-    rf"\b{_ASKING}\b[^.!?]{{0,60}}\b{_POSTED}\b[^.!?]{{0,40}}\b{_CHANGE}",
+    # the review named before the change: a pronoun there is too loose ("talk this through and update you")
+    rf"\b{_ASKING}\b[^.!?]{{0,60}}\b{_POSTED_NOUN}\b[^.!?]{{0,40}}\b{_CHANGE}",
     r"\bbump\w*\s+(?:the\s+|your\s+|my\s+)?(?:rating|score|stars?)\s+up\b",
     rf"\blook\s+again\s+at\s+(?:your|the)\s+(?:[\w-]+\s+){{0,2}}{_REVIEW}\b",
     r"\btak\w*\s+(?:this|the|your|that)\s+(?:review|post|rating|comment)\s+(?:down|offline)\b",

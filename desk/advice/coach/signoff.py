@@ -40,7 +40,7 @@ _NOT_A_PERSON = frozenset(
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
 _BUSINESS_WORD = re.compile(
-    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|opvang|verhuur|school|handel|erij|kliniek|dienst|beheer)$",
+    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|huisjes|park|parken|opvang|verhuur|school|handel|erij|kliniek|dienst|beheer)$",
     re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
