@@ -235,7 +235,7 @@ def test_not_the_place_to_talk_is_a_no_comment_unless_an_offer_to_talk_follows(m
 
 # what round 10 taught: moves in words the rules did not know (True), and shapes that only look
 # like one (False)
-@pytest.mark.parametrize("middle, rule, dutch, found", [
+ROUND_10_TAUGHT = [
     ("I've checked, and your code for unit 2B was used at 14:12 that Sunday. ", "personal_data", False, True),
     ("Ik heb de boeking van Fleur voor de beginnersgroep van zaterdag 10.00 uur nagekeken. ", "personal_data",
      True, True),
@@ -256,9 +256,7 @@ def test_not_the_place_to_talk_is_a_no_comment_unless_an_offer_to_talk_follows(m
      False),
     ("Tot nu toe was ons beleid dat we de teruglevering alleen controleerden als een klant erom vroeg. ",
      "small_print", True, False),
-])
-def test_what_round_10_taught(middle, rule, dutch, found):
-    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+]
 
 
 @pytest.mark.parametrize("middle, dutch", [
@@ -304,7 +302,7 @@ def test_what_round_11_taught_is_no_move(middle, rule, dutch):
     assert rule not in rules(middle, GOED if dutch else GOOD)
 
 
-@pytest.mark.parametrize("middle, rule, dutch, found", [
+CAUSES_AND_OWNED = [
     # an outside cause told as context: sickness, temps, the season, the forecast, fate
     ("We had two staff off sick that afternoon and were relying on agency cover. ", "defensive", False, True),
     ("Die middag waren twee vaste medewerkers ziek en draaiden we met invalkrachten. ", "defensive", True, True),
@@ -325,12 +323,10 @@ def test_what_round_11_taught_is_no_move(middle, rule, dutch):
     ("Any injury should be recorded and shared at pick-up, and that didn't happen. ", "contradicts", False, False),
     ("Dat is niet gebeurd: de bezorger heeft om 10 uur aangebeld. ", "contradicts", True, True),
     ("We werken nu met een vast draaiboek, wie er ook op de planning staat. ", "contradicts", True, False),
-])
-def test_causes_told_as_context_and_failures_owned(middle, rule, dutch, found):
-    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+]
 
 
-@pytest.mark.parametrize("middle, rule, dutch, found", [
+ROUND_13_TAUGHT = [
     ("I spoke to Costas, and he's quite sure that mark was already on the sleeve. ", "contradicts", False, True),
     ("I'm afraid that isn't quite how I remember it. ", "contradicts", False, True),
     ("I must say that I stand by the description. ", "contradicts", False, True),
@@ -353,12 +349,10 @@ def test_causes_told_as_context_and_failures_owned(middle, rule, dutch, found):
     ("Ik zie dat je toestel bij ons was (reparatienummer R-20931). ", "personal_data", True, True),
     ("In ons dossier zie ik dat u op 14 februari om 10u30 een afspraak had. ", "personal_data", True, True),
     ("Bij de verwijzing van dr. Segers stond manuele therapie voorgeschreven. ", "personal_data", True, True),
-])
-def test_what_round_13_taught(middle, rule, dutch, found):
-    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+]
 
 
-@pytest.mark.parametrize("middle, rule, dutch, found", [
+ROUND_14_TAUGHT = [
     ("As outlined in your booking confirmation, late cancellations are charged in full. ", "small_print", False,
      True),
     ("We went back to your order form, and the drops we made match the measurements on it. ", "contradicts",
@@ -384,12 +378,10 @@ def test_what_round_13_taught(middle, rule, dutch, found):
      False, True),
     ("Ik heb reservering 24-0871 erbij gepakt. ", "personal_data", True, True),
     ("U bent welkom op donderdag 12 juni om 9.40 uur bij dr. Van Leeuwen. ", "personal_data", True, True),
-])
-def test_what_round_14_taught(middle, rule, dutch, found):
-    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+]
 
 
-@pytest.mark.parametrize("middle, rule, dutch, found", [
+ROUND_15_TAUGHT = [
     ("I've pulled up your booking (ref. LZ-20931, departing 14 July). ", "personal_data", False, True),
     ("Ik heb uw boeking (referentie KX7P2M) nagekeken. ", "personal_data", True, True),
     ("Ik heb uw bestelling (nr. 55812) nagekeken. ", "personal_data", True, True),
@@ -415,12 +407,10 @@ def test_what_round_14_taught(middle, rule, dutch, found):
     ("Ik begrijp dat het bericht over de terugbetaling hard aankwam. ", "promise", True, False),
     ("In de overeenkomst staat dat een resultaat niet kan worden gegarandeerd. ", "promise", True, False),
     ("De nieuwe regeling sturen we volgende week naar alle ouders. ", "promise", True, False),
-])
-def test_what_round_15_taught(middle, rule, dutch, found):
-    assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+]
 
 
-@pytest.mark.parametrize("middle, rule, dutch, found", [
+ROUND_16_TAUGHT = [
     ("At your trial on 3 May we talked about a long-wear base. ", "personal_data", False, True),
     ("Making up the 250mg/5ml suspension takes a few minutes. ", "personal_data", False, True),
     ("I've moved your follow-up forward to this Thursday at 2.15pm. ", "personal_data", False, True),
@@ -452,8 +442,16 @@ def test_what_round_15_taught(middle, rule, dutch, found):
     ("Bij annulering is een vergoeding van 30% van de bestelwaarde verschuldigd. ", "promise", True, False),
     ("Wil je me een privébericht sturen zodat we een nieuwe afspraak kunnen maken? ", "promise", True, False),
     ("I'd welcome the chance to talk this through and update you myself. ", "change_review", False, False),
+]
+
+
+@pytest.mark.parametrize("middle, rule, dutch, found", [
+    *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT,
+    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
 ])
-def test_what_round_16_taught(middle, rule, dutch, found):
+def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
+    """Each blind round's moves in words the rules did not know (True), and shapes that only look
+    like one (False), once the round was read."""
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 

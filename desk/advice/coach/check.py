@@ -254,9 +254,9 @@ def _read(sentence: str, played: set[str]) -> set[str]:
     """The roles the model read in a body sentence, where the rules do not know better: a
     record that proves the customer right contradicts no one, and a feeling or an apology
     taken back ("sorry als je je niet welkom voelde", "we begrijpen niet waarom") is no empathy.
-    A sentence about what changed argues nothing, nor does a feeling named that cites no
-    record ("an item that doesn't match the photos is so disappointing"), and thanks for patience or a request ("we'd
-    appreciate it if") thank no one for the review."""
+    A sentence about what changed argues nothing, nor does a feeling named that cites no record
+    ("an item that doesn't match the photos is so disappointing"); thanks for patience or a
+    request ("we'd appreciate it if") thank no one for the review."""
     read = played & {*READ_ROLES, *READ_ELEMENTS}
     if "contradicts" in read and (frames.CONCEDES.search(sentence) or frames.CHANGED.search(sentence)
                                   or ("empathy" in read and not frames.CONTRADICTS.search(sentence))):

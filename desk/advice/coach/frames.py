@@ -207,15 +207,17 @@ SMALL_PRINT = widen(
     r"\b(?:mogen|mag|kunnen|staat|dienen)\b",
     # a rule stated in the passive: "non-returnable", "worden na bevestiging niet terugbetaald"
     r"\bnon-?(?:returnable|refundable|exchangeable|transferable|cancellable)\b",
-    r"\bas\s+(?:outlined|stated|set\s+out|explained|described|specified|noted)\s+in\s+(?:your|our|the)\s+\w+",
-    r"\b(?:are|is)\s+charged\s+in\s+full\b",
-    r"\b(?:volgens|conform|krachtens|op\s+basis\s+van|under|according\s+to)\s+(?:artikel|art\.|article|clause|section)\s*\d",
-    r"\b(?:algemene|onze)\s+(?:voorwaarden|leveringsvoorwaarden)\b",
-    r"\b(?:in\s+line\s+with|as\s+per|per)\s+(?:our|the)\s+(?:\w+\s+){0,3}(?:policy|policies|terms|rules)\b",
-    r"\b(?:under|according\s+to|in\s+line\s+with)\s+the\s+(?:(?-i:[A-Z(][\w()-]*)\s+|of\s+|and\s+|for\s+){1,8}"
-    r"(?-i:Regulations|Act|Rules|Code|Directive)\b", r"\b(?:worden|wordt)\s+(?:\w+\s+)?volledig\s+in\s+rekening\s+gebracht\b",
     r"\b(?:worden|wordt|kunnen|kan)\s+(?:\w+\s+){0,3}niet\s+(?:worden\s+)?(?:geruild|omgeruild|teruggenomen|"
     r"terugbetaald|geretourneerd|geannuleerd|vergoed)\b",
+    r"\b(?:are|is)\s+charged\s+in\s+full\b", r"\b(?:worden|wordt)\s+(?:\w+\s+)?volledig\s+in\s+rekening\s+gebracht\b",
+    # the rule pointed at: "as outlined in your booking confirmation", "volgens artikel 4.3",
+    # "in line with our access policy", "under the Taking Control of Goods (Fees) Regulations"
+    r"\bas\s+(?:outlined|stated|set\s+out|explained|described|specified|noted)\s+in\s+(?:your|our|the)\s+\w+",
+    r"\b(?:volgens|conform|krachtens|op\s+basis\s+van|under|according\s+to)\s+(?:artikel|art\.|article|clause|section)\s*\d",
+    r"\b(?:algemene|onze)\s+voorwaarden\b",
+    r"\b(?:in\s+line\s+with|as\s+per|per)\s+(?:our|the)\s+(?:\w+\s+){0,3}(?:policy|policies|terms|rules)\b",
+    r"\b(?:under|according\s+to|in\s+line\s+with)\s+the\s+(?:(?-i:[A-Z(][\w()-]*)\s+|of\s+|and\s+|for\s+){1,8}"
+    r"(?-i:Regulations|Act|Rules|Code|Directive)\b",
 )
 
 # --- empathy: the feeling shared, the evening that was not what they hoped for -------------

@@ -10,10 +10,11 @@ _PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\d{2}|0\d)[\d\s().-]{6,}\d")
 _DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Whose details? "reach me at", "ons nummer" is the business; "your number", "uw adres" the customer.
+_ON_THEIR_RECORD = r"\s+(?:on|in|op)\s+(?:your|uw|je|jouw)\s+(?:account|file|profile|booking|dossier|profiel)\b"
 _CUSTOMER_CONTEXT = rx(
     r"\byour\s+(?:(?:phone|mobile|home|e-?mail|delivery|postal|billing)\s+)?(?:number|address|e-?mail)\b",
     r"\b(?:called|rang|texted|phoned|emailed|mailed)\s+you\s+(?:on|at)\b",
-    r"\b(?:number|nummer|address|adres|e-?mail)\s+(?:on|in|op)\s+(?:your|uw|je|jouw)\s+(?:account|file|profile|booking|dossier|profiel)\b",
+    rf"\b(?:number|nummer|address|adres|e-?mail){_ON_THEIR_RECORD}",
     r"\b(?:delivered|sent|shipped)\s+to\b", r"\byou\s+live\b",
     r"\b(?:uw|je|jouw)\s+(?:(?:mobiele|telefoon|e-mail|mail|huis|post|"
     r"bezorg|factuur)\s*)?(?:nummer|adres|e-mailadres|mailadres|telefoonnummer)\b",
@@ -73,7 +74,7 @@ _CUSTOMER_PHONE = rx(
     r"\b(?:belden|probeerden|belde|probeerde)\s+(?:\w+\s+){0,3}(?:u|je|uw|jouw)\b",
     r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){0,1}(?:mobile|number|phone|nummer|telefoonnummer|gsm|mobiel)\b",
     r"\b(?:tried|geprobeerd)\b",
-    r"\b(?:number|nummer)\s+(?:on|in|op)\s+(?:your|uw|je|jouw)\s+(?:account|file|profile|booking|dossier|profiel)\b",
+    rf"\b(?:number|nummer){_ON_THEIR_RECORD}",
     r"\b(?:je|jouw|uw|your)\s+(?:\w+\s+)?(?:abonnement|subscription|contract|account|line|lijn)\s+(?:op|on)\b",
     r"\bleft\s+(?:you\s+)?(?:a\s+)?(?:\w+\s+)?(?:message|voicemail)\b",
     r"\b(?:bericht|voicemail)\s+(?:\w+\s+){0,2}(?:ingesproken|achtergelaten)\b", r"\bingesproken\b",

@@ -58,11 +58,8 @@ _CHANGE = (
     r"(?:nog\s+eens|opnieuw)\s+(?:\w+\s+)?(?:bekijken|bekijkt|naar\s+kijken)|revisit\w*|look\s+at\s+(?:\w+\s+){0,2}again|"
     r"(?:tak|hav|giv)\w*\s+(?:it\s+)?another\s+look(?:\s+at)?)"
 )
-_POSTED = (
-    r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*|"
-    r"this|that|it|dit|dat|het|deze)"
-)
 _POSTED_NOUN = r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*)"
+_POSTED = rf"(?:{_POSTED_NOUN}|this|that|it|dit|dat|het|deze)"
 REVIEW_ASK = rx(
     REVIEW_ASK.pattern,
     rf"\b{_ASKING}\b[^.!?]{{0,60}}\b{_CHANGE}\b[^.!?]{{0,40}}\b{_POSTED}\b",

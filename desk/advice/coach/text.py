@@ -100,9 +100,8 @@ def find(pattern: re.Pattern[str], text: str, *, negatable: bool = True,
 # "www.example.nl") or after a title or abbreviation that goes on ("bij dr. Van Leeuwen",
 # "t.a.v. Daan") does not end a sentence.
 _ABBREVIATED = "|".join(rf"(?<=\b{a})" for a in (
-    "[Dd]r", "[Dd]rs", "[Mm]r", "[Mm]rs", "[Mm]s", "[Dd]hr", "[Mm]evr", "[Mm]w", "[Pp]rof", "[Ii]r", "[Ii]ng",
-    "t\\.a\\.v", "bijv", "o\\.a", "ca",
-    "e\\.g", "i\\.e", "St"))
+    "[Dd]r", "[Dd]rs", "[Mm]r", "[Mm]rs", "[Mm]s", "[Dd]hr", "[Mm]evr", "[Mm]w", "[Pp]rof", "[Ii]r", "[Ii]ng", "St",
+    "t\\.a\\.v", "bijv", "o\\.a", "ca", "e\\.g", "i\\.e"))
 _NUMBERED = "|".join(rf"(?<=\b{a})" for a in ("[Nn]o", "[Nn]r", "[Nn]os"))
 _SENTENCE = re.compile(rf"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\w)\.(?=\w)|(?:{_ABBREVIATED})\.(?=[ \t]+\w)|"
                        rf"(?:{_NUMBERED})\.(?=[ \t]*\d))+(?:[.!?]+|\n|$)")
