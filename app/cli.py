@@ -68,15 +68,20 @@ def slack(env_file: str = ENV_FILE,
           http: bool = typer.Option(False, "--http",
                                     help="Serve Slack's requests over HTTP instead of Socket Mode."),
           port: int = typer.Option(3000, help="The HTTP port (with --http)."),
-          host: str = typer.Option("0.0.0.0", help="The address to listen on (with --http).")
+          host: str = typer.Option("0.0.0.0", help="The address to listen on (with --http)."),
+          role: str = typer.Option(
+              "all", help="all: serve and work (the default); with PostgreSQL, web: only store "
+                          "and acknowledge what Slack sends, worker: only work it off, post "
+                          "and remind (no server).")
           ) -> None:
     """Run the Slack app: Socket Mode by default, or HTTP on /slack/events behind a load balancer."""
     from dataclasses import replace
 
     from app.main import build, run_slack
+    from bot.serving import ROLES
 
     run_slack(build(replace(_settings(env_file), adapter="slack")), http=http, host=host,
-              port=port)
+              port=port, role=_one_of(ROLES, role))
 
 
 @app.command()

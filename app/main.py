@@ -155,7 +155,7 @@ def serve_intake(desk: Desk, *, host: str, port: int, background: bool = False):
 
 
 def run_slack(app: Runtime, *, http: bool = False, host: str = "0.0.0.0",
-              port: int = 3000) -> None:
+              port: int = 3000, role: str = "all") -> None:
     from bot.adapters.slack.serve import run
 
-    run(app, http=http, host=host, port=port)
+    run(app, http=http, host=host, port=port, role=role)

@@ -228,6 +228,14 @@ def prepare_team(url: str) -> None:
         engine.dispose()
 
 
+async def warm_up(session: aiohttp.ClientSession, standin: StandIn, url: str,
+                  markers: Markers, rate: float, cases: list[int]) -> None:
+    """One second at the first rate, not measured: every server thread has its connections
+    and its code loaded before the figures start, the bare app's as the bot's."""
+    await measure(session, standin, url, plan(max(1, int(rate)), markers, cases), rate,
+                  cards=False)
+
+
 def clicks_needed(count: int) -> int:
     votes = sum(1 for i in range(count) if MIX[i % len(MIX)] == "vote")
     claims = sum(1 for i in range(count) if MIX[i % len(MIX)] == "claim")
@@ -235,8 +243,21 @@ def clicks_needed(count: int) -> int:
 
 
 # -- the two benchmarks ------------------------------------------------------------------------
+SETUP_NAMES = {("web", "worker"): "postgres, web + worker",
+               ("web",): "postgres, web alone (no worker)"}
+
+
+def setups(dbs: Sequence[str], split_roles: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """Each database with one process that serves and works; with `split_roles`, PostgreSQL
+    also with a web process and a worker process (`--role`), and with the web process alone:
+    what the acknowledgement costs when no worker shares the machine (no cards then)."""
+    split = [("postgres", roles) for roles in SETUP_NAMES for kind in dbs
+             if split_roles and kind == "postgres"]
+    return [(kind, ("all",)) for kind in dbs] + split
+
+
 async def latency(rates: Sequence[float], seconds: float, dbs: Sequence[str], logs: Path,
-                  profile: bool = False) -> tuple[Table, dict]:
+                  profile: bool = False, split_roles: bool = False) -> tuple[Table, dict]:
     table = Table("1. Acknowledgement latency, Slack HTTP mode (ms)",
                   ["database", "rate/s", "app", "requests", "ack p50", "ack p95", "ack p99",
                    "errors", "card p50", "card p95", "card p99", "p50 ×bare", "p99 ×bare"])
@@ -247,22 +268,31 @@ async def latency(rates: Sequence[float], seconds: float, dbs: Sequence[str], lo
         port = free_port()
         async with serving(bare_bolt_argv(port), bot_env("sqlite://", standin.base_url), port,
                            logs / "bare_bolt.log") as server:
+            await warm_up(session, standin, server.url, markers, rates[0], [1, 2, 3])
             for rate in rates:
                 n = max(1, int(rate * seconds))
                 bare[rate] = await measure(session, standin, server.url,
                                            plan(n, markers, [1, 2, 3]), rate, cards=False)
-        for kind in dbs:
+        for kind, roles in setups(dbs, split_roles):
             with database(kind) as url:
                 prepare_team(url)
                 port = free_port()
-                async with serving(review_desk_argv(port), bot_env(url, standin.base_url),
-                                   port, logs / f"review_desk_{kind}.log") as server:
+                name = f"review_desk_{kind}_{'_'.join(roles)}"
+                async with serving(review_desk_argv(port, roles[0]),
+                                   bot_env(url, standin.base_url), port,
+                                   logs / f"{name}.log") as server, \
+                        serving(review_desk_argv(None, "worker"), bot_env(url, standin.base_url),
+                                None, logs / f"{name}_worker.log", needed="worker" in roles):
+                    kind, worked = SETUP_NAMES.get(roles, kind), roles != ("web",)
+                    await warm_up(session, standin, server.url, markers, rates[0],
+                                  await seed_cases(session, standin, server.url, markers, 3)
+                                  if worked else [1, 2, 3])
                     for rate in rates:
                         n = max(1, int(rate * seconds))
                         cases = await seed_cases(session, standin, server.url, markers,
-                                                 clicks_needed(n))
+                                                 clicks_needed(n)) if worked else [1, 2, 3]
                         run = await measure(session, standin, server.url,
-                                            plan(n, markers, cases), rate, cards=True)
+                                            plan(n, markers, cases), rate, cards=worked)
                         raw[(kind, rate)] = run
                         b = bare[rate]
                         if kind == dbs[0]:
@@ -339,10 +369,13 @@ async def throughput(dbs: Sequence[str], seconds: float, start: int, step: int, 
 
 
 @asynccontextmanager
-async def serving(argv: list[str], env: dict[str, str], port: int, log: Path
-                  ) -> AsyncIterator[Served]:
+async def serving(argv: list[str], env: dict[str, str], port: int | None, log: Path,
+                  needed: bool = True) -> AsyncIterator[Served | None]:
     """A server process, started off the loop (the stand-in on the loop answers its start-up
-    calls)."""
+    calls); none when not `needed`."""
+    if not needed:
+        yield None
+        return
     server = Served(argv, env, port, log)
     await asyncio.to_thread(server.start)
     try:
@@ -372,10 +405,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--throughput", action="store_true", help="also step up to the limit")
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--split", action="store_true",
+                        help="also PostgreSQL with a web process and a worker process")
     args = parser.parse_args()
     dbs, why = kinds(args.no_postgres)
     with tempfile.TemporaryDirectory() as logs:
-        table, _ = asyncio.run(latency(args.rates, args.seconds, dbs, Path(logs)))
+        table, _ = asyncio.run(latency(args.rates, args.seconds, dbs, Path(logs),
+                                       split_roles=args.split))
         print(table.markdown())
         if args.throughput:
             print(asyncio.run(throughput(dbs, args.seconds, 50, 50, 1000, Path(logs))).markdown())

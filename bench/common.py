@@ -105,9 +105,10 @@ def bot_env(database_url: str, api_base_url: str, **extra: str) -> dict[str, str
 
 class Served:
     """A Slack HTTP server in a child process (the bot, or the bare bolt app), on a free
-    port of 127.0.0.1; stopped (and waited for) on exit."""
+    port of 127.0.0.1; stopped (and waited for) on exit. With no port, a process that serves
+    nothing (a worker): started is ready."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], port: int, log: Path) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str], port: int | None, log: Path) -> None:
         self.argv, self.env, self.port, self.log_path = argv, env, port, log
         self.proc: subprocess.Popen | None = None
         self.started = self.ready_after = 0.0
@@ -122,6 +123,8 @@ class Served:
         self.proc = subprocess.Popen(self.argv, env=self.env, cwd=ROOT, stdin=subprocess.DEVNULL,
                                      stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=True)
+        if self.port is None:
+            return self
         health = f"http://127.0.0.1:{self.port}/healthz"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -163,10 +166,12 @@ class Served:
         self.stop()
 
 
-def review_desk_argv(port: int) -> list[str]:
-    """The real entry point: `review-desk slack --http --port PORT` on 127.0.0.1."""
-    return [str(BIN / "review-desk"), "slack", "--http", "--host", "127.0.0.1", "--port",
-            str(port), "--env-file", "/nonexistent"]
+def review_desk_argv(port: int | None, role: str = "all") -> list[str]:
+    """The real entry point: `review-desk slack --http --port PORT` on 127.0.0.1 (a worker:
+    `review-desk slack --role worker`, no port)."""
+    served = ["--http", "--host", "127.0.0.1", "--port", str(port)] if port else []
+    return [str(BIN / "review-desk"), "slack", *served, "--role", role,
+            "--env-file", "/nonexistent"]
 
 
 def bare_bolt_argv(port: int) -> list[str]:

@@ -30,6 +30,7 @@ class Delivery:
 
 class Inbox(Protocol):
     workers: int  # how many workers the store serves well (one writer at a time on SQLite)
+    shared: bool  # whether workers in other processes learn of a delivery at once (`listen`)
 
     def put(self, platform: str, receipt: str, kind: str, body: str, *,
             held: bool = False) -> int | None:
@@ -46,15 +47,20 @@ class Inbox(Protocol):
     def release(self, delivery_id: int) -> None:
         """Not done: another try later."""
 
+    def listen(self, wake: Callable[[], None], stopped: threading.Event) -> None:
+        """Call `wake` whenever any process stored a delivery, until `stopped` (when `shared`)."""
+
 
 class Workers:
     """Threads that work off a platform's inbox: woken at once by a new delivery, and every
     POLL seconds for work left behind. `stop` lets each finish what it holds."""
 
     def __init__(self, inbox: Inbox, platform: str, work: Callable[[Delivery], None], *,
-                 threads: int = 4, poll: float = POLL) -> None:
+                 threads: int = 4, poll: float = POLL, listen: bool = False) -> None:
+        """`threads` 0: this process only stores (its workers run elsewhere); `listen`: woken
+        by what other processes store, too."""
         self.inbox, self.platform, self.work = inbox, platform, work
-        self.count, self.poll = threads, poll
+        self.count, self.poll, self.listening = threads, poll, listen
         self.wakeup = threading.Condition()
         self.pending_wakeups = 0
         self.stopping = threading.Event()
@@ -69,8 +75,14 @@ class Workers:
                                       daemon=True)
             thread.start()
             self.threads.append(thread)
+        if self.count and self.listening:
+            threading.Thread(target=self.inbox.listen, args=(self.wake, self.stopping),
+                             name=f"inbox-{self.platform}-listen", daemon=True).start()
 
     def wake(self) -> None:
+        """Something was stored: a worker of this process takes it now, if it has any."""
+        if not self.count:
+            return
         self.start()
         with self.wakeup:
             self.pending_wakeups += 1

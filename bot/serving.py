@@ -9,6 +9,13 @@ import threading
 
 TURN = 0.2  # seconds the loop waits for a socket before it looks whether to stop
 
+# What a process does: both (the default, and the only choice on SQLite), or, sharing one
+# PostgreSQL, only store and acknowledge what the platform sends (web) or only work it off,
+# deliver the outbox and run the scheduled jobs (worker): the acknowledgements then never wait
+# for the workers' Python work, and each kind scales on its own.
+ALL, WEB, WORKER = "all", "web", "worker"
+ROLES = (ALL, WEB, WORKER)
+
 
 def serve(server, stopped: threading.Event) -> None:
     """Serve a created (bound) waitress server until `stopped` is set; then close its sockets."""

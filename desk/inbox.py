@@ -1,7 +1,9 @@
 """The inbox in the database (`bot.inbox.Inbox`), for adapters that never see storage."""
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
+from typing import Callable
 
 from bot.clock import Clock
 from bot.inbox import Delivery
@@ -18,7 +20,11 @@ class DbInbox:
         self.db, self.clock = db, clock
         # SQLite has one writer: more workers only queue for it, ahead of the acknowledgements'
         # own inserts. PostgreSQL locks rows, so workers (and processes) share the work.
-        self.workers = 1 if db.engine.dialect.name == "sqlite" else 4
+        sqlite = db.engine.dialect.name == "sqlite"
+        self.workers = 1 if sqlite else 4
+        # Web and worker processes apart: PostgreSQL tells a worker of a delivery at once;
+        # SQLite cannot, and its one writer gains nothing from another process.
+        self.shared = not sqlite
         self.purged_at: datetime | None = None
 
     def put(self, platform: str, receipt: str, kind: str, body: str, *,
@@ -38,6 +44,9 @@ class DbInbox:
     def finish(self, delivery_ids: list[int]) -> None:
         with self.db.unit() as session:
             inbox.finish(session, ids=delivery_ids, now=self.clock.now())
+
+    def listen(self, wake: Callable[[], None], stopped: threading.Event) -> None:
+        inbox.listen(self.db.engine, wake, stopped)
 
     def release(self, delivery_id: int) -> None:
         with self.db.unit() as session:

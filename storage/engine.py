@@ -14,6 +14,11 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import create_engine
 
 BUSY_TIMEOUT_MS = 15_000
+# PostgreSQL connections kept open per process: one for each thread that may hold one at once
+# (the HTTP server's 8, the inbox's 4 workers, the scheduler, the intake). SQLAlchemy's default
+# keeps 5 and closes the rest after each use, so under load every unit of work beyond the fifth
+# opened a new connection (a server process each) and the acknowledgements waited for it.
+POOL_SIZE = 16
 
 
 def normalise_url(url: str) -> str:
@@ -31,7 +36,7 @@ def make_engine(url: str, **kwargs) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, **kwargs)
+        return create_engine(url, pool_pre_ping=True, **{"pool_size": POOL_SIZE, **kwargs})
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False,

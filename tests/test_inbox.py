@@ -177,3 +177,40 @@ def test_a_case_whose_card_was_never_shown_gets_it_from_the_job(app, clock):
     [outbox] = job()
     [card] = outbox.messages
     assert isinstance(card, Card) and card.number == str(case)
+
+
+def test_a_worker_elsewhere_is_woken_by_what_any_process_stores(app_on_each_database):
+    """PostgreSQL: a stored delivery notifies in its own statement, so a worker in another
+    process starts on it at once; a retry (nothing stored) notifies nobody. SQLite has no such
+    channel, and says so: its one process both serves and works."""
+    import threading
+
+    inbox = inbox_of(app_on_each_database)
+    if not inbox.shared:
+        assert inbox.workers == 1
+        return
+    woken, stopped = threading.Semaphore(0), threading.Event()
+    listener = threading.Thread(target=inbox.listen, args=(woken.release, stopped), daemon=True)
+    listener.start()
+    try:
+        assert woken.acquire(timeout=10)  # listening: once for what was stored before
+        assert inbox.put("slack", "t-1", "command", "{}") is not None
+        assert woken.acquire(timeout=10)
+        assert inbox.put("slack", "t-1", "command", "{}") is None  # a retry
+        assert inbox.put("slack", "held", "command", "{}", held=True) is not None  # its own
+        assert inbox.put("slack", "t-2", "command", "{}") is not None
+        assert woken.acquire(timeout=10)  # notifications arrive in the order of their commits:
+        assert not woken.acquire(blocking=False)  # the two before t-2 woke nobody
+    finally:
+        stopped.set()
+        listener.join(timeout=10)
+    assert not listener.is_alive()
+
+
+def test_a_process_that_only_serves_stores_and_wakes_no_worker_of_its_own(app):
+    taken: list[int] = []
+    workers = Workers(inbox_of(app), "slack", lambda d: taken.append(d.id), threads=0)
+    workers.wake()
+    workers.start()
+    assert workers.threads == [] and taken == []
+    workers.stop()

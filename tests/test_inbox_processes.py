@@ -14,6 +14,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from sqlmodel import Session, select
@@ -34,17 +35,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start(url: str, api: FakeSlackAPI, log: Path, **settings: str
-          ) -> tuple[subprocess.Popen, int]:
-    port = free_port()
+def launch(url: str, api: FakeSlackAPI, log: Path, *args: str, **settings: str
+           ) -> subprocess.Popen:
+    """`review-desk slack ARGS` on this database, against the fake Web API."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
     env.update(DATABASE_URL=url, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
                SLACK_API_BASE_URL=api.base_url, SCHEDULER_INTERVAL="1", LOG_LEVEL="WARNING",
                PYTHONUNBUFFERED="1", **settings)
-    proc = subprocess.Popen([sys.executable, "-m", "app", "slack", "--http", "--host", "127.0.0.1",
-                             "--port", str(port), "--env-file", "/nonexistent"],
+    return subprocess.Popen([sys.executable, "-m", "app", "slack", *args,
+                             "--env-file", "/nonexistent"],
                             cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL)
+
+
+def start(url: str, api: FakeSlackAPI, log: Path, *args: str, **settings: str
+          ) -> tuple[subprocess.Popen, int]:
+    """A process serving Slack's HTTP requests, once it answers its health check."""
+    port = free_port()
+    proc = launch(url, api, log, "--http", "--host", "127.0.0.1", "--port", str(port), *args,
+                  **settings)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -107,6 +116,38 @@ def lost(url: str, acknowledged: list[int], platform: str = "slack") -> tuple[li
             or f"case:{cases[MARK.format(n=n)]}" not in cards], cases
 
 
+def send_all(port: int, midway: Callable[[], None]) -> set[int]:
+    """FORWARDS forwards from eight threads, `midway` called halfway; those acknowledged."""
+    acknowledged: set[int] = set()
+    lock = threading.Lock()
+
+    def send(n: int) -> None:
+        if forward(port, n):
+            with lock:
+                acknowledged.add(n)
+
+    with ThreadPoolExecutor(8) as pool:
+        for n in range(FORWARDS):
+            pool.submit(send, n)
+            if n == FORWARDS // 2:
+                time.sleep(0.3)  # some stored and not worked yet, some in the workers' hands
+                midway()
+    return acknowledged
+
+
+def settled(url: str, acknowledged: set[int], log: Path) -> dict[str, int]:
+    """Wait until every acknowledged forward is a case with its card; the marked cases."""
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        missing, cases = lost(url, sorted(acknowledged))
+        if not missing:
+            break
+        time.sleep(0.5)
+    assert not missing, f"acknowledged but lost: {sorted(missing)}\n{log.read_text()[-3000:]}"
+    assert len(cases) == len(set(cases))  # one case per review, whatever was worked twice
+    return cases
+
+
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path, how):
     url = f"sqlite:///{tmp_path / 'desk.db'}"
@@ -114,33 +155,54 @@ def test_every_acknowledged_forward_is_a_case_with_a_card_after_a_stop(tmp_path,
     log = tmp_path / "bot.log"
     with FakeSlackAPI() as api:
         first, port = start(url, api, log)
-        acknowledged: set[int] = set()
-        lock = threading.Lock()
-
-        def send(n: int) -> None:
-            if forward(port, n):
-                with lock:
-                    acknowledged.add(n)
-
-        with ThreadPoolExecutor(8) as pool:
-            for n in range(FORWARDS):
-                pool.submit(send, n)
-                if n == FORWARDS // 2:
-                    time.sleep(0.3)  # some stored and not worked yet, some in the workers' hands
-                    first.send_signal(how)
+        acknowledged = send_all(port, lambda: first.send_signal(how))
         first.wait(timeout=30)
         assert 0 < len(acknowledged) < FORWARDS or how == signal.SIGTERM
         second, _ = start(url, api, log)
         try:
-            deadline = time.monotonic() + 90
-            while time.monotonic() < deadline:
-                missing, cases = lost(url, acknowledged)
-                if not missing:
-                    break
-                time.sleep(0.5)
+            settled(url, acknowledged, log)
         finally:
             second.send_signal(signal.SIGTERM)
             second.wait(timeout=30)
-    assert not missing, f"acknowledged but lost: {sorted(missing)}\n{log.read_text()[-3000:]}"
-    assert len(cases) == len(set(cases))  # one case per review, whatever was worked twice
     assert second.returncode == 0  # a deploy's SIGTERM ends the process cleanly
+
+
+def test_web_and_worker_processes_apart_lose_nothing_when_the_worker_is_killed(tmp_path,
+                                                                               own_postgres):
+    """`--role web` only stores and acknowledges; `--role worker` processes, woken by
+    PostgreSQL's notifications, work it off. One worker is killed mid-load, another starts:
+    every acknowledged forward is one case with its card."""
+    prepare(own_postgres)
+    log = tmp_path / "bot.log"
+    with FakeSlackAPI() as api:
+        web, port = start(own_postgres, api, log, "--role", "web")
+        first = launch(own_postgres, api, log, "--role", "worker")
+        try:
+            acknowledged = send_all(port, first.kill)
+            first.wait(timeout=30)
+            assert len(acknowledged) == FORWARDS  # the web process never stopped
+            second = launch(own_postgres, api, log, "--role", "worker")
+            try:
+                cases = settled(own_postgres, acknowledged, log)
+            finally:
+                second.send_signal(signal.SIGTERM)
+                second.wait(timeout=30)
+        finally:
+            web.send_signal(signal.SIGTERM)
+            web.wait(timeout=30)
+    posts = [str(c.body) for c in api.calls("chat.postMessage")]
+    shown = {mark: sum(mark in post for post in posts) for mark in cases}
+    assert min(shown.values()) >= 1
+    # A kill may come between a card's post and its mark: that card, and only such a card, is
+    # posted again (one in flight per worker thread of the killed process).
+    assert sum(shown.values()) - len(shown) <= 4
+    assert (web.returncode, second.returncode) == (0, 0)
+
+
+def test_a_role_needs_postgresql(tmp_path):
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    prepare(url)
+    with FakeSlackAPI() as api:
+        proc = launch(url, api, tmp_path / "bot.log", "--role", "worker")
+        assert proc.wait(timeout=60) != 0
+    assert "--role worker needs PostgreSQL" in (tmp_path / "bot.log").read_text()

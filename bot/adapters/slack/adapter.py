@@ -39,7 +39,7 @@ from bot.messages import Form, FormErrors, Notice, Outbox
 from bot.text import Rich
 from bot.runtime import Runtime
 from bot.scheduler import Scheduler
-from bot.serving import serve, wake
+from bot.serving import ALL, WEB, WORKER, serve, wake
 from bot.adapters.slack.config import SlackSettings
 
 log = logging.getLogger(__name__)
@@ -91,11 +91,13 @@ def skip_retries(req: BoltRequest, next: Callable[[], BoltResponse]) -> BoltResp
 
 @dataclass(frozen=True)
 class Listen:
-    """How Slack reaches us: Socket Mode (no public address needed), or HTTP on host:port."""
+    """How Slack reaches us: Socket Mode (no public address needed), or HTTP on host:port;
+    and the process's role (bot.serving): a worker does not listen to Slack at all."""
 
     http: bool = False
     host: str = "0.0.0.0"
     port: int = 3000
+    role: str = ALL
 
 
 def wsgi_app(adapter: "SlackAdapter") -> Callable:
@@ -131,7 +133,9 @@ class SlackAdapter:
         # acknowledge the next requests within Slack's 3 seconds (tests that process before
         # responding work inline, with no inbox).
         self.workers = None if process_before_response or runtime.inbox is None else \
-            Workers(runtime.inbox, PLATFORM, self.work_delivery, threads=runtime.inbox.workers)
+            Workers(runtime.inbox, PLATFORM, self.work_delivery,
+                    threads=0 if listen.role == WEB else runtime.inbox.workers,
+                    listen=listen.role == WORKER)
         self.server: Any = None
         self.ready = threading.Event()  # set once it serves
         self.stopped = threading.Event()
@@ -174,12 +178,18 @@ class SlackAdapter:
         """Serve until `stop()`, with the scheduler delivering bot-initiated messages. HTTP is
         served by waitress: a production WSGI server in pure Python that holds up behind a load
         balancer (bolt's own development server does not claim to)."""
-        scheduler = Scheduler(self.runtime.jobs, self.send, self.runtime.settings.scheduler_interval)
+        # The bot's own posts are a worker's: a process that only serves never ticks.
+        scheduler = Scheduler(self.runtime.jobs if self.listen.role != WEB else [], self.send,
+                              self.runtime.settings.scheduler_interval)
         scheduler.start()
         if self.workers is not None:
             self.workers.start()  # first what a stopped process left behind, then what comes
         try:
-            if self.listen.http:
+            if self.listen.role == WORKER:
+                log.info("working off what Slack sent, with no server of its own")
+                self.ready.set()
+                self.stopped.wait()
+            elif self.listen.http:
                 from waitress import create_server
 
                 self.server = create_server(wsgi_app(self), host=self.listen.host,
