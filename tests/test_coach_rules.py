@@ -444,10 +444,36 @@ ROUND_16_TAUGHT = [
     ("I'd welcome the chance to talk this through and update you myself. ", "change_review", False, False),
 ]
 
+ROUND_17_TAUGHT = [
+    ("I've gone back through your file (client ref NA-3381) and spoken to her. ", "personal_data", False, True),
+    ("I looked up your order 55120 and the packing notes. ", "personal_data", False, True),
+    ("Ik heb het nagekeken: uw bestelling 3187 stond genoteerd voor zaterdag. ", "personal_data", True, True),
+    ("Ik heb zending AT-22918 opgevraagd en met het team doorgenomen. ", "personal_data", True, True),
+    ("Ik heb je boeking voor vier personen van vrijdag 13 oktober om 21.00 uur erbij gezocht. ", "personal_data",
+     True, True),
+    ("Ik heb je bericht van gisteren erbij gezocht. ", "personal_data", True, False),
+    ("Wij kunnen op dit platform niet ingaan op individuele dossiers. ", "no_comment", True, True),
+    ("We can't go into individual accounts on this page. ", "no_comment", False, True),
+    ("Breng de knuffel gerust mee bij je volgende bezoek, dan krijgt ze een nieuwe van ons. ", "promise", True,
+     True),
+    ("Bring the jacket in and you'll get a new one from us. ", "promise", False, True),
+    ("Dat is niet hoe we met klanten om willen gaan. ", "promise", True, False),
+    ("I can't imagine how upsetting it was for the bride, on a day that's meant to go perfectly. ", "empathy",
+     False, False),
+    ("Ik kan me niet voorstellen hoe vervelend dat voor jullie was. ", "empathy", True, False),
+    ("Spending good money on a wetsuit and being told it's your fault when you brought it back is frustrating. ",
+     "defensive", False, False),
+    ("The tutor never confirmed the new times, and our system didn't flag either session as a no-show. "
+     "Both are failures on our side. ", "contradicts", False, False),
+    ("De oplevering had pas mogen plaatsvinden na een volledige test van de betaalmodule. Dat is niet gebeurd. ",
+     "contradicts", True, False),
+    ("I'm sorry nobody mentioned the fee when you booked. ", "defensive", False, False),
+]
+
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT,
-    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
+    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT, *ROUND_17_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -473,11 +499,21 @@ def test_thanks_for_patience_or_a_request_is_no_thanks_for_the_review(draft):
 
 
 @pytest.mark.parametrize("sign_off", ["Greenline Landscapes", "Ridgeline Coffee Roasters", "Dienst Afvalbeheer",
-                                      "Vakantiehuisjes Duinzicht"])
+                                      "Vakantiehuisjes Duinzicht", "Shine Bros Detailing",
+                                      "The crew at Swell Board Co.", "Zonnige groet,\nTeam IJsje van Anna"])
 def test_a_business_name_in_trade_words_is_not_a_person(sign_off):
     draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
              f"01632 960 111 and we'll talk.\n\n{sign_off}")
     assert "signature" in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
+@pytest.mark.parametrize("sign_off", ["Anna", "Groetjes van Anna", "Anna, IJsje van Anna", "Chef Anna",
+                                      "Kind regards,\nAnna Visser | Owner", "Up the Town,\nAnna",
+                                      "Hartelijke groet van de boerderij,\nAnna"])
+def test_the_one_who_posts_it_signs_first(sign_off):
+    draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
+             f"01632 960 111 and we'll talk.\n\n{sign_off}")
+    assert "signature" not in check_reply(draft, customer="Sam", signer="Anna").rules
 
 
 def test_a_title_before_a_name_does_not_end_the_sentence():

@@ -59,8 +59,9 @@ DEFENSIVE = rx(
     r"\b(?:everyone|everybody)\s+else\b[^.!?]{0,30}\b(?:loved|liked|"
     r"enjoyed|was\s+(?:happy|fine|satisfied)|had\s+no|had\s+a\s+(?:great|"
     r"lovely|good|fantastic|wonderful)\s+(?:time|evening|night|meal|stay))\b",
-    r"\b(?:no\s+one|nobody|no\s+other\s+(?:customer|guest|client)s?)\s+(?:else\s+)?(?:(?:has|"
-    r"have|had|ever)\s+)*(?:complained|mentioned|had\s+(?:a|any)\s+(?:problem|issue|complaint))",
+    r"(?<!sorry\s)(?<!sorry\sthat\s)\b(?:no\s+one|nobody|no\s+other\s+(?:customer|guest|client)s?)\s+(?:else\s+)?"
+    r"(?:(?:has|have|had|ever)\s+)*(?:complained|mentioned|had\s+(?:a|any)\s+(?:problem|issue|complaint))"
+    r"(?!\s+(?:\w+\s+){0,4}(?:to\s+you|when\s+you|before\s+you))",
     r"\bnever\s+(?:(?:had|received|gotten|got)\s+)(?:a\s+|any\s+)?(?:single\s+)?(?:complaints?|"
     r"problems?|issues?)\b",
     r"\b(?:first|only)\s+complaint\b",
@@ -219,7 +220,9 @@ DEFENSIVE = widen(
     r"\b(?:we|wij)\s+(?:\w+\s+){0,2}(?:did|done|deden|gedaan)\s+(?:\w+\s+){0,2}(?:all|everything|alles)\s+"
     r"(?:we\s+could|(?:wat\s+)?(?:we|wij)\s+konden)\b",
     r"\bniemand\s+(?:anders\s+)?(?:\w+\s+){0,6}(?:geklaagd|klaagde|klaagt|gemeld)\b",
-    r"\b(?:nobody|no\s+one)\s+(?:else\s+)?(?:\w+\s+){0,5}(?:complained|mentioned)\b",
+    # others who did not complain, not the team that did not tell ("sorry nobody mentioned the fee")
+    r"(?<!sorry\s)(?<!sorry\sthat\s)\b(?:nobody|no\s+one)\s+(?:else\s+)?(?:\w+\s+){0,5}(?:complained|mentioned)\b"
+    r"(?!\s+(?:\w+\s+){0,4}(?:to\s+you|when\s+you|before\s+you))",
     r"\balles\s+gedaan\s+wat\s+(?:we|wij|ik)\s+(?:konden|kon)\b", r"\b(?:did|done)\s+all\s+(?:we|I)\s+could\b",
     r"\bnu\s+eenmaal\s+zo\b", r"\bthat's\s+just\s+how\s+it\s+(?:is|goes)\b",
     r"\b(?:most|the\s+majority\s+of|de\s+meeste|meeste)\s+(?:guests|customers|people|gasten|klanten|mensen)\s+"

@@ -22,7 +22,8 @@ _PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:(?:this|a|an|the)\s+)?(
            r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|in\s+(?:a|this|the)\s+(?:public\s+)?(?:review|reply|response)|"
            r"further|any\s+further|any\s+more|anymore|openly)")
 _SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten|in\s+discussie)"
-_PUBLIC_NL = r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek)"
+_PUBLIC_NL = (r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek|"
+              r"op\s+(?:dit|deze|het)\s+(?:platform|forum|site|pagina|medium)|via\s+deze\s+weg)")
 NO_COMMENT = widen(
     dismissive.NO_COMMENT,
     rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to|"
@@ -119,7 +120,7 @@ CONCEDES = rx(
 UNDONE = rx(r"\b(?:dat|dit|het)\s+is\s+(?:niet|nooit)\s+gebeurd\b",
             r"\b(?:that|this|it)\s+(?:didn't|did\s+not|never)\s+happen(?:ed)?\b")
 OBLIGED = rx(r"\b(?:should|ought\s+to|supposed\s+to|meant\s+to|expected\s+to|needs?\s+to|has\s+to|have\s+to)\b",
-             r"\b(?:had|hadden)\b[^.!?]*\bmoeten\b",
+             r"\b(?:had|hadden)\b[^.!?]*\b(?:moeten|mogen)\b",
              r"\b(?:hoort|horen|hoorde|hoorden|moet|moeten|moest|moesten)\b")
 # What a sentence says the customer was told ("being told it wasn't our problem made it worse")
 # is reported, not argued.

@@ -35,16 +35,19 @@ _ADDRESS = re.compile(
     r"|\b\d{4}\s?[A-Z]{2}\b(?![\w-])"
 )
 _ORDER_NUMBER = rx(
-    r"\b(?:order|invoice|customer|account|policy|booking|reservation|"
-    r"reference|case|ticket|claim|dossier|job)\s*(?:(?:number|no\.?|nr\.?|"
+    r"\b(?:order|invoice|customer|client|account|policy|booking|reservation|"
+    r"reference|case|ticket|claim|dossier|job)\s*(?:(?:number|no\.?|nr\.?|ref\.?|"
     r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
+    # theirs, so even a short number: "uw bestelling 3187", "your order 55120"
+    r"\b(?:your|uw|je|jouw)\s+(?:order|bestelling|booking|boeking|reservation|reservering|invoice|factuur|"
+    r"shipment|zending|parcel|pakket)\s+(?:(?:number|no|nr|nummer|ref)\.?\s*)?#?(?:[A-Z]{1,4}-?)?\d{3,}\b",
     r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|reparatie|reparatiebon|werkorder|ticket|referentie|"
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
     r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
-    r"opdracht|werkbon|reparatiebon|application|aanvraag)\s+\(?"
+    r"opdracht|werkbon|reparatiebon|application|aanvraag|zending|shipment|consignment|parcel|pakket)\s+\(?"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,}|"
     r"(?<=[(\s.:])\d{5,}|(?<=[\s.:])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,10})\b",
     # a tax or national number: "UTR 54321 09876", "rijksregisternummer 85.07.30-033.61"
@@ -95,7 +98,7 @@ _THEIR_FILE = (r"(?:intake\w*|dossier|behandelplan|treatment\s+plan|prescription
                r"klantenkaart|record|file)")
 _BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
 _BOOKING_TIME = rx(
-    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b{_CLOCK}",
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,60}}?\b{_CLOCK}",
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?{_CLOCK}\s+{_BOOKING}\b",
     # a time they are expected: "u bent welkom op donderdag 12 juni om 9.40 uur", "staat dinsdag om 16.00 uur ingepland"
     rf"\b(?:u|je|jij|ze|hij|zij)\s+(?:bent|is|staat|wordt)\s+(?:\w+\s+)?(?:welkom|ingepland|verwacht|ingeroosterd)\b[^.!?]{{0,40}}?\b{_CLOCK}",

@@ -65,6 +65,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:swap|exchange|ruil\w*)\b[^.!?]{0,40}\b(?:new|nieuwe?)\b",
         r"\b(?:een|je|jouw|uw)\s+nieuwe?\b[^.!?]{0,25}\b(?:sturen|opsturen|toesturen|stuur)\b",
         r"\bkrijg\w*\b[^.!?]{0,20}\bvan\s+ons\b[^.!?]{0,20}\bnieuwe?\b",
+        # "dan krijgt ze een nieuwe van ons", "you'll get a new one from us"
+        r"\b(?:krijg\w*|get|gets)\b[^.!?]{0,20}\b(?:een\s+nieuwe?|a\s+new)\b[^.!?]{0,20}\b(?:van\s+ons|from\s+us|on\s+us)\b",
         r"\b(?:stur|zend|breng)\w*\s+(?:(?:we|wij|ik)\s+)?(?:je|u|jou)\b[^.!?]{0,30}\b(?:een|je|jouw|uw)\s+nieuwe?\b",
     ),
     "compensation": rx(

@@ -35,7 +35,7 @@ _NOT_A_PERSON = frozenset(
     slagerij apotheek praktijk kliniek kinderopvang opvang verhuur installatie bouw schilders tandartsen
     dierenkliniek wasserette reizen wash carwash landscapes landscaping roasters coffee couriers cleaners
     repairs garages tyres windows glazing decorators painters joinery interiors events weddings photography
-    dienst beheer
+    dienst beheer detailing valeting bros brothers gebroeders gebr
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
@@ -81,15 +81,34 @@ def web_names(text: str) -> frozenset[str]:
                      for label in m.group(1).split(".") if len(label) >= 5)
 
 
+_TEAM_LED = re.compile(r"\s*(?:the\s+)?(?:team|crew|staff|management|namens|het\s+team|directie)\b", re.IGNORECASE)
+
+
+def _first_name_segment(who: str) -> list[str]:
+    """The words where the sign-off names who signs: its first part that is not the closing."""
+    for segment in _SEGMENT_SPLIT.split(who):
+        words = segment.strip(" .,!:;").split()
+        if words and not _CLOSING.fullmatch(" ".join(words)):
+            return words
+    return []
+
+
+def signed_by(signer: str, who: str) -> bool:
+    """The one who posts it is named in the sign-off ("Bas", "Met zoete groeten, Bas"), not
+    inside a team's name ("Team IJsje van Bas": the shop named after them)."""
+    tokens = name_tokens(signer)
+    return signed_by_a_person(signer) and any(
+        mentions(line, tokens) and not _TEAM_LED.match(line) for line in who.splitlines())
+
+
 def signed_by_a_person(who: str, web: frozenset[str] = frozenset()) -> bool:
     """The first name under the closing is a person's ("Anna de Boer", then perhaps the shop):
     capitalised words, not a team, shop or role ("Management, SwiftMove" is not signed), nor
     the name in the business's own addresses (`web_names`: "Stitchworks", "Antiekhuis De
     Schelde" under info@antiekhuisdeschelde.be)."""
-    for segment in _SEGMENT_SPLIT.split(who):
-        words = segment.strip(" .,!:;").split()
-        if not words or _CLOSING.fullmatch(" ".join(words)):
-            continue
+    words = _first_name_segment(who)
+    if words:
+        segment = " ".join(words)
         letters = re.sub(r"[^a-z]", "", fold(" ".join(words)))
         if len(letters) >= 5 and any(letters in name for name in web):
             return False
