@@ -470,10 +470,40 @@ ROUND_17_TAUGHT = [
     ("I'm sorry nobody mentioned the fee when you booked. ", "defensive", False, False),
 ]
 
+ROUND_18_TAUGHT = [
+    ("I've pulled your deal file (stock no. H2217, picked up 14 March) and checked it. ", "personal_data", False,
+     True),
+    ("I can see your voicemail from (512) 555-0148 on Tuesday afternoon. ", "personal_data", False, True),
+    ("Ik zie op je klantkaart de torische lenzen, sterkte -4,25 links en -3,75 rechts. ", "personal_data", True,
+     True),
+    ("Ik heb je bestelling opgezocht: ophaalorder 4471-0983, opgehaald op vrijdag. ", "personal_data", True, True),
+    ("Het is afgerekend met de klantenpas op naam van N. Gerritsen. ", "personal_data", True, True),
+    ("We bezorgen uw medicijnen voortaan bij u thuis aan de Burgemeester Jansenlaan. ", "personal_data", True,
+     True),
+    ("Wij doen nooit publiek uitspraken over individuele situaties. ", "no_comment", True, True),
+    ("Verder ga ik hier niet op de individuele situatie in. ", "no_comment", True, True),
+    ("Next month's rent on your unit is on us. ", "promise", False, True),
+    ("If you lost any pay because of the missed job, we'll cover it. ", "promise", False, True),
+    ("Leaving it unresolved for two weeks is on me as well. ", "promise", False, False),
+    ("Our supplier was late delivering a replacement order that week. ", "promise", False, False),
+    ("Zeker met een cadeaubon is dat zuur. ", "promise", True, False),
+    ("De klokken horen nu eenmaal bij het karakter van het huis. ", "promise", True, False),
+    ("Both sign off against the latest guest list before every wedding. ", "promise", False, False),
+    ("You asked for a light tidy and we didn't listen properly. ", "contradicts", False, False),
+    ("The new cylinder is the anti-snap one you asked for. ", "contradicts", False, False),
+    ("En dan ook nog horen dat het je eigen schuld is: dat komt hard aan. ", "defensive", True, False),
+    ("De afspraak stond wel in onze agenda, maar is door mij niet doorgezet naar de verkoper. ", "defensive", True,
+     False),
+    ("Our contract does say deposits are non-refundable, but quoting that to you was wrong. ", "small_print", False,
+     False),
+    ("Our cancellation policy was applied to your booking to the letter, and it never should have been. ",
+     "small_print", False, False),
+]
+
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT,
-    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT, *ROUND_17_TAUGHT,
+    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT, *ROUND_17_TAUGHT, *ROUND_18_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -507,22 +537,40 @@ def test_a_business_name_in_trade_words_is_not_a_person(sign_off):
     assert "signature" in check_reply(draft, customer="Sam", signer="Anna").rules
 
 
-@pytest.mark.parametrize("sign_off", ["Anna", "Groetjes van Anna", "Anna, IJsje van Anna", "Chef Anna",
+@pytest.mark.parametrize("sign_off", ["Anna", "Groetjes van Anna", "Anna, IJsje van Anna", "Chef Anna", "Anna – Black Anchor Tattoo",
+                                      "Anna\nHead of Setting & Safety, Granite Climbing Co.",
                                       "Kind regards,\nAnna Visser | Owner", "Up the Town,\nAnna",
                                       "Hartelijke groet van de boerderij,\nAnna"])
-def test_the_one_who_posts_it_signs_first(sign_off):
+def test_the_one_who_posts_it_signs(sign_off):
     draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
              f"01632 960 111 and we'll talk.\n\n{sign_off}")
     assert "signature" not in check_reply(draft, customer="Sam", signer="Anna").rules
 
 
+@pytest.mark.parametrize("customer, greeting", [("inkyfingers", "Hi inkyfingers,"), ("kezzaink", "Hey Kez,"),
+                                                ("NielsFilmfan", "Hoi Niels,"), ("mamavan3", "Hoi mamavan3,")])
+def test_a_site_handle_is_a_name_as_written_or_shortened_in_the_greeting(customer, greeting):
+    draft = (f"{greeting}\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
+             "01632 960 111 and we'll talk.\n\nAnna")
+    assert "name" not in check_reply(draft, customer=customer, signer="Anna").rules
+    assert "name" in check_reply(draft.replace(greeting, "Hi there,"), customer=customer, signer="Anna").rules
+
+
+def test_a_number_left_to_finish_is_a_gap():
+    draft = ("Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
+             "(312) 555-01XX and we'll talk.\n\nAnna")
+    assert "placeholder" in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
 def test_a_title_before_a_name_does_not_end_the_sentence():
     from desk.advice.coach.text import sentences
 
-    text = "U bent welkom bij dr. Van Leeuwen. Mail t.a.v. Daan. Bestelling nr. 12345 is er. The answer is no. Bye."
+    text = ("U bent welkom bij dr. Van Leeuwen. Mail t.a.v. Daan. Bestelling nr. 12345 is er. The answer is no. Bye. "
+            "Stock no. H2217 is yours. Op naam van N. Gerritsen. It was plan B. Then rain.")
     assert [text[s:e].strip() for s, e in sentences(text)] == [
         "U bent welkom bij dr. Van Leeuwen.", "Mail t.a.v. Daan.", "Bestelling nr. 12345 is er.",
-        "The answer is no.", "Bye."]
+        "The answer is no.", "Bye.", "Stock no. H2217 is yours.", "Op naam van N. Gerritsen.", "It was plan B.",
+        "Then rain."]
 
 
 def test_a_sign_off_on_the_last_line_of_a_recent_reply_is_not_its_closing():
@@ -603,7 +651,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-16 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-18 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -644,6 +692,12 @@ HELD_OUT = {  # (split, language): floors; rounds 1-16 have all been read and tu
     # round 16 was evaluated once (87.3 % / 91.7 %), then labelled, trained on and its misses read
     ("round_16", "en"): {"recall": 0.97, "false_alarms": 0.004, "good_flagged": 1},
     ("round_16", "nl"): {"recall": 0.96, "false_alarms": 0.002, "good_flagged": 0},
+    # round 17 was evaluated once (97.3 % / 92.3 %), then labelled, trained on and its misses read
+    ("round_17", "en"): {"recall": 0.98, "false_alarms": 0.004, "good_flagged": 1},
+    ("round_17", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
+    # round 18 was evaluated once (94.2 % / 93.0 %), then labelled, trained on and its misses read
+    ("round_18", "en"): {"recall": 0.97, "false_alarms": 0.003, "good_flagged": 1},
+    ("round_18", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
 }
 
 

@@ -38,6 +38,10 @@ OWNED = rx(
     r"\b(?:I|we)\s+(?:didn't|did\s+not|failed\s+to|forgot\s+to)\s+(?:\w+\s+)?(?:get|call|tell|let|send|update|put|check|"
     r"ring|inform|follow|warn|pass)\b",
     r"\bnot\s+your\s+problem\b", r"\beven\s+(?:on|during|when|if|with|at)\b",
+    # the rule applied, and that called wrong: "quoting that to you was wrong", "it never should have been"
+    r"\b(?:was|were|is)\s+(?:simply\s+|just\s+)?wrong\b", r"\bnever\s+should\s+have\b", r"\bshould\s+never\s+have\b",
+    r"\bthe\s+last\s+thing\s+you\s+needed\b",
+    r"\bdoor\s+(?:mij|ons)\s+niet\b",
     r"\bgeen\s+(?:excuus|reden|smoes)\b",
     r"\b(?:we|wij|ik)\s+had(?:den)?\b[^.!?]{0,40}\bmoeten\b",
     r"\bhad(?:den)?\s+(?:we|wij|ik)\b[^.!?]{0,40}\bmoeten\b",

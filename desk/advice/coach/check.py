@@ -18,7 +18,7 @@ from desk.advice.coach import avoid, dismissive, frames, present, review as site
 from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
 from desk.advice.coach.privacy import personal_data
 from desk.advice.coach.promise import promises
-from desk.advice.coach.signoff import mentions, name_tokens, sign_off, signed_by, signed_by_a_person, web_names
+from desk.advice.coach.signoff import addressed, name_tokens, sign_off, signed_by, signed_by_a_person, web_names
 from desk.advice.coach.text import clean, find, negated, sentences, word_count
 from desk.advice.language import detect_language
 
@@ -145,7 +145,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     played = {span: _read(draft[span[0]:span[1]], roles_read) for span, roles_read in zip(body_spans, read)}
     in_body = set().union(*played.values()) & set(READ_ELEMENTS)
 
-    if customer_tokens and not mentions(body, customer_tokens):
+    if customer_tokens and not addressed(body, customer):
         flag("name")
     # "Many thanks, Anna" closes a reply; it does not thank the customer for raising it.
     if not (find(frames.THANKS, body, unless_followed_by=present.THANKS_NOT) or "thanks" in in_body):
@@ -164,7 +164,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     # Signed by a person: the one who posts it (when that is a person's name, not the shop's
     # account), or any named teammate.
     if closing is None or not (
-        (signer and signed_by(signer, draft[closing[0]:]))
+        (signer and signed_by(signer, draft[draft.rfind("\n", 0, closing[0]) + 1:]))
         or signed_by_a_person(closing[1], web_names(draft))
     ):
         flag("signature")

@@ -123,7 +123,9 @@ CONTRADICTS = widen(
     r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)"
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b",
     r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
-    r"(?<!\bwhat\s)(?<!\bwat\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\btoen\s)\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
+    # not in a clause that gives them what they asked for ("the anti-snap one you asked for")
+    r"(?<!\bwhat\s)(?<!\bwat\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\btoen\s)(?<!\bone\s)(?<!\bthat\s)(?<!\bwhich\s)"
+    r"\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
     r"\b(?:sent|gestuurd|verstuurd)\s+(?:\w+\s+){0,2}(?:to\s+you|naar\s+(?:u|je))\s+(?:twice|two\s+times|twee\s+keer)\b",
     r"\b(?:zelfs|actually|in\s+fact|sterker\s+nog)\b[^.!?]{0,60}\b(?:twice|two\s+times|twee\s+keer|sent|gestuurd|on\s+time|op\s+tijd)\b",
     r"\bwel\s+degelijk\b",

@@ -21,7 +21,8 @@ _SPEAK = (r"(?:discuss|comment|air|hash\s+out|thrash\s+out|go(?:ing)?\s+into|get
 _PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:(?:this|a|an|the)\s+)?(?:public\s+)?(?:review\s+)?(?:site|platform|forum|page)s?|"
            r"in\s+(?:this|a)\s+(?:public\s+)?(?:forum|setting|space)|in\s+(?:a|this|the)\s+(?:public\s+)?(?:review|reply|response)|"
            r"further|any\s+further|any\s+more|anymore|openly)")
-_SPEAK_NL = r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten|in\s+discussie)"
+_SPEAK_NL = (r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten|"
+             r"in\s+discussie|uitspraken|uitspraak)")
 _PUBLIC_NL = (r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek|"
               r"op\s+(?:dit|deze|het)\s+(?:platform|forum|site|pagina|medium)|via\s+deze\s+weg)")
 NO_COMMENT = widen(
@@ -29,7 +30,9 @@ NO_COMMENT = widen(
     rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to|"
     rf"unable\s+to)\s+(?:\w+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
     rf"\b{_SPEAK_NL}\b[^.!?]{{0,40}}\b(?:niet|geen|liever\s+niet)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b",
-    rf"\b(?:niet|geen)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
+    rf"\b(?:niet|geen|nooit)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
+    # "verder ga ik hier niet op de individuele situatie in"
+    rf"\b(?:ga|gaan|gaat)\s+(?:ik|we|wij)\s+(?:\w+\s+)?{_PUBLIC_NL}\s+(?:\w+\s+)?niet\s+(?:verder\s+)?op\b[^.!?]{{0,50}}\bin\b",
     rf"\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:niet|niets|niks|geen)\b[^.!?]{{0,50}}\b{_SPEAK_NL}\b",
     r"\b(?:meer|verder)\b[^.!?]{0,40}\b(?:niet|niets|niks)\s+(?:te\s+)?(?:zeggen|melden|toevoegen|kwijt)\b",
     r"\b(?:nothing|not\s+(?:anything|much))\s+(?:more|further|else)\s+(?:to\s+)?(?:say|add)\b",
@@ -106,6 +109,7 @@ CONCEDES = rx(
     r"\b(?:you're|you\s+are|you\s+were)\s+(?:\w+\s+)?right\b", r"\b(?:u|je|jij)\s+(?:\w+\s+)?(?:had|hebt|heeft)\s+"
     r"(?:\w+\s+)?gelijk\b", r"\bgelijk\s+(?:had|hebt|heeft)\b", r"\b(?:our|onze|mijn|my)\s+(?:own\s+)?(?:mistake|fault|fout|schuld)\b",
     r"\bwe\s+got\s+it\s+wrong\b", r"\b(?:we|I)\s+(?:really\s+)?should\s+have\b",
+    r"\b(?:we|I)\s+(?:didn't|did\s+not)\s+listen\b",
     r"\b(?:we|wij|ik)\s+(?:had|hadden)\s+(?:\w+\s+){0,6}moeten\b",
     r"\b(?:hoort|hoorde|hoorden|moest|moesten|had|hadden)\b[^.!?]*\ben\s+dat\s+is\s+niet\s+gebeurd\b",
     r"\b(?:meant|supposed)\s+to\b[^.!?]*\b(?:didn't|did\s+not)\s+happen\b", r"\bnot\s+good\s+enough\b",
@@ -124,7 +128,7 @@ OBLIGED = rx(r"\b(?:should|ought\s+to|supposed\s+to|meant\s+to|expected\s+to|nee
              r"\b(?:hoort|horen|hoorde|hoorden|moet|moeten|moest|moesten)\b")
 # What a sentence says the customer was told ("being told it wasn't our problem made it worse")
 # is reported, not argued.
-REPORTED = rx(r"\b(?:told|hearing|heard|te\s+horen|gezegd|zeggen\s+dat|zei\s+dat|kreeg\s+te\s+horen)\b")
+REPORTED = rx(r"\b(?:told|hearing|heard|te\s+horen|gezegd|zeggen\s+dat|zei\s+dat|kreeg\s+te\s+horen|horen\s+dat|hoorde\s+dat)\b")
 # A sentence that says what changed is no excuse, whatever season it names, and argues
 # nothing, whatever records it names.
 CHANGED = rx(

@@ -10,7 +10,9 @@ from desk.advice.coach.text import fold, rx
 # A gap another tool or a template left for the drafter: "[naam]", "{customer}", "<your name>".
 # A gap in brackets, or Xs where a value belongs ("XXX", a date or time left as "XX/XX", "xx:xx").
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,200}\]|\{[^{}\n]{1,60}\}|<[^<>\n]{1,60}>|\b(?:X{3,}|x{3,})\b"
-                         r"|\b(?:XX|xx)(?:[/.:-](?:X{2,4}|x{2,4}))+\b")
+                         r"|\b(?:XX|xx)(?:[/.:-](?:X{2,4}|x{2,4}))+\b"
+                         # a number left to finish: "(312) 555-01XX"
+                         r"|(?<=\d)(?:XX|xx)\b")
 
 _SALUTATION = rx(
     r"^\s*(?:dear|hi|hello|hey|morning|good\s+(?:morning|afternoon|evening)|beste|hoi|hallo|dag|"

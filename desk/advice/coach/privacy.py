@@ -6,7 +6,7 @@ import re
 
 from desk.advice.coach.text import fold, rx
 
-_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\d{2}|0\d)[\d\s().-]{6,}\d")
+_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)\d{2}|0\d)[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}-\d{4}\b")
 _DATE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Whose details? "reach me at", "ons nummer" is the business; "your number", "uw adres" the customer.
@@ -35,7 +35,7 @@ _ADDRESS = re.compile(
     r"|\b\d{4}\s?[A-Z]{2}\b(?![\w-])"
 )
 _ORDER_NUMBER = rx(
-    r"\b(?:order|invoice|customer|client|account|policy|booking|reservation|"
+    r"\b(?:order|invoice|customer|client|account|policy|booking|reservation|stock|vehicle|chassis|"
     r"reference|case|ticket|claim|dossier|job)\s*(?:(?:number|no\.?|nr\.?|ref\.?|"
     r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     # theirs, so even a short number: "uw bestelling 3187", "your order 55120"
@@ -46,7 +46,7 @@ _ORDER_NUMBER = rx(
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
-    r"\b(?:order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
+    r"\b(?:\w*order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
     r"opdracht|werkbon|reparatiebon|application|aanvraag|zending|shipment|consignment|parcel|pakket)\s+\(?"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,}|"
     r"(?<=[(\s.:])\d{5,}|(?<=[\s.:])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,10})\b",
@@ -80,6 +80,7 @@ _CUSTOMER_PHONE = rx(
     rf"\b(?:number|nummer){_ON_THEIR_RECORD}",
     r"\b(?:je|jouw|uw|your)\s+(?:\w+\s+)?(?:abonnement|subscription|contract|account|line|lijn)\s+(?:op|on)\b",
     r"\bleft\s+(?:you\s+)?(?:a\s+)?(?:\w+\s+)?(?:message|voicemail)\b",
+    r"\b(?:voicemail|voice\s+mail|message|call|text|bericht|oproep|sms)s?\s+(?:from|van|vanaf)\s*$",
     r"\b(?:bericht|voicemail)\s+(?:\w+\s+){0,2}(?:ingesproken|achtergelaten)\b", r"\bingesproken\b",
 )
 _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
@@ -125,7 +126,12 @@ _BOOKING_TIME = rx(
     rf"\b(?:your|je|jouw|uw)\s+(?:\w+\s+)?{_THEIR_FILE}\b[^.!?]{{0,80}}?\b{_DAY_MONTH}",
     rf"\b{_THEIR_FILE}\b[^.!?]{{0,30}}\b(?:dat|that|which)\s+(?:je|u|you)\b[^.!?]{{0,30}}?\b{_DAY_MONTH}",
     # a prescription read out: "-2.25 right, -2.50 left"
-    r"[-+]\d\.\d{2}\s+(?:right|left|rechts|links|R|L)\b",
+    r"[-+]\d[.,]\d{2}\s+(?:right|left|rechts|links|R|L)\b", r"\b(?:sterkte|strength)\s+[-+]\d[.,]\d{2}\b",
+    # their full name, not given: "op naam van N. Gerritsen", "in the name of J. Walsh"
+    r"\b(?:op\s+naam\s+van|in\s+the\s+name\s+of|under\s+the\s+name)\s+(?:[A-Z]\.\s*)+[A-Z][a-z]+",
+    # their street: "bij u thuis aan de Burgemeester Jansenlaan", "at your home on Elm Street"
+    r"\b(?:bij\s+(?:u|je|jou)\s+thuis|at\s+your\s+(?:home|house|place))\s+(?:aan|in|op|on|in)\s+(?:de\s+)?"
+    r"(?:[A-Z][\w'-]*\s+){0,2}[A-Z]?[\w'-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|Street|Road|Avenue|Lane|Drive)\b",
 )
 
 

@@ -41,18 +41,20 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "free": rx(
         r"(?<!-)(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|from|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
         r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
-        r"\bgratis\b", r"\bkosteloos\b", r"\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
+        r"\bgratis\b", r"\bkosteloos\b",
+        # on the house, not the house's character ("het karakter van het huis")
+        r"\b(?:is|zijn|krijgt|krijg|krijgen|bieden|aangeboden|gaat|gaan)\b[^.!?]{0,30}\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",
         r"\bop\s+(?:onze|mijn)\s+kosten\b", r"\b(?:uiteraard\s+|natuurlijk\s+|helemaal\s+)?zonder\s+(?:extra\s+)?kosten\b",
         r"\bkrijg\w*\b[^.!?]{0,60}\b(?:cadeau|kado)\b", r"\b(?:onze|mijn)\s+gast(?:en)?\s+(?:voor|bij)\b",
         r"\b(?:be|are)\s+(?:our|my)\s+guests?\s+(?:for|at)\b",
         r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+(?:\w+\s+)?(?:\w*wijn|champagne|cava|prosecco|bubbels|port)\b",
-        r"\bguest\s*list\b", r"\bgastenlijst\b", r"\bvan\s+de\s+zaak\b",
+        r"\b(?:on|op)\s+(?:the|our|de|onze)\s+(?:guest\s*list|gastenlijst)\b", r"\bvan\s+de\s+zaak\b",
         r"\b(?:krijg|krijgt|krijgen)\b[^.!?]{0,40}\b(?:koffie|drankje|broodje|taart|gebak|fles|lunch|diner|ontbijt|"
         r"nacht|kaartje|ticket|behandeling|les|maaltijd|ijsje)\w*\b[^.!?]{0,20}\bvan\s+ons\b",
         # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
         r"\b(?:a|an|one|two|three|\d+|your\s+next|the\s+next|next|the|your|first|our)\s+(?:[\w']+\s+){0,2}(?:night|stay|meal|"
         r"dinner|lunch|breakfast|drink|round|coffee|dessert|bottle|treatment|session|lesson|class|visit|cut|wash|service|"
-        r"ticket|tour|tasting|hour|game|ride|entry)s?"
+        r"ticket|tour|tasting|hour|game|ride|entry|rent|fee|delivery)s?"
         r"(?:\s+\w+){0,4}\s+on\s+(?:us|me|the\s+house)\b", r"\b(?:volgende|next)\b[^.!?]{0,30}\b(?:is|zijn)\s+van\s+ons\b",
     ),
     "replacement": rx(
@@ -75,6 +77,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:rekening|factuur|kosten)\b[^.!?]{0,40}\bbetalen\s+(?:wij|we|ik)\b", r"\bvoor\s+(?:onze|eigen)\s+rekening\b",
         r"\b(?:cover|pay\s+for|pay\s+back|reimburse)\s+(?:whatever|what|everything|anything)\s+you\s+(?:spent|paid|had\s+to\s+pay)\b",
         r"\bpay\s+you\s+(?:an?\s+)?(?:extra\s+|further\s+|additional\s+)?(?:[£€$]\s?\d+|\d+\s*(?:euro|pounds?))",
+        r"\b(?:we'll|we\s+will|i'll|i\s+will)\s+(?:cover|pay\s+for)\s+(?:it|that|them|the\s+difference)\b",
         rf"\bbetalen\b[^.!?]{{0,30}}\bterug\b{_NOT_SENT}",
     ),
     "guarantee": rx(
@@ -99,6 +102,10 @@ _NOT_AN_OFFER = rx(
     r"\b(?:voucher|refund|discount|korting|cadeaubon)\s+(?:was|is|were|are|werd)\s+(?:never|not|nooit|niet)\b",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",
+    # someone else's replacement, or the customer's own voucher: "our supplier was late delivering a
+    # replacement order", "zeker met een cadeaubon is dat zuur"
+    r"\b(?:supplier|leverancier|manufacturer|fabrikant|wholesaler|groothandel)\b[^.!?]{0,40}\b(?:replacement|vervang\w*)\b",
+    r"\b(?:zeker|vooral|helemaal|especially)\s+(?:met|with|on)\s+(?:een|a)\s+(?:cadeaubon|voucher|kortingsbon|gift\s*card)\b",
     r"\b(?:chas\w+|achter|waiting\s+for|wachten\s+op|asked\s+for|vroeg\s+om|vragen\s+om)\s+(?:a|an|your|de|een|uw|je)?"
     r"\s*(?:refund|terugbetaling|voucher|replacement|vervanging)\b",
     # A refund or replacement reported as done is a fact, not a new promise.

@@ -40,7 +40,8 @@ _NOT_A_PERSON = frozenset(
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
 _BUSINESS_WORD = re.compile(
-    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|huisjes|park|parken|opvang|verhuur|school|handel|erij|kliniek|dienst|beheer)$",
+    r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|huisjes|park|parken|opvang|verhuur|school|handel|erij|kliniek|dienst|beheer|"
+    r"hal|studio|atelier|shop|store)$",
     re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
@@ -63,7 +64,7 @@ def sign_off(text: str) -> tuple[int, str] | None:
     if dash:
         return dash.start(), dash.group(1)
     short = 0
-    while short < min(3, len(lines) - 1) and 0 < word_count(lines[-1 - short]) <= 5:
+    while short < min(3, len(lines) - 1) and (0 < word_count(lines[-1 - short]) <= 5 or _title_line(lines, short)):
         short += 1
     if short:
         start = len(stripped) - len("\n".join(lines[-short:]))
@@ -72,6 +73,14 @@ def sign_off(text: str) -> tuple[int, str] | None:
     if tail and word_count(tail.group(1)) <= 4:
         return tail.start(1), tail.group(1)
     return None
+
+
+def _title_line(lines: list[str], short: int) -> bool:
+    """The last line, longer, under a name on its own: "Riley" then "Head of Setting & Safety,
+    Granite Climbing Co."."""
+    return (short == 0 and len(lines) > 2 and word_count(lines[-1]) <= 9
+            and not lines[-1].rstrip().endswith(("!", "?"))
+            and 0 < word_count(lines[-2]) <= 3 and not lines[-2].rstrip().endswith((".", "!", "?")))
 
 
 def web_names(text: str) -> frozenset[str]:
@@ -120,7 +129,28 @@ def signed_by_a_person(who: str, web: frozenset[str] = frozenset()) -> bool:
 
 
 def name_tokens(name: str | None) -> list[str]:
-    return [t for t in re.findall(r"[^\W\d_]+", fold(name or "")) if len(t) > 1 and t not in PARTICLES]
+    """The words of a name, a handle's too: "NielsFilmfan" is Niels and Filmfan ("DeShawn
+    Ellis" stays whole)."""
+    name = name or ""
+    spaced = name if " " in name.strip() else re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+    return [t for t in re.findall(r"[^\W\d_]+", fold(spaced)) if len(t) > 1 and t not in PARTICLES]
+
+
+def addressed(text: str, name: str | None) -> bool:
+    """The reply speaks to them by name. A site handle ("inkyfingers", "kezzaink") is theirs as
+    written, lower case too, or shortened at its start in the greeting ("Hey Kez,")."""
+    tokens = name_tokens(name)
+    if mentions(text, tokens):
+        return True
+    handle = (name or "").strip()
+    if not handle or " " in handle or handle[:1].isupper() and not re.search(r"[\d_]", handle):
+        return False
+    folded = fold(text)
+    if fold(handle) in folded or any(re.search(rf"\b{re.escape(t)}\b", folded) for t in tokens):
+        return True
+    greeting = text.lstrip().split("\n", 1)[0]
+    return any(len(word) >= 3 and fold(handle).startswith(fold(word))
+               for word in re.findall(r"\b[A-Z][a-z]+\b", greeting))
 
 
 def mentions(text: str, tokens: list[str]) -> bool:

@@ -103,8 +103,13 @@ _ABBREVIATED = "|".join(rf"(?<=\b{a})" for a in (
     "[Dd]r", "[Dd]rs", "[Mm]r", "[Mm]rs", "[Mm]s", "[Dd]hr", "[Mm]evr", "[Mm]w", "[Pp]rof", "[Ii]r", "[Ii]ng", "St",
     "t\\.a\\.v", "bijv", "o\\.a", "ca", "e\\.g", "i\\.e"))
 _NUMBERED = "|".join(rf"(?<=\b{a})" for a in ("[Nn]o", "[Nn]r", "[Nn]os"))
+# an initial before a surname: "op naam van N. Gerritsen", "Mr J. Walsh"
+_INITIAL = "|".join(rf"(?<=\b{w} [A-Z])" for w in (
+    "van", "of", "to", "for", "aan", "voor", "naam", "name", "Mr", "Mrs", "Ms", "Dhr", "Mevr", "mevrouw", "meneer"))
 _SENTENCE = re.compile(rf"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\w)\.(?=\w)|(?:{_ABBREVIATED})\.(?=[ \t]+\w)|"
-                       rf"(?:{_NUMBERED})\.(?=[ \t]*\d))+(?:[.!?]+|\n|$)")
+                       rf"(?:{_NUMBERED})\.(?=[ \t]*[A-Z]{{0,3}}-?\d)|"
+                       rf"(?:{_INITIAL})\.(?=[ \t]+[A-Z][a-z]))+"
+                       rf"(?:[.!?]+|\n|$)")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
