@@ -36,11 +36,13 @@ def stars(n: int | None) -> str:
     return f"{'★' * n}{'☆' * (5 - n)}" if n else ""
 
 
-def case_card(turn: Turn, case: Case) -> Card:
+def case_card(turn: Turn, case: Case, *, fresh: bool = False) -> Card:
+    """The case's card as it stands; `fresh`: the case was created in this unit of work, so
+    there are no votes or drafts to read."""
     s = turn.session
     state = State(case.state)
-    votes = repo.votes_for(s, case_id=case.id)
-    drafts = repo.drafts_for(s, case_id=case.id)
+    votes = [] if fresh else repo.votes_for(s, case_id=case.id)
+    drafts = [] if fresh else repo.drafts_for(s, case_id=case.id)
     draft = drafts[-1] if drafts else None
     people = repo.members_by_id(s, ids=[v.member_id for v in votes]
                                 + [m for m in (case.owner_id, case.forwarded_by,

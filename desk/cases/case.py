@@ -66,6 +66,11 @@ class Case:
                        {"source": row.source, "link": row.link})
         return case
 
+    @property
+    def just_forwarded(self) -> bool:
+        """Created in this unit of work: nobody has voted on it or drafted for it yet."""
+        return any(event.action == Action.FORWARD for event in self.events)
+
     # ---- deciding ---------------------------------------------------------------------------
     def vote(self, *, by: Actor, at: datetime, choice: str, reason: str | None,
              tally: dict[str, list[str | None]], needed: int, changed_from: str | None) -> str | None:

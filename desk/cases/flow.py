@@ -30,8 +30,9 @@ def load_case(turn: Turn, value: str) -> Case:
 def updated(turn: Turn, case: Case, note: str | None = None, **values: object) -> list[Outbound]:
     """Settle the case's changes; the refreshed card, a note in the thread saying what
     happened, and the reactions' messages."""
+    fresh = case.just_forwarded  # settling hands the events on
     reactions = settle(turn, case)
-    out: list[Outbound] = [case_card(turn, case.row)]
+    out: list[Outbound] = [case_card(turn, case.row, fresh=fresh)]
     if note:
         out.append(thread_post(case.id, turn.tt(note, who=turn.who, case=case.id, **values)))
     return out + reactions
