@@ -108,10 +108,10 @@ def main() -> None:
     args = parser.parse_args()
 
     seconds = args.seconds or (0.5 if args.smoke else 30 if args.full else 10)
-    rates = [10] if args.smoke else [10, 50, 100]
+    rates = [10] if args.smoke else [10, 100, 300]
     sizes = [300] if args.smoke else [10_000, 100_000] + ([1_000_000] if args.full else [])
     forwards = 10 if args.smoke else 10_000 if args.full else 2_000
-    step = (10, 10, 10) if args.smoke else (10, 10, 1000)
+    step = (10, 10, 10) if args.smoke else (20, 20, 1000)
     dbs, why = kinds(args.no_postgres)
 
     tables: list[Table] = []
@@ -124,9 +124,10 @@ def main() -> None:
             print(table.markdown(), flush=True)
 
         if "latency" in args.only:
-            show(asyncio.run(ack_latency.latency(rates, seconds, dbs, logs))[0])
+            show(asyncio.run(ack_latency.latency(rates, seconds, dbs, logs, split_roles=True))[0])
         if "throughput" in args.only:
-            show(asyncio.run(ack_latency.throughput(dbs, min(seconds, 10), *step, logs)))
+            show(asyncio.run(ack_latency.throughput(dbs, min(seconds, 10), *step, logs,
+                                                    split_roles=True)))
         if "scheduler" in args.only:
             show(scheduler_scale.run(sizes, 10 if args.smoke else 100, dbs,
                                      extra_due=None if args.smoke else 1000,
