@@ -500,15 +500,46 @@ ROUND_18_TAUGHT = [
      "small_print", False, False),
 ]
 
+ROUND_19_TAUGHT = [
+    ("I now keep a spare slot free each week for exactly these situations. ", "promise", False, False),
+    ("When two instructors left I filled the gaps with whoever was free. ", "promise", False, False),
+    ("Finding the table bare on Free Comic Book Day is gutting. ", "promise", False, False),
+    ("A discount on your next order was not an adequate response. ", "promise", False, False),
+    ("Under clause 12.3 of our Conditions of Carriage, refunds are processed within 30 business days. ",
+     "promise", False, False),
+    ("Volgens artikel 11.3 van onze voorwaarden heeft de bezoeker recht op een tegoedbon. ", "promise", True,
+     False),
+    ("I have pulled up your application, reference JS-PM-20417, myself. ", "personal_data", False, True),
+    ("Loop gerust binnen aan de Weststraat 12. ", "personal_data", True, False),
+    ("Dit kwam door een fout in onze planning: jullie adres viel bij een roosterwissel tussen twee uitlaters in. ",
+     "contradicts", True, False),
+    ("Je zult begrijpen dat wij nooit inhoudelijk ingaan op dossiers van klanten in een openbare omgeving als deze. ",
+     "no_comment", True, True),
+    ("Je zult begrijpen dat wij nooit inhoudelijk ingaan op dossiers van klanten in een openbare omgeving als deze. ",
+     "defensive", True, False),
+    ("Dat geldt ook voor deze kwestie, dus we laten het hier verder bij. ", "no_comment", True, True),
+    ("Eerlijk is eerlijk: ik had de klus gewoon een dag moeten verzetten. ", "defensive", True, False),
+    ("Op zondag staan er vanaf nu twee medewerkers achter de toonbank, en van de populairste smaken maken we een "
+     "extra bak aan. ", "defensive", True, False),
+    ("Zoudt ge uw review dan willen herbekijken? ", "change_review", True, True),
+    ("Laat het me weten op het nummer 055 XX XX XX. ", "placeholder", True, True),
+]
+
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT,
-    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT, *ROUND_17_TAUGHT, *ROUND_18_TAUGHT,
+    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT, *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
     like one (False), once the round was read."""
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
+
+
+def test_sorry_for_their_view_of_us_is_no_apology():
+    draft = ("Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. We're sorry "
+             "you feel we've been unreliable. Please call me on 01632 960 111.\n\nAnna")
+    assert "apology" in check_reply(draft, customer="Sam", signer="Anna").rules
 
 
 def test_sorry_for_how_they_took_it_is_no_apology():
@@ -529,7 +560,7 @@ def test_thanks_for_patience_or_a_request_is_no_thanks_for_the_review(draft):
 
 
 @pytest.mark.parametrize("sign_off", ["Greenline Landscapes", "Ridgeline Coffee Roasters", "Dienst Afvalbeheer",
-                                      "Vakantiehuisjes Duinzicht", "Shine Bros Detailing",
+                                      "Vakantiehuisjes Duinzicht", "Shine Bros Detailing", "Rubislaw Allotment Society Committee",
                                       "The crew at Swell Board Co.", "Zonnige groet,\nTeam IJsje van Anna"])
 def test_a_business_name_in_trade_words_is_not_a_person(sign_off):
     draft = (f"Hi Sam,\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
@@ -548,6 +579,7 @@ def test_the_one_who_posts_it_signs(sign_off):
 
 
 @pytest.mark.parametrize("customer, greeting", [("inkyfingers", "Hi inkyfingers,"), ("kezzaink", "Hey Kez,"),
+                                                ("RhysPanels", "Hi RhysPanels,"), ("CaptRickS", "Hi CaptRickS,"),
                                                 ("NielsFilmfan", "Hoi Niels,"), ("mamavan3", "Hoi mamavan3,")])
 def test_a_site_handle_is_a_name_as_written_or_shortened_in_the_greeting(customer, greeting):
     draft = (f"{greeting}\n\nThank you for your review, and I'm sorry: that was frustrating. Please call "
@@ -566,11 +598,11 @@ def test_a_title_before_a_name_does_not_end_the_sentence():
     from desk.advice.coach.text import sentences
 
     text = ("U bent welkom bij dr. Van Leeuwen. Mail t.a.v. Daan. Bestelling nr. 12345 is er. The answer is no. Bye. "
-            "Stock no. H2217 is yours. Op naam van N. Gerritsen. It was plan B. Then rain.")
+            "Stock no. H2217 is yours. Op naam van N. Gerritsen. It was plan B. Then rain. Dear D. Okafor, hi.")
     assert [text[s:e].strip() for s, e in sentences(text)] == [
         "U bent welkom bij dr. Van Leeuwen.", "Mail t.a.v. Daan.", "Bestelling nr. 12345 is er.",
         "The answer is no.", "Bye.", "Stock no. H2217 is yours.", "Op naam van N. Gerritsen.", "It was plan B.",
-        "Then rain."]
+        "Then rain.", "Dear D. Okafor, hi."]
 
 
 def test_a_sign_off_on_the_last_line_of_a_recent_reply_is_not_its_closing():
@@ -651,7 +683,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-18 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-19 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -698,6 +730,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-18 have all been read and tu
     # round 18 was evaluated once (94.2 % / 93.0 %), then labelled, trained on and its misses read
     ("round_18", "en"): {"recall": 0.97, "false_alarms": 0.003, "good_flagged": 1},
     ("round_18", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
+    # round 19 was evaluated once (93.0 % / 97.1 %), then labelled, trained on and its misses read
+    ("round_19", "en"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_19", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
 }
 
 

@@ -177,7 +177,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         if excuse and not (find(avoid.OWNED, nearby) or frames.CHANGED.search(sentence)):
             flag("defensive", excuse, offset=start)
         if (m := frames.DEFENSIVE.search(sentence) or stance.DEFENSIVE.search(sentence)) and \
-                not frames.REPORTED.search(sentence, 0, m.start()):
+                not frames.REPORTED.search(sentence, 0, m.start()) and not _explained(sentence, m, nearby):
             flag("defensive", m, offset=start)
         # "Not the place to go into this" is a no-comment unless an offer to talk follows.
         if (m := stance.NO_COMMENT.search(sentence)) and not find(frames.OFFLINE, nearby):
@@ -270,6 +270,21 @@ def _read(sentence: str, played: set[str]) -> set[str]:
                 and not find(present.APOLOGY, sentence, unless_followed_by=present.APOLOGY_NOT))):
         read.discard("empathy")
     return read
+
+
+_APPEAL = re.compile(r"understand|appreciate|begrijp|snappen|beseffen|inzien", re.IGNORECASE)
+_FAIRLY = re.compile(r"fair|eerlijk", re.IGNORECASE)
+
+
+def _explained(sentence: str, match: re.Match[str], nearby: str) -> bool:
+    """Defensive words that do another job here: a sentence about what changes from now on
+    ("van de populairste smaken maken we voortaan een extra bak"), the appeal that frames a
+    refusal to discuss (which is its own finding), a fair word that owns the failure ("eerlijk
+    is eerlijk: ik had de klus moeten verzetten")."""
+    said = match.group()
+    return bool(frames.CHANGED.search(sentence)
+                or (_APPEAL.search(said) and frames.NO_COMMENT.search(sentence))
+                or (_FAIRLY.search(said) and find(avoid.OWNED, nearby)))
 
 
 def _body_spans(text: str) -> list[tuple[int, int]]:

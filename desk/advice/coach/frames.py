@@ -24,7 +24,8 @@ _PUBLIC = (r"(?:here|in\s+public|publicly|online|on\s+(?:(?:this|a|an|the)\s+)?(
 _SPEAK_NL = (r"(?:spreken|spreek|bespreken|bespreek|ingaan|in\s+te\s+gaan|reageren|reageer|uitlaten|uitweiden|zeggen|toelichten|"
              r"in\s+discussie|uitspraken|uitspraak)")
 _PUBLIC_NL = (r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|online|verder|op\s+deze\s+plek|"
-              r"op\s+(?:dit|deze|het)\s+(?:platform|forum|site|pagina|medium)|via\s+deze\s+weg)")
+              r"op\s+(?:dit|deze|het)\s+(?:platform|forum|site|pagina|medium)|via\s+deze\s+weg|"
+              r"(?:in\s+)?(?:een\s+)?openbare\s+(?:omgeving|plek|ruimte|plaats))")
 NO_COMMENT = widen(
     dismissive.NO_COMMENT,
     rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to|"
@@ -34,12 +35,14 @@ NO_COMMENT = widen(
     # "verder ga ik hier niet op de individuele situatie in"
     rf"\b(?:ga|gaan|gaat)\s+(?:ik|we|wij)\s+(?:\w+\s+)?{_PUBLIC_NL}\s+(?:\w+\s+)?niet\s+(?:verder\s+)?op\b[^.!?]{{0,50}}\bin\b",
     rf"\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:niet|niets|niks|geen)\b[^.!?]{{0,50}}\b{_SPEAK_NL}\b",
+    rf"\b(?:nooit|niet)\s+(?:\w+\s+)?{_SPEAK_NL}\b[^.!?]{{0,50}}\b{_PUBLIC_NL}\b",
     r"\b(?:meer|verder)\b[^.!?]{0,40}\b(?:niet|niets|niks)\s+(?:te\s+)?(?:zeggen|melden|toevoegen|kwijt)\b",
     r"\b(?:nothing|not\s+(?:anything|much))\s+(?:more|further|else)\s+(?:to\s+)?(?:say|add)\b",
     # the discussion closed, whatever offer follows: "we'll be keeping our comments to that",
     # "dat wij het hierbij laten", "laten wij verder commentaar achterwege"
     r"\bkeep(?:ing)?\s+(?:our|my)\s+comments?\s+to\s+(?:that|this|a\s+minimum)\b",
-    r"\b(?:we|wij)\s+laten\s+het\s+(?:hier|daar)bij\b", r"\blaten\s+(?:we|wij)\s+het\s+(?:hier|daar)bij\b",
+    r"\b(?:we|wij)\s+laten\s+het\s+(?:hier|daar)(?:\s+verder\s+)?bij\b",
+    r"\blaten\s+(?:we|wij)\s+het\s+(?:hier|daar)(?:\s+verder\s+)?bij\b",
     r"\b(?:we|wij)\s+het\s+(?:hier|daar)bij\s+(?:laten|houden)\b",
     r"\b(?:commentaar|reacties?|uitspraken)\b[^.!?]{0,30}\bachterwege\b",
 )
@@ -118,6 +121,7 @@ CONCEDES = rx(
     r"\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:us|me)\b",
     r"\bgeen\s+(?:\w+\s+)?(?:excuus|reden|smoes)\b", r"\b(?:ons|mijn)\s+probleem\b",
     r"\b(?:onze|mijn)\s+verantwoordelijkheid\b", r"\bour\s+(?:problem|responsibility)\b",
+    r"\b(?:een\s+)?fout\s+(?:in|van|bij)\s+(?:onze|ons|mijn)\b", r"\b(?:a|an)\s+(?:mistake|error)\s+(?:in|on|by|of)\s+(?:our|my)\b",
 )
 # "That did not happen" after what should have: the failure owned, not the account denied
 # ("Een invalkracht had u moeten bellen. Dat is niet gebeurd."; "..., and that didn't happen").
@@ -135,7 +139,7 @@ CHANGED = rx(
     r"\b(?:we've|we\s+have|i've|i\s+have)\s+(?:since\s+|now\s+|already\s+)?(?:changed|introduced|added|started|moved|"
     r"put\s+in)\b", r"\bfrom\s+now\s+on\b",
     r"\b(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:sindsdien\s+|nu\s+|inmiddels\s+)?(?:\w+\s+){0,4}(?:veranderd|aangepast|"
-    r"ingevoerd|ingesteld)\b", r"\bvoortaan\b",
+    r"ingevoerd|ingesteld)\b", r"\bvoortaan\b", r"\bvanaf\s+nu\b",
     r"\b(?:we|wij|ik)\s+werken\s+(?:nu|sindsdien|inmiddels|vanaf\s+nu)\s+met\b",
     r"\b(?:nu|sindsdien|inmiddels)\s+werken\s+(?:we|wij)\s+met\b",
     r"\b(?:we|I)\s+now\s+(?!know\b|understand\b|reali[sz]e\b|see\b)\w+",

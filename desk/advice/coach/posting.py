@@ -12,7 +12,7 @@ from desk.advice.coach.text import fold, rx
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,200}\]|\{[^{}\n]{1,60}\}|<[^<>\n]{1,60}>|\b(?:X{3,}|x{3,})\b"
                          r"|\b(?:XX|xx)(?:[/.:-](?:X{2,4}|x{2,4}))+\b"
                          # a number left to finish: "(312) 555-01XX"
-                         r"|(?<=\d)(?:XX|xx)\b")
+                         r"|(?<=\d)[ -]?(?:XX|xx)\b")
 
 _SALUTATION = rx(
     r"^\s*(?:dear|hi|hello|hey|morning|good\s+(?:morning|afternoon|evening)|beste|hoi|hallo|dag|"

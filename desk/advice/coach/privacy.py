@@ -23,7 +23,8 @@ _CUSTOMER_CONTEXT = rx(
 )
 _BUSINESS_PLACE = rx(
     r"\b(?:our|my)\s+(?:shop|store|office|salon|garage|restaurant|address|showroom|branch)\b",
-    r"\b(?:visit|find|see)\s+us\b", r"\bcome\s+(?:by|in|round)\b",
+    r"\b(?:visit|find|see)\s+us\b", r"\bcome\s+(?:by|in|round)\b", r"\b(?:walk|pop|drop)\s+(?:in|by)\b",
+    r"\bloop\s+(?:\w+\s+)?binnen\b", r"\bbinnen\s+(?:te\s+)?lopen\b",
     r"\b(?:onze|ons|mijn)\s+(?:winkel|zaak|kantoor|salon|garage|restaurant|"
     r"adres|vestiging|showroom|filiaal)\b", r"\bbij\s+ons\b", r"\blangs\b",
 )
@@ -50,6 +51,8 @@ _ORDER_NUMBER = rx(
     r"opdracht|werkbon|reparatiebon|application|aanvraag|zending|shipment|consignment|parcel|pakket)\s+\(?"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,}|"
     r"(?<=[(\s.:])\d{5,}|(?<=[\s.:])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,10})\b",
+    # a reference in parts: "reference JS-PM-20417", "kenmerk AB-CD-1234"
+    r"\b(?:reference|ref|referentie|kenmerk)\s*:?\s*#?(?:[A-Z]{1,4}-){1,3}\d{3,}\b",
     # a tax or national number: "UTR 54321 09876", "rijksregisternummer 85.07.30-033.61"
     r"\b(?:UTR|BSN|burgerservicenummer|rijksregisternummer|national\s+insurance(?:\s+number)?|NI\s+number|"
     r"tax\s+reference)\s*(?:(?:no|nr|number|nummer)\.?\s*)?:?\s*[A-Z]{0,2}\s?\d[\d\s.-]{4,}\d\b",

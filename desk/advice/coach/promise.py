@@ -99,7 +99,15 @@ _NOT_AN_OFFER = rx(
     r"\b(?:talk|talked|talking|ask|asked|asking|praten|vragen|vroeg)\s+(?:about|over|naar|om)\s+(?:a\s+|een\s+)?(?:refunds?|terugbetaling)\b",
     # a failure owned ("the lack of a call is on us"), an offer judged ("a voucher was never a fair answer")
     r"\b(?:lack|failure|mistake|error|delay|mix-?up|fault|miscommunication)\b[^.!?]{0,30}\b(?:is|was)\s+on\s+(?:us|me)\b",
-    r"\b(?:voucher|refund|discount|korting|cadeaubon)\s+(?:was|is|were|are|werd)\s+(?:never|not|nooit|niet)\b",
+    r"\b(?:voucher|refund|discount|korting|cadeaubon)\b[^.!?]{0,30}\b(?:was|is|were|are|werd)\s+(?:never|not|nooit|niet)\b",
+    # terms recited (that is small print, not an offer to this customer): "under clause 12.3 ...
+    # refunds are processed", "volgens artikel 11.3 ... recht op een tegoedbon"
+    r"\b(?:under|according\s+to|per|volgens|conform)\s+(?:clause|article|artikel|section|paragraph|"
+    r"(?:our|the|onze|de)\s+(?:\w+\s+)?(?:terms|conditions|policy|voorwaarden|reglement))\b",
+    # free as in not taken: "a spare slot free", "whoever was free", "Free Comic Book Day"
+    r"\b(?:slots?|spots?|space|time|room|table|day|dates?|evening|morning|afternoon|chair|lane|whoever\s+(?:was|is)|"
+    r"anyone\s+(?:was|is)|who\s+(?:was|were))\s+free\b",
+    r"(?-i:\bFree\s+[A-Z]\w+)",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",
     # someone else's replacement, or the customer's own voucher: "our supplier was late delivering a

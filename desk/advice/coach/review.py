@@ -46,8 +46,8 @@ _ASKING = (
     r"(?:(?:would|could|can|will|might|may)\s+you|you\s+(?:might|could|would|may)|if\s+you|once\s+you|"
     r"when\s+you|please|consider|feel\s+free|we'd|we\s+would|i'd|i\s+would|we\s+hope|hopefully|grateful|"
     r"appreciate|love\s+it|mean\s+(?:a\s+lot|the\s+world)|help\s+us|mind|maybe|perhaps|now\s+that|"
-    r"(?:zou|zoudt|wilt|kunt|kun|kan|mag)\s+(?:u|je|jij)|zou|zouden|wilt|misschien|gerust|graag|"
-    r"als\s+(?:u|je)|mocht\s+(?:u|je)|zodra|nu\s+(?:het|we)|waarderen|fijn|helpt|doen\s+het|veel\s+doen|hopen|hopelijk)"
+    r"(?:zou|zoudt|wilt|kunt|kun|kan|mag)\s+(?:u|je|jij|ge|gij)|zou|zouden|wilt|misschien|gerust|graag|"
+    r"als\s+(?:u|je|ge)|mocht\s+(?:u|je|ge)|zodra|nu\s+(?:het|we)|waarderen|fijn|helpt|doen\s+het|veel\s+doen|hopen|hopelijk)"
 )
 _CHANGE = (
     r"(?:updat\w*|adjust\w*|revis\w*|chang\w*|edit\w*|amend\w*|remov\w*|delet\w*|tak\w*\s+(?:\w+\s+){0,2}down|"
@@ -55,7 +55,7 @@ _CHANGE = (
     r"aanpass\w*|aangepast|bijgesteld|bijgewerkt|gewijzigd|aan\s+te\s+passen|past\s+(?:\w+\s+){0,3}aan|bijwerk\w*|bij\s+te\s+werken|werkt\s+(?:\w+\s+){0,3}bij|"
     r"herzien|herziet|wijzig\w*|bewerk\w*|verwijder\w*|offline\s+ha\w*|weg\s*ha\w*|heroverweg\w*|"
     r"laten\s+meetellen|vermelden|erbij\s+doe\w*|bij\s+doe\w*|er\s+(?:\w+\s+){0,3}bij\s+doe\w*|aanpast|"
-    r"(?:nog\s+eens|opnieuw)\s+(?:\w+\s+)?(?:bekijken|bekijkt|naar\s+kijken)|revisit\w*|look\s+at\s+(?:\w+\s+){0,2}again|"
+    r"(?:nog\s+eens|opnieuw)\s+(?:\w+\s+)?(?:bekijken|bekijkt|naar\s+kijken)|herbekijk\w*|revisit\w*|look\s+at\s+(?:\w+\s+){0,2}again|"
     r"(?:tak|hav|giv)\w*\s+(?:it\s+)?another\s+look(?:\s+at)?)"
 )
 _POSTED_NOUN = r"(?:reviews?|ratings?|stars?|score|post|recensie|beoordeling\w*|sterren|bericht|één-ster\w*)"

@@ -35,7 +35,8 @@ _NOT_A_PERSON = frozenset(
     slagerij apotheek praktijk kliniek kinderopvang opvang verhuur installatie bouw schilders tandartsen
     dierenkliniek wasserette reizen wash carwash landscapes landscaping roasters coffee couriers cleaners
     repairs garages tyres windows glazing decorators painters joinery interiors events weddings photography
-    dienst beheer detailing valeting bros brothers gebroeders gebr
+    dienst beheer detailing valeting bros brothers gebroeders gebr society committee vereniging bestuur club
+    association
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
@@ -143,7 +144,7 @@ def addressed(text: str, name: str | None) -> bool:
     if mentions(text, tokens):
         return True
     handle = (name or "").strip()
-    if not handle or " " in handle or handle[:1].isupper() and not re.search(r"[\d_]", handle):
+    if not handle or " " in handle or not re.search(r"[\d_]|^[a-z]|[a-z][A-Z]", handle):
         return False
     folded = fold(text)
     if fold(handle) in folded or any(re.search(rf"\b{re.escape(t)}\b", folded) for t in tokens):

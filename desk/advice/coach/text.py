@@ -105,7 +105,8 @@ _ABBREVIATED = "|".join(rf"(?<=\b{a})" for a in (
 _NUMBERED = "|".join(rf"(?<=\b{a})" for a in ("[Nn]o", "[Nn]r", "[Nn]os"))
 # an initial before a surname: "op naam van N. Gerritsen", "Mr J. Walsh"
 _INITIAL = "|".join(rf"(?<=\b{w} [A-Z])" for w in (
-    "van", "of", "to", "for", "aan", "voor", "naam", "name", "Mr", "Mrs", "Ms", "Dhr", "Mevr", "mevrouw", "meneer"))
+    "van", "of", "to", "for", "aan", "voor", "naam", "name", "Mr", "Mrs", "Ms", "Dhr", "Mevr", "mevrouw", "meneer",
+    "Dear", "Hi", "Hello", "Hey", "Beste", "Geachte", "Hoi", "Dag", "Hallo"))
 _SENTENCE = re.compile(rf"(?:[^.!?\n]|(?<=\d)\.(?=\d)|(?<=\w)\.(?=\w)|(?:{_ABBREVIATED})\.(?=[ \t]+\w)|"
                        rf"(?:{_NUMBERED})\.(?=[ \t]*[A-Z]{{0,3}}-?\d)|"
                        rf"(?:{_INITIAL})\.(?=[ \t]+[A-Z][a-z]))+"
