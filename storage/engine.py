@@ -18,7 +18,9 @@ BUSY_TIMEOUT_MS = 15_000
 # (the HTTP server's 8, the inbox's 4 workers, the scheduler, the intake). SQLAlchemy's default
 # keeps 5 and closes the rest after each use, so under load every unit of work beyond the fifth
 # opened a new connection (a server process each) and the acknowledgements waited for it.
-POOL_SIZE = 16
+# At most POOL_SIZE + POOL_OVERFLOW per process (15 before), so five processes stay within
+# PostgreSQL's default of 100 connections.
+POOL_SIZE, POOL_OVERFLOW = 16, 4
 
 
 def normalise_url(url: str) -> str:
@@ -36,7 +38,8 @@ def make_engine(url: str, **kwargs) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, **{"pool_size": POOL_SIZE, **kwargs})
+        return create_engine(url, pool_pre_ping=True,
+                             **{"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, **kwargs})
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"check_same_thread": False,
