@@ -525,10 +525,45 @@ ROUND_19_TAUGHT = [
     ("Laat het me weten op het nummer 055 XX XX XX. ", "placeholder", True, True),
 ]
 
+ROUND_20_TAUGHT = [
+    ("One of the team seated a walk-in group at your table thinking it was free. ", "promise", False, False),
+    ("We got a crew to you as soon as the lads were free. ", "promise", False, False),
+    ("As set out in our returns policy, cash refunds are only issued within 14 days of purchase. ", "promise",
+     False, False),
+    ("De hoofdprijs was een fles huiswijn, maar ik begrijp dat het om het principe gaat. ", "promise", True, False),
+    ("We only make the call once we've seen the conditions on the water. ", "small_print", False, False),
+    ("Bij het slopen bleek dat de afvoer niet volgens de regels lag. ", "small_print", True, False),
+    ("Under our booking terms, pitch allocations can't be changed once a guest has checked in. ", "small_print",
+     False, True),
+    ("Ik wil wel even verduidelijken dat volgens artikel 9 van het huurcontract een termijn van tien werkdagen "
+     "geldt. ", "small_print", True, True),
+    ("Zoals in onze reserveringsvoorwaarden staat, kunnen wijzigingen tot 48 uur van tevoren worden doorgegeven. ",
+     "small_print", True, True),
+    ("We're reviewing the policy so this doesn't happen to anyone else. ", "small_print", False, False),
+    ("Met alle respect voor jullie zorgen laten we het hier bij deze reactie. ", "defensive", True, False),
+    ("You have to understand that sand gets into the tracks and the door seals. ", "defensive", False, True),
+    ("Wel moet ik eerlijk zeggen dat massief eiken een natuurproduct is. ", "defensive", True, True),
+    ("You were told to expect one piece, so seeing a join must have been disappointing. ", "contradicts", False,
+     False),
+    ("Een losse beugel is voor ons wel degelijk een spoedgeval, en daar had u direct voor ingepland moeten worden. ",
+     "contradicts", True, False),
+    ("We've fixed the calendar sync that was showing phantom spots. ", "contradicts", False, False),
+    ("I did check our order screen: your order was placed at 12:41 and ready at 13:03. ", "contradicts", False,
+     True),
+    ("So the wait on our side was closer to 20 minutes than 40. ", "contradicts", False, True),
+    ("It isn't something we're able to comment on publicly. ", "no_comment", False, True),
+    ("Ik heb uw zending nog opgezocht (Track & Trace 3SDEVK4471823). ", "personal_data", True, True),
+    ("Op de camerabeelden zie ik je grijze Golf (kenteken eindigend op TK-4) bij het raam. ", "personal_data", True,
+     True),
+    ("Jullie stonden van 12 tot 19 juli op plek 23, vlak naast het toiletgebouw. ", "personal_data", True, True),
+    ("I've checked the job card from when you dropped the Focus in on Thursday 6 March at 8.10am. ",
+     "personal_data", False, True),
+]
+
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
-    *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT,
-    *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT, *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT,
+    *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
+    *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -536,9 +571,10 @@ def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
-def test_sorry_for_their_view_of_us_is_no_apology():
-    draft = ("Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. We're sorry "
-             "you feel we've been unreliable. Please call me on 01632 960 111.\n\nAnna")
+@pytest.mark.parametrize("sorry", ["We're sorry you feel we've been unreliable.", "Sorry you feel let down."])
+def test_sorry_for_their_view_of_us_is_no_apology(sorry):
+    draft = ("Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. "
+             f"{sorry} Please call me on 01632 960 111.\n\nAnna")
     assert "apology" in check_reply(draft, customer="Sam", signer="Anna").rules
 
 
@@ -683,7 +719,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-19 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-20 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -733,6 +769,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-19 have all been read and tu
     # round 19 was evaluated once (93.0 % / 97.1 %), then labelled, trained on and its misses read
     ("round_19", "en"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 0},
     ("round_19", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
+    # round 20 was evaluated once (90.0 % / 92.9 %), then labelled, trained on and its misses read
+    ("round_20", "en"): {"recall": 0.95, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_20", "nl"): {"recall": 0.98, "false_alarms": 0.003, "good_flagged": 1},
 }
 
 

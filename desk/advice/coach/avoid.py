@@ -151,10 +151,16 @@ SMALL_PRINT = rx(
     r"\beigen\s+risico\b",
 )
 # "we are changing our return policy" owns the problem instead of reciting it.
+# The rules being changed, by us: "we're reviewing the policy", "die regel passen we aan"; not
+# a rule's own words ("can't be changed once a guest has checked in", "wijzigingen in het aantal").
 CHANGING = rx(
-    r"(?<!\bto\s)(?<!\bfor\s)\b(?:chang|adjust|review|updat|rewrit|clarif|revis|improv)\w*\b",
-    r"(?<!\bter\s)\b(?:aanpass|aangepast|herzien|herzie|wijzig|veranderen|verander|"
-    r"verduidelijk|duidelijker|evalueren|evalueer|verbeter)\w*\b",
+    r"\b(?:we|i|we've|i've|we're|i'm|we'll|i'll|we'd|(?:is|are|being|been|be)(?:\s+now)?)\s+(?:\w+\s+){0,3}"
+    r"(?<!\bto\s)(?<!\bfor\s)(?<!\bcan't\sbe\s)(?<!\bcannot\sbe\s)(?:chang|adjust|review|updat|rewrit|clarif|revis|improv)\w*\b",
+    r"\b(?:a|the|our)\s+(?:\w+\s+)?(?:review|update|change|revision)\s+(?:of|to)\b",
+    r"\bunder\s+review\b",
+    r"(?<!\bter\s)\b(?:aanpass|aangepast|herzien|herzie|veranderen|verander|"
+    r"duidelijker|evalueren|evalueer|verbeter)\w*\b",
+    r"\b(?:we|wij|ik)\b[^.!?]{0,40}\bwijzig\w*\b",
 )
 
 

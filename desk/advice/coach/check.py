@@ -183,7 +183,8 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         if (m := stance.NO_COMMENT.search(sentence)) and not find(frames.OFFLINE, nearby):
             flag("no_comment", m, offset=start)
         reciting = frames.SMALL_PRINT.search(sentence)
-        if reciting and not (avoid.CHANGING.search(sentence) or find(avoid.OWNED, sentence)):
+        if reciting and not (avoid.CHANGING.search(sentence) or find(avoid.OWNED, sentence)
+                             or _NOT_RULES.search(sentence, max(0, reciting.start() - 20), reciting.end())):
             flag("small_print", reciting, offset=start)
         if (m := find(site_review.REVIEW_ASK, sentence)):
             flag("change_review", m, offset=start)
@@ -272,7 +273,10 @@ def _read(sentence: str, played: set[str]) -> set[str]:
     return read
 
 
-_APPEAL = re.compile(r"understand|appreciate|begrijp|snappen|beseffen|inzien", re.IGNORECASE)
+_APPEAL = re.compile(r"understand|appreciate|begrijp|snappen|beseffen|inzien|respect", re.IGNORECASE)
+# Words of the rules that name no rule here: the weather's conditions, work "niet volgens de regels".
+_NOT_RULES = re.compile(r"\b(?:seen|checked|weather|sea|road|ground|track|wind)\s+(?:the\s+)?conditions\b|"
+                        r"\bniet\s+volgens\s+de\s+regels\b", re.IGNORECASE)
 _FAIRLY = re.compile(r"fair|eerlijk", re.IGNORECASE)
 
 

@@ -28,8 +28,8 @@ _PUBLIC_NL = (r"(?:hier|in\s+het\s+openbaar|openbaar|openlijk|publiek(?:elijk)?|
               r"(?:in\s+)?(?:een\s+)?openbare\s+(?:omgeving|plek|ruimte|plaats))")
 NO_COMMENT = widen(
     dismissive.NO_COMMENT,
-    rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|not|never|rather\s+not|prefer\s+not\s+to|"
-    rf"unable\s+to)\s+(?:\w+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
+    rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|isn't|is\s+not|not|never|rather\s+not|prefer\s+not\s+to|"
+    rf"unable\s+to)\s+(?:[\w']+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
     rf"\b{_SPEAK_NL}\b[^.!?]{{0,40}}\b(?:niet|geen|liever\s+niet)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b",
     rf"\b(?:niet|geen|nooit)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
     # "verder ga ik hier niet op de individuele situatie in"
@@ -41,8 +41,8 @@ NO_COMMENT = widen(
     # the discussion closed, whatever offer follows: "we'll be keeping our comments to that",
     # "dat wij het hierbij laten", "laten wij verder commentaar achterwege"
     r"\bkeep(?:ing)?\s+(?:our|my)\s+comments?\s+to\s+(?:that|this|a\s+minimum)\b",
-    r"\b(?:we|wij)\s+laten\s+het\s+(?:hier|daar)(?:\s+verder\s+)?bij\b",
-    r"\blaten\s+(?:we|wij)\s+het\s+(?:hier|daar)(?:\s+verder\s+)?bij\b",
+    r"\b(?:we|wij)\s+laten\s+het\s+(?:hier|daar)\s*(?:verder\s+)?bij\b",
+    r"\blaten\s+(?:we|wij)\s+het\s+(?:hier|daar)\s*(?:verder\s+)?bij\b",
     r"\b(?:we|wij)\s+het\s+(?:hier|daar)bij\s+(?:laten|houden)\b",
     r"\b(?:commentaar|reacties?|uitspraken)\b[^.!?]{0,30}\bachterwege\b",
 )
@@ -69,6 +69,10 @@ CONTRADICTS = widen(
     r"\b(?:not|isn't|wasn't|is\s+not|was\s+not)\s+(?:an?\s+|the\s+)?(?:entirely\s+|quite\s+|wholly\s+|very\s+)?"
     r"(?:accurate|correct|fair|true|truthful|honest|complete)\s+(?:account|picture|description|version|"
     r"reflection|representation|summary)\b",
+    # records cited, then what they say: "I did check our order screen: your order was placed at 12:41"
+    rf"\b(?:checked|check|looked\s+at|went\s+through|gone\s+through)\s+(?:our|the)\s+(?:\w+\s+)?"
+    rf"(?:{_RECORD}|(?:order|till|booking)\s+screens?)\s*:",
+    r"\bcloser\s+to\s+\d+\s+(?:minutes|mins|hours|days)\s+than\s+\d+",
     r"\bgeen\s+(?:\w+\s+)?(?:juiste|correcte|eerlijke|ware|accurate|volledige|kloppende|getrouwe)\s+(?:weergave|"
     r"voorstelling|beschrijving|beeld|verslag|versie)\b",
 )
@@ -114,6 +118,7 @@ CONCEDES = rx(
     r"\bwe\s+got\s+it\s+wrong\b", r"\b(?:we|I)\s+(?:really\s+)?should\s+have\b",
     r"\b(?:we|I)\s+(?:didn't|did\s+not)\s+listen\b",
     r"\b(?:we|wij|ik)\s+(?:had|hadden)\s+(?:\w+\s+){0,6}moeten\b",
+    r"\bhad\s+(?:u|je|jij)\s+(?:\w+\s+){0,5}moeten\s+worden\b",
     r"\b(?:hoort|hoorde|hoorden|moest|moesten|had|hadden)\b[^.!?]*\ben\s+dat\s+is\s+niet\s+gebeurd\b",
     r"\b(?:meant|supposed)\s+to\b[^.!?]*\b(?:didn't|did\s+not)\s+happen\b", r"\bnot\s+good\s+enough\b",
     r"\b(?:dat|het)\s+ligt\s+(?:echt\s+|volledig\s+|helemaal\s+)?bij\s+(?:ons|mij)\b",
@@ -137,7 +142,7 @@ REPORTED = rx(r"\b(?:told|hearing|heard|te\s+horen|gezegd|zeggen\s+dat|zei\s+dat
 # nothing, whatever records it names.
 CHANGED = rx(
     r"\b(?:we've|we\s+have|i've|i\s+have)\s+(?:since\s+|now\s+|already\s+)?(?:changed|introduced|added|started|moved|"
-    r"put\s+in)\b", r"\bfrom\s+now\s+on\b",
+    r"put\s+in|fixed|repaired|replaced)\b", r"\bfrom\s+now\s+on\b",
     r"\b(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:sindsdien\s+|nu\s+|inmiddels\s+)?(?:\w+\s+){0,4}(?:veranderd|aangepast|"
     r"ingevoerd|ingesteld)\b", r"\bvoortaan\b", r"\bvanaf\s+nu\b",
     r"\b(?:we|wij|ik)\s+werken\s+(?:nu|sindsdien|inmiddels|vanaf\s+nu)\s+met\b",

@@ -117,6 +117,7 @@ APOLOGY_NOT = rx(
     r"\s+(?:that\s+)?you\s+feel\s+(?:that|this)\s+way\b", r"\s+to\s+(?:inform|say|tell|announce)\b",
     # sorry for their view of us: "we're sorry you feel we've been unreliable"
     r"\s+(?:that\s+)?you\s+(?:feel|felt)\s+(?:that\s+)?(?:we|we've|we'd|we're|our|the\s+team)\b",
+    r"\s+(?:that\s+)?you\s+feel\s+(?:let\s+down|disappointed|misled|ignored|unwelcome|rushed)\b",
     r"\s+(?:dat|that)\s+(?:u|je|you)\s+(?:het|dat|dit|zich|er|it|this)?\s*(?:zo|"
     r"so|that\s+way|this\s+way)\s+(?:over\s+)?"
     r"(?:ervaart|ervaren|heeft\s+ervaren|voelt|denkt|ziet|feel|see)\b",

@@ -51,6 +51,12 @@ _ORDER_NUMBER = rx(
     r"opdracht|werkbon|reparatiebon|application|aanvraag|zending|shipment|consignment|parcel|pakket)\s+\(?"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,}|"
     r"(?<=[(\s.:])\d{5,}|(?<=[\s.:])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,10})\b",
+    # a parcel's tracking code, a car by its plate: "Track & Trace 3SDEVK4471823", "kenteken eindigend op TK-4"
+    r"\b(?:track\s*(?:&|and|en)\s*trace|tracking\s+(?:number|code)|trackingcode)\s*:?\s*[A-Z0-9]{8,}\b",
+    r"\b(?:kenteken|registration|number\s+plate|reg)\b[^.!?]{0,20}\b[A-Z0-9]{1,3}-[A-Z0-9]{1,3}\b",
+    # where they stayed: "jullie stonden van 12 tot 19 juli op plek 23"
+    r"\b(?:jullie|u|je|you)\s+(?:stond|stonden|sliep|sliepen|verbleef|verbleven|stayed|were)\b[^.!?]{0,40}\b"
+    r"(?:plek|plaats|kamer|chalet|huisje|pitch|unit|room|cabin)\s+\d{1,4}\b",
     # a reference in parts: "reference JS-PM-20417", "kenmerk AB-CD-1234"
     r"\b(?:reference|ref|referentie|kenmerk)\s*:?\s*#?(?:[A-Z]{1,4}-){1,3}\d{3,}\b",
     # a tax or national number: "UTR 54321 09876", "rijksregisternummer 85.07.30-033.61"
@@ -128,6 +134,8 @@ _BOOKING_TIME = rx(
     rf"[^.!?]{{0,60}}?\b(?:{_CLOCK}|{_DAY_MONTH})",
     rf"\b(?:your|je|jouw|uw)\s+(?:\w+\s+)?{_THEIR_FILE}\b[^.!?]{{0,80}}?\b{_DAY_MONTH}",
     rf"\b{_THEIR_FILE}\b[^.!?]{{0,30}}\b(?:dat|that|which)\s+(?:je|u|you)\b[^.!?]{{0,30}}?\b{_DAY_MONTH}",
+    # when they came, to the minute: "when you dropped the Focus in on Thursday 6 March at 8.10am"
+    rf"\b(?:when|toen)\s+(?:you|u|je)\b[^.!?]{{0,50}}?\b(?:on|op)\s+(?:\w+\s+)?{_DAY_MONTH}[^.!?]{{0,10}}\b{_CLOCK}",
     # a prescription read out: "-2.25 right, -2.50 left"
     r"[-+]\d[.,]\d{2}\s+(?:right|left|rechts|links|R|L)\b", r"\b(?:sterkte|strength)\s+[-+]\d[.,]\d{2}\b",
     # their full name, not given: "op naam van N. Gerritsen", "in the name of J. Walsh"

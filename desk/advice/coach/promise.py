@@ -102,11 +102,15 @@ _NOT_AN_OFFER = rx(
     r"\b(?:voucher|refund|discount|korting|cadeaubon)\b[^.!?]{0,30}\b(?:was|is|were|are|werd)\s+(?:never|not|nooit|niet)\b",
     # terms recited (that is small print, not an offer to this customer): "under clause 12.3 ...
     # refunds are processed", "volgens artikel 11.3 ... recht op een tegoedbon"
-    r"\b(?:under|according\s+to|per|volgens|conform)\s+(?:clause|article|artikel|section|paragraph|"
-    r"(?:our|the|onze|de)\s+(?:\w+\s+)?(?:terms|conditions|policy|voorwaarden|reglement))\b",
+    r"\b(?:under|according\s+to|per|volgens|conform|as\s+(?:set\s+out|stated|outlined|explained|described)\s+in|"
+    r"zoals\s+(?:\w+\s+)?(?:in|vermeld\s+in|beschreven\s+in))\s+(?:clause|article|artikel|section|paragraph|"
+    r"(?:our|the|onze|de)\s+(?:\w+\s+)?(?:terms|conditions|\w*policy|\w*voorwaarden|\w*reglement))\b",
+    # a prize, not a gift: "de hoofdprijs was een fles huiswijn"
+    r"\b(?:prijs|hoofdprijs|prize|first\s+prize)\b[^.!?]{0,20}\b(?:fles|bottle)\b",
     # free as in not taken: "a spare slot free", "whoever was free", "Free Comic Book Day"
     r"\b(?:slots?|spots?|space|time|room|table|day|dates?|evening|morning|afternoon|chair|lane|whoever\s+(?:was|is)|"
     r"anyone\s+(?:was|is)|who\s+(?:was|were))\s+free\b",
+    r"\b(?:it|they|lads|team|crew|staff|someone|somebody|table|van|room)\s+(?:was|were)\s+free\b",
     r"(?-i:\bFree\s+[A-Z]\w+)",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",

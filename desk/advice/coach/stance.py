@@ -114,8 +114,9 @@ _STAFF = (r"(?:staff|team|crew|door\s*staff|doormen|bouncers?|security|stylists?
           r"koks?|chauffeurs?|monteurs?|obers?|bediening|instructeurs?|docent\w*|collega'?s)")
 DEFENSIVE = rx(
     # an appeal to the customer's understanding: "as you'll appreciate", "u zult begrijpen dat"
-    r"\b(?:as\s+)?(?:you'll|you\s+will|you\s+can|you\s+may|you\s+must)\s+(?:surely\s+|no\s+doubt\s+)?"
-    r"(?:understand|appreciate)\b",
+    r"\b(?:as\s+)?(?:you'll|you\s+will|you\s+can|you\s+may|you\s+must|you\s+have\s+to|you\s+need\s+to)\s+"
+    r"(?:surely\s+|no\s+doubt\s+)?(?:understand|appreciate)\b",
+    r"\b(?:wel\s+)?moet\s+(?:ik|we|wij)\s+(?:\w+\s+)?eerlijk\s+zeggen\s+dat\b",
     r"\b(?:u|je|jij)\s+(?:zult|zal|kunt|kan|moet)\s+(?:\w+\s+)?(?:begrijpen|snappen|beseffen|inzien)\b",
     r"\bzoals\s+(?:u|je)\s+(?:\w+\s+)?(?:begrijpt|weet|zult\s+begrijpen)\b",
     # the dish's popularity, the praise it gets, a taste that was not the customer's
