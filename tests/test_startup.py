@@ -88,9 +88,13 @@ class Forwarder:
 
     @staticmethod
     def _pipe(a: socket.socket, b: socket.socket) -> None:
+        """One direction; whichever ends first closes both, which ends the other one too."""
         with closing(a), closing(b):
-            while data := a.recv(65536):
-                b.sendall(data)
+            try:
+                while data := a.recv(65536):
+                    b.sendall(data)
+            except OSError:
+                pass
 
     def close(self) -> None:
         self.sock.close()

@@ -175,13 +175,15 @@ class SlackAdapter:
         self.dispatcher.send(outbox)
 
     def start(self) -> None:
-        """Serve until `stop()`, with the scheduler delivering bot-initiated messages. HTTP is
-        served by waitress: a production WSGI server in pure Python that holds up behind a load
-        balancer (bolt's own development server does not claim to)."""
-        # The bot's own posts are a worker's: a process that only serves never ticks.
-        scheduler = Scheduler(self.runtime.jobs if self.listen.role != WEB else [], self.send,
-                              self.runtime.settings.scheduler_interval)
-        scheduler.start()
+        """Serve until `stop()`, with the scheduler delivering bot-initiated messages; a worker
+        (bot.serving) serves nothing and only works, a web process only serves. HTTP is served by
+        waitress: a production WSGI server in pure Python that holds up behind a load balancer
+        (bolt's own development server does not claim to)."""
+        # The bot's own posts are a worker's: a process that only serves has no scheduler.
+        scheduler = None if self.listen.role == WEB else \
+            Scheduler(self.runtime.jobs, self.send, self.runtime.settings.scheduler_interval)
+        if scheduler:
+            scheduler.start()
         if self.workers is not None:
             self.workers.start()  # first what a stopped process left behind, then what comes
         try:
@@ -206,7 +208,8 @@ class SlackAdapter:
                 self.ready.set()
                 self.stopped.wait()
         finally:
-            scheduler.stop()
+            if scheduler:
+                scheduler.stop()
             if self.workers is not None:
                 self.workers.stop()
 
