@@ -560,10 +560,25 @@ ROUND_20_TAUGHT = [
      "personal_data", False, True),
 ]
 
+ROUND_21_TAUGHT = [
+    ("I apologise that three of your gels lifted and that you were told you'd be charged again. ", "contradicts",
+     False, False),
+    ("You kept Monday free for us and heard nothing until Thursday. ", "promise", False, False),
+    ("Over de technische kant van de zaak ga ik hier publiek niet verder in. ", "promise", True, False),
+    ("Over de technische kant van de zaak ga ik hier publiek niet verder in. ", "no_comment", True, True),
+    ("Omdat wij het principieel niet juist vinden om individuele inschrijvingen publiek te bespreken, laten we het "
+     "daarbij. ", "no_comment", True, True),
+    ("We won't comment on the case here. We trust you'll understand our position. ", "defensive", False, False),
+    ("I see the replacement hardware was shipped to your place on SE Belmont St on the 19th. ", "personal_data",
+     False, True),
+    ("Ik heb uw boeking nagekeken (appartement 6B, op naam van Tom Verhaegen). ", "personal_data", True, True),
+    ("Our system sent a reminder text to your mobile ending 4471 that morning. ", "personal_data", False, True),
+]
+
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
-    *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT,
+    *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -571,7 +586,8 @@ def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     assert (rule in rules(middle, GOED if dutch else GOOD)) is found
 
 
-@pytest.mark.parametrize("sorry", ["We're sorry you feel we've been unreliable.", "Sorry you feel let down."])
+@pytest.mark.parametrize("sorry", ["We're sorry you feel we've been unreliable.", "Sorry you feel let down.",
+                                   "We're sorry you feel the lobster roll wasn't worth the price."])
 def test_sorry_for_their_view_of_us_is_no_apology(sorry):
     draft = ("Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. "
              f"{sorry} Please call me on 01632 960 111.\n\nAnna")
@@ -588,8 +604,10 @@ def test_sorry_for_how_they_took_it_is_no_apology():
     "Hi Sam,\n\nI'm sorry: that was frustrating. Thanks again for your patience. Please call me on 01632 960 111."
     "\n\nAnna",
     "Hi Sam,\n\nI'm sorry: that was frustrating. We'd appreciate it if you could call me on 01632 960 111.\n\nAnna",
+    "Hi Sam,\n\nThanks for choosing us. I'm sorry: that was frustrating. Please call me on 01632 960 111.\n\nAnna",
 ])
 def test_thanks_for_patience_or_a_request_is_no_thanks_for_the_review(draft):
+    """Neither is thanks for their custom ("thanks for choosing us for your battery change")."""
     assert "thanks" in check_reply(draft, customer="Sam", signer="Anna").rules
     assert "thanks" not in check_reply(draft.replace("I'm sorry", "Thank you for your review, and I'm sorry"),
                                        customer="Sam", signer="Anna").rules
@@ -719,7 +737,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-20 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-21 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -772,6 +790,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-20 have all been read and tu
     # round 20 was evaluated once (90.0 % / 92.9 %), then labelled, trained on and its misses read
     ("round_20", "en"): {"recall": 0.95, "false_alarms": 0.002, "good_flagged": 0},
     ("round_20", "nl"): {"recall": 0.98, "false_alarms": 0.003, "good_flagged": 1},
+    # round 21 was evaluated once (95.0 % / 87.5 %), then labelled, trained on and its misses read
+    ("round_21", "en"): {"recall": 0.98, "false_alarms": 0.003, "good_flagged": 1},
+    ("round_21", "nl"): {"recall": 0.96, "false_alarms": 0.004, "good_flagged": 1},
 }
 
 

@@ -172,12 +172,13 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     allowed = frozenset(allowed_offers)
     for i, (start, end) in enumerate(spans):
         sentence = draft[start:end]
-        nearby = draft[start: spans[i + 1][1] if i + 1 < len(spans) else end]
+        nearby = draft[start: nearby_end(spans, i, end)]
         excuse = frames.EXCUSE.search(sentence) or stance.EXCUSE.search(sentence)
         if excuse and not (find(avoid.OWNED, nearby) or frames.CHANGED.search(sentence)):
             flag("defensive", excuse, offset=start)
+        around = draft[spans[i - 1][0] if i else start: nearby_end(spans, i, end)]
         if (m := frames.DEFENSIVE.search(sentence) or stance.DEFENSIVE.search(sentence)) and \
-                not frames.REPORTED.search(sentence, 0, m.start()) and not _explained(sentence, m, nearby):
+                not frames.REPORTED.search(sentence, 0, m.start()) and not _explained(sentence, m, nearby, around):
             flag("defensive", m, offset=start)
         # "Not the place to go into this" is a no-comment unless an offer to talk follows.
         if (m := stance.NO_COMMENT.search(sentence)) and not find(frames.OFFLINE, nearby):
@@ -280,14 +281,20 @@ _NOT_RULES = re.compile(r"\b(?:seen|checked|weather|sea|road|ground|track|wind)\
 _FAIRLY = re.compile(r"fair|eerlijk", re.IGNORECASE)
 
 
-def _explained(sentence: str, match: re.Match[str], nearby: str) -> bool:
+def nearby_end(spans: list[tuple[int, int]], i: int, end: int) -> int:
+    """Where the sentence after sentence `i` ends (its own end when it is the last)."""
+    return spans[i + 1][1] if i + 1 < len(spans) else end
+
+
+def _explained(sentence: str, match: re.Match[str], nearby: str, around: str) -> bool:
     """Defensive words that do another job here: a sentence about what changes from now on
     ("van de populairste smaken maken we voortaan een extra bak"), the appeal that frames a
-    refusal to discuss (which is its own finding), a fair word that owns the failure ("eerlijk
-    is eerlijk: ik had de klus moeten verzetten")."""
+    refusal to discuss next to it (which is its own finding: "we trust you'll understand our
+    position"), a fair word that owns the failure ("eerlijk is eerlijk: ik had de klus moeten
+    verzetten")."""
     said = match.group()
     return bool(frames.CHANGED.search(sentence)
-                or (_APPEAL.search(said) and frames.NO_COMMENT.search(sentence))
+                or (_APPEAL.search(said) and frames.NO_COMMENT.search(around))
                 or (_FAIRLY.search(said) and find(avoid.OWNED, nearby)))
 
 

@@ -122,7 +122,7 @@ CONTRADICTS = widen(
     # "you were told" as a fact against them, not "when you were told one day", "what you were told"
     r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)"
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b"
-    r"(?!\s+to\s+expect)",
+    r"(?!\s+(?:to\s+expect|you'd|you\s+would|that\s+you'd))",
     r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
     # not in a clause that gives them what they asked for ("the anti-snap one you asked for")
     r"(?<!\bwhat\s)(?<!\bwat\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\btoen\s)(?<!\bone\s)(?<!\bthat\s)(?<!\bwhich\s)"

@@ -31,9 +31,9 @@ NO_COMMENT = widen(
     rf"\b(?:don't|do\s+not|won't|will\s+not|can't|cannot|aren't|are\s+not|isn't|is\s+not|not|never|rather\s+not|prefer\s+not\s+to|"
     rf"unable\s+to)\s+(?:[\w']+\s+){{0,6}}{_SPEAK}\w*\b[^.!?]{{0,60}}\b{_PUBLIC}\b",
     rf"\b{_SPEAK_NL}\b[^.!?]{{0,40}}\b(?:niet|geen|liever\s+niet)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b",
-    rf"\b(?:niet|geen|nooit)\b[^.!?]{{0,30}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
+    rf"\b(?:niet|geen|nooit)\b[^.!?]{{0,50}}\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:op\s+in|in\s+op|uit|{_SPEAK_NL})\b",
     # "verder ga ik hier niet op de individuele situatie in"
-    rf"\b(?:ga|gaan|gaat)\s+(?:ik|we|wij)\s+(?:\w+\s+)?{_PUBLIC_NL}\s+(?:\w+\s+)?niet\s+(?:verder\s+)?op\b[^.!?]{{0,50}}\bin\b",
+    rf"\b(?:ga|gaan|gaat)\s+(?:ik|we|wij)\s+(?:\w+\s+)?{_PUBLIC_NL}\s+(?:\w+\s+)?niet\s+(?:verder\s+)?(?:op\b[^.!?]{{0,50}}\b)?in\b",
     rf"\b{_PUBLIC_NL}\b[^.!?]{{0,30}}\b(?:niet|niets|niks|geen)\b[^.!?]{{0,50}}\b{_SPEAK_NL}\b",
     rf"\b(?:nooit|niet)\s+(?:\w+\s+)?{_SPEAK_NL}\b[^.!?]{{0,50}}\b{_PUBLIC_NL}\b",
     r"\b(?:meer|verder)\b[^.!?]{0,40}\b(?:niet|niets|niks)\s+(?:te\s+)?(?:zeggen|melden|toevoegen|kwijt)\b",

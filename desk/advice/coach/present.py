@@ -21,6 +21,9 @@ THANKS_NOT = rx(r"\s+for\s+nothing\b", r"\s+voor\s+niets\b",
                 r"\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:your|the)\s+(?:patience|understanding)\b"
                 r"(?![^.!?]*\b(?:review|feedback|message|comments?)\b)",
                 r"\s+voor\s+(?:uw|je|jouw|het)\s+(?:geduld|begrip)\b(?![^.!?]*\b(?:review|feedback|bericht|recensie|uitleg)\b)",
+                # for their custom, not for telling us: "thanks for choosing us for your battery change"
+                r"\s+(?:(?:so|very)\s+much\s+)?for\s+(?:choosing|picking)\s+us\b"
+                r"(?![^.!?]*\b(?:review|feedback|message|comments?|letting\s+us\s+know|telling)\b)",
                 r"\s+it\s+(?:if|when)\b")
 
 EMPATHY = rx(
@@ -117,7 +120,8 @@ APOLOGY_NOT = rx(
     r"\s+(?:that\s+)?you\s+feel\s+(?:that|this)\s+way\b", r"\s+to\s+(?:inform|say|tell|announce)\b",
     # sorry for their view of us: "we're sorry you feel we've been unreliable"
     r"\s+(?:that\s+)?you\s+(?:feel|felt)\s+(?:that\s+)?(?:we|we've|we'd|we're|our|the\s+team)\b",
-    r"\s+(?:that\s+)?you\s+feel\s+(?:let\s+down|disappointed|misled|ignored|unwelcome|rushed)\b",
+    r"\s+(?:that\s+)?you\s+feel\s+(?:let\s+down|disappointed|misled|ignored|unwelcome|rushed|(?:that\s+)?(?:the|it|this|that)\b)",
+    r"\s+(?:dat|that)\s+(?:u|je)\s+(?:\w+\s+){1,3}(?:zo|so)\s+(?:\w+\s+)?(?:ervaren|beleefd)\b",
     r"\s+(?:dat|that)\s+(?:u|je|you)\s+(?:het|dat|dit|zich|er|it|this)?\s*(?:zo|"
     r"so|that\s+way|this\s+way)\s+(?:over\s+)?"
     r"(?:ervaart|ervaren|heeft\s+ervaren|voelt|denkt|ziet|feel|see)\b",

@@ -139,7 +139,13 @@ _BOOKING_TIME = rx(
     # a prescription read out: "-2.25 right, -2.50 left"
     r"[-+]\d[.,]\d{2}\s+(?:right|left|rechts|links|R|L)\b", r"\b(?:sterkte|strength)\s+[-+]\d[.,]\d{2}\b",
     # their full name, not given: "op naam van N. Gerritsen", "in the name of J. Walsh"
-    r"\b(?:op\s+naam\s+van|in\s+the\s+name\s+of|under\s+the\s+name)\s+(?:[A-Z]\.\s*)+[A-Z][a-z]+",
+    r"\b(?:op\s+naam\s+van|in\s+the\s+name\s+of|under\s+the\s+name)\s+(?:[A-Z]\.\s*|[A-Z][a-z]+\s+)+[A-Z][a-z]+",
+    # their home by where it is: "your house at Ahodwo", "shipped to your place on SE Belmont St"
+    r"\b(?:your|uw|je)\s+(?:place|house|home|flat|apartment|address|huis|woning|adres)\s+(?:on|in|at|aan\s+de|in\s+de|op)\s+"
+    r"(?-i:[A-Z][\w'-]+)",
+    r"\b(?:appartement|apartment|flat)\s+\d{1,3}[A-Z]?\b",
+    # the end of their number: "your mobile ending 4471", "gsm-nummer eindigend op 4471"
+    r"\b(?:nummer|number|mobile|phone|gsm\w*)\s+(?:eindigend|ending)\s+(?:op\s+|in\s+|with\s+)?\d{3,4}\b",
     # their street: "bij u thuis aan de Burgemeester Jansenlaan", "at your home on Elm Street"
     r"\b(?:bij\s+(?:u|je|jou)\s+thuis|at\s+your\s+(?:home|house|place))\s+(?:aan|in|op|on|in)\s+(?:de\s+)?"
     r"(?:[A-Z][\w'-]*\s+){0,2}[A-Z]?[\w'-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|Street|Road|Avenue|Lane|Drive)\b",

@@ -48,7 +48,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bkrijg\w*\b[^.!?]{0,60}\b(?:cadeau|kado)\b", r"\b(?:onze|mijn)\s+gast(?:en)?\s+(?:voor|bij)\b",
         r"\b(?:be|are)\s+(?:our|my)\s+guests?\s+(?:for|at)\b",
         r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+(?:\w+\s+)?(?:\w*wijn|champagne|cava|prosecco|bubbels|port)\b",
-        r"\b(?:on|op)\s+(?:the|our|de|onze)\s+(?:guest\s*list|gastenlijst)\b", r"\bvan\s+de\s+zaak\b",
+        r"\b(?:on|op)\s+(?:the|our|de|onze)\s+(?:guest\s*list|gastenlijst)\b", r"\b(?:is|zijn|krijgt|krijg|krijgen|gaat|gaan|aangeboden)\b[^.!?]{0,30}\bvan\s+de\s+zaak\b",
         r"\b(?:krijg|krijgt|krijgen)\b[^.!?]{0,40}\b(?:koffie|drankje|broodje|taart|gebak|fles|lunch|diner|ontbijt|"
         r"nacht|kaartje|ticket|behandeling|les|maaltijd|ijsje)\w*\b[^.!?]{0,20}\bvan\s+ons\b",
         # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
@@ -111,6 +111,7 @@ _NOT_AN_OFFER = rx(
     r"\b(?:slots?|spots?|space|time|room|table|day|dates?|evening|morning|afternoon|chair|lane|whoever\s+(?:was|is)|"
     r"anyone\s+(?:was|is)|who\s+(?:was|were))\s+free\b",
     r"\b(?:it|they|lads|team|crew|staff|someone|somebody|table|van|room)\s+(?:was|were)\s+free\b",
+    r"\bkept\s+(?:\w+\s+){0,2}free\b",
     r"(?-i:\bFree\s+[A-Z]\w+)",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",
