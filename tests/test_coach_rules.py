@@ -575,10 +575,29 @@ ROUND_21_TAUGHT = [
     ("Our system sent a reminder text to your mobile ending 4471 that morning. ", "personal_data", False, True),
 ]
 
+ROUND_22_TAUGHT = [
+    ("We attend every guarantee call-out within a week. ", "promise", False, False),
+    ("For reference, section 5 of our booking terms states that delays under 20 minutes are not eligible for "
+     "compensation. ", "promise", False, False),
+    ("We've replaced it, and we now keep one lathe free on every course as a spare. ", "promise", False, False),
+    ("I've refunded the order to your Visa ending 2291. ", "personal_data", False, True),
+    ("I can see you're on our loyalty scheme with the mobile 07700 900412. ", "personal_data", False, True),
+    ("I've checked the contract for your wedding at Ballymagarvey Village on 23 August. ", "personal_data", False,
+     True),
+    ("Ik kom graag bij u langs aan de Westerdijk 41 om het te bekijken. ", "personal_data", True, True),
+    ("Het arrangement is niet goed in ons systeem gezet; de fout ligt bij ons, niet bij jullie. ", "contradicts",
+     True, False),
+    ("Ik heb de foto's uit de werkplaats bekeken en zie zelf ook dat de naad niet recht loopt. ", "contradicts",
+     True, False),
+    ("Wel even voor de volledigheid: volgens onze werkbon heeft de gitaar twaalf dagen bij ons gestaan. ",
+     "defensive", True, False),
+    ("In het contract staat wel in artikel 4 dat elk begonnen extra uur 150 euro kost. ", "defensive", True, False),
+]
+
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
-    *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT,
+    *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -605,6 +624,8 @@ def test_sorry_for_how_they_took_it_is_no_apology():
     "\n\nAnna",
     "Hi Sam,\n\nI'm sorry: that was frustrating. We'd appreciate it if you could call me on 01632 960 111.\n\nAnna",
     "Hi Sam,\n\nThanks for choosing us. I'm sorry: that was frustrating. Please call me on 01632 960 111.\n\nAnna",
+    "Hi Sam,\n\nThank you for coming on the weekend course. I'm sorry: that was frustrating. Please call me on "
+    "01632 960 111.\n\nAnna",
 ])
 def test_thanks_for_patience_or_a_request_is_no_thanks_for_the_review(draft):
     """Neither is thanks for their custom ("thanks for choosing us for your battery change")."""
@@ -737,7 +758,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-21 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-22 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -793,6 +814,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-21 have all been read and tu
     # round 21 was evaluated once (95.0 % / 87.5 %), then labelled, trained on and its misses read
     ("round_21", "en"): {"recall": 0.98, "false_alarms": 0.003, "good_flagged": 1},
     ("round_21", "nl"): {"recall": 0.96, "false_alarms": 0.004, "good_flagged": 1},
+    # round 22 was evaluated once (89.9 % / 99.0 %), then labelled, trained on and its misses read
+    ("round_22", "en"): {"recall": 0.96, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_22", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
 }
 
 

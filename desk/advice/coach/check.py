@@ -174,11 +174,13 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         sentence = draft[start:end]
         nearby = draft[start: nearby_end(spans, i, end)]
         excuse = frames.EXCUSE.search(sentence) or stance.EXCUSE.search(sentence)
-        if excuse and not (find(avoid.OWNED, nearby) or frames.CHANGED.search(sentence)):
-            flag("defensive", excuse, offset=start)
         around = draft[spans[i - 1][0] if i else start: nearby_end(spans, i, end)]
+        read_here = played.get((start, end), set())
+        if excuse and not (find(avoid.OWNED, nearby) or _explained(sentence, excuse, nearby, around, read_here)):
+            flag("defensive", excuse, offset=start)
         if (m := frames.DEFENSIVE.search(sentence) or stance.DEFENSIVE.search(sentence)) and \
-                not frames.REPORTED.search(sentence, 0, m.start()) and not _explained(sentence, m, nearby, around):
+                not frames.REPORTED.search(sentence, 0, m.start()) and \
+                not _explained(sentence, m, nearby, around, read_here):
             flag("defensive", m, offset=start)
         # "Not the place to go into this" is a no-comment unless an offer to talk follows.
         if (m := stance.NO_COMMENT.search(sentence)) and not find(frames.OFFLINE, nearby):
@@ -279,6 +281,9 @@ _APPEAL = re.compile(r"understand|appreciate|begrijp|snappen|beseffen|inzien|res
 _NOT_RULES = re.compile(r"\b(?:seen|checked|weather|sea|road|ground|track|wind)\s+(?:the\s+)?conditions\b|"
                         r"\bniet\s+volgens\s+de\s+regels\b", re.IGNORECASE)
 _FAIRLY = re.compile(r"fair|eerlijk", re.IGNORECASE)
+# A lead-in ("voor de volledigheid", "eerlijk is eerlijk", "staat wel in") before records, terms or a
+# complaint made small: that sentence's own finding says it.
+_LEAD_IN = re.compile(r"fair|eerlijk|volledigheid|record|staat\s+wel|says|zegt\s+wel", re.IGNORECASE)
 
 
 def nearby_end(spans: list[tuple[int, int]], i: int, end: int) -> int:
@@ -286,16 +291,20 @@ def nearby_end(spans: list[tuple[int, int]], i: int, end: int) -> int:
     return spans[i + 1][1] if i + 1 < len(spans) else end
 
 
-def _explained(sentence: str, match: re.Match[str], nearby: str, around: str) -> bool:
+def _explained(sentence: str, match: re.Match[str], nearby: str, around: str, read: set[str]) -> bool:
     """Defensive words that do another job here: a sentence about what changes from now on
     ("van de populairste smaken maken we voortaan een extra bak"), the appeal that frames a
     refusal to discuss next to it (which is its own finding: "we trust you'll understand our
     position"), a fair word that owns the failure ("eerlijk is eerlijk: ik had de klus moeten
-    verzetten")."""
+    verzetten"), a lead-in to records, terms or a complaint made small (their own findings, by the
+    rules or as the sentence model `read` it)."""
     said = match.group()
     return bool(frames.CHANGED.search(sentence)
                 or (_APPEAL.search(said) and frames.NO_COMMENT.search(around))
-                or (_FAIRLY.search(said) and find(avoid.OWNED, nearby)))
+                or (_FAIRLY.search(said) and find(avoid.OWNED, nearby))
+                or (_LEAD_IN.search(said) and (read & {"contradicts", "small_print", "belittles"} or any(
+                    p.search(sentence) for p in (frames.CONTRADICTS, frames.SMALL_PRINT, dismissive.BELITTLES,
+                                                 stance.BELITTLES)))))
 
 
 def _body_spans(text: str) -> list[tuple[int, int]]:

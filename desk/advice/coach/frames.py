@@ -126,7 +126,8 @@ CONCEDES = rx(
     r"\b(?:that's|that\s+is|it's|it\s+is)\s+on\s+(?:us|me)\b",
     r"\bgeen\s+(?:\w+\s+)?(?:excuus|reden|smoes)\b", r"\b(?:ons|mijn)\s+probleem\b",
     r"\b(?:onze|mijn)\s+verantwoordelijkheid\b", r"\bour\s+(?:problem|responsibility)\b",
-    r"\b(?:een\s+)?fout\s+(?:in|van|bij)\s+(?:onze|ons|mijn)\b", r"\b(?:a|an)\s+(?:mistake|error)\s+(?:in|on|by|of)\s+(?:our|my)\b",
+    r"\b(?:een\s+)?fout\s+(?:in|van|bij)\s+(?:onze|ons|mijn)\b", r"\b(?:de\s+)?fout\s+ligt\s+(?:\w+\s+)?bij\s+(?:ons|mij)\b",
+    r"\b(?:zie|zag)\s+(?:ik\s+)?(?:zelf\s+)?ook\s+dat\b", r"\bI\s+can\s+see\s+for\s+myself\s+that\b", r"\b(?:a|an)\s+(?:mistake|error)\s+(?:in|on|by|of)\s+(?:our|my)\b",
 )
 # "That did not happen" after what should have: the failure owned, not the account denied
 # ("Een invalkracht had u moeten bellen. Dat is niet gebeurd."; "..., and that didn't happen").

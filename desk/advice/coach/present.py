@@ -22,8 +22,10 @@ THANKS_NOT = rx(r"\s+for\s+nothing\b", r"\s+voor\s+niets\b",
                 r"(?![^.!?]*\b(?:review|feedback|message|comments?)\b)",
                 r"\s+voor\s+(?:uw|je|jouw|het)\s+(?:geduld|begrip)\b(?![^.!?]*\b(?:review|feedback|bericht|recensie|uitleg)\b)",
                 # for their custom, not for telling us: "thanks for choosing us for your battery change"
-                r"\s+(?:(?:so|very)\s+much\s+)?for\s+(?:choosing|picking)\s+us\b"
-                r"(?![^.!?]*\b(?:review|feedback|message|comments?|letting\s+us\s+know|telling)\b)",
+                r"\s+(?:(?:so|very)\s+much\s+)?for\s+(?:choosing\s+us\b|picking\s+us\b|coming\b(?!\s+back\b)|visiting|booking|"
+                r"calling\s+us\s+out\b(?!\s+on))"
+                r"(?![^.!?]*\b(?:review|feedback|message|comments?|letting\s+us\s+know|telling|honest\w*|"
+                r"taking\s+the\s+time|writing)\b)",
                 r"\s+it\s+(?:if|when)\b")
 
 EMPATHY = rx(

@@ -28,6 +28,8 @@ _BUSINESS_PLACE = rx(
     r"\b(?:onze|ons|mijn)\s+(?:winkel|zaak|kantoor|salon|garage|restaurant|"
     r"adres|vestiging|showroom|filiaal)\b", r"\bbij\s+ons\b", r"\blangs\b",
 )
+# A visit to them, not to us: "ik kom bij u langs aan de Westerdijk 41"
+_THEIR_PLACE = rx(r"\bbij\s+(?:u|jou|je|jullie)\s+(?:\w+\s+)?(?:langs|thuis)\b", r"\bat\s+your\s+(?:home|house|place)\b")
 _ADDRESS = re.compile(
     r"\b[A-Z][\w'-]{0,40}(?:straat|laan|weg|plein|gracht|kade|dijk|singel|steeg|dreef|markt)\s+\d{1,4}[a-zA-Z]?\b"
     r"|\b\d{1,5}\s+(?:[A-Z][\w'-]{1,40}\s+){1,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave|Lane|Drive|Close|Way|"
@@ -90,6 +92,7 @@ _CUSTOMER_PHONE = rx(
     r"\b(?:je|jouw|uw|your)\s+(?:\w+\s+)?(?:abonnement|subscription|contract|account|line|lijn)\s+(?:op|on)\b",
     r"\bleft\s+(?:you\s+)?(?:a\s+)?(?:\w+\s+)?(?:message|voicemail)\b",
     r"\b(?:voicemail|voice\s+mail|message|call|text|bericht|oproep|sms)s?\s+(?:from|van|vanaf)\s*$",
+    r"\bthe\s+(?:mobile|phone|telephone|gsm)(?:\s+number)?\s*$",
     r"\b(?:bericht|voicemail)\s+(?:\w+\s+){0,2}(?:ingesproken|achtergelaten)\b", r"\bingesproken\b",
 )
 _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
@@ -117,6 +120,7 @@ _BOOKING_TIME = rx(
     # their appointment by its date, or a time of theirs with it: "your appointment on 12 March",
     # "dat u op 14 februari om 10u30 een afspraak had"
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\s+(?:on|op|of|van)\s+(?:\w+\s+)?{_DAY_MONTH}",
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b(?:on|op)\s+(?:\w+\s+)?{_DAY_MONTH}",
     rf"\b(?:u|je|jij)\b[^.!?]{{0,40}}?\b{_CLOCK}\s+(?:een|de|uw|je)\s+{_BOOKING}\b",
     rf"\byou\s+had\s+(?:a|an|your)\s+{_BOOKING}\b[^.!?]{{0,30}}?\b{_CLOCK}",
     # their doctor's referral or what was prescribed for them
@@ -145,7 +149,8 @@ _BOOKING_TIME = rx(
     r"(?-i:[A-Z][\w'-]+)",
     r"\b(?:appartement|apartment|flat)\s+\d{1,3}[A-Z]?\b",
     # the end of their number: "your mobile ending 4471", "gsm-nummer eindigend op 4471"
-    r"\b(?:nummer|number|mobile|phone|gsm\w*)\s+(?:eindigend|ending)\s+(?:op\s+|in\s+|with\s+)?\d{3,4}\b",
+    r"\b(?:nummer|number|mobile|phone|gsm\w*|visa|mastercard|amex|card|kaart|pas|bankpas)\s+(?:eindigend|ending)\s+"
+    r"(?:op\s+|in\s+|with\s+)?\d{3,4}\b",
     # their street: "bij u thuis aan de Burgemeester Jansenlaan", "at your home on Elm Street"
     r"\b(?:bij\s+(?:u|je|jou)\s+thuis|at\s+your\s+(?:home|house|place))\s+(?:aan|in|op|on|in)\s+(?:de\s+)?"
     r"(?:[A-Z][\w'-]*\s+){0,2}[A-Z]?[\w'-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|Street|Road|Avenue|Lane|Drive)\b",
@@ -197,7 +202,8 @@ def personal_data(text: str, customer_tokens: list[str], review: str = "",
         if (own_name or _CUSTOMER_CONTEXT.search(_before(text, m.start()))) and not given(m):
             return m
     for m in _ADDRESS.finditer(text):
-        if not _BUSINESS_PLACE.search(_before(text, m.start(), 80)) and not given(m):
+        before = _before(text, m.start(), 80)
+        if (_THEIR_PLACE.search(before) or not _BUSINESS_PLACE.search(before)) and not given(m):
             return m
     for pattern in (_ORDER_NUMBER, _PLATE, _IBAN, _ROOM):
         for m in pattern.finditer(text):

@@ -111,7 +111,11 @@ _NOT_AN_OFFER = rx(
     r"\b(?:slots?|spots?|space|time|room|table|day|dates?|evening|morning|afternoon|chair|lane|whoever\s+(?:was|is)|"
     r"anyone\s+(?:was|is)|who\s+(?:was|were))\s+free\b",
     r"\b(?:it|they|lads|team|crew|staff|someone|somebody|table|van|room)\s+(?:was|were)\s+free\b",
-    r"\bkept\s+(?:\w+\s+){0,2}free\b",
+    r"\b(?:keep|keeps|kept|keeping)\s+(?:\w+\s+){0,2}free\b",
+    # a guarantee that exists, not one given now: "every guarantee call-out", "under guarantee"
+    r"\bguarantee\s+(?:call-?outs?|claims?|work|visits?|period|terms|card|repairs?)\b", r"\bunder\s+(?:the\s+)?guarantee\b",
+    r"\b(?:section|clause|article|artikel)\s+\d+(?:\.\d+)?\s+(?:of|van)\s+(?:our|the|onze|de)\s+(?:\w+\s+)?"
+    r"(?:terms|conditions|policy|voorwaarden|reglement)\b",
     r"(?-i:\bFree\s+[A-Z]\w+)",
     r"\b(?:promised|promise)\b[^.!?]{0,30}\b(?:website|site|call|callback)\b",
     r"\bbeloofd\b",
