@@ -58,13 +58,15 @@ class Workers:
     def __init__(self, inbox: Inbox, platform: str, work: Callable[[Delivery], None], *,
                  threads: int = 4, poll: float = POLL, listen: bool = False) -> None:
         """`threads` 0: this process only stores (its workers run elsewhere); `listen`: woken
-        by what other processes store, too."""
+        by what any process stores (PostgreSQL), so a delivery a web process stored is taken at
+        once."""
         self.inbox, self.platform, self.work = inbox, platform, work
         self.count, self.poll, self.listening = threads, poll, listen
         self.wakeup = threading.Condition()
         self.pending_wakeups = 0
         self.stopping = threading.Event()
         self.threads: list[threading.Thread] = []
+        self.listener: threading.Thread | None = None
 
     def start(self) -> None:
         """Start the threads (once); the first thing they do is look for work left behind."""
@@ -76,8 +78,9 @@ class Workers:
             thread.start()
             self.threads.append(thread)
         if self.count and self.listening:
-            threading.Thread(target=self.inbox.listen, args=(self.wake, self.stopping),
-                             name=f"inbox-{self.platform}-listen", daemon=True).start()
+            self.listener = threading.Thread(target=self.inbox.listen, args=(self.wake, self.stopping),
+                                             name=f"inbox-{self.platform}-listen", daemon=True)
+            self.listener.start()
 
     def wake(self) -> None:
         """Something was stored: a worker of this process takes it now, if it has any."""
@@ -96,6 +99,8 @@ class Workers:
             self.wakeup.notify_all()
         for thread in self.threads:
             thread.join(timeout / max(1, len(self.threads)))
+        if self.listener is not None:
+            self.listener.join(timeout=2.0)  # it looks whether to stop every second
 
     def _loop(self) -> None:
         while not self.stopping.is_set():

@@ -10,9 +10,11 @@ import threading
 TURN = 0.2  # seconds the loop waits for a socket before it looks whether to stop
 
 # What a process does: both (the default, and the only choice on SQLite), or, sharing one
-# PostgreSQL, only store and acknowledge what the platform sends (web) or only work it off,
-# deliver the outbox and run the scheduled jobs (worker): the acknowledgements then never wait
-# for the workers' Python work, and each kind scales on its own.
+# PostgreSQL, only store and acknowledge what the platform sends (web; a form only its handler
+# can answer is still answered there, in the acknowledgement) or only work it off, deliver the
+# outbox and run the scheduled jobs (worker): the acknowledgements then never wait for the
+# workers' Python work, and each kind scales on its own. Every process that works is woken by
+# what any process stored; a web process needs at least one that works.
 ALL, WEB, WORKER = "all", "web", "worker"
 ROLES = (ALL, WEB, WORKER)
 

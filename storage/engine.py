@@ -15,12 +15,13 @@ from sqlmodel import create_engine
 
 BUSY_TIMEOUT_MS = 15_000
 # PostgreSQL connections kept open per process: one for each thread that may hold one at once
-# (the HTTP server's 8, the inbox's 4 workers, the scheduler, the intake). SQLAlchemy's default
+# (the HTTP server's 8, the inbox's 4 workers, the scheduler). SQLAlchemy's default
 # keeps 5 and closes the rest after each use, so under load every unit of work beyond the fifth
 # opened a new connection (a server process each) and the acknowledgements waited for it.
-# At most POOL_SIZE + POOL_OVERFLOW per process (15 before), so five processes stay within
-# PostgreSQL's default of 100 connections.
-POOL_SIZE, POOL_OVERFLOW = 16, 4
+# At most POOL_SIZE + POOL_OVERFLOW per process (15 before), and a worker's one listening
+# connection besides: five processes stay within the 97 of PostgreSQL's default 100 connections
+# that are not reserved for superusers.
+POOL_SIZE, POOL_OVERFLOW = 12, 4
 
 
 def normalise_url(url: str) -> str:

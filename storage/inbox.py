@@ -98,12 +98,12 @@ def listen(engine: Engine, wake: Callable[[], None], stopped: threading.Event) -
             raw = engine.raw_connection()
             connection = raw.driver_connection
             raw.detach()  # this connection listens for as long as the process works
-            connection.autocommit = True
             try:
+                connection.autocommit = True
                 connection.execute(f"LISTEN {NEW_WORK}")
                 wake()
                 while not stopped.is_set():
-                    if any(True for _ in connection.notifies(timeout=LISTEN_TURN)):
+                    for _ in connection.notifies(timeout=LISTEN_TURN):  # each wakes a worker
                         wake()
             finally:
                 raw.close()

@@ -3,14 +3,19 @@ transaction as the work it asked for, so working it twice changes nothing."""
 from __future__ import annotations
 
 import json
+
+import pytest
 from dataclasses import replace
 
 from sqlmodel import select
 
 from bot.events import Actor, Command, Place
+from bot.adapters.slack.adapter import Listen
 from bot.inbox import MAX_ATTEMPTS, Delivery, Workers
+from bot.serving import ALL, WEB, WORKER
 from desk.inbox import LEASE, DbInbox
 from storage.models import Case, InboxItem
+from tests.slack_support import Slack, slack_api  # noqa: F401
 
 
 def inbox_of(app) -> DbInbox:
@@ -207,10 +212,17 @@ def test_a_worker_elsewhere_is_woken_by_what_any_process_stores(app_on_each_data
     assert not listener.is_alive()
 
 
-def test_a_process_that_only_serves_stores_and_wakes_no_worker_of_its_own(app):
-    taken: list[int] = []
-    workers = Workers(inbox_of(app), "slack", lambda d: taken.append(d.id), threads=0)
-    workers.wake()
-    workers.start()
-    assert workers.threads == [] and taken == []
-    workers.stop()
+@pytest.mark.parametrize("role", [WEB, WORKER, ALL])
+def test_a_process_works_and_listens_by_its_role(app_on_each_database, slack_api, role):
+    """A web process stores and acknowledges, and starts no worker; every process that works
+    listens for what others stored, on PostgreSQL (SQLite has one process doing both)."""
+    slack = Slack(app_on_each_database, slack_api, process_before_response=False, listen=Listen(role=role))
+    workers, shared = slack.adapter.workers, app_on_each_database.inbox.shared
+    assert (workers.count == 0) is (role == WEB)
+    assert workers.listening is (role != WEB and shared)
+    if role == WEB:
+        slack.command("Waited an hour for a cold pizza and nobody said sorry.")
+        with app_on_each_database.desk.db.unit() as session:
+            rows = session.exec(select(InboxItem)).all()
+        assert [(row.kind, row.status) for row in rows] == [("command", "pending")]
+        assert workers.threads == [] and workers.listener is None

@@ -177,8 +177,17 @@ def test_web_and_worker_processes_apart_lose_nothing_when_the_worker_is_killed(t
     with FakeSlackAPI() as api:
         web, port = start(own_postgres, api, log, "--role", "web")
         first = launch(own_postgres, api, log, "--role", "worker")
+
+        def kill_once_working() -> None:
+            """Killed mid-load: only once it has worked off some of what the web process stored."""
+            deadline = time.monotonic() + 60
+            while not cases_and_cards(own_postgres)[1] and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert cases_and_cards(own_postgres)[1], log.read_text()[-3000:]
+            first.kill()
+
         try:
-            acknowledged = send_all(port, first.kill)
+            acknowledged = send_all(port, kill_once_working)
             first.wait(timeout=30)
             assert len(acknowledged) == FORWARDS  # the web process never stopped
             second = launch(own_postgres, api, log, "--role", "worker")

@@ -25,6 +25,8 @@ def check(runtime: Runtime, http: bool, role: str = ALL) -> None:
     if role != ALL and not (runtime.inbox and runtime.inbox.shared):
         raise SystemExit(f"--role {role} needs PostgreSQL (DATABASE_URL): on SQLite one process "
                          "both serves and works, as it does without --role.")
+    if role == WORKER and http:
+        raise SystemExit("--role worker serves nothing: leave out --http (the web processes serve).")
 
 
 def run(runtime: Runtime, *, http: bool = False, host: str = "0.0.0.0", port: int = 3000,
