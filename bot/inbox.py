@@ -59,7 +59,7 @@ class Workers:
                  threads: int = 4, poll: float = POLL, listen: bool = False) -> None:
         """`threads` 0: this process only stores (its workers run elsewhere); `listen`: woken
         by what any process stores (PostgreSQL), so a delivery a web process stored is taken at
-        once."""
+        once (a worker process; one that also serves is woken by what it stores itself)."""
         self.inbox, self.platform, self.work = inbox, platform, work
         self.count, self.poll, self.listening = threads, poll, listen
         self.wakeup = threading.Condition()

@@ -13,8 +13,8 @@ TURN = 0.2  # seconds the loop waits for a socket before it looks whether to sto
 # PostgreSQL, only store and acknowledge what the platform sends (web; a form only its handler
 # can answer is still answered there, in the acknowledgement) or only work it off, deliver the
 # outbox and run the scheduled jobs (worker): the acknowledgements then never wait for the
-# workers' Python work, and each kind scales on its own. Every process that works is woken by
-# what any process stored; a web process needs at least one that works.
+# workers' Python work, and each kind scales on its own. A worker is woken by what any process
+# stored; web processes need worker processes (the default role looks only every 5 seconds).
 ALL, WEB, WORKER = "all", "web", "worker"
 ROLES = (ALL, WEB, WORKER)
 

@@ -103,7 +103,10 @@ def listen(engine: Engine, wake: Callable[[], None], stopped: threading.Event) -
                 connection.execute(f"LISTEN {NEW_WORK}")
                 wake()
                 while not stopped.is_set():
-                    for _ in connection.notifies(timeout=LISTEN_TURN):  # each wakes a worker
+                    # One wake a turn with news: the woken thread takes batches until the inbox
+                    # is empty, and waking a thread per notification measured slower (cards at
+                    # 100 requests/s 2.6 s against 0.13 s: the threads took smaller batches).
+                    if any(True for _ in connection.notifies(timeout=LISTEN_TURN)):
                         wake()
             finally:
                 raw.close()

@@ -135,7 +135,7 @@ class SlackAdapter:
         self.workers = None if process_before_response or runtime.inbox is None else \
             Workers(runtime.inbox, PLATFORM, self.work_delivery,
                     threads=0 if listen.role == WEB else runtime.inbox.workers,
-                    listen=listen.role != WEB and runtime.inbox.shared)
+                    listen=listen.role == WORKER)
         self.server: Any = None
         self.ready = threading.Event()  # set once it serves
         self.stopped = threading.Event()
