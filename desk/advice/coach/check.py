@@ -172,9 +172,10 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
     allowed = frozenset(allowed_offers)
     for i, (start, end) in enumerate(spans):
         sentence = draft[start:end]
-        nearby = draft[start: nearby_end(spans, i, end)]
+        next_end = spans[i + 1][1] if i + 1 < len(spans) else end  # where the next sentence ends
+        nearby = draft[start:next_end]
         excuse = frames.EXCUSE.search(sentence) or stance.EXCUSE.search(sentence)
-        around = draft[spans[i - 1][0] if i else start: nearby_end(spans, i, end)]
+        around = draft[spans[i - 1][0] if i else start:next_end]
         read_here = played.get((start, end), set())
         if excuse and not (find(avoid.OWNED, nearby) or _explained(sentence, excuse, nearby, around, read_here)):
             flag("defensive", excuse, offset=start)
@@ -284,11 +285,6 @@ _FAIRLY = re.compile(r"fair|eerlijk", re.IGNORECASE)
 # A lead-in ("voor de volledigheid", "eerlijk is eerlijk", "staat wel in") before records, terms or a
 # complaint made small: that sentence's own finding says it.
 _LEAD_IN = re.compile(r"fair|eerlijk|volledigheid|record|staat\s+wel|says|zegt\s+wel", re.IGNORECASE)
-
-
-def nearby_end(spans: list[tuple[int, int]], i: int, end: int) -> int:
-    """Where the sentence after sentence `i` ends (its own end when it is the last)."""
-    return spans[i + 1][1] if i + 1 < len(spans) else end
 
 
 def _explained(sentence: str, match: re.Match[str], nearby: str, around: str, read: set[str]) -> bool:

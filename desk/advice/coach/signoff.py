@@ -119,7 +119,7 @@ def signed_by_a_person(who: str, web: frozenset[str] = frozenset()) -> bool:
     words = _first_name_segment(who)
     if words:
         segment = " ".join(words)
-        letters = re.sub(r"[^a-z]", "", fold(" ".join(words)))
+        letters = re.sub(r"[^a-z]", "", fold(segment))
         if len(letters) >= 5 and any(letters in name for name in web):
             return False
         return (len(words) <= 4 and not any(c.isdigit() for c in segment)
