@@ -594,10 +594,22 @@ ROUND_22_TAUGHT = [
     ("In het contract staat wel in artikel 4 dat elk begonnen extra uur 150 euro kost. ", "defensive", True, False),
 ]
 
+ROUND_23_TAUGHT = [
+    ("That said, we'll knock £1,500 off your final invoice. ", "promise", False, True),
+    ("We'll send a cleaner round at our cost to give the floor a proper deep clean. ", "promise", False, True),
+    ("The GPS record on the van shows our technician stopped at your address on Tuesday morning. ", "personal_data",
+     False, False),
+    ("I hope the rest of your stay from July 18 to 22 was more restful. ", "personal_data", False, True),
+    ("Watching your plans slip because of something you had no control over is maddening. ", "defensive", False,
+     False),
+    ("Dat is niet waar je voor komt, sorry. ", "contradicts", True, False),
+    ("Vanaf XX juni werken we met een aparte oven voor glutenvrije pizza's. ", "placeholder", True, True),
+]
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
+    *ROUND_23_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -758,7 +770,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-22 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-23 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -817,6 +829,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-22 have all been read and tu
     # round 22 was evaluated once (89.9 % / 99.0 %), then labelled, trained on and its misses read
     ("round_22", "en"): {"recall": 0.96, "false_alarms": 0.002, "good_flagged": 0},
     ("round_22", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    # round 23 was evaluated once (95.1 % / 97.1 %), then labelled, trained on and its misses read
+    ("round_23", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
+    ("round_23", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
 }
 
 
@@ -863,3 +878,30 @@ def test_a_very_long_draft_is_read_from_its_start_and_its_end():
     result = check_reply(draft, customer="Sam", signer="Anna")
     assert "length" in result.rules and "signature" not in result.rules  # the sign-off is still read
     assert next(f for f in result.findings if f.rule == "length").words > 1500
+
+
+def test_a_recent_reply_greeting_on_its_opening_line_is_not_its_opening():
+    recent = ("Hi Tom! Thank you so much for taking the time to leave us a review, we really do appreciate it. "
+              "Sorry the nachos came out cold. Email me at hello@strikelane.com. Cheers, Bec")
+    draft = ("Hi Sam,\n\nThank you so much for taking the time to leave us a review, we really do appreciate it. "
+             "Losing twenty minutes of your game is frustrating, and I'm sorry. Email me at hello@strikelane.com."
+             "\n\nBec")
+    assert "repeats" in check_reply(draft, customer="Sam", signer="Bec", recent=[recent]).rules
+
+
+@pytest.mark.parametrize("sign, found", [("Best wishes,\nCastle Lane Books, Hay-on-Wye", True),
+                                         ("Fair City Parkour, Perth", True), ("Ger, Lee Valley Paving", False)])
+def test_a_business_named_by_what_it_does_is_no_signature(sign, found):
+    draft = GOOD.format(middle="").replace("Kind regards,\nAnna", sign)
+    assert ("signature" in check_reply(draft, customer="Sam", signer="Anna").rules) is found
+
+
+@pytest.mark.parametrize("middle, review, found", [
+    ("Waiting three hours past your 10am booking is not okay. ", "Booked box braids for 10am, started at 1pm.", False),
+    ("Your wedding day at Shaw Park Gardens on 22 June should have been perfect. ",
+     "Our wedding was on 22 June at Shaw Park Gardens.", False),
+    ("Your wedding day at Shaw Park Gardens on 22 June should have been perfect. ",
+     "Our wedding was at Shaw Park Gardens.", True),
+])
+def test_a_booking_time_the_review_gave_is_theirs_to_share(middle, review, found):
+    assert ("personal_data" in rules(middle, review=review)) is found

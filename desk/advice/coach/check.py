@@ -249,10 +249,10 @@ def _ends(reply: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of a posted reply's opening and closing sentences; the same recent replies
     come with every draft, so they are read once."""
     text = clean(reply)
-    spans = _body_spans(text)
-    if not spans:
+    said = [words for span in _body_spans(text) if (words := words_of(text[slice(*span)]))]
+    if not said:  # a greeting on the opening's line ("Hi Tom! Thank you…") says nothing itself
         return frozenset(), frozenset()
-    return words_of(text[slice(*spans[0])]), words_of(text[slice(*spans[-1])])
+    return said[0], said[-1]
 
 
 def _read(sentence: str, played: set[str]) -> set[str]:

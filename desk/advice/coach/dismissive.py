@@ -33,7 +33,9 @@ CONTRADICTS = rx(
     rf"\b{_RECORDS_NL}\s+(?:laat|laten|toont|tonen|geeft|geven|wijst|"
     rf"wijzen|zegt)\s+(?:\w+\s+)?(?:zien|aan|uit){_COUNTER}",
     r"\b(?:dat|dit|wat\s+u\s+(?:schrijft|zegt|beweert)|uw\s+(?:verhaal|"
-    r"bewering))\s+is\s+(?:gewoon\s+|simpelweg\s+|echter\s+)?(?:niet\s+waar|onjuist|onwaar)\b",
+    # "not true", not "not what you come for" ("niet waar je voor komt")
+    r"bewering))\s+is\s+(?:gewoon\s+|simpelweg\s+|echter\s+)?(?:niet\s+waar(?!\s+(?:je|u|jij|jullie|we|wij|men|ik|"
+    r"iemand|mensen|klanten|gasten)\b)|onjuist|onwaar)\b",
     r"(?:^|(?<=[.!?])\s+)(?:dat|dit|wat\s+u\s+(?:schrijft|zegt|beweert))\s+klopt\s+(?:gewoon\s+|"
     r"simpelweg\s+|echter\s+)?niet\b",
     r"\b(?:uw|je)\s+(?:verhaal|bewering)\s+klopt\s+niet\b",

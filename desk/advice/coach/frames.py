@@ -194,7 +194,7 @@ EXCUSE = widen(
     r"\b(?:unforeseeable|unforeseen|onvoorzienbaar|onvoorspelbaar)\b",
     r"\b(?:we|wij|ik|us)\b[^.!?]{0,40}\b(?:niet|not)\s+(?:\w+\s+){0,2}(?:verantwoordelijk|aansprakelijk|responsible|liable)\b",
     r"\bin\s+(?:our|my|onze|mijn)\s+(?:experience|ervaring)\b",
-    r"\b(?:weinig|geen)\s+vat\s+op\b", r"\b(?:had|have|has)\s+(?:little|no)\s+control\s+over\b",
+    r"\b(?:weinig|geen)\s+vat\s+op\b", r"(?<!\byou\s)(?<!\bu\s)\b(?:had|have|has)\s+(?:little|no)\s+control\s+over\b",
     r"\bonly\s+so\s+much\s+(?:\w+\s+){0,3}can\s+do\b", r"\bonly\s+(?:two|three|\d)\s+of\s+us\b",
     r"\b(?:sta|staan|stond|stonden)\s+(?:ik|we|wij)\s+er\s+(?:[\w']+\s+){0,3}alleen\s+voor\b",
     r"\b(?:simply|just)\s+(?:can't|cannot)\s+(?:absorb|afford|carry|cover)\b",

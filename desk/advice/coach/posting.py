@@ -7,16 +7,20 @@ import re
 
 from desk.advice.coach.text import fold, rx
 
+_MONTH = (r"(?i:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|"
+          r"february|march|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b")
 # A gap another tool or a template left for the drafter: "[naam]", "{customer}", "<your name>".
 # A gap in brackets, or Xs where a value belongs ("XXX", a date or time left as "XX/XX", "xx:xx").
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,200}\]|\{[^{}\n]{1,60}\}|<[^<>\n]{1,60}>|\b(?:X{3,}|x{3,})\b"
                          r"|\b(?:XX|xx)(?:[/.:-](?:X{2,4}|x{2,4}))+\b"
                          # a number left to finish: "(312) 555-01XX"
-                         r"|(?<=\d)[ -]?(?:XX|xx)\b")
+                         r"|(?<=\d)[ -]?(?:XX|xx)\b"
+                         # a day left open beside its month: "vanaf XX juni", "on June XX"
+                         rf"|\b(?:XX|xx)\s+(?={_MONTH})|\b{_MONTH}\s+(?:XX|xx)\b")
 
 _SALUTATION = rx(
     r"^\s*(?:dear|hi|hello|hey|morning|good\s+(?:morning|afternoon|evening)|beste|hoi|hallo|dag|"
-    r"geachte|lieve|goedemiddag|goedemorgen|goedenavond)\b[^,\n]{0,40}[,\n]\s*"
+    r"geachte|lieve|goedemiddag|goedemorgen|goedenavond)\b[^,!\n]{0,40}(?:[,\n]|!(?=\s|$))\s*"
 )
 
 

@@ -148,7 +148,10 @@ OFFLINE = rx(
     r"\bcontactgegevens\b",
     r"\bprivé\s*(?:bericht|gesprek)?\b", r"\b(?:direct|persoonlijk)\s+bericht\b", r"\bpb\b",
     r"\btelefonisch\s+(?:contact|bespreken|spreken|bereikbaar|door)\b|\b(?:u|je|jou)\s+telefonisch\b",
-    r"\bper\s+(?:telefoon|mail|e-mail)\b", r"\bbel\s+(?:ik\s+)?(?:u|je|jou)\b", r"\bbereikbaar\b",
+    r"\bper\s+(?:telefoon|mail|e-mail)\b", r"\bbel\s+(?:ik\s+)?(?:u|je|jou)\b",
+    # someone reachable, not a room ("de slaapkamer is enkel via die trap bereikbaar")
+    r"\b(?:ik|wij|we|mij|me|ons|onze\s+\w+|altijd|gewoon|rechtstreeks|direct|persoonlijk)\b[^.!?]{0,40}\bbereikbaar\b",
+    r"\bbereikbaar\b[^.!?]{0,30}(?:\d{3}|@|\btelefo\w*|\b(?:e-?)?mail\b|\bwhatsapp\b|\bnummer\b)",
     r"\bbereikt\s+u\s+(?:mij|ons)\b", r"\bvraag\s+(?:gerust\s+)?naar\s+mij\b",
     r"\b(?:u|je)\s+(?:\w+\s+)?(?:bellen|mailen|opbellen|terugbellen|benaderen|contacteren)\b",
     r"\b(?:talk|speak)\s+in\s+person\b", r"\bface\s+to\s+face\b",

@@ -107,6 +107,7 @@ _DAY_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?:januari|februari|maart|april|mei|ju
               r"november|december|january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|"
               r"sept?|okt|oct|nov|dec)\b")
 # what their own file says about them, dated: "bij je intake op 3 oktober", "your eye test on 14 March"
+_MOMENT = re.compile(rf"{_CLOCK}|{_DAY_MONTH}", re.IGNORECASE)
 _THEIR_FILE = (r"(?:intake\w*|dossier|behandelplan|treatment\s+plan|prescription|recept|eye\s+test|oogmeting|"
                r"klantenkaart|record|file)")
 _BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
@@ -146,7 +147,11 @@ _BOOKING_TIME = rx(
     r"\b(?:op\s+naam\s+van|in\s+the\s+name\s+of|under\s+the\s+name)\s+(?:[A-Z]\.\s*|[A-Z][a-z]+\s+)+[A-Z][a-z]+",
     # their home by where it is: "your house at Ahodwo", "shipped to your place on SE Belmont St"
     r"\b(?:your|uw|je)\s+(?:place|house|home|flat|apartment|address|huis|woning|adres)\s+(?:on|in|at|aan\s+de|in\s+de|op)\s+"
-    r"(?-i:[A-Z][\w'-]+)",
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)(?-i:[A-Z][\w'-]+)",
+    # the dates of their stay: "your stay from July 18 to 22", "je verblijf van 3 tot 6 mei"
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:stay|verblijf)\b[^.!?]{{0,20}}?\b(?:from|van|on|op)\s+(?:{_DAY_MONTH}|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}\b|\d{1,2}\s+(?:tot|to|-)\s+\d{1,2}\b)",
     r"\b(?:appartement|apartment|flat)\s+\d{1,3}[A-Z]?\b",
     # the end of their number: "your mobile ending 4471", "gsm-nummer eindigend op 4471"
     r"\b(?:nummer|number|mobile|phone|gsm\w*|visa|mastercard|amex|card|kaart|pas|bankpas)\s+(?:eindigend|ending)\s+"
@@ -210,7 +215,8 @@ def personal_data(text: str, customer_tokens: list[str], review: str = "",
             if not given(m):
                 return m
     for m in _BOOKING_TIME.finditer(text):
-        clock = re.search(_CLOCK + r"$", m.group(), re.IGNORECASE)
-        if not (not strict and review and _given(clock.group() if clock else m.group(), review)):
+        # the time and the date are what would be new: "your 10am booking" after "booked for 10am"
+        moments = [t.group() for t in _MOMENT.finditer(m.group())] or [m.group()]
+        if not (not strict and review and all(_given(moment, review) for moment in moments)):
             return m
     return None

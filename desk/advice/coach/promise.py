@@ -30,7 +30,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:geld|bedrag|aanbetaling|borg|\w*kosten)\b[^.!?]{0,30}\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,30}\bterug\b",
         rf"\bbetal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
     ),
-    "discount": rx(r"\bdiscount\w*\b", r"(?<!\bonly\s)\bwaiv(?:e|ed|es|ing)\b", r"\b\d+\s*%\s+(?:van\s+(?:de|je|uw)\s+(?:rekening|factuur|prijs)\s+)?af\b", r"\b(?:knock|take)\s+(?:\w+\s+){0,4}off\s+(?:your|the)\b(?!\s+hands\b)",
+    "discount": rx(r"\bdiscount\w*\b", r"(?<!\bonly\s)\bwaiv(?:e|ed|es|ing)\b", r"\b\d+\s*%\s+(?:van\s+(?:de|je|uw)\s+(?:rekening|factuur|prijs)\s+)?af\b", r"\b(?:knock|take)\s+(?:\S+\s+){0,4}off\s+(?:your|the)\b(?!\s+hands\b)",
                    r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),
     "voucher": rx(
         # a voucher offered, not the customer's own ("find the voucher's out of date")
@@ -40,7 +40,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "free": rx(
         r"(?<!-)(?<!\bkept\s)(?<!\bkeep\s)(?<!\bstay\s)(?<!\bstays\s)\bfree\b(?!\s+(?:to|time|from|of\s+(?:any|all))\b)", r"\bon\s+the\s+house\b", r"\bcomplimentary\b",
-        r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
+        r"\bat\s+no\s+(?:extra\s+)?(?:cost|charge)\b", r"\bat\s+(?:our|my)\s+(?:own\s+)?(?:cost|expense)\b", r"\bno\s+charge\b", r"\bas\s+a\s+(?:small\s+)?gesture\b",
         r"\bgratis\b", r"\bkosteloos\b",
         # on the house, not the house's character ("het karakter van het huis")
         r"\b(?:is|zijn|krijgt|krijg|krijgen|bieden|aangeboden|gaat|gaan)\b[^.!?]{0,30}\bvan\s+het\s+huis\b", r"\bop\s+kosten\s+van\s+de\s+zaak\b",

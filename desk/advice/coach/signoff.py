@@ -36,7 +36,11 @@ _NOT_A_PERSON = frozenset(
     dierenkliniek wasserette reizen wash carwash landscapes landscaping roasters coffee couriers cleaners
     repairs garages tyres windows glazing decorators painters joinery interiors events weddings photography
     dienst beheer detailing valeting bros brothers gebroeders gebr society committee vereniging bestuur club
-    association
+    association books bookshop bookstore booksellers parkour paving farm farms florist florists flowers gym
+    fitness yoga pilates boutique gallery pottery brewery distillery vineyard winery pub inn lodge cinema
+    theatre bowling lanes climbing golf marina pets vets veterinary opticians optics tattoo barbers spa beauty
+    nails kennels cattery stables cycles bikes autos electrics heating taxis cabs coaches printers signs
+    cottage cottages apartments camping caravans holidays
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
