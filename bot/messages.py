@@ -76,9 +76,12 @@ class Form:
 
 @dataclass(frozen=True)
 class Notice:
-    """Seen only by the person who acted (ephemeral)."""
+    """Seen only by the person who acted (ephemeral). `in_sight`: it confirms what is before
+    their eyes already (a new card in the channel where they acted), so a platform that owes
+    no answer may leave it out and save a call."""
 
     text: Rich
+    in_sight: bool = False
 
 
 @dataclass(frozen=True)

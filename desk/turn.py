@@ -113,6 +113,11 @@ class Turn:
         """Where the team's cards go: its review channel, else where the event happened."""
         return self.team.review_channel or (self.event.place.channel if self.event else "")
 
+    def in_review_channel(self) -> bool:
+        """Whether the person acted in the team's review channel, where its cards appear."""
+        return bool(self.team.review_channel) and self.event is not None \
+            and self.event.place.channel == self.team.review_channel
+
     def refusal(self, err: UserError) -> Notice:
         params = dict(err.params)
         if "state" in params:

@@ -48,6 +48,19 @@ def test_slash_command_with_text_posts_a_card_and_tells_only_the_sender(slack, s
     assert slack_api.calls("views.open") == []
 
 
+def test_in_the_review_channel_the_new_card_is_the_confirmation(slack, slack_api):
+    """No second call to say what the person sees appear; from elsewhere they are told."""
+    slack.command("setup")
+    slack.submit()  # the settings as they are: this channel becomes the review channel
+    told = len(slack.ephemerals())
+    slack.command("Cold fries and a rude cashier, never again.")
+    assert len(slack.cards()) == 1 and len(slack.ephemerals()) == told
+
+    slack.command("The waiter spilled soup on my coat.", channel_id="C0ELSEWHERE")
+    assert len(slack.cards()) == 2  # in the review channel
+    assert any("Forwarded as case #2" in t for t in slack.ephemerals()[told:])
+
+
 def test_slash_command_without_text_opens_the_form(slack, slack_api):
     slack.command("")
 

@@ -122,7 +122,7 @@ def create(turn: Turn, review: ReviewInput) -> list[Outbound]:
     if case is None:
         return [already_forwarded(turn, row)]
     out = updated(turn, case)
-    out.insert(1, Notice(turn.t("forward.done", case=case.id)))
+    out.insert(1, Notice(turn.t("forward.done", case=case.id), in_sight=turn.in_review_channel()))
     if not turn.team.review_channel:
         out.append(Notice(turn.t("forward.no_channel")))
     return out

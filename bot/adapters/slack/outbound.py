@@ -162,7 +162,10 @@ class Delivery:
 
     # -- for the person who acted -----------------------------------------------------
     def notice(self, notice: Notice, to: Origin) -> None:
-        """Ephemeral in the channel; else by the response URL; else a direct message."""
+        """Ephemeral in the channel; else by the response URL; else a direct message. Slack
+        owes the person no answer beyond the acknowledgement: what is in sight goes unsaid."""
+        if notice.in_sight:
+            return
         blocks, text = text_blocks(notice.text), fallback(notice.text)
         if to.channel:
             try:
