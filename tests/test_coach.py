@@ -115,7 +115,7 @@ We have now replaced the unit. If you update your review to reflect this, we wou
 
 Best wishes,
 Daniel
-Front office manager""", "Olivia", "Daniel", {"change_review", "promise"}),
+Front office manager""", "Olivia", "Daniel", {"thanks", "change_review", "promise"}),  # thanks for the stay only
 
     ("en-pharmacy-personal-data", """Dear Mr Byrne,
 

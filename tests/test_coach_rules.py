@@ -605,11 +605,27 @@ ROUND_23_TAUGHT = [
     ("Dat is niet waar je voor komt, sorry. ", "contradicts", True, False),
     ("Vanaf XX juni werken we met een aparte oven voor glutenvrije pizza's. ", "placeholder", True, True),
 ]
+ROUND_24_TAUGHT = [
+    ("You're right that 10% off doesn't fix that. ", "promise", False, False),
+    ("I know the counter offered you a discount on the smaller truck and you said no. ", "promise", False, False),
+    ("Our terms state that our guarantee covers gutter runs only. ", "promise", False, False),
+    ("As set out in the hire agreement, refunds are only given where the boat cannot be used. ", "promise", False,
+     False),
+    ("Next time you're in, your first two pours are on us. ", "promise", False, True),
+    ("U zei terecht dat u niet op zoek was naar korting. ", "promise", True, False),
+    ("Je brengt je telefoon voor een nieuw scherm en krijgt hem terug met een functie minder. ", "promise", True,
+     False),
+    ("I apologise that you were told the listing was accurate when it wasn't. ", "contradicts", False, False),
+    ("It was a much shorter cut than you asked for. ", "contradicts", False, False),
+    ("I know it's not how you wanted to remember the night. ", "contradicts", False, False),
+    ("We do not discuss individual contracts on public forums. ", "no_comment", False, True),
+    ("Ik heb uw reparatiebon nr. 3381 erbij gepakt. ", "personal_data", True, True),
+]
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
-    *ROUND_23_TAUGHT,
+    *ROUND_23_TAUGHT, *ROUND_24_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -770,7 +786,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-23 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-24 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -832,6 +848,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-23 have all been read and tu
     # round 23 was evaluated once (95.1 % / 97.1 %), then labelled, trained on and its misses read
     ("round_23", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("round_23", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
+    # round 24 was evaluated once (86.2 % / 91.9 %), then labelled, trained on and its misses read
+    ("round_24", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 1},
+    ("round_24", "nl"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 0},
 }
 
 
@@ -905,3 +924,34 @@ def test_a_business_named_by_what_it_does_is_no_signature(sign, found):
 ])
 def test_a_booking_time_the_review_gave_is_theirs_to_share(middle, review, found):
     assert ("personal_data" in rules(middle, review=review)) is found
+
+
+@pytest.mark.parametrize("thanks, found", [
+    ("Thanks for trusting us with Biscuit.", False), ("Thanks for giving our app a try!", False),
+    ("Bedankt voor jullie bezoek afgelopen zondag.", False), ("Bedankt dat u voor ons gekozen heeft.", False),
+    ("Bedankt dat jullie dit feest bij ons wilden vieren.", False),
+    ("Bedankt alvast voor uw geduld.", False), ("I appreciate how much the clock means to you.", False),
+    ("I appreciate that you took the time to write.", True), ("Bedankt dat je dit hebt gemeld, al had het nooit zo "
+                                                              "ver mogen komen.", True)])
+def test_thanks_for_their_custom_is_not_thanks_for_the_review(thanks, found):
+    draft = (f"Hi Sam,\n\n{thanks} I'm sorry: that was frustrating. Please call me on 01632 960 111.\n\nAnna")
+    assert ("thanks" not in check_reply(draft, customer="Sam", signer="Anna").rules) is found
+
+
+@pytest.mark.parametrize("regret, apology", [("We regret that this has left you unhappy.", False),
+                                             ("We regret that the repair didn't meet your expectations.", False),
+                                             ("We regret keeping you waiting so long.", True),
+                                             ("I'm sorry you feel you were treated unfairly.", False)])
+def test_regret_that_they_are_unhappy_is_no_apology(regret, apology):
+    draft = (f"Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. {regret} "
+             "Please call me on 01632 960 111.\n\nAnna")
+    assert ("apology" not in check_reply(draft, customer="Sam", signer="Anna").rules) is apology
+
+
+@pytest.mark.parametrize("sign, found", [("With respect,\nDenise Albright", set()),
+                                         ("Love,\nSecond Story Vintage x", {"signature"}),
+                                         ("Met vriendelijke groet,\n[naam]", {"placeholder", "signature"})])
+def test_the_closing_lines_are_read_as_a_sign_off(sign, found):
+    """Read as a sign-off, not as sentences: its gaps still count, its words argue nothing."""
+    draft = GOOD.format(middle="Or write to hello@secondstoryvintage.co.uk. ").replace("Kind regards,\nAnna", sign)
+    assert set(check_reply(draft, customer="Sam", signer="Anna").rules) == found

@@ -18,7 +18,8 @@ from desk.advice.coach import avoid, dismissive, frames, present, review as site
 from desk.advice.coach.posting import LINK, LIST_ITEM, PLACEHOLDER, salutation_only, similar, site_rules, words_of
 from desk.advice.coach.privacy import personal_data
 from desk.advice.coach.promise import promises
-from desk.advice.coach.signoff import addressed, name_tokens, sign_off, signed_by, signed_by_a_person, web_names
+from desk.advice.coach.signoff import (addressed, closes_at, name_tokens, sign_off, signed_by, signed_by_a_person,
+                                       web_names)
 from desk.advice.coach.text import clean, find, negated, sentences, word_count
 from desk.advice.language import detect_language
 
@@ -170,8 +171,13 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         flag("signature")
 
     allowed = frozenset(allowed_offers)
+    signed_from = closing[0] if closing and closes_at(draft, closing[0]) else len(draft)
     for i, (start, end) in enumerate(spans):
         sentence = draft[start:end]
+        if (m := PLACEHOLDER.search(sentence)):
+            flag("placeholder", m, offset=start)
+        if start >= signed_from:  # the closing words and the name under them: only their gaps
+            continue
         next_end = spans[i + 1][1] if i + 1 < len(spans) else end  # where the next sentence ends
         nearby = draft[start:next_end]
         excuse = frames.EXCUSE.search(sentence) or stance.EXCUSE.search(sentence)
@@ -194,8 +200,6 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
             flag("change_review", m, offset=start)
         if (offer := promises(sentence, allowed)):
             flag("promise", offer[1], offset=start)
-        if (m := PLACEHOLDER.search(sentence)):
-            flag("placeholder", m, offset=start)
         for rule in READ_ROLES:
             if rule in played.get((start, end), ()) and rule not in found:
                 found[rule] = _about(rule, sentence)

@@ -122,12 +122,15 @@ CONTRADICTS = widen(
     r"\b(?:zo|dat)\s+is\s+(?:het\s+)?(?:niet|anders)\s+(?:helemaal\s+)?(?:gegaan|gebeurd)\b",
     r"\bkomt\s+niet\s+overeen\s+met\b",
     # "you were told" as a fact against them, not "when you were told one day", "what you were told"
-    r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)"
+    # nor what they were told owned or supposed: "(I apologise) that you were told …", "if you were told"
+    r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)(?<!\bthat\s)"
+    r"(?<!\bif\s)(?<!\bals\s)"
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b"
     r"(?!\s+(?:to\s+expect|you'd|you\s+would|that\s+you'd))",
     r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
     # not in a clause that gives them what they asked for ("the anti-snap one you asked for")
     r"(?<!\bwhat\s)(?<!\bwat\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\btoen\s)(?<!\bone\s)(?<!\bthat\s)(?<!\bwhich\s)"
+    r"(?<!\bthan\s)(?<!\bdan\s)"
     r"\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
     r"\b(?:sent|gestuurd|verstuurd)\s+(?:\w+\s+){0,2}(?:to\s+you|naar\s+(?:u|je))\s+(?:twice|two\s+times|twee\s+keer)\b",
     r"\b(?:zelfs|actually|in\s+fact|sterker\s+nog)\b[^.!?]{0,60}\b(?:twice|two\s+times|twee\s+keer|sent|gestuurd|on\s+time|op\s+tijd)\b",
@@ -138,7 +141,10 @@ CONTRADICTS = widen(
     r"beelden|gps|data|gegevens)\b",
     r"\b(?:op|in|uit)\s+(?:de|het|onze|ons)\s+[^.!?]{0,40}\bis\s+te\s+zien\s+dat\b",
     r"\b(?:you|u|je)\s+(?:were|was|werd|is)\s+(?:\w+\s+)?(?:offered|aangeboden)\b",
-    r"\b(?:herinneren|herinnert)\b[^.!?]{0,40}\bniet\b", r"(?:\bnot|n't)\s+(?:quite\s+|exactly\s+|entirely\s+)?how\s+[^.!?]{0,30}\b(?:remember|recall)\b",
+    r"\b(?:herinneren|herinnert)\b[^.!?]{0,40}\bniet\b", r"(?:\bnot|n't)\s+(?:quite\s+|exactly\s+|entirely\s+)?how\s+"
+    # how we remember it, not how they wanted to remember their night
+    r"(?!(?:you|anyone|anybody)\s+(?:\w+\s+)?(?:wanted|hoped|want|wants|would\s+(?:want|like))\s+to\b)"
+    r"[^.!?]{0,30}\b(?:remember|recall)\b",
     r"\b(?:strookt|klopt)\s+niet\s+met\b", r"\b(?:doesn't|does\s+not)\s+(?:match\s+(?:our|what\s+(?:we|I)|the\s+(?:records?|footage|log|system|notes))\b|"
     r"add\s+up|tally)\b",
     r"\b(?:according\s+to|volgens)\s+(?:the|de|het|our|onze)\s+(?:courier's|driver's|\w+)\s+(?:photo|foto|gps|log)\b",
@@ -184,6 +190,9 @@ NO_COMMENT = widen(
     r"\b(?:won't|will\s+not|not\s+going\s+to|are\s+not\s+going\s+to|will\s+not\s+be|won't\s+be|shall\s+not)\s+"
     r"(?:be\s+)?(?:discuss|comment|respond|engag|go\s+into|reply)\w*\b",
     r"\bnothing\s+(?:further|more|else)\s+to\s+add\b|\bno\s+further\s+comment\b",
+    # a kind of matter never discussed in public: "we do not discuss individual contracts on public forums"
+    r"\b(?:we|i)\s+(?:do\s+not|don't|never|cannot|can't)\s+(?:publicly\s+)?(?:discuss|comment\s+on)\s+(?:individual|"
+    r"specific|personal|any|customer|client)\b[^.!?]{0,80}\b(?:public(?:ly)?|online|forums?|platforms?|social\s+media)\b",
     r"\b(?:liever\s+niet|niet\s+inhoudelijk|niet\s+op\s+in|hier\s+niet\s+(?:op\s+)?in|niet\s+(?:verder\s+)?in\s+op|"
     r"geen\s+uitspraken|geen\s+mededelingen|niet\s+(?:gaan\s+)?reageren|niet\s+(?:gaan\s+)?bespreken|"
     r"verder\s+geen\s+commentaar)\b",

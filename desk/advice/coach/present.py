@@ -20,12 +20,26 @@ THANKS_NOT = rx(r"\s+for\s+nothing\b", r"\s+voor\s+niets\b",
                 # thanks for patience alone, not "for your patience and for this review"
                 r"\s+(?:(?:so|very)\s+much\s+)?(?:again\s+)?for\s+(?:your|the)\s+(?:patience|understanding)\b"
                 r"(?![^.!?]*\b(?:review|feedback|message|comments?)\b)",
-                r"\s+voor\s+(?:uw|je|jouw|het)\s+(?:geduld|begrip)\b(?![^.!?]*\b(?:review|feedback|bericht|recensie|uitleg)\b)",
+                r"\s+(?:alvast\s+|nogmaals\s+|ook\s+)?voor\s+(?:uw|je|jouw|het)\s+(?:geduld|begrip)\b(?![^.!?]*\b(?:review|feedback|bericht|recensie|uitleg)\b)",
                 # for their custom, not for telling us: "thanks for choosing us for your battery change"
                 r"\s+(?:(?:so|very)\s+much\s+)?for\s+(?:choosing\s+us\b|picking\s+us\b|coming\b(?!\s+back\b)|visiting|booking|"
-                r"calling\s+us\s+out\b(?!\s+on))"
+                r"calling\s+us\s+out\b(?!\s+on)|calling\s+us\b|trusting\s+us\b|being\s+(?:part|a\s+member|with\s+us)\b|"
+                r"giving\s+(?:us|our\s+\w+|\w+)\s+a\s+(?:try|go|chance|shot)\b|your\s+(?:custom|business|loyalty|support|visit|order)\b|"
+                r"(?:staying|shopping|dining|eating|ordering|flying|travell?ing)\s+with\s+us\b)"
                 r"(?![^.!?]*\b(?:review|feedback|message|comments?|letting\s+us\s+know|telling|honest\w*|"
                 r"taking\s+the\s+time|writing)\b)",
+                # for coming, choosing or celebrating with us: "bedankt voor jullie bezoek", "bedankt dat
+                # u voor ons gekozen heeft", "dank dat jullie dit feest bij ons wilden vieren"
+                r"\s+(?:alvast\s+|nogmaals\s+|ook\s+)?voor\s+(?:uw|je|jouw|jullie|het)\s+(?:bezoek|komst|vertrouwen|aankoop|bestelling|reservering|boeking|"
+                r"keuze|klandizie)\b(?![^.!?]*\b(?:review|feedback|bericht|recensie|reactie|laten\s+weten|melden)\b)",
+                r"\s+(?:om|dat)\s+(?:u|je|jij|jullie)\b[^.!?,]{0,60}?\b(?:gekozen|kozen|koos|kiest|kiezen|vieren|vierden|"
+                r"gevierd|komen|kwamen|kwam|gekomen|geboekt|boekten|reserveerden|gereserveerd|vertrouwen|vertrouwden)\b"
+                r"(?![^.!?]*\b(?:review|feedback|bericht|recensie|laten\s+weten|melden|schrijven|vertellen|delen)\b)",
+                # understanding, not thanks: "I appreciate how much a family piece means", "we appreciate
+                # that waiting is frustrating" (but "we appreciate that you took the time")
+                r"\s+(?:how|what|why)\b",
+                r"\s+that\b(?!\s+(?:you|u|je)\s+(?:\w+\s+)?(?:took|told|let|wrote|shared|raised|flagged|brought|came|"
+                r"reached|got\s+in\s+touch|left|posted|gave|spoke|nam|liet|schreef|deelde|meldde)\b)",
                 r"\s+it\s+(?:if|when)\b")
 
 EMPATHY = rx(
@@ -111,7 +125,10 @@ EMPATHY = rx(
 APOLOGY = rx(
     r"\bsorry\b", r"\bapolog(?:y|ies|ise|ize|ised|ized|ising|izing)\b",
     r"\bplease\s+excuse\s+(?:us|me|our|the)\b",
-    r"\b(?:i|we)\s+(?:deeply\s+|sincerely\s+|truly\s+)?regret\b",
+    # regret for what we did, not that they are unhappy ("we regret that this has left you unhappy")
+    r"\b(?:i|we)\s+(?:deeply\s+|sincerely\s+|truly\s+)?regret\b(?![^.!?]{0,50}?\b(?:left\s+you\s+(?:unhappy|"
+    r"dissatisfied)|(?:did\s+not|didn't)\s+meet\s+your\s+expectations|you\s+(?:are|were|'re)\s+(?:unhappy|"
+    r"dissatisfied|not\s+(?:happy|satisfied)))\b)",
     r"\bexcuses\b", r"\bexcuus\b", r"\bexcuseer\b", r"\bexcuseren\b", r"\bverontschuldig\w*\b",
     r"\b(?:het\s+)?spijt\s+(?:me|mij|ons)\b", r"\b(?:me|mij|ons)\s+(?:\w+\s+)?spijt\b",
     r"\b(?:wij|we|ik)\s+(?:\w+\s+)?betreuren\b|\b(?:wij|we|ik)\s+betreur\b",
@@ -131,6 +148,7 @@ APOLOGY_NOT = rx(
     r"\s+(?:dat|that)\s+(?:u|je|uw|jouw|you|your)\b[^.!?]{0,80}\b(?:als|as)\s+(?:\w+\s+){0,3}"
     r"(?:heeft|hebt|heb)\s+ervaren\b",
     r"\s+(?:that\s+)?you\s+(?:felt|perceived|experienced|found)\s+(?:it|this|that|the\s+\w+)\s+(?:as|to\s+be)\b",
+    r"\s+(?:that\s+)?you\s+feel\s+(?:that\s+)?you\s+(?:were|weren't|had|have|got|are)\b",
 )
 
 _CONTACT = r"(?:(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+|00)?\d[\d\s().-]{7,}\d)"

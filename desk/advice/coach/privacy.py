@@ -43,7 +43,8 @@ _ORDER_NUMBER = rx(
     r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     # theirs, so even a short number: "uw bestelling 3187", "your order 55120"
     r"\b(?:your|uw|je|jouw)\s+(?:order|bestelling|booking|boeking|reservation|reservering|invoice|factuur|"
-    r"shipment|zending|parcel|pakket)\s+(?:(?:number|no|nr|nummer|ref)\.?\s*)?#?(?:[A-Z]{1,4}-?)?\d{3,}\b",
+    r"shipment|zending|parcel|pakket|reparatiebon|werkbon|bon|ticket|job\s+sheet)\s+(?:(?:number|no|nr|nummer|ref)\.?\s*)?"
+    r"#?(?:[A-Z]{1,4}-?)?\d{3,}\b",
     r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|reparatie|reparatiebon|werkorder|ticket|referentie|"
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",

@@ -54,7 +54,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
         r"\b(?:a|an|one|two|three|\d+|your\s+next|the\s+next|next|the|your|first|our)\s+(?:[\w']+\s+){0,2}(?:night|stay|meal|"
         r"dinner|lunch|breakfast|drink|round|coffee|dessert|bottle|treatment|session|lesson|class|visit|cut|wash|service|"
-        r"ticket|tour|tasting|hour|game|ride|entry|rent|fee|delivery)s?"
+        r"ticket|tour|tasting|hour|game|ride|entry|rent|fee|delivery|pour|pint|beer|glass|cocktail|scoop|slice|cake|pizza|portion)(?:s|es)?"
         r"(?:\s+\w+){0,4}\s+on\s+(?:us|me|the\s+house)\b", r"\b(?:volgende|next)\b[^.!?]{0,30}\b(?:is|zijn)\s+van\s+ons\b",
     ),
     "replacement": rx(
@@ -69,7 +69,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bkrijg\w*\b[^.!?]{0,20}\bvan\s+ons\b[^.!?]{0,20}\bnieuwe?\b",
         # "dan krijgt ze een nieuwe van ons", "you'll get a new one from us"
         r"\b(?:krijg\w*|get|gets)\b[^.!?]{0,20}\b(?:een\s+nieuwe?|a\s+new)\b[^.!?]{0,20}\b(?:van\s+ons|from\s+us|on\s+us)\b",
-        r"\b(?:stur|zend|breng)\w*\s+(?:(?:we|wij|ik)\s+)?(?:je|u|jou)\b[^.!?]{0,30}\b(?:een|je|jouw|uw)\s+nieuwe?\b",
+        r"(?<!\bje\s)(?<!\bu\s)(?<!\bjij\s)\b(?:stur|zend|breng)\w*\s+(?:(?:we|wij|ik)\s+)?(?:je|u|jou)\b[^.!?]{0,30}"
+        r"\b(?:een|je|jouw|uw)\s+nieuwe?\b",
     ),
     "compensation": rx(
         r"\bcompensat\w*\b", r"\b(?:cover|pay\s+for|pay)\s+(?:the|your)\s+(?:\w+\s+)?(?:costs?|bill|fare|damage|repair)\b",
@@ -94,17 +95,25 @@ _KINDS: dict[str, re.Pattern[str]] = {
 _NOT_AN_OFFER = rx(
     r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:refund|terugbetaling)\s*(?:request|verzoek|aanvraag)?\b",
     r"\b(?:refund|terugbetaling)\s+(?:request|verzoek|aanvraag|policy|beleid)\b",
-    r"\b(?:no|not|cannot|can't|without|geen|niet|nooit|zonder)\s+(?!(?:charge|cost|extra|kosten)\b)(?:\w+\s+){0,3}"
+    r"\b(?:no|not|cannot|can't|without|geen|niet|nooit|zonder)\s+(?!(?:charge|cost|extra|kosten)\b)(?:\w+\s+){0,4}"
     r"(?:refund|voucher|discount|korting|terug\w*)\b",
     r"\b(?:talk|talked|talking|ask|asked|asking|praten|vragen|vroeg)\s+(?:about|over|naar|om)\s+(?:a\s+|een\s+)?(?:refunds?|terugbetaling)\b",
     # a failure owned ("the lack of a call is on us"), an offer judged ("a voucher was never a fair answer")
     r"\b(?:lack|failure|mistake|error|delay|mix-?up|fault|miscommunication)\b[^.!?]{0,30}\b(?:is|was)\s+on\s+(?:us|me)\b",
     r"\b(?:voucher|refund|discount|korting|cadeaubon)\b[^.!?]{0,30}\b(?:was|is|were|are|werd)\s+(?:never|not|nooit|niet)\b",
+    r"\b(?:voucher|refund|discount|korting|credit|\d+\s*%\s*(?:off|korting))\b[^.!?]{0,20}\b(?:doesn't|does\s+not|didn't|"
+    r"did\s+not|won't|wouldn't|isn't|wasn't|can't|cannot|lost\s+niets|maakt\s+niets)\b",
+    # an offer made before, reported: "the counter offered you a discount and you said no"
+    r"\b(?:offered|gave|bood|boden)\s+(?:you|u|je)\s+(?:a|an|een)\s+(?:\w+\s+)?(?:discount|refund|voucher|korting|tegoedbon)\b",
+    # what they were told, reported: "if you were told you could get your money back"
+    r"\b(?:you\s+were|u\s+werd|je\s+werd)\s+(?:\w+\s+){0,3}told\b|\bwere\s+told\b[^.!?]{0,40}\bthat\b",
+    r"\b(?:our|the|onze|de)\s+guarantee\s+(?:only\s+)?(?:covers|excludes|applies|does\s+not|doesn't|is\s+limited)\b",
     # terms recited (that is small print, not an offer to this customer): "under clause 12.3 ...
     # refunds are processed", "volgens artikel 11.3 ... recht op een tegoedbon"
     r"\b(?:under|according\s+to|per|volgens|conform|as\s+(?:set\s+out|stated|outlined|explained|described)\s+in|"
     r"zoals\s+(?:\w+\s+)?(?:in|vermeld\s+in|beschreven\s+in))\s+(?:clause|article|artikel|section|paragraph|"
-    r"(?:our|the|onze|de)\s+(?:\w+\s+)?(?:terms|conditions|\w*policy|\w*voorwaarden|\w*reglement))\b",
+    r"(?:our|the|onze|de)\s+(?:\w+\s+)?(?:terms|conditions|\w*policy|\w*voorwaarden|\w*reglement|\w*agreement|"
+    r"\w*contract|\w*overeenkomst))\b",
     # a prize, not a gift: "de hoofdprijs was een fles huiswijn"
     r"\b(?:prijs|hoofdprijs|prize|first\s+prize)\b[^.!?]{0,20}\b(?:fles|bottle)\b",
     # free as in not taken: "a spare slot free", "whoever was free", "Free Comic Book Day"

@@ -8,7 +8,7 @@ from desk.advice.coach.text import fold, rx, word_count
 
 _CLOSING = rx(
     r"(?:with\s+)?(?:kind|warm|warmest|best|many|sincere)\s+(?:regards|wishes)", r"regards", r"best",
-    r"cheers", r"sincerely",
+    r"cheers", r"sincerely", r"(?:with\s+)?(?:respect|respectfully)", r"(?:lots\s+of\s+|with\s+|all\s+my\s+)?love",
     r"yours(?:\s+(?:sincerely|truly))?", r"all\s+the\s+best", r"take\s+care", r"thanks(?:\s+again)?",
     r"thank\s+you(?:\s+again)?", r"many\s+thanks", r"groet(?:en|jes)?\s+(?:uit|van|vanuit)\s+[^,\n]{1,30}",
     r"speak\s+soon",
@@ -40,7 +40,8 @@ _NOT_A_PERSON = frozenset(
     fitness yoga pilates boutique gallery pottery brewery distillery vineyard winery pub inn lodge cinema
     theatre bowling lanes climbing golf marina pets vets veterinary opticians optics tattoo barbers spa beauty
     nails kennels cattery stables cycles bikes autos electrics heating taxis cabs coaches printers signs
-    cottage cottages apartments camping caravans holidays
+    cottage cottages apartments camping caravans holidays lettings tackle vintage repair scaffolding grooming
+    brewing brewery sound audio clocks tyre tailoring alterations
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
@@ -78,6 +79,11 @@ def sign_off(text: str) -> tuple[int, str] | None:
     if tail and word_count(tail.group(1)) <= 4:
         return tail.start(1), tail.group(1)
     return None
+
+
+def closes_at(text: str, at: int) -> bool:
+    """Whether a closing phrase starts there ("With respect," is a sign-off, not an argument)."""
+    return bool(_CLOSING_AT.match(text, at))
 
 
 def _title_line(lines: list[str], short: int) -> bool:
@@ -123,14 +129,22 @@ def signed_by_a_person(who: str, web: frozenset[str] = frozenset()) -> bool:
     words = _first_name_segment(who)
     if words:
         segment = " ".join(words)
-        letters = re.sub(r"[^a-z]", "", fold(segment))
-        if len(letters) >= 5 and any(letters in name for name in web):
+        if any(len(run) >= 5 and any(run in name for name in web) for run in _runs(words)):
             return False
         return (len(words) <= 4 and not any(c.isdigit() for c in segment)
                 and not any(fold(w).strip(".,") in _NOT_A_PERSON or _BUSINESS_WORD.fullmatch(w.strip(".,"))
                             for w in words if w not in PARTICLES)
                 and all(_CAPITALISED.fullmatch(w) or w in PARTICLES for w in words))
     return False
+
+
+def _runs(words: list[str]) -> list[str]:
+    """The letters of the whole segment and of each run of two or more of its words, as an
+    address spells them ("Second Story Vintage x": "secondstoryvintage")."""
+    letters = [re.sub(r"[^a-z]", "", fold(w)) for w in words]
+    whole = "".join(letters)
+    return [whole] + ["".join(letters[i:j]) for i in range(len(letters))
+                      for j in range(i + 2, len(letters) + 1) if j - i < len(letters)]
 
 
 def name_tokens(name: str | None) -> list[str]:
