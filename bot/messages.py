@@ -40,6 +40,7 @@ class Card:
     # order, the adapter keeps the newer card (see CardVersions).
     version: int = 0
     number: str = ""  # what people call it by ("12" for case #12): adapters never parse keys
+    new: bool = False  # its case was made in this unit of work: no message shows it yet, none to look up
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def case_card(turn: Turn, case: Case, *, fresh: bool = False) -> Card:
                                      for b, style in BUTTONS[state])]
     return Card(key=case_key(case.id), channel=turn.review_channel(), title=title,
                 body=Rich([Quote(case.text)]), fields=fields, buttons=buttons, footer=footer,
-                accent=ACCENT[state], version=case.version or 0, number=str(case.id))
+                accent=ACCENT[state], version=case.version or 0, number=str(case.id), new=fresh)
 
 
 def posted_value(turn: Turn, draft: Draft) -> Rich:

@@ -93,7 +93,7 @@ class Poster:
         """The card sender: the clicked card is updated by the interaction's response when it
         can be; any other is edited in place, or posted when it has no message (any more)."""
         known = said is not None and card.key in said.refs
-        ref = said.refs[card.key] if known else await self.ref(card.key)
+        ref = said.refs[card.key] if known else None if card.new else await self.ref(card.key)
         if said is not None and await said.update_clicked(card):
             return ref
         shown = await self.show(card, ref)

@@ -112,7 +112,7 @@ class Delivery:
 
     def show_card(self, card: Card, to: Origin | None) -> MessageRef | Failed:
         blocks, text = card_blocks(card), fallback(card.title)
-        ref = self.ref(card.key, to)
+        ref = None if card.new else self.ref(card.key, to)
         if ref is not None:
             self.pace(ref.channel, to)
             try:
