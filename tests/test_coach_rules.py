@@ -621,11 +621,27 @@ ROUND_24_TAUGHT = [
     ("We do not discuss individual contracts on public forums. ", "no_comment", False, True),
     ("Ik heb uw reparatiebon nr. 3381 erbij gepakt. ", "personal_data", True, True),
 ]
+ROUND_25_TAUGHT = [
+    ("Our terms of commission state that complimentary adjustments are included up to the second fitting. ",
+     "promise", False, False),
+    ("Asking about a discount after a wait like that was reasonable. ", "promise", False, False),
+    ("Please come back as my guest: dinner for your whole party is on us. ", "promise", False, True),
+    ("We storten de volledige huurprijs voor die dag naar u terug. ", "promise", True, True),
+    ("The wrong grind setting got picked when it was packed, and that was our doing. ", "defensive", False, False),
+    ("Met het hele team spreken we af dat spullen altijd met respect gesorteerd worden. ", "defensive", True, False),
+    ("Onze begeleider was die ochtend ziek, en wij hebben verzuimd om een vervanger te regelen. ", "defensive", True,
+     False),
+    ("Excuses daarvoor, zo gaan wij niet met klanten om. ", "no_comment", True, False),
+    ("The panel for your front door at 14 Heol Llanishen Fach is being leaded now. ", "personal_data", False, True),
+    ("Ik heb uw boeking van 14 tot en met 17 augustus erbij gepakt. ", "personal_data", True, True),
+    ("Ik heb reparatiebon 4417 van 3 november erbij gepakt. ", "personal_data", True, True),
+    ("Ik heb je lidmaatschap (nummer 58231) erbij gepakt. ", "personal_data", True, True),
+]
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
-    *ROUND_23_TAUGHT, *ROUND_24_TAUGHT,
+    *ROUND_23_TAUGHT, *ROUND_24_TAUGHT, *ROUND_25_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -786,7 +802,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-24 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-25 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -851,6 +867,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-24 have all been read and tu
     # round 24 was evaluated once (86.2 % / 91.9 %), then labelled, trained on and its misses read
     ("round_24", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 1},
     ("round_24", "nl"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 0},
+    # round 25 was evaluated once (89.4 % / 93.5 %), then labelled, trained on and its misses read
+    ("round_25", "en"): {"recall": 0.92, "false_alarms": 0.003, "good_flagged": 2},
+    ("round_25", "nl"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 0},
 }
 
 
@@ -950,7 +969,9 @@ def test_regret_that_they_are_unhappy_is_no_apology(regret, apology):
 
 @pytest.mark.parametrize("sign, found", [("With respect,\nDenise Albright", set()),
                                          ("Love,\nSecond Story Vintage x", {"signature"}),
-                                         ("Met vriendelijke groet,\n[naam]", {"placeholder", "signature"})])
+                                         ("Met vriendelijke groet,\n[naam]", {"placeholder", "signature"}),
+                                         ("Go raibh maith agat,\nCathal", set()),
+                                         ("With sympathy,\nWillow Rest Pet Crematorium", {"signature"})])
 def test_the_closing_lines_are_read_as_a_sign_off(sign, found):
     """Read as a sign-off, not as sentences: its gaps still count, its words argue nothing."""
     draft = GOOD.format(middle="Or write to hello@secondstoryvintage.co.uk. ").replace("Kind regards,\nAnna", sign)

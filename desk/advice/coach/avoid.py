@@ -7,6 +7,8 @@ from desk.advice.coach.text import rx, widen
 
 # Excuses that are fine when owned in the same or next sentence.
 EXCUSE = rx(
+    # busy, not an order "picked when it was packed"
+    r"(?<!\bwhen\s)(?<!\bbefore\s)(?<!\bafter\s)(?<!\bas\s)(?<!\bonce\s)"
     r"\b(?:it|we|the\s+(?:shop|restaurant|kitchen|salon|garage|office|"
     r"team|store|warehouse))\s+(?:was|were|is|are)\s+(?:\w+\s+){0,3}(?:busy|"
     r"packed|understaffed|short[- ]staffed|swamped|overwhelmed)\b",
@@ -35,6 +37,7 @@ OWNED = rx(
     r"\bour\s+(?:mistake|responsibility|failure|failing|fault)\b",
     r"\bwe\s+(?:got\s+it\s+wrong|dropped\s+the\s+ball|let\s+you\s+down|lost\s+track|forgot|messed\s+up|mixed\s+up)\b",
     r"\b(?:we|wij|ik)\s+(?:zijn|ben)\s+(?:\w+\s+){0,4}(?:vergeten|kwijtgeraakt)\b",
+    r"\b(?:we|wij|ik)\s+(?:hebben|heb)\s+(?:\w+\s+){0,3}verzuimd\b",
     r"\b(?:I|we)\s+(?:didn't|did\s+not|failed\s+to|forgot\s+to)\s+(?:\w+\s+)?(?:get|call|tell|let|send|update|put|check|"
     r"ring|inform|follow|warn|pass)\b",
     r"\bnot\s+your\s+problem\b", r"\beven\s+(?:on|during|when|if|with|at)\b",
@@ -109,7 +112,7 @@ DEFENSIVE = rx(
     r"\b(?:wij|we)\s+(?:hebben|deden)\s+(?:niets|niks)\s+(?:fout|verkeerd)\b",
     r"\b(?:schuld|fout)\s+(?:van|ligt\s+bij)\s+(?:de\s+)?(?:bezorger|"
     r"koerier|postnl|dhl|dpd|ups|leverancier|vervoerder|fabrikant)\b",
-    r"\bmet\s+(?:alle\s+)?respect\b",
+    r"(?<!\baltijd\s)(?<!\bzeer\s)\bmet\s+alle\s+respect\b",
     # blaming the customer
     r"\byou\s+(?:should|could)\s+have\s+(?:read|checked|called|told|"
     r"asked|booked|reserved|contacted|informed|mentioned|looked|noticed|said|followed|paid\s+attention)\b",
@@ -219,7 +222,8 @@ DEFENSIVE = widen(
     r"\b(?:als|indien)\s+(?:u|je)\s+(?:\w+\s+){0,2}(?:had|hadden)\s+(?:gebeld|gemeld|gezegd|gereserveerd|gevraagd)\b",
     r"\b(?:shame|pity|jammer)\s+(?:that\s+)?(?:you|u|je|dat\s+(?:u|je))\s+(?:\w+\s+){0,3}(?:didn't|did\s+not|niet)\b",
     r"\b(?:you|u|je)\s+(?:did|do|ging|gingen|bent)\s+(?:\w+\s+)?(?:agree|akkoord)\b",
-    r"\b(?:with\s+respect|met\s+(?:alle\s+)?respect)\b",
+    r"(?<!\baltijd\s)(?<!\balways\s)(?<!\bmet\s)(?<!\bwith\s)\b(?:with\s+(?:all\s+(?:due\s+)?)?respect|met\s+(?:alle\s+)?respect)\b"
+    r"(?!\s+(?:behandel\w*|treat\w*|omgaan|om\s+te\s+gaan|voor\s+(?:u|je|jullie|uw|de\s+klant)))",
     r"\b(?:our|onze)\s+(?:reviews?|ratings?|recensies|beoordelingen)\s+(?:speak|spreken)\s+for\s+themselves\b",
     r"\b(?:onze\s+)?(?:reviews|recensies|beoordelingen)\s+spreken\s+voor\s+zich\b",
     r"\bspeak\s+for\s+themselves\b",

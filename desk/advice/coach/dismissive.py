@@ -196,7 +196,8 @@ NO_COMMENT = widen(
     r"\b(?:liever\s+niet|niet\s+inhoudelijk|niet\s+op\s+in|hier\s+niet\s+(?:op\s+)?in|niet\s+(?:verder\s+)?in\s+op|"
     r"geen\s+uitspraken|geen\s+mededelingen|niet\s+(?:gaan\s+)?reageren|niet\s+(?:gaan\s+)?bespreken|"
     r"verder\s+geen\s+commentaar)\b",
-    r"\b(?:gaan|reageren)\s+(?:wij|we)\s+(?:\w+\s+){0,5}(?:niet|liever\s+niet)\b",
+    # not "zo gaan wij niet met klanten om" (that is not how we treat people)
+    r"(?<!\bzo\s)\b(?:gaan|reageren)\s+(?:wij|we)\s+(?:\w+\s+){0,5}(?:niet|liever\s+niet)\b(?!\s+met\b)",
     r"\b(?:niet\s+iets\s+wat|not\s+something)\s+(?:we|wij)\b[^.!?]{0,30}\b(?:bespreken|discuss)\b",
     r"\bvoor\s+wat\s+(?:ze|het)\s+(?:zijn|is)\b",
     r"\b(?:we'll|we\s+will|let's)\s+leave\s+it\s+(?:there|at\s+that)\b", r"\bdaar\s+laten\s+(?:we|wij)\s+het\s+bij\b",

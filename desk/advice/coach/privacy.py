@@ -49,6 +49,9 @@ _ORDER_NUMBER = rx(
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
+    # a repair slip or membership by its number: "reparatiebon 4417", "je lidmaatschap (nummer 58231)"
+    r"\b(?:reparatiebon|werkbon|lidmaatschap|membership|abonnement|subscription|klantnummer|lidnummer)\s+"
+    r"\(?\s*(?:(?:nummer|nr\.?|number|no\.?)\s*)?#?\d{3,}\b",
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
     r"\b(?:\w*order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
     r"opdracht|werkbon|reparatiebon|application|aanvraag|zending|shipment|consignment|parcel|pakket)\s+\(?"
@@ -151,9 +154,14 @@ _BOOKING_TIME = rx(
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b)(?-i:[A-Z][\w'-]+)",
     # the dates of their stay: "your stay from July 18 to 22", "je verblijf van 3 tot 6 mei"
-    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:stay|verblijf)\b[^.!?]{{0,20}}?\b(?:from|van|on|op)\s+(?:{_DAY_MONTH}|"
-    r"(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}\b|\d{1,2}\s+(?:tot|to|-)\s+\d{1,2}\b)",
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:stay|verblijf|booking|boeking|reservation|reservering)\b[^.!?]{{0,20}}?"
+    rf"\b(?:from|van|on|op)\s+(?:{_DAY_MONTH}|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december)\s+\d{1,2}\b|\d{1,2}\s+(?:tot(?:\s+en\s+met)?|t/m|to|till|until|-|–)\s+\d{1,2}\b)",
     r"\b(?:appartement|apartment|flat)\s+\d{1,3}[A-Z]?\b",
+    # a house number and street for their door, roof or garden: "your front door at 14 Heol Llanishen Fach"
+    r"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){0,2}(?:door|house|home|flat|garden|driveway|roof|kitchen|bathroom|porch|"
+    r"voordeur|deur|huis|woning|tuin|oprit|dak|keuken|badkamer|gevel)\s+(?:at|in|on|aan\s+de|aan\s+het|op)\s+\d{1,4}[a-z]?\s+"
+    r"(?-i:[A-Z][\w'-]+)",
     # the end of their number: "your mobile ending 4471", "gsm-nummer eindigend op 4471"
     r"\b(?:nummer|number|mobile|phone|gsm\w*|visa|mastercard|amex|card|kaart|pas|bankpas)\s+(?:eindigend|ending)\s+"
     r"(?:op\s+|in\s+|with\s+)?\d{3,4}\b",

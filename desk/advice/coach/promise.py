@@ -23,7 +23,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"(?<!\basking\sfor\s)(?<!\basked\sfor\s)(?<!\bask\sfor\s)\b(?:your|the\s+full|full|all\s+your|the)\s+money\s+back\b",
         r"(?<!\bthe\s)(?<!\byour\s)\bmoney\s+back\b",
         r"\breimburs\w*\b", r"\bpay\s+(?:you\s+)?back\b",
-        r"(?<!\bover\sde\s)\bterug\s*(?:betal|stort)\w*\b", r"\bstort\w*\b[^.!?]{0,40}\bterug\b",
+        r"(?<!\bover\sde\s)\bterug\s*(?:betal|stort)\w*\b", r"\bstort\w*\b[^.!?]{0,60}\bterug\b",
         # money back, not a grumpy cook back or a mattress paid to send back
         r"\bgeld\s+terug\b", r"\bvan\s+ons\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\b(?:geld|bedrag|"
         r"aanbetaling|borg|\w*kosten|euro|alles|volledig\w*)\b[^.!?]{0,20}\bterug\b",
@@ -47,6 +47,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bop\s+(?:onze|mijn)\s+kosten\b", r"\b(?:uiteraard\s+|natuurlijk\s+|helemaal\s+)?zonder\s+(?:extra\s+)?kosten\b",
         r"\bkrijg\w*\b[^.!?]{0,60}\b(?:cadeau|kado)\b", r"\b(?:onze|mijn)\s+gast(?:en)?\s+(?:voor|bij)\b",
         r"\b(?:be|are)\s+(?:our|my)\s+guests?\s+(?:for|at)\b",
+        r"\b(?:come\s+back|return|join\s+us|visit\s+us|stay)\b[^.!?]{0,20}\bas\s+(?:my|our)\s+guests?\b",
+        r"\b(?:dinner|lunch|breakfast|meal|drinks?|dessert|coffee|the\s+bill)\b[^.!?]{0,40}\b(?:is|are|'s)\s+on\s+(?:us|me|the\s+house)\b",
         r"\bals\s+(?:klein\s+)?gebaar\b", r"\bbottle\s+of\s+\w+|\bfles\s+(?:\w+\s+)?(?:\w*wijn|champagne|cava|prosecco|bubbels|port)\b",
         r"\b(?:on|op)\s+(?:the|our|de|onze)\s+(?:guest\s*list|gastenlijst)\b", r"\b(?:is|zijn|krijgt|krijg|krijgen|gaat|gaan|aangeboden)\b[^.!?]{0,30}\bvan\s+de\s+zaak\b",
         r"\b(?:krijg|krijgt|krijgen)\b[^.!?]{0,40}\b(?:koffie|drankje|broodje|taart|gebak|fles|lunch|diner|ontbijt|"
@@ -97,7 +99,11 @@ _NOT_AN_OFFER = rx(
     r"\b(?:refund|terugbetaling)\s+(?:request|verzoek|aanvraag|policy|beleid)\b",
     r"\b(?:no|not|cannot|can't|without|geen|niet|nooit|zonder)\s+(?!(?:charge|cost|extra|kosten)\b)(?:\w+\s+){0,4}"
     r"(?:refund|voucher|discount|korting|terug\w*)\b",
-    r"\b(?:talk|talked|talking|ask|asked|asking|praten|vragen|vroeg)\s+(?:about|over|naar|om)\s+(?:a\s+|een\s+)?(?:refunds?|terugbetaling)\b",
+    r"\b(?:talk|talked|talking|ask|asked|asking|praten|vragen|vroeg)\s+(?:about|over|naar|om)\s+(?:a\s+|een\s+)?(?:refunds?|"
+    r"terugbetaling|discounts?|vouchers?|korting|compensation|compensatie)\b",
+    # terms recited: "our terms of commission state that complimentary adjustments are included"
+    r"\b(?:our|the|onze|de)\s+(?:\w+\s+)?(?:terms|conditions|policy|voorwaarden|reglement|agreement|contract)\b"
+    r"(?:\s+of\s+\w+)?\s+(?:state|states|say|says|stipulat\w+|specif\w+|bepalen|bepaalt|zeggen|stellen|vermelden)\b",
     # a failure owned ("the lack of a call is on us"), an offer judged ("a voucher was never a fair answer")
     r"\b(?:lack|failure|mistake|error|delay|mix-?up|fault|miscommunication)\b[^.!?]{0,30}\b(?:is|was)\s+on\s+(?:us|me)\b",
     r"\b(?:voucher|refund|discount|korting|cadeaubon)\b[^.!?]{0,30}\b(?:was|is|were|are|werd)\s+(?:never|not|nooit|niet)\b",
@@ -142,7 +148,7 @@ _NOT_AN_OFFER = rx(
     # What could have been, or what the rules say, is no offer to this customer.
     r"\b(?:could|would|might)\s+have\b", r"\bhad\s+(?:you|u|je)\b",
     r"\b(?:under|per|according\s+to|volgens|conform|in\s+line\s+with)\s+(?:our|the|onze|de|ons|het)\s+(?:\w+\s+)?"
-    r"\w*(?:terms|polic(?:y|ies)|conditions|voorwaarden|beleid|regels)\b",
+    r"\w*(?:terms|polic(?:y|ies)|conditions|voorwaarden|beleid|regels|reglement)\b",
 )
 
 

@@ -41,13 +41,14 @@ _NOT_A_PERSON = frozenset(
     theatre bowling lanes climbing golf marina pets vets veterinary opticians optics tattoo barbers spa beauty
     nails kennels cattery stables cycles bikes autos electrics heating taxis cabs coaches printers signs
     cottage cottages apartments camping caravans holidays lettings tackle vintage repair scaffolding grooming
-    brewing brewery sound audio clocks tyre tailoring alterations
+    brewing brewery sound audio clocks tyre tailoring alterations crematorium funeral funerals undertakers
+    memorial chapel hospice surgery
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
 _BUSINESS_WORD = re.compile(
     r"\w{3,}(?:winkel|zaak|praktijk|bedrijf|service|centrum|huis|huisjes|park|parken|opvang|verhuur|school|handel|erij|kliniek|dienst|beheer|"
-    r"hal|studio|atelier|shop|store)$",
+    r"studio|atelier|shop|store)$|\w{4,}hal$",
     re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
@@ -105,7 +106,11 @@ _TEAM_LED = re.compile(r"\s*(?:the\s+)?(?:team|crew|staff|management|namens|het\
 
 
 def _first_name_segment(who: str) -> list[str]:
-    """The words where the sign-off names who signs: its first part that is not the closing."""
+    """The words where the sign-off names who signs: its first part that is not the closing
+    (a line of its own that ends in a comma is one, in whatever words: "Go raibh maith agat,")."""
+    lines = [line for line in who.splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].rstrip().endswith(","):
+        who = "\n".join(lines[1:])
     for segment in _SEGMENT_SPLIT.split(who):
         words = segment.strip(" .,!:;").split()
         if words and not _CLOSING.fullmatch(" ".join(words)):
