@@ -637,11 +637,29 @@ ROUND_25_TAUGHT = [
     ("Ik heb reparatiebon 4417 van 3 november erbij gepakt. ", "personal_data", True, True),
     ("Ik heb je lidmaatschap (nummer 58231) erbij gepakt. ", "personal_data", True, True),
 ]
+ROUND_26_TAUGHT = [
+    ("I know from your intake form that you'd booked for your sciatica flare-up. ", "personal_data", False, True),
+    ("I know the biopsy follow-up on your shoulder isn't something you want pushed back. ", "personal_data", False,
+     True),
+    ("The report should have been made well before your 5:30 pickup. ", "personal_data", False, True),
+    ("I pulled the work order for unit 214 to see what happened. ", "personal_data", False, True),
+    ("Ik heb met juf Demi gesproken over de groep van woensdag 15.45 uur. ", "personal_data", True, True),
+    ("Ik heb uw bestelling erbij genomen: nummer 2318, af te halen zaterdag. ", "personal_data", True, True),
+    ("Noem je ordernummer (BZ-40028817) aan de balie. ", "personal_data", True, True),
+    ("Zeker met de migraineaanvallen waarvoor u al langer bij dokter Brouwer loopt. ", "personal_data", True, True),
+    ("Your next two pies are on us. ", "promise", False, True),
+    ("Finding us closed during our posted hours is on us. ", "promise", False, False),
+    ("Je kreeg bij de klantenservice alleen een tegoedbon aangeboden. ", "promise", True, False),
+    ("We don't address specific incidents or guest interactions on review sites. ", "no_comment", False, True),
+    ("Omdat het om medicatie gaat, bespreken wij individuele situaties niet op internet. ", "no_comment", True, True),
+    ("Als je tevreden bent, zou je dan nog eens willen kijken naar je sterren? ", "change_review", True, True),
+]
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
     *ROUND_23_TAUGHT, *ROUND_24_TAUGHT, *ROUND_25_TAUGHT,
+    *ROUND_26_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -802,7 +820,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-25 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-26 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -870,6 +888,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-25 have all been read and tu
     # round 25 was evaluated once (89.4 % / 93.5 %), then labelled, trained on and its misses read
     ("round_25", "en"): {"recall": 0.92, "false_alarms": 0.003, "good_flagged": 2},
     ("round_25", "nl"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 0},
+    # round 26 was evaluated once (93.4 % / 91.7 %), then labelled, trained on and its misses read
+    ("round_26", "en"): {"recall": 0.97, "false_alarms": 0.003, "good_flagged": 1},
+    ("round_26", "nl"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 0},
 }
 
 
@@ -976,3 +997,21 @@ def test_the_closing_lines_are_read_as_a_sign_off(sign, found):
     """Read as a sign-off, not as sentences: its gaps still count, its words argue nothing."""
     draft = GOOD.format(middle="Or write to hello@secondstoryvintage.co.uk. ").replace("Kind regards,\nAnna", sign)
     assert set(check_reply(draft, customer="Sam", signer="Anna").rules) == found
+
+
+@pytest.mark.parametrize("middle, found", [
+    ("Forty minutes with no explanation must have been maddening. ", False),
+    ("Being told he didn't pass with no explanation must have been crushing. ", False),
+    ("We do not share your frustration. ", True)])
+def test_with_no_belongs_to_its_noun_not_to_the_feeling(middle, found):
+    draft = ("Hi Sam,\n\nThanks for your review, and I'm sorry. " + middle
+             + "Please call me on 01632 960 111.\n\nAnna")
+    assert ("empathy" in check_reply(draft, customer="Sam", signer="Anna").rules) is found
+
+
+@pytest.mark.parametrize("apology", ["Ik vind het echt heel erg dat wij dat veroorzaakt hebben.",
+                                     "Wij vinden het erg van de verkeerde taart."])
+def test_dutch_ik_vind_het_erg_is_an_apology(apology):
+    draft = (f"Beste Sam,\n\nBedankt voor je review. Ik snap dat je teleurgesteld bent. {apology} "
+             "Bel me gerust op 0575-51 20 39.\n\nAnna")
+    assert "apology" not in check_reply(draft, customer="Sam", signer="Anna").rules

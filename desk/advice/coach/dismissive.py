@@ -191,8 +191,13 @@ NO_COMMENT = widen(
     r"(?:be\s+)?(?:discuss|comment|respond|engag|go\s+into|reply)\w*\b",
     r"\bnothing\s+(?:further|more|else)\s+to\s+add\b|\bno\s+further\s+comment\b",
     # a kind of matter never discussed in public: "we do not discuss individual contracts on public forums"
-    r"\b(?:we|i)\s+(?:do\s+not|don't|never|cannot|can't)\s+(?:publicly\s+)?(?:discuss|comment\s+on)\s+(?:individual|"
-    r"specific|personal|any|customer|client)\b[^.!?]{0,80}\b(?:public(?:ly)?|online|forums?|platforms?|social\s+media)\b",
+    r"\b(?:we|i)\s+(?:do\s+not|don't|never|cannot|can't)\s+(?:publicly\s+)?(?:discuss|comment\s+on|address|go\s+into|"
+    r"respond\s+to)\s+(?:individual|specific|personal|any|customer|client)\b[^.!?]{0,80}\b(?:public(?:ly)?|online|"
+    r"forums?|platforms?|social\s+media|review\s+sites?|here)\b",
+    r"\bbespreken\s+(?:wij|we|ik)\s+(?:\w+\s+){0,3}niet\s+(?:op\s+internet|online|openbaar|publiekelijk|hier|"
+    r"via\s+(?:reviews|deze\s+weg))\b",
+    r"\b(?:wij|we|ik)\s+bespre(?:ken|ek)\s+(?:\w+\s+){0,3}niet\s+(?:op\s+internet|online|openbaar|publiekelijk|hier|"
+    r"via\s+(?:reviews|deze\s+weg))\b",
     r"\b(?:liever\s+niet|niet\s+inhoudelijk|niet\s+op\s+in|hier\s+niet\s+(?:op\s+)?in|niet\s+(?:verder\s+)?in\s+op|"
     r"geen\s+uitspraken|geen\s+mededelingen|niet\s+(?:gaan\s+)?reageren|niet\s+(?:gaan\s+)?bespreken|"
     r"verder\s+geen\s+commentaar)\b",

@@ -132,6 +132,7 @@ APOLOGY = rx(
     r"\bexcuses\b", r"\bexcuus\b", r"\bexcuseer\b", r"\bexcuseren\b", r"\bverontschuldig\w*\b",
     r"\b(?:het\s+)?spijt\s+(?:me|mij|ons)\b", r"\b(?:me|mij|ons)\s+(?:\w+\s+)?spijt\b",
     r"\b(?:wij|we|ik)\s+(?:\w+\s+)?betreuren\b|\b(?:wij|we|ik)\s+betreur\b",
+    r"\b(?:ik|wij|we)\s+vind(?:en)?\s+het\s+(?:\w+\s+){0,3}erg\s+(?:dat|van|voor)\b",
 )
 # Conditional or blame-shifting "apologies" that do not apologise.
 APOLOGY_NOT = rx(
@@ -168,7 +169,8 @@ OFFLINE = rx(
     r"\btelefonisch\s+(?:contact|bespreken|spreken|bereikbaar|door)\b|\b(?:u|je|jou)\s+telefonisch\b",
     r"\bper\s+(?:telefoon|mail|e-mail)\b", r"\bbel\s+(?:ik\s+)?(?:u|je|jou)\b",
     # someone reachable, not a room ("de slaapkamer is enkel via die trap bereikbaar")
-    r"\b(?:ik|wij|we|mij|me|ons|onze\s+\w+|altijd|gewoon|rechtstreeks|direct|persoonlijk)\b[^.!?]{0,40}\bbereikbaar\b",
+    r"\b(?:ik|wij|we|mij|me|ons|onze\s+\w+|altijd|gewoon|rechtstreeks|direct|persoonlijk)\b[^.!?]{0,40}"
+    r"(?<!slecht\s)(?<!niet\s)(?<!moeilijk\s)(?<!slechter\s)\bbereikbaar\b",
     r"\bbereikbaar\b[^.!?]{0,30}(?:\d{3}|@|\btelefo\w*|\b(?:e-?)?mail\b|\bwhatsapp\b|\bnummer\b)",
     r"\bbereikt\s+u\s+(?:mij|ons)\b", r"\bvraag\s+(?:gerust\s+)?naar\s+mij\b",
     r"\b(?:u|je)\s+(?:\w+\s+)?(?:bellen|mailen|opbellen|terugbellen|benaderen|contacteren)\b",

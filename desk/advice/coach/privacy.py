@@ -49,6 +49,12 @@ _ORDER_NUMBER = rx(
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
     r"\s*:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     r"#\s?\d{5,}\b",
+    # an order's number said after it: "uw bestelling erbij genomen: nummer 2318", "ordernummer (BZ-40028817)"
+    r"\b(?:bestelling|order|booking|boeking|reservering|reservation)\b[^.!?]{0,40}?\b(?:nummer|number|nr\.?|no\.?)\s*:?\s*"
+    r"\(?#?\s*(?:[A-Z]{1,3}-?)?\d{3,}\b",
+    r"\b(?:order|bestel|klant|reparatie)nummer\s*:?\s*\(\s*[A-Z]{0,3}-?\d{4,}",
+    # a flat or unit a request was for: "the work order for unit 214"
+    r"\bfor\s+(?:unit|apartment|apt\.?|flat)\s+#?\d{1,4}[A-Z]?\b|\bvoor\s+(?:appartement|unit|woning)\s+\d{1,4}[A-Z]?\b",
     # a repair slip or membership by its number: "reparatiebon 4417", "je lidmaatschap (nummer 58231)"
     r"\b(?:reparatiebon|werkbon|lidmaatschap|membership|abonnement|subscription|klantnummer|lidnummer)\s+"
     r"\(?\s*(?:(?:nummer|nr\.?|number|no\.?)\s*)?#?\d{3,}\b",
@@ -104,7 +110,8 @@ _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
            r"\b(?:your|uw|je|jouw)\b[^.!?]{0,30}\b(?:unit|box|locker|kluisje|berth|ligplaats|plot|kavel|pitch|"
            r"staanplaats)\s+[A-Z]?-?\d{1,4}[A-Z]?\b")
 _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
-_BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|reservering|afspraak|afspraken|tafel|"
+_BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|pickup|pick-up|drop-off|collection|"
+            r"reservering|afspraak|afspraken|tafel|"
             r"wedding|bruiloft|event|trial|fitting|consultation|follow-up|check-up|nacontrole|oproep|"
             r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus)(?:s|en)?")
 _DAY_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
@@ -128,6 +135,10 @@ _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,40}}?\b(?:on|op)\s+(?:\w+\s+)?{_DAY_MONTH}",
     rf"\b(?:u|je|jij)\b[^.!?]{{0,40}}?\b{_CLOCK}\s+(?:een|de|uw|je)\s+{_BOOKING}\b",
     rf"\byou\s+had\s+(?:a|an|your)\s+{_BOOKING}\b[^.!?]{{0,30}}?\b{_CLOCK}",
+    # their (child's) class by its day and hour: "de groep van woensdag 15.45 uur"
+    rf"\b(?:groep|les|klas|class|group|lesson|session|sessie|training|zwemles)\s+(?:van|on|at|op)\s+(?:de\s+)?"
+    rf"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|"
+    rf"saturday|sunday)\w*\s+(?:om\s+|at\s+)?{_CLOCK}",
     # their doctor's referral or what was prescribed for them
     r"\b(?:verwijzing|referral)\s+(?:van|from)\s+(?:dr\.?|dokter|de\s+huisarts|je\s+huisarts|uw\s+huisarts|your\s+gp)\b",
     # their medicine: a dose, what was prescribed for them
@@ -169,6 +180,19 @@ _BOOKING_TIME = rx(
     r"\b(?:bij\s+(?:u|je|jou)\s+thuis|at\s+your\s+(?:home|house|place))\s+(?:aan|in|op|on|in)\s+(?:de\s+)?"
     r"(?:[A-Z][\w'-]*\s+){0,2}[A-Z]?[\w'-]*(?:straat|laan|weg|plein|gracht|kade|dijk|singel|Street|Road|Avenue|Lane|Drive)\b",
 )
+
+
+# their health, named by the reply: "your sciatica flare-up", "the biopsy follow-up on your shoulder",
+# "de migraineaanvallen waarvoor u bij dokter Brouwer loopt"
+_CONDITION = (r"(?:biops\w*|sciatica|migrain\w*|ACL|kruisband\w*|hernia|diabet\w*|pregnan\w*|zwanger\w*|IVF|"
+              r"chemo\w*|cancer|kanker|depressi\w*|burn-?out|ADHD|autis\w*|epileps\w*|epilepti\w*|arthritis|artrose|"
+              r"reuma\w*|asthma|astma|dementi\w*|concussion|hersenschudding|fractu\w*)")
+_HEALTH = re.compile(
+    rf"\b(?:your|you|you're|uw|u|je|jouw|his|her|zijn|haar)\b[^.!?\n]{{0,40}}?\b(?P<term>{_CONDITION})\b"
+    rf"|\b(?P<after>{_CONDITION})\b[^.!?\n]{{0,40}}?\b(?:your|you|uw|u|je|jouw|his|her|zijn|haar)\b"
+    r"|\bbij\s+(?:dokter|dr\.?|de\s+huisarts|uw\s+huisarts|je\s+huisarts|de\s+specialist)\s+(?P<doctor>[A-Z][\w-]+)\s+(?:loopt|liep|"
+    r"komt|kwam|onder\s+behandeling)",
+    re.IGNORECASE)
 
 
 def _before(text: str, start: int, width: int = 60) -> str:
@@ -223,6 +247,10 @@ def personal_data(text: str, customer_tokens: list[str], review: str = "",
         for m in pattern.finditer(text):
             if not given(m):
                 return m
+    for m in _HEALTH.finditer(text):  # given when the review has the word's stem ("diabeet", "diabetes")
+        named = fold(m.group("term") or m.group("after") or m.group("doctor"))
+        if not (not strict and review and named[:5] in fold(review)):
+            return m
     for m in _BOOKING_TIME.finditer(text):
         # the time and the date are what would be new: "your 10am booking" after "booked for 10am"
         moments = [t.group() for t in _MOMENT.finditer(m.group())] or [m.group()]

@@ -54,6 +54,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\b(?:krijg|krijgt|krijgen)\b[^.!?]{0,40}\b(?:koffie|drankje|broodje|taart|gebak|fles|lunch|diner|ontbijt|"
         r"nacht|kaartje|ticket|behandeling|les|maaltijd|ijsje)\w*\b[^.!?]{0,20}\bvan\s+ons\b",
         # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
+        r"\b(?:your|the)\s+next\s+(?:[\w']+\s+){0,3}(?:is|are)\s+on\s+(?:us|me|the\s+house)\b",
+        r"(?<!\bduring\s)(?<!\bwithin\s)(?<!\boutside\s)(?<!\bin\s)(?<!\bof\s)"
         r"\b(?:a|an|one|two|three|\d+|your\s+next|the\s+next|next|the|your|first|our)\s+(?:[\w']+\s+){0,2}(?:night|stay|meal|"
         r"dinner|lunch|breakfast|drink|round|coffee|dessert|bottle|treatment|session|lesson|class|visit|cut|wash|service|"
         r"ticket|tour|tasting|hour|game|ride|entry|rent|fee|delivery|pour|pint|beer|glass|cocktail|scoop|slice|cake|pizza|portion)(?:s|es)?"
@@ -111,6 +113,9 @@ _NOT_AN_OFFER = rx(
     r"did\s+not|won't|wouldn't|isn't|wasn't|can't|cannot|lost\s+niets|maakt\s+niets)\b",
     # an offer made before, reported: "the counter offered you a discount and you said no"
     r"\b(?:offered|gave|bood|boden)\s+(?:you|u|je)\s+(?:a|an|een)\s+(?:\w+\s+)?(?:discount|refund|voucher|korting|tegoedbon)\b",
+    r"\b(?:tegoedbon|voucher|korting|cadeaubon|credit)\b[^.!?]{0,20}\b(?:aangeboden\s+(?:kreeg|kregen|krijgen|werd|hebben)|"
+    r"(?:was|were)\s+offered|kreeg|kregen)\b",
+    r"\b(?:kreeg|kregen|werd|werden)\b[^.!?]{0,40}\b(?:tegoedbon|voucher|korting|cadeaubon)\b[^.!?]{0,15}\baangeboden\b",
     # what they were told, reported: "if you were told you could get your money back"
     r"\b(?:you\s+were|u\s+werd|je\s+werd)\s+(?:\w+\s+){0,3}told\b|\bwere\s+told\b[^.!?]{0,40}\bthat\b",
     r"\b(?:our|the|onze|de)\s+guarantee\s+(?:only\s+)?(?:covers|excludes|applies|does\s+not|doesn't|is\s+limited)\b",

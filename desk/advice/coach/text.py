@@ -71,6 +71,7 @@ _NEGATOR_AFTER = re.compile(
     r"(?:niet|geen|nooit)\b\s*(?:[.,;:!?)]|$|\b(?:waarom|hoe|wat|dat|waar)\b)",
     re.IGNORECASE,
 )
+_WITH_NO = re.compile(r"\b(with|met)\s+(?:no|geen)\b", re.IGNORECASE)
 _STRENGTHENED = re.compile(r"\s*(?:\w+\s+)?(?:enough|genoeg)\b", re.IGNORECASE)
 
 
@@ -79,7 +80,8 @@ def negated(text: str, start: int, end: int) -> bool:
     if _STRENGTHENED.match(text, end):  # "we cannot apologise enough"
         return False
     clause = _CLAUSE_BREAK.split(text[max(0, start - 80) : start])[-1]
-    if _NEGATOR.search(" ".join(clause.split()[-4:])):
+    # "with no explanation must have been maddening": that "no" belongs to its noun
+    if _NEGATOR.search(" ".join(_WITH_NO.sub(r"\1 -", clause).split()[-4:])):
         return True
     return bool(_NEGATOR_AFTER.match(text, end))
 
