@@ -234,6 +234,12 @@ XMAS_EVE = datetime(2026, 12, 24, 16, 0, tzinfo=AMS)
     ("woensdag einde namiddag", FRI, "2026-12-09 17:00"),
     ("tomorrow at the end of the day", FRI, "2026-12-05 17:00"),
     ("friday at the end of the afternoon", TUE, "2026-12-04 17:00"),
+    # round 3: a typo, a filler, a part of the day with "tegen", "straks", a date that is today
+    ("herinner me morgn", TUE, "2026-12-02 09:00"),
+    ("start of next week pls", FRI, "2026-12-07 09:00"),
+    ("tegen de namiddag", TUE, "2026-12-01 13:00"),
+    ("straks om 17u", TUE, "2026-12-01 17:00"),
+    ("1 december", datetime(2026, 12, 1, 8, 0, tzinfo=AMS), "2026-12-01 09:00"),
 ])
 def test_the_phrases_people_type(phrase, now, expected):
     assert when(phrase, now) == expected
@@ -243,6 +249,7 @@ def test_the_phrases_people_type(phrase, now, expected):
     ("na de vergadering", "nl"), ("als de baas terug is", "nl"), ("after the meeting", "en"),
     ("someday", "en"), ("gisteren om 9 uur", "nl"), ("yesterday at 9", "en"), ("17:99", None),
     ("geen idee", "nl"), ("als ik er zin in heb", "nl"), ("whenever I feel like it", "en"),
+    ("binnenkort", "nl"), ("straks", "nl"),
 ])
 def test_a_refusal_knows_the_language_of_the_phrase(phrase, language):
     with pytest.raises(WhenError) as error:
@@ -269,8 +276,9 @@ def test_a_dutch_phrase_is_refused_in_dutch_whatever_the_persons_language(channe
 
 
 # Accuracy on the labelled phrases (tests/data/advice/when.txt): floors a little below what was measured.
-# round_2 (when2.txt) was evaluated once (92 %), then read and fixed.
-@pytest.mark.parametrize(("split", "floor"), [("tuning", 1.0), ("held_out", 0.94), ("round_2", 0.98)])
+# round_2 (when2.txt) was evaluated once (92 %), then read and fixed; round_3 (when3.txt) the same (94 %).
+@pytest.mark.parametrize(("split", "floor"), [("tuning", 1.0), ("held_out", 0.94), ("round_2", 0.98),
+                                              ("round_3", 0.98)])
 def test_accuracy_on_the_labelled_phrases(split, floor):
     from tests.advice_corpus import snooze_accuracy
 

@@ -79,7 +79,8 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(?:'s|\bs) ?(?:voormiddags)\b", " morning "),
     (r"(?:'s|\bs) ?(?:namiddags)\b", " afternoon "),
     (r"\b(?:the )?day after tomorrow\b", "overmorgen"),
-    (r"\b(?:tmrw|tmr|tomorow)\b", "tomorrow"),
+    (r"\b(?:tmrw|tmr|tomorow|tommorow|tomorro)\b", "tomorrow"),
+    (r"\b(?:morgn|morge|mrgn)\b", "morgen"),
     (r"(?:'s|\bs) ?(?:morgens|ochtends)\b|\bin de (?:ochtend|morgen)\b|\bin the morning\b", " morning "),
     (r"(?:'s|\bs) ?middags\b|\bin de middag\b|\bin the afternoon\b", " afternoon "),
     (r"(?:'s|\bs) ?avonds\b|\bin de avond\b|\bin the evening\b", " evening "),
@@ -89,7 +90,7 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bvanavond\b|\bthis evening\b|\btonight\b", "vandaag evening"),
     (rf"\b(morgen|overmorgen|vandaag|{_WD}) ?(ochtend|voormiddag|namiddag|middag|avond)\b",
      lambda m: f"{m[1]} {_DAYPART_WORDS[m[2]]}"),
-    (r"\bin de (?:voormiddag)\b", " morning "), (r"\bin de (?:namiddag)\b", " afternoon "),
+    (r"\b(?:in|tegen) de (?:voormiddag)\b", " morning "), (r"\b(?:in|tegen) de (?:namiddag)\b", " afternoon "),
     (r"\b(?:noon|midday)\b", "12:00"),
     (r"\b(?:" + "|".join(_NUMBERS) + r")\b", lambda m: str(_NUMBERS[m[0]])),
     (r"\b(?:1 )?anderhalf uur\b|\b(?:an?|1) hour and a half\b", "90 minutes"),
@@ -129,7 +130,7 @@ _TIMES = [(re.compile(pattern), read) for pattern, read in [
 _DAYPART = re.compile(r"\b(morning|afternoon|evening|night|endofday)\b")
 _FILLERS = {
     "op", "on", "om", "at", "rond", "around", "tegen", "by", "tot", "until", "till",
-    "remind", "me", "herinner", "mij", "snooze", "please", "graag", "aub",
+    "remind", "me", "herinner", "mij", "snooze", "please", "pls", "plz", "graag", "aub", "straks",
 }
 
 _NEXT_WEEK = r"(?:volgende|komende|next) week"
@@ -166,7 +167,7 @@ _NL_WORDS = frozenset(
     voormiddag werkdag werkdagen eind einde begin van de het een als is ooit keer terug nog straks later
     zo meteen vergadering baas maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari
     februari maart mei juni juli augustus oktober half kwart voor tot graag herinner mij me
-    met ik er zin heb geen idee wel niet dan maar wanneer misschien ergens zodra weet""".split())
+    met ik er zin heb geen idee wel niet dan maar wanneer misschien ergens zodra weet binnenkort""".split())
 _EN_WORDS = frozenset(
     """tomorrow today yesterday tonight at in after within next this coming day days week weeks month
     months afternoon evening morning night business working end start early late of the a an when is
@@ -218,7 +219,7 @@ def _parse(phrase: str, now: datetime, zone: ZoneInfo) -> datetime:
     except (OverflowError, ValueError):  # "over 999999999 dagen": beyond any calendar
         raise WhenError("unparsed") from None
     if moment is None:
-        day, default_clock = _day(text, local_now.date(), clock)
+        day, default_clock = _day(text, local_now.date())
         if day is None:
             day = local_now.date()
             if _at(day, clock, zone) <= now:
@@ -323,7 +324,7 @@ def _relative(text: str, now: datetime, clock: time | None) -> datetime | None:
     return _at(day, clock or now.time(), now.tzinfo) + exact
 
 
-def _day(text: str, today: date, clock: time | None = None) -> tuple[date | None, time]:
+def _day(text: str, today: date) -> tuple[date | None, time]:
     """The calendar day a phrase names (None if it names none), and its default time."""
     if not text:
         return None, DEFAULT_TIME
@@ -340,10 +341,10 @@ def _day(text: str, today: date, clock: time | None = None) -> tuple[date | None
         return _add_months(today.replace(day=1), 1), DEFAULT_TIME
     if re.fullmatch(rf"{_END_OF}(?:werk)?week|end of (?:the )?(?:working )?week", text):
         return today + timedelta(days=(4 - today.weekday()) % 7), END_OF_DAY
-    return _calendar_date(text, today, clock), DEFAULT_TIME
+    return _calendar_date(text, today), DEFAULT_TIME
 
 
-def _calendar_date(text: str, today: date, clock: time | None = None) -> date:
+def _calendar_date(text: str, today: date) -> date:
     """Absolute dates only: relative words are read above, where DST cannot bite."""
     if not re.search(r"[a-z]|\d[-/.]\d", text):
         raise WhenError("unparsed")
@@ -362,8 +363,9 @@ def _calendar_date(text: str, today: date, clock: time | None = None) -> date:
     if found is None:
         raise WhenError("unparsed")
     day = found.date()
-    # "24 december 17:20", said on 24 December at 16:00, is later today, not next year.
-    if clock is not None and not re.search(r"\b\d{4}\b", text) and _add_months(day, -12) == today:
+    # "24 december 17:20" said on 24 December at 16:00, or "Feb 14" on 14 February at 08:00, is
+    # later today, not next year (a moment already past today is refused as past)
+    if not re.search(r"\b\d{4}\b", text) and _add_months(day, -12) == today:
         return today
     return day
 
