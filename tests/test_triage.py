@@ -169,6 +169,9 @@ def test_provocation_after_the_teams_reply_in_both_languages(review):
     "You absolute idiots. Nice try with your apology, but my sofa STILL has the torn cushion you delivered.",
     "Stelletje oplichters! Jullie reactie is een lachertje, mijn geld voor de kapotte fiets heb ik nog steeds niet.",
     "Liars. The bill had two bottles of wine we never ordered and the manager argued with us.",
+    "jullie zijn echt de grootste prutsers van de stad. dakgoot 'gerepareerd' en bij de eerste regenbui lekt het weer "
+    "precies op dezelfde plek. idioten.",
+    "The card trading night was cancelled and nobody told us, we drove an hour.",
 ])
 def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
     for after in (False, True):
@@ -178,11 +181,33 @@ def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
 # Agreement on the labelled reviews (tests/data/advice): floors a little below what was measured.
 # round_2 (triage2.LANG.txt) was evaluated once (93.3 % / 81.7 %), then read and fixed; the four
 # left are one-word posts ("meh", "👎") its writer was told to ignore and the hint answers,
-# as a bare low rating still says something went wrong.
-AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95}
+# as a bare low rating still says something went wrong. round_3 (triage3.LANG.txt) was evaluated
+# once (75.0 % / 83.3 %), then read and fixed.
+AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95, "round_3": 0.95}
 
 
-@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2"])
+@pytest.mark.parametrize("review", [
+    "My sister-in-law says the dentist here is a butcher so I'll be steering well clear. one star.",
+    "Mijn collega had hier een keer een feestje en die zei dat het personeel dronken was. Dus ja, één ster.",
+    "Great vibes here, but for proper gelato I'd honestly point everyone to Nonna's two streets down!",
+    "Need more reviews for your business? We deliver genuine 5-star reviews from verified local accounts. "
+    "Message us for a quote today",
+    "Ziet er mooi uit. Maar serieus, ik ben schoonheidsspecialiste en bied dezelfde behandelingen aan voor 30% minder.",
+    "Why waste money on a fancy wedding venue when my staking pool paid out 2 ETH last month?",
+    "worst business in the country, owner is a clown and so is everyone who works there",
+])
+def test_hearsay_competitors_adverts_and_crypto_stories_are_ignored(review):
+    assert triage(review).suggestion == "ignore"
+
+
+@pytest.mark.parametrize("review", ["Copy and paste apology number 47, bravo 👏👏",
+                                    "Wow, a whole paragraph of corporate waffle and not a single word of substance.",
+                                    "Schoon standaardbriefje weer, hebt ge daar nen robot voor? 😂"])
+def test_taunts_after_the_reply_in_new_words_are_ignored(review):
+    assert triage(review, after_team_reply=True).suggestion == "ignore"
+
+
+@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2", "round_3"])
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_agreement_on_the_labelled_reviews(language, split):
     from tests.advice_corpus import triage_agreement

@@ -97,6 +97,9 @@ _WEAK = rx(
     r"\b(?:soep|salade|gerecht|maaltijd|patat|friet|koffie|taart|brood|"
     r"broodje|knipbeurt|kapsel|kleuring|pony|banden|remmen|motor|schoenen|"
     r"jas|jurk|bestelling|pakket|claim|reparatie|afspraak|reservering|tafel|polis)\b",
+    # what broke or leaks again: "dakgoot 'gerepareerd' en bij de eerste regenbui lekt het weer"
+    r"\b(?:gerepareerd|lekt|lekte|lekkage|kapot|dakgoot|regenbui|repaired|fixed|leaks?|leaking|leaked|broke|broken|"
+    r"gutter|roof|dak)\b",
     r"\b(?:ober|serveerster|bediening|caissière|medewerker|verkoper|"
     r"verkoopster|bedrijfsleider|eigenaar|bezorger|koerier|monteur|kapper|"
     r"kapster|adviseur|tandarts|dokter|receptie)\b",
@@ -113,8 +116,10 @@ _NO_EXPERIENCE = rx(
     r"\b(?:i\s+|we\s+|i've\s+|we've\s+|i\s+have\s+|we\s+have\s+)?(?:heard|hear)\s+(?:that|from|it's|they)\b",
     r"\bapparently\b", r"\bword\s+is\b",
     r"\bthey\s+say\s+(?:that\s+)?(?:the|it|this|their)\b", r"\b(?:ze|men)\s+(?:zeggen|zegt)\s+dat\b",
-    r"\b(?:people|everyone|friends?|my\s+(?:friend|neighbou?r|colleague|"
-    r"cousin|sister|brother|mate))\s+(?:say|says|said|told\s+me)\b",
+    r"\b(?:people|everyone|friends?|my\s+(?:friend|neighbou?r|colleague|coworker|co-worker|boss|flatmate|"
+    r"cousin|sister|brother|mate|mum|mom|dad|mother|father|aunt|uncle|son|daughter|wife|husband|partner|"
+    r"(?:sister|brother|mother|father|son|daughter)-in-law))\s+(?:say|says|said|told\s+me|reckons|reckoned|"
+    r"thinks|claims|warned\s+me)\b",
     r"\bnooit\s+(?:eens\s+)?(?:geweest|binnen\s+geweest|gegeten|besteld|gekocht|gebruikt|geprobeerd)\b",
     r"\bnooit\s+(?:een\s+)?voet\s+binnen\b", r"\bnever\s+set\s+foot\b",
     r"\b(?:ik\s+)?(?:hoor|hoorde|heb\s+gehoord|gehoord)\s+(?:dat|van)\b", r"\bschijnt\b|\bschijnbaar\b",
@@ -122,7 +127,11 @@ _NO_EXPERIENCE = rx(
     r"\b(?:everyone|iedereen)\s+(?:knows|weet)\b",
     r"\bnaar\s+verluidt\b", r"\bvan\s+horen\s+zeggen\b",
     r"\b(?:mensen|iedereen|vrienden|mijn\s+(?:vriend|vriendin|buurman|"
-    r"buurvrouw|collega|zus|broer|neef|nicht))\s+(?:zeggen|zegt|zei|vertelde|vertellen)\b",
+    r"buurvrouw|collega|zus|broer|neef|nicht|moeder|vader|schoonzus|zwager|schoonmoeder|baas|tante|oom))\s+"
+    r"(?:zeggen|zegt|zei|vertelde|vertellen|vindt|vond)\b",
+    # "mijn collega had hier een feestje en die zei dat het personeel dronken was"
+    r"\bmijn\s+(?:vriend|vriendin|buurman|buurvrouw|collega|zus|broer|neef|nicht|moeder|vader|schoonzus|zwager|baas|"
+    r"tante|oom)\b[^.!?]{0,60}\b(?:die|en\s+die|zij|hij)\s+(?:zei|zegt|vertelde|vond)\b",
 )
 # "Never ordered" says the writer never came only at the start of a clause: "the wine we
 # never ordered" is a real complaint.
@@ -171,11 +180,16 @@ _COMPETITOR = rx(
     r"aan\s+de\s+overkant|hiernaast|om\s+de\s+hoek|verderop)\b[^.!?]{0,30}\b(?:much|way|far|so\s+much|a\s+lot|"
     r"veel|stukken|een\s+stuk|echt)\s+\w+er\b)",
     r"(?i:\b(?:just|gewoon|toch|liever)\s+(?:go|head|ga|gaan)\s+(?:to|naar)\s+)[A-Z]",
+    # "pop over to Fade Factory instead", "check out Sunny Side Diner on 5th instead", "point everyone to Nonna's"
+    r"(?i:\b(?:pop|nip|get\s+yourself|check\s+out|walk|drive)\s+(?:over\s+|down\s+|round\s+)?(?:to\s+)?)[A-Z][\w'&-]{1,40}"
+    r"(?:\s+\w+){0,5}(?i:\s+instead\b)",
+    r"(?i:\bpoint\s+(?:everyone|people|you|anyone)\s+to\s+)[A-Z]",
+    r"(?i:\b(?:overgestapt|overgeschakeld)\s+naar\s+)[A-Z]",
     r"(?i:\b(?:go|ga|gaan|head)\s+(?:toch\s+)?(?:gewoon\s+)?(?:to|naar)\s+de\s+)[A-Z]",
     flags=0,
 )
 _INSULTS = rx(
-    r"\b(?:idiots?|idiotic|stupid|morons?|moronic|clowns|losers?|dumb|"
+    r"\b(?:idiots?|idiotic|stupid|morons?|moronic|clowns?|losers?|dumb|"
     r"retard\w*|scum|bitch\w*|assholes?|arseholes?|dickheads?|twats?|pigs)\b",
     r"\bf+u+c+k\w*", r"\bbunch\s+of\s+(?:idiots|clowns|amateurs|crooks|losers|morons|thieves)\b",
     r"\bbrain\s*dead\b",
@@ -186,7 +200,8 @@ _INSULTS = rx(
 _TAUNT = rx(
     r"\b(?:lol|lmao|rofl|haha\w*|nice\s+try|yeah\s+right|sure\s+sure|"
     r"whatever|cry\s+(?:more|me\s+a\s+river)|boo\s*hoo|who\s+cares|keep\s+(?:lying|dreaming|crying))\b",
-    r"\b(?:copy[- ]?paste\w*|canned\s+(?:reply|response|answer)|pr\s+(?:talk|"
+    r"\b(?:copy[- ]?(?:and[- ])?paste\w*|corporate\s+(?:waffle|speak|nonsense)|waffle|triggered|take\s+a\s+bow|bravo|"
+    r"course\s+you\s+are|better\s+than\s+(?:telly|tv|netflix)|robot|not\s+a\s+single\s+word|canned\s+(?:reply|response|answer)|pr\s+(?:talk|"
     r"speak|nonsense|fluff)|blah\w*|bla\s*bla\w*|typical|pathetic|liars?|lying)\b",
     r"\b(?:ja\s*ja|jaja|tuurlijk|zal\s+wel|nou\s+en|boeiend|standaard\s*(?:antwoord|"
     r"praatje|reactie)|mooi\s+praatje|praatjes|huil\s+maar|blijf\s+maar\s+liegen|"
@@ -195,7 +210,7 @@ _TAUNT = rx(
     r"\b(?:don't|do\s+not)\s+bother\s+(?:replying|responding|answering)\b",
     r"\bdoe\s+(?:maar\s+)?geen\s+moeite\b", r"\b(?:zielig|zielige|pathetisch|lachwekkend|triest)\b",
     r"\b(?:leuk|mooi|goed)\s+geprobeerd\b", r"\bnep\w*\b", r"\bfake\b",
-    r"\b(?:zelfde|hetzelfde|standaard)\s+(?:antwoord|reactie|tekst)\b",
+    r"\b(?:zelfde|hetzelfde|standaard)\s+(?:antwoord|reactie|tekst)\b", r"\bstandaard\w+\b",
     r"\bpr[- ]?(?:mannen|mensen|afdeling|team|praatje|machine|people|department|officer)\b",
 )
 _REQUEST = rx(
@@ -213,7 +228,9 @@ _LINK = rx(
 )
 # Money made from nothing: crypto, trading, "passive income", "went up 300%".
 _MONEY_TALK = rx(
-    r"\b(?:crypto\w*|bitcoin\w*|btc|ethereum|forex\w*|nft|trader|trading|portfolio|portefeuille|"
+    # trading as in markets, not a card shop's trading night
+    r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|staking|airdrop\w*|forex\w*|nft|day\s*trad\w*|"
+    r"trad(?:er|ing)\s+(?:platform|signals?|bot|account|app|course|group)|portfolio|portefeuille|"
     r"passive\s+income|passief\s+inkomen|beleggen|belegging\w*|rendement|investment\s+platform)\b",
     r"\b(?:gains|profits?|winsten?|returns?)\b[^.!?]{0,40}\b(?:unreal|insane|crazy|niet\s+normaal|huge|enorm)\b",
     r"\b(?:went\s+up|ging|steeg|grew)\s+(?:\w+\s+)?\d+\s*%",
@@ -222,13 +239,14 @@ _MONEY_TALK = rx(
     r"\b(?:make|earn|verdien)\s+(?:up\s+to\s+)?[€$£]?\s?\d[\d.,]*\s*(?:k|euro|dollars?|pounds?)?\s*(?:a|per|each|"
     r"per)\s+(?:week|day|month|dag|maand)\b",
 )
+_CRYPTO = rx(r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|staking|airdrop\w*|forex\w*|nft)\b")
 _REPEATED = re.compile(r"(\b\w[^.!?\n]{15,}?[.!?]*)\s+\1", re.IGNORECASE)
 _SALES = rx(
-    r"\b(?:buy|cheap|cheapest|discount|promo\w*|deals?|click|visit|check\s+out|"
+    r"\b(?:buy|cheap|cheapest|discount|promo\w*|deals?|click|visit|check\s+out|grab|"
     r"follow|subscribe|earn|crypto|bitcoin|forex|invest\w*|followers|"
     r"seo|casino|loans?|dating|order\s+now|limited\s+offer|dm\s+me|singles|check|join|bonus\w*|"
     r"message\s+me|contact\s+(?:me|him|her))\b",
-    r"\b(?:kijk\s+(?:snel\s+|nu\s+)?op|doe\s+mee|kom\s+erbij|bonussen|singles|neem\s+contact\s+op|stuur\s+me)\b",
+    r"\b(?:kijk\s+(?:snel\s+|nu\s+)?op|doet?\s+mee|kom\s+erbij|bonussen|singles|neem\s+contact\s+op|stuur\s+me)\b",
     r"\b(?:lenen|lening\w*|krediet\w*|vraag\s+(?:\w+\s+)?aan|volgers|likes|app\s+(?:hem|haar|me|mij|ons))\b",
     r"\b(?:koop|kopen|goedkoop|goedkoopste|korting|aanbieding\w*|klik|"
     r"bezoek|volg|verdien\w*|beleggen|gratis|bestel\s+nu|actie)\b",
@@ -238,6 +256,14 @@ _SPAM = rx(
     r"\b(?:crypto|bitcoin|forex)\s+(?:trading|investment|signals|tips)\b",
     r"\bseo\s+(?:services|expert|agency)\b", r"\bcasino\b",
     r"\b(?:klik|click)\s+(?:hier|here|op\s+de\s+link|the\s+link)\b",
+    # an advert in words: reviews sold, a pitch with its call to action, "kijk op mijn profiel"
+    r"\b(?:5|five|vijf)[- ]star\s+reviews\b|\b\d+\s+(?:positieve\s+)?reviews\s+per\s+(?:maand|week)\b",
+    r"\b(?:call|message|contact|dm|text)\s+us\s+(?:today|now|for\s+a\s+(?:quote|free\b))",
+    r"\bunbeatable\s+(?:rates|prices)\b|\b(?:bel|mail|app)\s+ons\s+(?:vandaag|nu)\b|\breageer\s+(?:nu|vandaag)\b",
+    r"\b(?:check|see|visit)\s+my\s+profile\b|\bkijk\s+(?:eens\s+|snel\s+)?op\s+mijn\s+profiel\b",
+    r"\b(?:volg|boek|bestel)\s+(?:onze|nu\s+onze|mijn)\s+(?:cursus|training|workshop)\b|\balleen\s+deze\s+week\b",
+    r"\b(?:ik|wij)\b[^.!?]{0,40}\b(?:doe|bied|bieden|doen)\b[^.!?]{0,60}\b(?:aan\s+huis|bij\s+mij\s+thuis|voor\s+de\s+helft|"
+    r"\d+\s*%\s+(?:minder|goedkoper))",
 )
 _COMPLAINT = rx(
     r"\b(?:bad|terrible|awful|horrible|worst|poor|disappointing|disappointed|"
@@ -291,6 +317,8 @@ def _suggest(found: set[str], text: str, stars: int | None) -> str:
     if found & {"sales_links", "provocation"}:
         return "ignore"
     if found & {"money_talk", "repeated"} and "concrete_experience" not in found:
+        return "ignore"
+    if _CRYPTO.search(text) and not _COMPLAINT.search(text):  # crypto told as a story, no complaint
         return "ignore"
     if "concrete_experience" in found:
         return "respond"
