@@ -4,7 +4,7 @@ rules), the false alarms users met, and its figures on the labelled corpus."""
 import pytest
 
 from desk.advice.coach import OFFER_KINDS, check_reply
-from tests.advice_corpus import LANGUAGES, coach_figures
+from tests.advice_corpus import LANGUAGES, WHOLE_SPLITS, coach_figures, whole_replies
 
 GOOD = ("Dear Sam,\n\nThank you for telling us. I can imagine how disappointing that was, and I'm sorry. "
         "{middle}Could you send me a direct message so we can sort it out?\n\nKind regards,\nAnna")
@@ -1015,3 +1015,12 @@ def test_dutch_ik_vind_het_erg_is_an_apology(apology):
     draft = (f"Beste Sam,\n\nBedankt voor je review. Ik snap dat je teleurgesteld bent. {apology} "
              "Bel me gerust op 0575-51 20 39.\n\nAnna")
     assert "apology" not in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
+@pytest.mark.parametrize("split", WHOLE_SPLITS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_whole_replies_headers_are_well_formed(split, language):
+    """A writer's slip in a header ("| recent | …", "| recent: …") hides the team's recent
+    replies from `repeats`; the figures would measure the slip, not the coach."""
+    for reply in whole_replies(language, split):
+        assert not any(earlier.strip().lower().startswith("recent") for earlier in reply.recent), reply.text[:60]
