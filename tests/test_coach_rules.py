@@ -654,12 +654,22 @@ ROUND_26_TAUGHT = [
     ("Omdat het om medicatie gaat, bespreken wij individuele situaties niet op internet. ", "no_comment", True, True),
     ("Als je tevreden bent, zou je dan nog eens willen kijken naar je sterren? ", "change_review", True, True),
 ]
+ROUND_27_TAUGHT = [
+    ("I'd like to invite you back for a private tour and tasting, entirely on us. ", "promise", False, True),
+    ("I fell behind and didn't keep you updated, which is entirely on me. ", "promise", False, False),
+    ("You ordered sparkling, you got flat, and then you were told it was on purpose. ", "contradicts", False, False),
+    ("The rotation is supposed to be fair, and that night it wasn't. ", "defensive", False, False),
+    ("Wat ontzettend jammer dat je niet tevreden bent met het resultaat. ", "defensive", True, False),
+    ("Deze keer laten we uw toestel ook door de fabrikant laten nakijken. ", "defensive", True, False),
+    ("Stuur je nummer naar ruben@wijnbardekelder.nl, of bel zelf naar 030-2317745. ", "personal_data", True, False),
+    ("I'll call you on your mobile 07700 900123 this afternoon. ", "personal_data", False, True),
+]
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
     *ROUND_23_TAUGHT, *ROUND_24_TAUGHT, *ROUND_25_TAUGHT,
-    *ROUND_26_TAUGHT,
+    *ROUND_26_TAUGHT, *ROUND_27_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -820,7 +830,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-26 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-27 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -828,7 +838,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-26 have all been read and tu
     ("held_out_3", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_3", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("round_4", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
-    ("round_4", "nl"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 0},
+    # round 4's writer counted "het spijt ons dat u ontevreden bent" as an apology; rounds 24 and 27
+    # did not, nor does the product (an apology is for what they went through, not for their mood)
+    ("round_4", "nl"): {"recall": 0.98, "false_alarms": 0.003, "good_flagged": 0},
     # rounds 5-12 trained the sentence-role model and their misses tuned the rules (docs/advice-quality.md)
     ("round_5", "en"): {"recall": 0.90, "false_alarms": 0.006, "good_flagged": 3},
     ("round_5", "nl"): {"recall": 0.86, "false_alarms": 0.005, "good_flagged": 3},
@@ -891,6 +903,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-26 have all been read and tu
     # round 26 was evaluated once (93.4 % / 91.7 %), then labelled, trained on and its misses read
     ("round_26", "en"): {"recall": 0.97, "false_alarms": 0.003, "good_flagged": 1},
     ("round_26", "nl"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 0},
+    # round 27 was evaluated once (96.8 % / 89.0 %), then labelled, trained on and its misses read
+    ("round_27", "en"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 1},
+    ("round_27", "nl"): {"recall": 0.92, "false_alarms": 0.001, "good_flagged": 1},
 }
 
 
@@ -979,6 +994,8 @@ def test_thanks_for_their_custom_is_not_thanks_for_the_review(thanks, found):
 
 
 @pytest.mark.parametrize("regret, apology", [("We regret that this has left you unhappy.", False),
+                                             ("Het spijt ons dat u niet tevreden bent over het resultaat.", False),
+                                             ("We betreuren het dat u niet tevreden bent over ons onderhoud.", False),
                                              ("We regret that the repair didn't meet your expectations.", False),
                                              ("We regret keeping you waiting so long.", True),
                                              ("I'm sorry you feel you were treated unfairly.", False)])

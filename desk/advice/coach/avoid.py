@@ -186,7 +186,9 @@ DEFENSIVE = widen(
     r"\b(?:i'm|i\s+am|we're|we\s+are)\s+sure\s+you(?:'ll|\s+will|\s+can)\s+(?:understand|appreciate)\b",
     r"\b(?:out\s+of|beyond)\s+our\s+hands\b", r"\b(?:geen|weinig)\s+invloed\s+op\b",
     r"\b(?:down\s+to|due\s+to|because\s+of|caused\s+by|kwam\s+door|lag\s+aan|door)\s+de?\s*(?:the\s+)?"
-    r"(?:courier|carrier|supplier|manufacturer|koerier|vervoerder|leverancier|fabrikant|bezorger|postnl|dhl|dpd)\b",
+    r"(?:courier|carrier|supplier|manufacturer|koerier|vervoerder|leverancier|fabrikant|bezorger|postnl|dhl|dpd)\b"
+    # a cause, not what they will be asked to do: "uw toestel door de fabrikant laten nakijken"
+    r"(?!\s+(?:laten|te\s+laten)\s+\w+)",
     r"\b(?:hundreds|thousands|lots|loads|dozens|honderden|duizenden|tientallen)\s+(?:of\s+)?(?:compliments|"
     r"complimenten|positive|goede|lovende|happy)\b",
     r"\b(?:you|u|je)\s+(?:did\s+|have\s+|heeft\s+|hebt\s+)?(?:sign(?:ed)?|signed\s+off|agreed\s+to|approved)\s+"
@@ -213,6 +215,7 @@ DEFENSIVE = widen(
     r"personeel|medewerkers|monteur|kok|ober|kapster|chauffeur)\b[^.!?]{0,40}\b(?:by\s+the\s+book|"
     r"attentive|experienced|professional|knows\s+what|volgens\s+het\s+boekje|attent|ervaring|ervaren|weet\s+(?:echt\s+)?wat)",
     r"\b(?:you|u|je)\s+(?:arrived|came|were|was|kwam|bent|was)\s+(?:\w+\s+){0,2}(?:late|te\s+laat)\b",
+    r"(?<!\bsupposed\s)(?<!\bmeant\s)(?<!\bhas\s)(?<!\bhave\s)(?<!\bneeds\s)"
     r"\b(?:to\s+be\s+fair|in\s+fairness|eerlijk\s+is\s+eerlijk|voor\s+de\s+volledigheid|for\s+the\s+record)\b",
     r"\bhad\s+(?:you|u|je)\s+(?:\w+\s+){0,5}(?:called|told|mentioned|booked|asked|gebeld|gemeld|gezegd|gereserveerd)\b",
     r"\bif\s+you(?:'d|\s+had)\s+(?:\w+\s+){0,2}(?:mentioned|told|called|asked|said|booked|let\s+us\s+know)\b",
@@ -220,7 +223,8 @@ DEFENSIVE = widen(
     r"\b(?:you|u|je)\s+(?:chose|picked|opted\s+for|selected|koos\s+voor|koos|kozen|heeft\s+gekozen\s+voor)\s+"
     r"(?:the\s+|de\s+)?(?:cheapest|goedkoopste|basic|standard|standaard|budget)\b",
     r"\b(?:als|indien)\s+(?:u|je)\s+(?:\w+\s+){0,2}(?:had|hadden)\s+(?:gebeld|gemeld|gezegd|gereserveerd|gevraagd)\b",
-    r"\b(?:shame|pity|jammer)\s+(?:that\s+)?(?:you|u|je|dat\s+(?:u|je))\s+(?:\w+\s+){0,3}(?:didn't|did\s+not|niet)\b",
+    r"\b(?:shame|pity|jammer)\s+(?:that\s+)?(?:you|u|je|dat\s+(?:u|je))\s+(?:\w+\s+){0,3}(?:didn't|did\s+not|niet)\b"
+    r"(?!\s+(?:tevreden|blij|happy|satisfied|pleased)\b)",
     r"\b(?:you|u|je)\s+(?:did|do|ging|gingen|bent)\s+(?:\w+\s+)?(?:agree|akkoord)\b",
     r"(?<!\baltijd\s)(?<!\balways\s)(?<!\bmet\s)(?<!\bwith\s)\b(?:with\s+(?:all\s+(?:due\s+)?)?respect|met\s+(?:alle\s+)?respect)\b"
     r"(?!\s+(?:behandel\w*|treat\w*|omgaan|om\s+te\s+gaan|voor\s+(?:u|je|jullie|uw|de\s+klant)))",

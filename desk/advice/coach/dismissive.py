@@ -124,7 +124,7 @@ CONTRADICTS = widen(
     # "you were told" as a fact against them, not "when you were told one day", "what you were told"
     # nor what they were told owned or supposed: "(I apologise) that you were told …", "if you were told"
     r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)(?<!\bthat\s)"
-    r"(?<!\bif\s)(?<!\bals\s)"
+    r"(?<!\bif\s)(?<!\bals\s)(?<!\bthen\s)(?<!\bdan\s)"
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b"
     r"(?!\s+(?:to\s+expect|you'd|you\s+would|that\s+you'd))",
     r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",

@@ -150,6 +150,11 @@ APOLOGY_NOT = rx(
     r"(?:heeft|hebt|heb)\s+ervaren\b",
     r"\s+(?:that\s+)?you\s+(?:felt|perceived|experienced|found)\s+(?:it|this|that|the\s+\w+)\s+(?:as|to\s+be)\b",
     r"\s+(?:that\s+)?you\s+feel\s+(?:that\s+)?you\s+(?:were|weren't|had|have|got|are)\b",
+    # sorry for their mood or their view, not for what they went through: "het spijt ons dat u niet
+    # tevreden bent", "dat u er zo op terugkijkt", "dat u een negatieve indruk van ons heeft gekregen"
+    r"\s+(?:het\s+)?(?:dat|that)\s+(?:u|je|jij)\s+(?:\w+\s+){0,2}(?:niet\s+tevreden|ontevreden)\s+(?:bent|was|bent\s+geweest)\b",
+    r"\s+(?:dat|that)\s+(?:u|je)\s+(?:er\s+)?zo\s+op\s+terug(?:kijkt|kijken)\b",
+    r"\s+(?:dat|that)\s+(?:u|je)\s+(?:\w+\s+){0,3}(?:negatieve|slechte|verkeerde)\s+indruk\b",
 )
 
 _CONTACT = r"(?:(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+|00)?\d[\d\s().-]{7,}\d)"

@@ -195,6 +195,16 @@ _HEALTH = re.compile(
     re.IGNORECASE)
 
 
+# where they are asked to call or write: the business's own ("of bel zelf naar 010-…", "send your
+# number to ruben@…")
+_WRITE_TO = re.compile(
+    r"\b(?:bel|belt|mail|mailt|stuur|stuurt|app|appt|send|call|ring|e-?mail|text|whatsapp|contact)\b"
+    # not where we reach them: "I'll call you back on", "ik bel je op"
+    r"(?!\s+(?:you|u|je|jou|jullie|him|her|hem|haar)\s+(?:(?:back|terug|even|gerust|later|tomorrow|morgen|today|vandaag|"
+    r"straks|zelf|personally|persoonlijk)\s+)?(?:on|at|op|naar|via)\s*$)"
+    r"[^,.;:!?]{0,30}\b(?:naar|to|op|at|on|via)\s*$", re.IGNORECASE)
+
+
 def _before(text: str, start: int, width: int = 60) -> str:
     """The words leading up to `start`, within the same sentence."""
     return re.split(r"[.!?\n]", text[max(0, start - width) : start])[-1]
@@ -229,12 +239,16 @@ def personal_data(text: str, customer_tokens: list[str], review: str = "",
         if _DATE.search(m.group()) or not 9 <= len(_digits(m.group())) <= 13 or given(m):
             continue
         before, after = _before(text, m.start()), _after(text, m.end())
+        if _WRITE_TO.search(before):
+            continue
         if _BUSINESS_CONTEXT.search(before) and not _CUSTOMER_CONTEXT.search(before):
             continue
         if _CUSTOMER_PHONE.search(before) or _CUSTOMER_PHONE.search(after):
             return m
     for m in _EMAIL.finditer(text):
         before = _before(text, m.start())
+        if _WRITE_TO.search(before):
+            continue
         local = set(re.split(r"[^a-z]+", fold(m.group().split("@")[0])))
         own_name = any(t in local for t in customer_tokens) and not _BUSINESS_CONTEXT.search(before)
         if (own_name or _CUSTOMER_CONTEXT.search(_before(text, m.start()))) and not given(m):

@@ -55,6 +55,9 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"nacht|kaartje|ticket|behandeling|les|maaltijd|ijsje)\w*\b[^.!?]{0,20}\bvan\s+ons\b",
         # something to have, on us ("a night on us"); "that's on us" owns a mistake instead
         r"\b(?:your|the)\s+next\s+(?:[\w']+\s+){0,3}(?:is|are)\s+on\s+(?:us|me|the\s+house)\b",
+        # something given, "entirely on us"; not a failure owned ("which is entirely on me")
+        r"\b(?:tour|tasting|meal|dinner|lunch|night|stay|drinks?|round|visit|session|lesson|treatment|class|"
+        r"service|repair)\b[^.!?]{0,15},?\s+(?:entirely|completely|totally|all)\s+on\s+(?:us|me|the\s+house)\b",
         r"(?<!\bduring\s)(?<!\bwithin\s)(?<!\boutside\s)(?<!\bin\s)(?<!\bof\s)"
         r"\b(?:a|an|one|two|three|\d+|your\s+next|the\s+next|next|the|your|first|our)\s+(?:[\w']+\s+){0,2}(?:night|stay|meal|"
         r"dinner|lunch|breakfast|drink|round|coffee|dessert|bottle|treatment|session|lesson|class|visit|cut|wash|service|"
