@@ -240,6 +240,16 @@ XMAS_EVE = datetime(2026, 12, 24, 16, 0, tzinfo=AMS)
     ("tegen de namiddag", TUE, "2026-12-01 13:00"),
     ("straks om 17u", TUE, "2026-12-01 17:00"),
     ("1 december", datetime(2026, 12, 1, 8, 0, tzinfo=AMS), "2026-12-01 09:00"),
+    # round 4: chat shorthand
+    ("ping me next fri", TUE, "2026-12-04 09:00"),
+    ("bump this in 2 days", FRI, "2026-12-06 15:30"),
+    ("in 2 wks", TUE, "2026-12-15 10:00"),
+    ("over een half uurtje", TUE, "2026-12-01 10:30"),
+    ("overmorgn graag", TUE, "2026-12-03 09:00"),
+    ("deze namiddag nog", TUE, "2026-12-01 13:00"),
+    ("over 3 uur nog eens", TUE, "2026-12-01 13:00"),
+    ("na t weekend", FRI, "2026-12-07 09:00"),
+    ("tegen 14u30 svp", TUE, "2026-12-01 14:30"),
 ])
 def test_the_phrases_people_type(phrase, now, expected):
     assert when(phrase, now) == expected
@@ -249,7 +259,7 @@ def test_the_phrases_people_type(phrase, now, expected):
     ("na de vergadering", "nl"), ("als de baas terug is", "nl"), ("after the meeting", "en"),
     ("someday", "en"), ("gisteren om 9 uur", "nl"), ("yesterday at 9", "en"), ("17:99", None),
     ("geen idee", "nl"), ("als ik er zin in heb", "nl"), ("whenever I feel like it", "en"),
-    ("binnenkort", "nl"), ("straks", "nl"),
+    ("binnenkort", "nl"), ("straks", "nl"), ("seffens", "nl"),
 ])
 def test_a_refusal_knows_the_language_of_the_phrase(phrase, language):
     with pytest.raises(WhenError) as error:
@@ -276,9 +286,10 @@ def test_a_dutch_phrase_is_refused_in_dutch_whatever_the_persons_language(channe
 
 
 # Accuracy on the labelled phrases (tests/data/advice/when.txt): floors a little below what was measured.
-# round_2 (when2.txt) was evaluated once (92 %), then read and fixed; round_3 (when3.txt) the same (94 %).
+# round_2 (when2.txt) was evaluated once (92 %), then read and fixed; round_3 (when3.txt) the same (94 %),
+# and round_4 (when4.txt: 90 %).
 @pytest.mark.parametrize(("split", "floor"), [("tuning", 1.0), ("held_out", 0.94), ("round_2", 0.98),
-                                              ("round_3", 0.98)])
+                                              ("round_3", 0.98), ("round_4", 0.98)])
 def test_accuracy_on_the_labelled_phrases(split, floor):
     from tests.advice_corpus import snooze_accuracy
 

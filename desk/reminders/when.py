@@ -67,7 +67,9 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bp\.m\.", "pm"),
     (r"[,!?;]+|\.+$", " "),
     # Phrases people use for a moment without naming one, read as the team would.
-    (r"\b(?:na|after) (?:het |the )?(?:weekend|weekeinde)\b", " volgende week maandag "),
+    # chat shorthand: "ping me next fri", "bump this in 2 days"
+    (r"\b(?:ping|bump|nudge)(?: (?:me|this|it|us))?\b", " "),
+    (r"\b(?:na|after) (?:het |the |'t |t )?(?:weekend|weekeinde)\b", " volgende week maandag "),
     (r"\b(?:(?:in het |aan het )?begin (?:van )?(?:de )?volgende week|(?:early|(?:at )?the start of|"
      r"(?:at )?the beginning of|start of|beginning of) next week)\b", " volgende week maandag "),
     # the end of the (working) day or afternoon is a part of the day: "morgen eind van de middag"
@@ -81,6 +83,7 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:the )?day after tomorrow\b", "overmorgen"),
     (r"\b(?:tmrw|tmr|tomorow|tommorow|tomorro)\b", "tomorrow"),
     (r"\b(?:morgn|morge|mrgn)\b", "morgen"),
+    (r"\b(?:overmorgn|overmorge)\b", "overmorgen"),
     (r"(?:'s|\bs) ?(?:morgens|ochtends)\b|\bin de (?:ochtend|morgen)\b|\bin the morning\b", " morning "),
     (r"(?:'s|\bs) ?middags\b|\bin de middag\b|\bin the afternoon\b", " afternoon "),
     (r"(?:'s|\bs) ?avonds\b|\bin de avond\b|\bin the evening\b", " evening "),
@@ -94,7 +97,7 @@ _REWRITES = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:noon|midday)\b", "12:00"),
     (r"\b(?:" + "|".join(_NUMBERS) + r")\b", lambda m: str(_NUMBERS[m[0]])),
     (r"\b(?:1 )?anderhalf uur\b|\b(?:an?|1) hour and a half\b", "90 minutes"),
-    (r"\b(?:1 )?half uur\b|\bhalf an hour\b", "30 minutes"),
+    (r"\b(?:1 )?half uur(?:tje)?\b|\bhalf an hour\b", "30 minutes"),
     (r"\b(?:1 )?kwartier\b|\b(?:a )?quarter of an hour\b", "15 minutes"),
     (rf"\b(?:op|on) (?=(?:{_WD}|\d)\b)", ""),
     (r"\s+", " "),
@@ -130,7 +133,8 @@ _TIMES = [(re.compile(pattern), read) for pattern, read in [
 _DAYPART = re.compile(r"\b(morning|afternoon|evening|night|endofday)\b")
 _FILLERS = {
     "op", "on", "om", "at", "rond", "around", "tegen", "by", "tot", "until", "till",
-    "remind", "me", "herinner", "mij", "snooze", "please", "pls", "plz", "graag", "aub", "straks",
+    "remind", "me", "herinner", "mij", "snooze", "please", "pls", "plz", "graag", "aub", "svp", "straks", "seffens",
+    "nog", "eens",
 }
 
 _NEXT_WEEK = r"(?:volgende|komende|next) week"
@@ -145,7 +149,7 @@ _UNITS = {
     "minutes": r"m|min|mins|minuut|minuten|minute|minutes",
     "hours": r"u|h|hr|hrs|uur|uren|hour|hours",
     "days": r"d|dag|dagen|day|days",
-    "weeks": r"w|wk|week|weken|weeks",
+    "weeks": r"w|wk|wks|week|weken|weeks",
     "months": r"maand|maanden|month|months",
 }
 _AMOUNT = re.compile(r"(\d+|an?) ?(?:" + "|".join(f"(?P<{unit}>{words})" for unit, words in _UNITS.items()) + ")")
@@ -167,7 +171,7 @@ _NL_WORDS = frozenset(
     voormiddag werkdag werkdagen eind einde begin van de het een als is ooit keer terug nog straks later
     zo meteen vergadering baas maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari
     februari maart mei juni juli augustus oktober half kwart voor tot graag herinner mij me
-    met ik er zin heb geen idee wel niet dan maar wanneer misschien ergens zodra weet binnenkort""".split())
+    met ik er zin heb geen idee wel niet dan maar wanneer misschien ergens zodra weet binnenkort seffens svp""".split())
 _EN_WORDS = frozenset(
     """tomorrow today yesterday tonight at in after within next this coming day days week weeks month
     months afternoon evening morning night business working end start early late of the a an when is
