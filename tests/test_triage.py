@@ -172,6 +172,9 @@ def test_provocation_after_the_teams_reply_in_both_languages(review):
     "jullie zijn echt de grootste prutsers van de stad. dakgoot 'gerepareerd' en bij de eerste regenbui lekt het weer "
     "precies op dezelfde plek. idioten.",
     "The card trading night was cancelled and nobody told us, we drove an hour.",
+    "Godverdomme wat een kutwinkel. Nieuwe telefoon gekocht, na een week zwart scherm, en die gast achter de toonbank "
+    "zegt dat het vochtschade is.",
+    "I sent you a DM like you asked, with my order number, and nobody got back to me. Again.",
 ])
 def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
     for after in (False, True):
@@ -182,8 +185,8 @@ def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
 # round_2 (triage2.LANG.txt) was evaluated once (93.3 % / 81.7 %), then read and fixed; the four
 # left are one-word posts ("meh", "👎") its writer was told to ignore and the hint answers,
 # as a bare low rating still says something went wrong. round_3 (triage3.LANG.txt) was evaluated
-# once (75.0 % / 83.3 %), then read and fixed.
-AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95, "round_3": 0.95}
+# once (75.0 % / 83.3 %), then read and fixed, and round_4 (triage4.LANG.txt: 83.3 % / 75.0 %) the same.
+AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95, "round_3": 0.95, "round_4": 0.95}
 
 
 @pytest.mark.parametrize("review", [
@@ -195,6 +198,13 @@ AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95, "round_3": 0.95}
     "Ziet er mooi uit. Maar serieus, ik ben schoonheidsspecialiste en bied dezelfde behandelingen aan voor 30% minder.",
     "Why waste money on a fancy wedding venue when my staking pool paid out 2 ETH last month?",
     "worst business in the country, owner is a clown and so is everyone who works there",
+    "Sister's mate works there and reckons they reuse the needles. Avoid!!",
+    "mijne buurman zegt da ze bij die garage altijd te veel aanrekenen, ik ben er zelf nooit geweest",
+    "For anyone reading this, the folks at Maple Leaf Pet Spa over on Queen St are so kind with nervous dogs",
+    "Voor een echt goede fietsreparatie kun je beter even doorrijden naar Tweewielers Van Dam.",
+    "Get 10,000 real followers for your business page in 24 hrs, no bots, guaranteed. DM \"GROW\" to start today.",
+    "Zonnepanelen nodig? Wij leggen ze deze maand met 30% korting, bel ons gewoon en vraag naar Ronald.",
+    "Mijn oom begon met handelen in solana via een app die ik hem liet zien.",
 ])
 def test_hearsay_competitors_adverts_and_crypto_stories_are_ignored(review):
     assert triage(review).suggestion == "ignore"
@@ -202,12 +212,14 @@ def test_hearsay_competitors_adverts_and_crypto_stories_are_ignored(review):
 
 @pytest.mark.parametrize("review", ["Copy and paste apology number 47, bravo 👏👏",
                                     "Wow, a whole paragraph of corporate waffle and not a single word of substance.",
-                                    "Schoon standaardbriefje weer, hebt ge daar nen robot voor? 😂"])
+                                    "Schoon standaardbriefje weer, hebt ge daar nen robot voor? 😂",
+                                    "Lovely reply. Did ChatGPT help with that one?",
+                                    "🥱 wauw, weer een antwoord van de afdeling knippen en plakken"])
 def test_taunts_after_the_reply_in_new_words_are_ignored(review):
     assert triage(review, after_team_reply=True).suggestion == "ignore"
 
 
-@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2", "round_3"])
+@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2", "round_3", "round_4"])
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_agreement_on_the_labelled_reviews(language, split):
     from tests.advice_corpus import triage_agreement

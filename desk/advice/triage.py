@@ -96,7 +96,10 @@ _WEAK = rx(
     r"mechanic|hairdresser|stylist|barber|receptionist|agent|chef)\b",
     r"\b(?:soep|salade|gerecht|maaltijd|patat|friet|koffie|taart|brood|"
     r"broodje|knipbeurt|kapsel|kleuring|pony|banden|remmen|motor|schoenen|"
-    r"jas|jurk|bestelling|pakket|claim|reparatie|afspraak|reservering|tafel|polis)\b",
+    r"jas|jurk|bestelling|pakket|claim|reparatie|afspraak|reservering|tafel|polis|telefoon|gsm|scherm|toestel|"
+    r"laptop|fiets|auto|toonbank|kassa|factuur|rekening)\b",
+    r"\b(?:phone|screen|device|bike|car|counter|till|invoice|bill|receipt|lesson|class|session|treatment|"
+    r"fitting|glasses|lenses|tiles?|bathroom|kitchen|boiler)\b",
     # what broke or leaks again: "dakgoot 'gerepareerd' en bij de eerste regenbui lekt het weer"
     r"\b(?:gerepareerd|lekt|lekte|lekkage|kapot|dakgoot|regenbui|repaired|fixed|leaks?|leaking|leaked|broke|broken|"
     r"gutter|roof|dak)\b",
@@ -132,6 +135,11 @@ _NO_EXPERIENCE = rx(
     # "mijn collega had hier een feestje en die zei dat het personeel dronken was"
     r"\bmijn\s+(?:vriend|vriendin|buurman|buurvrouw|collega|zus|broer|neef|nicht|moeder|vader|schoonzus|zwager|baas|"
     r"tante|oom)\b[^.!?]{0,60}\b(?:die|en\s+die|zij|hij)\s+(?:zei|zegt|vertelde|vond)\b",
+    r"\bmijne?\s+(?:buurman|buurvrouw|nonkel|tante|collega|vriend|vriendin|broer|zus)\s+(?:zegt|zei|vindt|vond)\b",
+    # "sister's mate works there and reckons", "my aunt went here once and said", "my brother-in-law … says"
+    r"\b(?:my\s+)?(?:\w+'s\s+)?(?:mate|friend|aunt|uncle|cousin|neighbou?r|brother|sister|mum|mom|dad|gran|nan|"
+    r"(?:brother|sister|mother|father)-in-law)\b[^.!?]{0,60}\b(?:says|said|reckons|reckoned|told\s+me|claims)\b",
+    r"\b(?:can't|cannot|cant)\s+comment\s+myself\b|\b(?:ik\s+ben\s+er\s+)?zelf\s+nooit\s+geweest\b",
 )
 # "Never ordered" says the writer never came only at the start of a clause: "the wine we
 # never ordered" is a real complaint.
@@ -184,6 +192,11 @@ _COMPETITOR = rx(
     r"(?i:\b(?:pop|nip|get\s+yourself|check\s+out|walk|drive)\s+(?:over\s+|down\s+|round\s+)?(?:to\s+)?)[A-Z][\w'&-]{1,40}"
     r"(?:\s+\w+){0,5}(?i:\s+instead\b)",
     r"(?i:\bpoint\s+(?:everyone|people|you|anyone)\s+to\s+)[A-Z]",
+    r"(?i:\b(?:go|head|try)\s+to\s+)[A-Z][\w'&-]{1,40}(?:\s+[A-Z][\w'&-]{1,40}){0,3}(?:\s+\w+){0,4}(?i:\s+instead\b)",
+    r"(?i:\bfor\s+anyone\s+reading\s+this\b)",
+    r"(?i:\b(?:beter|gerust)\s+(?:even\s+)?(?:doorrijden|doorfietsen|verder\s+rijden)\s+naar\s+)[A-Z]",
+    r"(?i:\b(?:moet|moogt|kunt|kan)\s+(?:ge|je|u)\s+(?:eens|ne\s+keer|een\s+keer)\s+bij\s+)[A-Z]",
+    r"(?i:\b(?:zou|raad)\s+ik\s+iedereen\s+)[A-Z]",
     r"(?i:\b(?:overgestapt|overgeschakeld)\s+naar\s+)[A-Z]",
     r"(?i:\b(?:go|ga|gaan|head)\s+(?:toch\s+)?(?:gewoon\s+)?(?:to|naar)\s+de\s+)[A-Z]",
     flags=0,
@@ -196,12 +209,14 @@ _INSULTS = rx(
     r"\b(?:idioot|idioten|debiel\w*|achterlijk\w*|sukkels?|eikels?|klootzak\w*|"
     r"kut\w*|tering\w*|kanker\w*|mongool\w*|lul|trut|randdebiel\w*|imbeciel\w*|mafkezen|hufters?|tyfus\w*)\b",
     r"\bstelletje\s+(?:idioten|prutsers|oplichters|sukkels|amateurs|clowns|eikels)\b",
+    r"\bzielige\s+(?:zaak|mensen|tent)\b|\bboerenzaak\b|\bhoop\s+dat\s+(?:jullie|ze|u)\s+(?:snel\s+)?failliet\b",
 )
 _TAUNT = rx(
     r"\b(?:lol|lmao|rofl|haha\w*|nice\s+try|yeah\s+right|sure\s+sure|"
     r"whatever|cry\s+(?:more|me\s+a\s+river)|boo\s*hoo|who\s+cares|keep\s+(?:lying|dreaming|crying))\b",
     r"\b(?:copy[- ]?(?:and[- ])?paste\w*|corporate\s+(?:waffle|speak|nonsense)|waffle|triggered|take\s+a\s+bow|bravo|"
-    r"course\s+you\s+are|better\s+than\s+(?:telly|tv|netflix)|robot|not\s+a\s+single\s+word|canned\s+(?:reply|response|answer)|pr\s+(?:talk|"
+    r"course\s+you\s+are|better\s+than\s+(?:telly|tv|netflix)|robot|not\s+a\s+single\s+word|chatgpt|ai|pr\s+intern|"
+    r"knippen\s+en\s+plakken|ingestudeerd\w*|canned\s+(?:reply|response|answer)|pr\s+(?:talk|"
     r"speak|nonsense|fluff)|blah\w*|bla\s*bla\w*|typical|pathetic|liars?|lying)\b",
     r"\b(?:ja\s*ja|jaja|tuurlijk|zal\s+wel|nou\s+en|boeiend|standaard\s*(?:antwoord|"
     r"praatje|reactie)|mooi\s+praatje|praatjes|huil\s+maar|blijf\s+maar\s+liegen|"
@@ -229,7 +244,8 @@ _LINK = rx(
 # Money made from nothing: crypto, trading, "passive income", "went up 300%".
 _MONEY_TALK = rx(
     # trading as in markets, not a card shop's trading night
-    r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|staking|airdrop\w*|forex\w*|nft|day\s*trad\w*|"
+    r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|solana|dogecoin|staking|airdrop\w*|forex\w*|nft|day\s*trad\w*|"
+    r"handelen\s+in\s+\w+|"
     r"trad(?:er|ing)\s+(?:platform|signals?|bot|account|app|course|group)|portfolio|portefeuille|"
     r"passive\s+income|passief\s+inkomen|beleggen|belegging\w*|rendement|investment\s+platform)\b",
     r"\b(?:gains|profits?|winsten?|returns?)\b[^.!?]{0,40}\b(?:unreal|insane|crazy|niet\s+normaal|huge|enorm)\b",
@@ -239,7 +255,7 @@ _MONEY_TALK = rx(
     r"\b(?:make|earn|verdien)\s+(?:up\s+to\s+)?[€$£]?\s?\d[\d.,]*\s*(?:k|euro|dollars?|pounds?)?\s*(?:a|per|each|"
     r"per)\s+(?:week|day|month|dag|maand)\b",
 )
-_CRYPTO = rx(r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|staking|airdrop\w*|forex\w*|nft)\b")
+_CRYPTO = rx(r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|solana|dogecoin|staking|airdrop\w*|forex\w*|nft)\b")
 _REPEATED = re.compile(r"(\b\w[^.!?\n]{15,}?[.!?]*)\s+\1", re.IGNORECASE)
 _SALES = rx(
     r"\b(?:buy|cheap|cheapest|discount|promo\w*|deals?|click|visit|check\s+out|grab|"
@@ -262,6 +278,11 @@ _SPAM = rx(
     r"\bunbeatable\s+(?:rates|prices)\b|\b(?:bel|mail|app)\s+ons\s+(?:vandaag|nu)\b|\breageer\s+(?:nu|vandaag)\b",
     r"\b(?:check|see|visit)\s+my\s+profile\b|\bkijk\s+(?:eens\s+|snel\s+)?op\s+mijn\s+profiel\b",
     r"\b(?:volg|boek|bestel)\s+(?:onze|nu\s+onze|mijn)\s+(?:cursus|training|workshop)\b|\balleen\s+deze\s+week\b",
+    r"\b(?:real|echte)\s+(?:\w+\s+)?(?:followers|volgers)\b|\bmeer\s+volgers\b|(?-i:\bDM\s+\W?[A-Z]{3,}\b)",
+    r"\b(?:nodig|interesse|interested)\s*\?[^.!?]{0,80}\b(?:bel|call|mail|dm|zoek\s+ons|contact)",
+    r"\b(?:wij|we)\s+(?:bouwen|maken|leggen|regelen|build|make|install)\b[^.!?]{0,60}\b(?:vanaf|from)\s+[€$£]?\s?\d",
+    r"\b(?:logos?|websites?|website\s+design)\s+from\s+[€$£]\d",
+    r"\bik\s+regel\s+voor\s+(?:u|je|jullie)\b|\bzet\s+gewoon\s+\w+\s+in\s+de\b",
     r"\b(?:ik|wij)\b[^.!?]{0,40}\b(?:doe|bied|bieden|doen)\b[^.!?]{0,60}\b(?:aan\s+huis|bij\s+mij\s+thuis|voor\s+de\s+helft|"
     r"\d+\s*%\s+(?:minder|goedkoper))",
 )
