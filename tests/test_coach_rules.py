@@ -664,12 +664,25 @@ ROUND_27_TAUGHT = [
     ("Stuur je nummer naar ruben@wijnbardekelder.nl, of bel zelf naar 030-2317745. ", "personal_data", True, False),
     ("I'll call you on your mobile 07700 900123 this afternoon. ", "personal_data", False, True),
 ]
+ROUND_28_TAUGHT = [
+    ("Per our posted hours, last tee-off is 45 minutes before closing. ", "small_print", False, True),
+    ("As outlined on our order form, all custom orders lock 72 hours before pickup. ", "small_print", False, True),
+    ("Dit staat vermeld op de website, in de reserveringsbevestiging en op de menukaart. ", "small_print", True,
+     True),
+    ("Ik betaal u de kosten van die eerste nacht volledig terug. ", "promise", True, True),
+    ("Je betaalt er 60 euro voor en krijgt hem terug met een buzz. ", "promise", True, False),
+    ("Zou je dan nog eens naar je sterren willen kijken? ", "change_review", True, True),
+    ("Als ge daarna tevreden zijt, zou een extra sterretje hier mij echt deugd doen. ", "change_review", True, True),
+    ("Your lenses were checked against your prescription (−2.75 right, −3.00 left). ", "personal_data", False, True),
+    ("Your 9.15 root canal check was pushed back by an emergency. ", "personal_data", False, True),
+    ("I pulled up your order (#4471, the two lobster rolls) so I can sort it out. ", "personal_data", False, True),
+]
 
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
     *ROUND_23_TAUGHT, *ROUND_24_TAUGHT, *ROUND_25_TAUGHT,
-    *ROUND_26_TAUGHT, *ROUND_27_TAUGHT,
+    *ROUND_26_TAUGHT, *ROUND_27_TAUGHT, *ROUND_28_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -830,7 +843,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-27 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-28 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -906,6 +919,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-27 have all been read and tu
     # round 27 was evaluated once (96.8 % / 89.0 %), then labelled, trained on and its misses read
     ("round_27", "en"): {"recall": 0.97, "false_alarms": 0.001, "good_flagged": 1},
     ("round_27", "nl"): {"recall": 0.92, "false_alarms": 0.001, "good_flagged": 1},
+    # round 28 was evaluated once (88.6 % / 90.8 %), then labelled, trained on and its misses read
+    ("round_28", "en"): {"recall": 0.97, "false_alarms": 0.004, "good_flagged": 1},
+    ("round_28", "nl"): {"recall": 0.95, "false_alarms": 0.004, "good_flagged": 1},
 }
 
 
@@ -998,7 +1014,8 @@ def test_thanks_for_their_custom_is_not_thanks_for_the_review(thanks, found):
                                              ("We betreuren het dat u niet tevreden bent over ons onderhoud.", False),
                                              ("We regret that the repair didn't meet your expectations.", False),
                                              ("We regret keeping you waiting so long.", True),
-                                             ("I'm sorry you feel you were treated unfairly.", False)])
+                                             ("I'm sorry you feel you were treated unfairly.", False),
+                                             ("We're sorry you felt the evening didn't live up to it.", False)])
 def test_regret_that_they_are_unhappy_is_no_apology(regret, apology):
     draft = (f"Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. {regret} "
              "Please call me on 01632 960 111.\n\nAnna")

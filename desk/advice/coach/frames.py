@@ -227,7 +227,12 @@ SMALL_PRINT = widen(
     r"\b(?:are|is)\s+charged\s+in\s+full\b", r"\b(?:worden|wordt)\s+(?:\w+\s+)?volledig\s+in\s+rekening\s+gebracht\b",
     # the rule pointed at: "as outlined in your booking confirmation", "volgens artikel 4.3",
     # "in line with our access policy", "under the Taking Control of Goods (Fees) Regulations"
-    r"\bas\s+(?:outlined|stated|set\s+out|explained|described|specified|noted)\s+in\s+(?:your|our|the)\s+\w+",
+    r"\bas\s+(?:outlined|stated|set\s+out|explained|described|specified|noted)\s+(?:in|on)\s+(?:your|our|the)\s+\w+",
+    r"\bper\s+our\s+posted\s+(?:hours|rules|times|prices|policy)\b",
+    r"\bin\s+line\s+with\s+(?:\w+\s+)?policy\b",
+    # "dit staat vermeld op de website, in de reserveringsbevestiging en op de menukaart"
+    r"\b(?:dit|dat|het)\s+staat\s+(?:ook\s+|duidelijk\s+)?(?:vermeld|aangegeven|beschreven|vermeldt)\s+(?:op|in)\s+"
+    r"(?:de|onze|ons|het|uw|je)\s+\w+",
     r"\b(?:volgens|conform|krachtens|op\s+basis\s+van|under|according\s+to)\s+(?:artikel|art\.|article|clause|section)\s*\d",
     r"\b(?:algemene|onze)\s+voorwaarden\b",
     r"\b(?:in\s+line\s+with|as\s+per|per)\s+(?:our|the)\s+(?:\w+\s+){0,3}(?:policy|policies|terms|rules)\b",

@@ -150,6 +150,8 @@ APOLOGY_NOT = rx(
     r"(?:heeft|hebt|heb)\s+ervaren\b",
     r"\s+(?:that\s+)?you\s+(?:felt|perceived|experienced|found)\s+(?:it|this|that|the\s+\w+)\s+(?:as|to\s+be)\b",
     r"\s+(?:that\s+)?you\s+feel\s+(?:that\s+)?you\s+(?:were|weren't|had|have|got|are)\b",
+    # "we're sorry you felt the evening didn't live up", "sorry to hear you feel the session wasn't right"
+    r"\s+(?:to\s+hear\s+)?(?:that\s+)?you\s+(?:feel|felt)\s+(?:that\s+)?(?:the|it|this|that|you|we|our)\b",
     # sorry for their mood or their view, not for what they went through: "het spijt ons dat u niet
     # tevreden bent", "dat u er zo op terugkijkt", "dat u een negatieve indruk van ons heeft gekregen"
     r"\s+(?:het\s+)?(?:dat|that)\s+(?:u|je|jij)\s+(?:\w+\s+){0,2}(?:niet\s+tevreden|ontevreden)\s+(?:bent|was|bent\s+geweest)\b",

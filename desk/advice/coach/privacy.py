@@ -43,7 +43,7 @@ _ORDER_NUMBER = rx(
     r"#|id)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|:?\s*#?\s*[A-Z]{0,3}-?\d{5,})\b",
     # theirs, so even a short number: "uw bestelling 3187", "your order 55120"
     r"\b(?:your|uw|je|jouw)\s+(?:order|bestelling|booking|boeking|reservation|reservering|invoice|factuur|"
-    r"shipment|zending|parcel|pakket|reparatiebon|werkbon|bon|ticket|job\s+sheet)\s+(?:(?:number|no|nr|nummer|ref)\.?\s*)?"
+    r"shipment|zending|parcel|pakket|reparatiebon|werkbon|bon|ticket|job\s+sheet)\s+\(?(?:(?:number|no|nr|nummer|ref)\.?\s*)?"
     r"#?(?:[A-Z]{1,4}-?)?\d{3,}\b",
     r"\b(?:bestelling|bestel|order|factuur|klant|polis|reserverings|reparatie|reparatiebon|werkorder|ticket|referentie|"
     r"dossier|schade|claim)(?:(?:nummer|nr\.?)\s*:?\s*#?\s*[A-Z]{0,3}-?\d{4,}|"
@@ -113,7 +113,8 @@ _CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u
 _BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|pickup|pick-up|drop-off|collection|"
             r"reservering|afspraak|afspraken|tafel|"
             r"wedding|bruiloft|event|trial|fitting|consultation|follow-up|check-up|nacontrole|oproep|"
-            r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus)(?:s|en)?")
+            r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus|check|check-up|"
+            r"cleaning|consult|huwelijk|trouwdag|trouw)(?:s|en)?")
 _DAY_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
               r"november|december|january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|"
               r"sept?|okt|oct|nov|dec)\b")
@@ -124,7 +125,7 @@ _THEIR_FILE = (r"(?:intake\w*|dossier|behandelplan|treatment\s+plan|prescription
 _BOOKED = r"(?:booked|reserved|checked\s+in|geboekt|gereserveerd|ingecheckt)"
 _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+){{0,2}}{_BOOKING}\b[^.!?]{{0,60}}?\b{_CLOCK}",
-    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?{_CLOCK}\s+{_BOOKING}\b",
+    rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?{_CLOCK}\s+(?:[\w-]+\s+){{0,2}}{_BOOKING}\b",
     # a time they are expected: "u bent welkom op donderdag 12 juni om 9.40 uur", "staat dinsdag om 16.00 uur ingepland"
     rf"\b(?:u|je|jij|ze|hij|zij)\s+(?:bent|is|staat|wordt)\s+(?:\w+\s+)?(?:welkom|ingepland|verwacht|ingeroosterd)\b[^.!?]{{0,40}}?\b{_CLOCK}",
     rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|{_DAY_MONTH})[^.!?]{{0,15}}{_CLOCK}[^.!?]{{0,20}}"
@@ -157,7 +158,7 @@ _BOOKING_TIME = rx(
     # when they came, to the minute: "when you dropped the Focus in on Thursday 6 March at 8.10am"
     rf"\b(?:when|toen)\s+(?:you|u|je)\b[^.!?]{{0,50}}?\b(?:on|op)\s+(?:\w+\s+)?{_DAY_MONTH}[^.!?]{{0,10}}\b{_CLOCK}",
     # a prescription read out: "-2.25 right, -2.50 left"
-    r"[-+]\d[.,]\d{2}\s+(?:right|left|rechts|links|R|L)\b", r"\b(?:sterkte|strength)\s+[-+]\d[.,]\d{2}\b",
+    r"[-+−]\d[.,]\d{2}\s+(?:right|left|rechts|links|R|L)\b", r"\b(?:sterkte|strength)\s+[-+−]\d[.,]\d{2}\b",
     # their full name, not given: "op naam van N. Gerritsen", "in the name of J. Walsh"
     r"\b(?:op\s+naam\s+van|in\s+the\s+name\s+of|under\s+the\s+name)\s+(?:[A-Z]\.\s*|[A-Z][a-z]+\s+)+[A-Z][a-z]+",
     # their home by where it is: "your house at Ahodwo", "shipped to your place on SE Belmont St"

@@ -28,7 +28,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bgeld\s+terug\b", r"\bvan\s+ons\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\b(?:geld|bedrag|"
         r"aanbetaling|borg|\w*kosten|euro|alles|volledig\w*)\b[^.!?]{0,20}\bterug\b",
         r"\b(?:geld|bedrag|aanbetaling|borg|\w*kosten)\b[^.!?]{0,30}\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,30}\bterug\b",
-        rf"\bbetal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
+        rf"\bbetal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", rf"\b(?:ik|we|wij)\s+(?:\w+\s+)?betaal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
     ),
     "discount": rx(r"\bdiscount\w*\b", r"(?<!\bonly\s)\bwaiv(?:e|ed|es|ing)\b", r"\b\d+\s*%\s+(?:van\s+(?:de|je|uw)\s+(?:rekening|factuur|prijs)\s+)?af\b", r"\b(?:knock|take)\s+(?:\S+\s+){0,4}off\s+(?:your|the)\b(?!\s+hands\b)",
                    r"\b(?:laten|laat)\s+(?:we|wij|ik)\s+(?:\w+\s+)?vallen\b", r"\bkwijtschel\w*\b", r"\b\d+\s*%\s*(?:off|korting)\b", r"\bkorting\b", r"\bprice\s+reduction\b"),

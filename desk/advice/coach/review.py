@@ -68,6 +68,8 @@ REVIEW_ASK = rx(
     r"\bbump\w*\s+(?:the\s+|your\s+|my\s+)?(?:rating|score|stars?)\s+up\b",
     rf"\blook\s+again\s+at\s+(?:your|the)\s+(?:[\w-]+\s+){{0,2}}{_REVIEW}\b",
     rf"\b(?:nog\s+(?:eens|een\s+keer)|opnieuw)\s+(?:\w+\s+)?(?:kijken|kijkt)\s+naar\s+(?:je|uw|jouw|de)\s+(?:[\w-]+\s+)?{_REVIEW}\b",
+    rf"\b(?:nog\s+(?:eens|een\s+keer)|opnieuw)\s+naar\s+(?:je|uw|jouw|de)\s+(?:[\w-]+\s+)?{_REVIEW}\s+(?:\w+\s+)?(?:kijken|kijkt)\b",
+    r"\b(?:extra|een\s+extra|nog\s+een)\s+(?:sterretje|sterretjes|ster|sterren)\b|\b(?:an\s+)?extra\s+star\b",
     r"\btak\w*\s+(?:this|the|your|that)\s+(?:review|post|rating|comment)\s+(?:down|offline)\b",
     rf"\b{_ASKING}\b[^.!?]{{0,60}}\b(?:fresh|new|updated|second)\s+(?:review|rating)\b",
     r"\b(?:score|ster|sterren|beoordeling|rating|recensie|waardering)\b[^.!?]{0,40}\b(?:herbekijken|herbekijkt|"

@@ -42,7 +42,7 @@ _NOT_A_PERSON = frozenset(
     nails kennels cattery stables cycles bikes autos electrics heating taxis cabs coaches printers signs
     cottage cottages apartments camping caravans holidays lettings tackle vintage repair scaffolding grooming
     brewing brewery sound audio clocks tyre tailoring alterations crematorium funeral funerals undertakers
-    memorial chapel hospice surgery
+    memorial chapel hospice surgery vapes vape
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
