@@ -241,10 +241,12 @@ _LINK = rx(
     r"(?:@[\w.]{3,}|\+?\d[\d\s-]{7,}\d)",
     r"(?<![\w.])t\.me/\w+", r"(?<![\w.])wa\.me/\d+", r"(?<![\w.@])@[a-z][\w.]{3,}",
 )
+_CRYPTO_WORDS = r"crypto\w*|bitcoin\w*|btc|eth|ethereum|solana|dogecoin|staking|airdrop\w*|forex\w*|nft"
+_CRYPTO = rx(rf"\b(?:{_CRYPTO_WORDS})\b")
 # Money made from nothing: crypto, trading, "passive income", "went up 300%".
 _MONEY_TALK = rx(
     # trading as in markets, not a card shop's trading night
-    r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|solana|dogecoin|staking|airdrop\w*|forex\w*|nft|day\s*trad\w*|"
+    rf"\b(?:{_CRYPTO_WORDS}|day\s*trad\w*|"
     r"handelen\s+in\s+\w+|"
     r"trad(?:er|ing)\s+(?:platform|signals?|bot|account|app|course|group)|portfolio|portefeuille|"
     r"passive\s+income|passief\s+inkomen|beleggen|belegging\w*|rendement|investment\s+platform)\b",
@@ -255,7 +257,6 @@ _MONEY_TALK = rx(
     r"\b(?:make|earn|verdien)\s+(?:up\s+to\s+)?[€$£]?\s?\d[\d.,]*\s*(?:k|euro|dollars?|pounds?)?\s*(?:a|per|each|"
     r"per)\s+(?:week|day|month|dag|maand)\b",
 )
-_CRYPTO = rx(r"\b(?:crypto\w*|bitcoin\w*|btc|eth|ethereum|solana|dogecoin|staking|airdrop\w*|forex\w*|nft)\b")
 _REPEATED = re.compile(r"(\b\w[^.!?\n]{15,}?[.!?]*)\s+\1", re.IGNORECASE)
 _SALES = rx(
     r"\b(?:buy|cheap|cheapest|discount|promo\w*|deals?|click|visit|check\s+out|grab|"

@@ -115,6 +115,8 @@ _BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|pickup
             r"wedding|bruiloft|event|trial|fitting|consultation|follow-up|check-up|nacontrole|oproep|"
             r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus|check|check-up|"
             r"cleaning|consult|huwelijk|trouwdag|trouw)(?:s|en)?")
+_WEEKDAY_NL = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_WEEKDAY_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DAY_MONTH = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
               r"november|december|january|february|march|may|june|july|august|october|jan|feb|mar|apr|jun|jul|aug|"
               r"sept?|okt|oct|nov|dec)\b")
@@ -128,7 +130,7 @@ _BOOKING_TIME = rx(
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?{_CLOCK}\s+(?:[\w-]+\s+){{0,2}}{_BOOKING}\b",
     # a time they are expected: "u bent welkom op donderdag 12 juni om 9.40 uur", "staat dinsdag om 16.00 uur ingepland"
     rf"\b(?:u|je|jij|ze|hij|zij)\s+(?:bent|is|staat|wordt)\s+(?:\w+\s+)?(?:welkom|ingepland|verwacht|ingeroosterd)\b[^.!?]{{0,40}}?\b{_CLOCK}",
-    rf"\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|{_DAY_MONTH})[^.!?]{{0,15}}{_CLOCK}[^.!?]{{0,20}}"
+    rf"\b(?:{_WEEKDAY_NL}|{_DAY_MONTH})[^.!?]{{0,15}}{_CLOCK}[^.!?]{{0,20}}"
     r"\b(?:ingepland|ingeroosterd)\b",
     # their appointment by its date, or a time of theirs with it: "your appointment on 12 March",
     # "dat u op 14 februari om 10u30 een afspraak had"
@@ -138,8 +140,7 @@ _BOOKING_TIME = rx(
     rf"\byou\s+had\s+(?:a|an|your)\s+{_BOOKING}\b[^.!?]{{0,30}}?\b{_CLOCK}",
     # their (child's) class by its day and hour: "de groep van woensdag 15.45 uur"
     rf"\b(?:groep|les|klas|class|group|lesson|session|sessie|training|zwemles)\s+(?:van|on|at|op)\s+(?:de\s+)?"
-    rf"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday|"
-    rf"saturday|sunday)\w*\s+(?:om\s+|at\s+)?{_CLOCK}",
+    rf"(?:{_WEEKDAY_NL}|{_WEEKDAY_EN})\w*\s+(?:om\s+|at\s+)?{_CLOCK}",
     # their doctor's referral or what was prescribed for them
     r"\b(?:verwijzing|referral)\s+(?:van|from)\s+(?:dr\.?|dokter|de\s+huisarts|je\s+huisarts|uw\s+huisarts|your\s+gp)\b",
     # their medicine: a dose, what was prescribed for them
@@ -163,8 +164,8 @@ _BOOKING_TIME = rx(
     r"\b(?:op\s+naam\s+van|in\s+the\s+name\s+of|under\s+the\s+name)\s+(?:[A-Z]\.\s*|[A-Z][a-z]+\s+)+[A-Z][a-z]+",
     # their home by where it is: "your house at Ahodwo", "shipped to your place on SE Belmont St"
     r"\b(?:your|uw|je)\s+(?:place|house|home|flat|apartment|address|huis|woning|adres)\s+(?:on|in|at|aan\s+de|in\s+de|op)\s+"
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b)(?-i:[A-Z][\w'-]+)",
+    rf"(?!(?:{_WEEKDAY_EN}|january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+    r"(?-i:[A-Z][\w'-]+)",
     # the dates of their stay: "your stay from July 18 to 22", "je verblijf van 3 tot 6 mei"
     rf"\b(?:your|uw|je|jouw)\s+(?:\w+\s+)?(?:stay|verblijf|booking|boeking|reservation|reservering)\b[^.!?]{{0,20}}?"
     rf"\b(?:from|van|on|op)\s+(?:{_DAY_MONTH}|"

@@ -41,7 +41,7 @@ _NOT_A_PERSON = frozenset(
     theatre bowling lanes climbing golf marina pets vets veterinary opticians optics tattoo barbers spa beauty
     nails kennels cattery stables cycles bikes autos electrics heating taxis cabs coaches printers signs
     cottage cottages apartments camping caravans holidays lettings tackle vintage repair scaffolding grooming
-    brewing brewery sound audio clocks tyre tailoring alterations crematorium funeral funerals undertakers
+    brewing sound audio clocks tyre tailoring alterations crematorium funeral funerals undertakers
     memorial chapel hospice surgery vapes vape
     """.split()
 )
