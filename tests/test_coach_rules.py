@@ -1058,3 +1058,12 @@ def test_the_whole_replies_headers_are_well_formed(split, language):
     replies from `repeats`; the figures would measure the slip, not the coach."""
     for reply in whole_replies(language, split):
         assert not any(earlier.strip().lower().startswith("recent") for earlier in reply.recent), reply.text[:60]
+
+
+def test_a_health_detail_is_cut_from_its_sentence_alone():
+    """The better sentence leaves out the condition, not the words that led up to it."""
+    draft = ("Hi Sam,\n\nThanks for your review, and I'm sorry: that was frustrating. I know from your intake form "
+             "that you booked for your sciatica flare-up. Please call me on 01632 960 111.\n\nAnna")
+    finding = next(f for f in check_reply(draft, customer="Sam", signer="Anna").findings if f.rule == "personal_data")
+    assert finding.excerpt == "sciatica"
+    assert finding.better == "I know from your intake form that you booked for your flare-up."

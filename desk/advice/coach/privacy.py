@@ -264,9 +264,10 @@ def personal_data(text: str, customer_tokens: list[str], review: str = "",
             if not given(m):
                 return m
     for m in _HEALTH.finditer(text):  # given when the review has the word's stem ("diabeet", "diabetes")
-        named = fold(m.group("term") or m.group("after") or m.group("doctor"))
-        if not (not strict and review and named[:5] in fold(review)):
-            return m
+        group = next(g for g in ("term", "after", "doctor") if m.group(g))
+        if not (not strict and review and fold(m.group(group))[:5] in fold(review)):
+            # the condition or the doctor is what to leave out, not the words that led to it
+            return re.compile(re.escape(m.group(group))).match(text, m.start(group))
     for m in _BOOKING_TIME.finditer(text):
         # the time and the date are what would be new: "your 10am booking" after "booked for 10am"
         moments = [t.group() for t in _MOMENT.finditer(m.group())] or [m.group()]
