@@ -90,16 +90,13 @@ def from_form(turn: Turn, event: FormSubmit) -> list[Outbound]:
 def store(turn: Turn, review: ReviewInput, *,
           key: str | None = None) -> tuple[Case | None, CaseRow]:
     """The new case of a review (None when the team has it already) and its row; `key`
-    stands for the review's words when they alone do not tell it from another."""
+    stands for the review's words when they alone do not tell it from another. The INSERT
+    itself finds a duplicate (each key has its unique index): one statement for a new review."""
     row = Case.new_row(by=turn.actor, at=turn.now, team_id=turn.team.id, source=review.source,
                        link=review.link, link_key=link_key(review.link),
                        content_key=key or content_key(review.text),
                        customer=review.customer, stars=review.stars, text=review.text,
                        origin=review.origin)
-    existing = repo.find_duplicate(turn.session, team_id=turn.team.id, link_key=row.link_key,
-                                   content_key=row.content_key)
-    if existing is not None:
-        return None, existing
     row, created = repo.add_case(turn.session, case=row)
     return (Case.forwarded(row, by=turn.actor, at=turn.now) if created else None), row
 
