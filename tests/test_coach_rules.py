@@ -678,11 +678,31 @@ ROUND_28_TAUGHT = [
     ("I pulled up your order (#4471, the two lobster rolls) so I can sort it out. ", "personal_data", False, True),
 ]
 
+ROUND_29_TAUGHT = [
+    ("Ik heb je bon van zaterdag 12 april erbij gepakt: twee blikken muurverf. ", "personal_data", True, True),
+    ("Ik heb uw reservatie MG-20417 voor zondag ondertussen teruggevonden. ", "personal_data", True, True),
+    ("Je abonnement KH-55102 was wel betaald. ", "personal_data", True, True),
+    ("Ik heb kasticket 4471 erbij genomen. ", "personal_data", True, True),
+    ("I've pulled the job sheet for 14 Heol y Parc. ", "personal_data", False, True),
+    ("I've gone back over your table for six at half eight on the Saturday. ", "personal_data", False, True),
+    ("Someone should have checked in with you every half hour. ", "personal_data", False, False),
+    ("Your booking got lost on our end, and losing half a workday is aggravating. ", "personal_data", False, False),
+    ("I'm sorry: you were told that jacket was fully seam-sealed, and it wasn't. ", "contradicts", False, False),
+    ("It won't bed in, whatever you were told. ", "contradicts", False, False),
+    ("Ook al had je vast liever alleen leuke dingen over je weekend verteld. ", "contradicts", True, False),
+    ("The cleaning window between parties was only fifteen minutes, which wasn't enough. ", "belittles", False,
+     False),
+    ("Setting up a game and then finding out pieces are missing is one of the most deflating things that can "
+     "happen on a game night, and it happened to you twice. ", "defensive", False, False),
+    ("Mocht het de volgende keer wél goed zijn, dan zou ik het fijn vinden als je dat hier ook even aanpast. ",
+     "change_review", True, True),
+]
+
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
     *ROUND_23_TAUGHT, *ROUND_24_TAUGHT, *ROUND_25_TAUGHT,
-    *ROUND_26_TAUGHT, *ROUND_27_TAUGHT, *ROUND_28_TAUGHT,
+    *ROUND_26_TAUGHT, *ROUND_27_TAUGHT, *ROUND_28_TAUGHT, *ROUND_29_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -691,11 +711,35 @@ def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
 
 
 @pytest.mark.parametrize("sorry", ["We're sorry you feel we've been unreliable.", "Sorry you feel let down.",
-                                   "We're sorry you feel the lobster roll wasn't worth the price."])
+                                   "We're sorry you feel the lobster roll wasn't worth the price.",
+                                   "Sorry you feel like the tune wasn't up to par.",
+                                   "We regret that you're unhappy with the service over January.",
+                                   "We regret that your experience with us was not what you expected."])
 def test_sorry_for_their_view_of_us_is_no_apology(sorry):
     draft = ("Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. "
              f"{sorry} Please call me on 01632 960 111.\n\nAnna")
     assert "apology" in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
+def test_sorry_said_after_the_verb_is_an_apology():
+    draft = ("Beste Sam,\n\nBedankt voor je review, ik snap dat je teleurgesteld bent. Toch spijt het me dat we je "
+             "niet beter op de hoogte hebben gehouden. Bel me gerust.\n\nAnna")
+    assert "apology" not in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
+@pytest.mark.parametrize("recent, closing", [
+    # the recent reply's name stands on its last sentence's line, with no closing word before it
+    ("Dag Peter, wat spijtig. Onze excuses. Bedankt om het ons te laten weten, dan kunnen we eraan werken. "
+     "Het team van Kaderatelier Vanhoutte", "Bedankt om het ons te laten weten, dan kunnen we daaraan werken."),
+    # the same closing with an address put in
+    ("Beste Marco, het spijt ons. Neem gerust contact met ons op als er nog iets is, we denken graag met je mee! "
+     "Hartelijke groet, Linda",
+     "Neem gerust contact met me op via linda@knutselkist.nl als er nog iets is, we denken graag met je mee!"),
+])
+def test_a_closing_used_before_repeats_it(recent, closing):
+    draft = (f"Beste Sam,\n\nBedankt voor je review, ik snap dat je teleurgesteld bent, en het spijt me. {closing}"
+             "\n\nGroet,\nAnna")
+    assert "repeats" in check_reply(draft, customer="Sam", signer="Anna", recent=[recent]).rules
 
 
 def test_sorry_for_how_they_took_it_is_no_apology():
@@ -843,7 +887,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-28 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-29 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -922,6 +966,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-28 have all been read and tu
     # round 28 was evaluated once (88.6 % / 90.8 %), then labelled, trained on and its misses read
     ("round_28", "en"): {"recall": 0.97, "false_alarms": 0.004, "good_flagged": 1},
     ("round_28", "nl"): {"recall": 0.95, "false_alarms": 0.004, "good_flagged": 1},
+    # round 29 was evaluated once (91.2 % / 91.7 %), then labelled, trained on and its misses read
+    ("round_29", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 2},
+    ("round_29", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 2},
 }
 
 

@@ -208,7 +208,7 @@ def check_reply(text: str, *, customer: str | None, signer: str | None, language
         ("no_comment", frames.NO_COMMENT),
     ):
         for m in pattern.finditer(draft):
-            if rule == "belittles" and negated(draft, m.start(), m.end()):
+            if rule == "belittles" and (negated(draft, m.start(), m.end()) or _NOT_ENOUGH.match(draft, m.end())):
                 continue
             if rule == "contradicts" and _conceded(draft, spans, sentence_at(m.start()), m):
                 continue
@@ -248,12 +248,18 @@ def _blank(text: str, matches: Iterable[re.Match[str]]) -> str:
     return text
 
 
+_UNSIGNED_TAIL = re.compile(r"(?:[^\W\d_][\w'’&.-]*\s+){0,5}[^\W\d_][\w'’&-]*")  # no stop at its end
+
+
 @lru_cache(maxsize=256)
 def _ends(reply: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words of a posted reply's opening and closing sentences; the same recent replies
     come with every draft, so they are read once."""
     text = clean(reply)
-    said = [words for span in _body_spans(text) if (words := words_of(text[slice(*span)]))]
+    spans = _body_spans(text)
+    if len(spans) > 1 and _UNSIGNED_TAIL.fullmatch(text[slice(*spans[-1])].strip()):
+        spans = spans[:-1]  # a name on the last sentence's line: "… eraan werken. Het team van X"
+    said = [words for span in spans if (words := words_of(text[slice(*span)]))]
     if not said:  # a greeting on the opening's line ("Hi Tom! Thank you…") says nothing itself
         return frozenset(), frozenset()
     return said[0], said[-1]
@@ -281,6 +287,9 @@ def _read(sentence: str, played: set[str]) -> set[str]:
     return read
 
 
+# A small amount said to be too small: "the window was only fifteen minutes, which wasn't enough"
+_NOT_ENOUGH = re.compile(r"[^.!?]{0,30}?\b(?:(?:which|that|wat|en\s+dat)\b[^.!?]{0,25}?\b(?:not|niet|wasn't|isn't)\s+"
+                         r"(?:nearly\s+|near\s+|lang\s+)?(?:enough|genoeg|voldoende)|too\s+short|te\s+kort)\b", re.IGNORECASE)
 _APPEAL = re.compile(r"understand|appreciate|begrijp|snappen|beseffen|inzien|respect", re.IGNORECASE)
 # Words of the rules that name no rule here: the weather's conditions, work "niet volgens de regels".
 _NOT_RULES = re.compile(r"\b(?:seen|checked|weather|sea|road|ground|track|wind)\s+(?:the\s+)?conditions\b|"

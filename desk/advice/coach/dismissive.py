@@ -124,10 +124,14 @@ CONTRADICTS = widen(
     # "you were told" as a fact against them, not "when you were told one day", "what you were told"
     # nor what they were told owned or supposed: "(I apologise) that you were told …", "if you were told"
     r"(?<!\bwhen\s)(?<!\bwhat\s)(?<!\bafter\s)(?<!\bthan\s)(?<!\bas\s)(?<!\btoen\s)(?<!\bwat\s)(?<!\bthat\s)"
-    r"(?<!\bif\s)(?<!\bals\s)(?<!\bthen\s)(?<!\bdan\s)"
+    r"(?<!\bif\s)(?<!\bals\s)(?<!\bthen\s)(?<!\bdan\s)(?<!\bwhatever\s)(?<!\bsorry:\s)(?<!\bsorry,\s)"
     r"\b(?:you|u|je)\s+(?:were|was|werd|is|bent)\s+(?:\w+\s+)?(?:told|informed|verteld|gezegd|geïnformeerd|gemeld)\b"
-    r"(?!\s+(?:to\s+expect|you'd|you\s+would|that\s+you'd))",
-    r"\b(?:is\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
+    r"(?!\s+(?:to\s+expect|you'd|you\s+would|that\s+you'd))"
+    # what they were told, owned as wrong: "you were told it was sealed, and it wasn't"
+    r"(?![^.!?]{0,60}\b(?:and|but|en|maar)\s+(?:it|that|this|he|she|they|het|dat|die)\s+(?:wasn't|was\s+not|isn't|"
+    r"weren't|didn't|klopte\s+niet|was\s+niet|bleek\s+niet))",
+    # "is u verteld", "we hebben je gezegd"; not what they told: "had je liever over je weekend verteld"
+    r"\b(?:is|werd|hebben|heb|heeft|hadden)\s+(?:\w+\s+)?(?:u|je)\s+(?:\w+\s+)?verteld\b",
     # not in a clause that gives them what they asked for ("the anti-snap one you asked for")
     r"(?<!\bwhat\s)(?<!\bwat\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\btoen\s)(?<!\bone\s)(?<!\bthat\s)(?<!\bwhich\s)"
     r"(?<!\bthan\s)(?<!\bdan\s)"

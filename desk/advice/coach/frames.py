@@ -208,7 +208,10 @@ EXCUSE = widen(
     # the damage called unavoidable, or something that happens
     r"\b(?:niet\s+te\s+(?:vermijden|voorkomen)|can(?:not|'t)\s+(?:always\s+)?be\s+avoided)\b",
     r"\b(?:kan|kunnen)\b[^.!?]{0,50}\bhelaas\s+(?:voorkomen|gebeuren)\b",
-    r"(?<!\bthing\s)\b(?:these|such|that|this|it|things|mistakes|accidents|delays|errors)\s+(?:\w+\s+)?(?:can|do|does)\s+"
+    # (not a superlative's "the worst things that can happen")
+    r"(?<!\bthing\s)(?<!\bthings\s)\b(?:these|such|that|this|it|things|mistakes|accidents|delays|errors)\s+"
+    r"(?:(?!that\b|which\b)\w+\s+)?"
+    r"(?:can|do|does)\s+"
     r"(?:sometimes\s+|occasionally\s+|still\s+)?happen\b(?!\s+again)",
 )
 

@@ -33,9 +33,13 @@ _TOKEN = re.compile(r"[^\W\d_]{2,}")
 SIMILAR = 0.8  # share of words an opening or closing may have in common with an earlier one
 
 
+# Addresses differ where the words are the same: "contact met me op via linda@…" against "met ons op"
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://\S+|\bwww\.\S+")
+
+
 def words_of(sentence: str) -> frozenset[str]:
-    """The words of a sentence, salutation left out, for `similar`."""
-    return frozenset(_TOKEN.findall(fold(_SALUTATION.sub("", sentence))))
+    """The words of a sentence, salutation and e-mail or web addresses left out, for `similar`."""
+    return frozenset(_TOKEN.findall(fold(_ADDRESS.sub(" ", _SALUTATION.sub("", sentence)))))
 
 
 def similar(x: frozenset[str], y: frozenset[str]) -> bool:

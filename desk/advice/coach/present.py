@@ -127,10 +127,12 @@ APOLOGY = rx(
     r"\bplease\s+excuse\s+(?:us|me|our|the)\b",
     # regret for what we did, not that they are unhappy ("we regret that this has left you unhappy")
     r"\b(?:i|we)\s+(?:deeply\s+|sincerely\s+|truly\s+)?regret\b(?![^.!?]{0,50}?\b(?:left\s+you\s+(?:unhappy|"
-    r"dissatisfied)|(?:did\s+not|didn't)\s+meet\s+your\s+expectations|you\s+(?:are|were|'re)\s+(?:unhappy|"
-    r"dissatisfied|not\s+(?:happy|satisfied)))\b)",
+    r"dissatisfied)|(?:did\s+not|didn't)\s+meet\s+your\s+expectations|you(?:\s+(?:are|were)|['’]re)\s+(?:unhappy|"
+    r"dissatisfied|not\s+(?:happy|satisfied))|(?:was|were)\s+not\s+what\s+you\s+(?:expected|hoped)|"
+    r"(?:wasn't|weren't)\s+what\s+you\s+(?:expected|hoped))\b)",
     r"\bexcuses\b", r"\bexcuus\b", r"\bexcuseer\b", r"\bexcuseren\b", r"\bverontschuldig\w*\b",
     r"\b(?:het\s+)?spijt\s+(?:me|mij|ons)\b", r"\b(?:me|mij|ons)\s+(?:\w+\s+)?spijt\b",
+    r"\bspijt\s+(?:het|dit|dat)\s+(?:me|mij|ons)\b",
     r"\b(?:wij|we|ik)\s+(?:\w+\s+)?betreuren\b|\b(?:wij|we|ik)\s+betreur\b",
     r"\b(?:ik|wij|we)\s+vind(?:en)?\s+het\s+(?:\w+\s+){0,3}erg\s+(?:dat|van|voor)\b",
 )
@@ -150,6 +152,7 @@ APOLOGY_NOT = rx(
     r"(?:heeft|hebt|heb)\s+ervaren\b",
     r"\s+(?:that\s+)?you\s+(?:felt|perceived|experienced|found)\s+(?:it|this|that|the\s+\w+)\s+(?:as|to\s+be)\b",
     r"\s+(?:that\s+)?you\s+feel\s+(?:that\s+)?you\s+(?:were|weren't|had|have|got|are)\b",
+    r"\s+(?:that\s+)?you\s+(?:feel|felt)\s+(?:like|as\s+though|as\s+if)\b",
     # "we're sorry you felt the evening didn't live up", "sorry to hear you feel the session wasn't right"
     r"\s+(?:to\s+hear\s+)?(?:that\s+)?you\s+(?:feel|felt)\s+(?:that\s+)?(?:the|it|this|that|you|we|our)\b",
     # sorry for their mood or their view, not for what they went through: "het spijt ons dat u niet

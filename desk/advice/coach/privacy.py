@@ -56,10 +56,10 @@ _ORDER_NUMBER = rx(
     # a flat or unit a request was for: "the work order for unit 214"
     r"\bfor\s+(?:unit|apartment|apt\.?|flat)\s+#?\d{1,4}[A-Z]?\b|\bvoor\s+(?:appartement|unit|woning)\s+\d{1,4}[A-Z]?\b",
     # a repair slip or membership by its number: "reparatiebon 4417", "je lidmaatschap (nummer 58231)"
-    r"\b(?:reparatiebon|werkbon|lidmaatschap|membership|abonnement|subscription|klantnummer|lidnummer)\s+"
-    r"\(?\s*(?:(?:nummer|nr\.?|number|no\.?)\s*)?#?\d{3,}\b",
+    r"\b(?:reparatiebon|werkbon|lidmaatschap|membership|abonnement|subscription|klantnummer|lidnummer|kasticket|"
+    r"kassaticket|kassabon|bonnetje|receipt)\s+\(?\s*(?:(?:nummer|nr\.?|number|no\.?)\s*)?#?(?:[A-Z]{1,4}-?)?\d{3,}\b",
     # a reference code after its label: "booking ref HX44912", "reservering HX44912"
-    r"\b(?:\w*order|invoice|booking|reservation|reserver\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
+    r"\b(?:\w*order|invoice|booking|reservation|reserver\w*|reservati\w*|boeking|bestelling|factuur|dossier|claim|ticket|case|job|"
     r"opdracht|werkbon|reparatiebon|application|aanvraag|zending|shipment|consignment|parcel|pakket)\s+\(?"
     r"(?:(?:ref|reference|referentie|code|nummer|number|nr|no|id)\.?\s*:?\s*)?#?(?:[A-Z]{1,4}-?\d{4,}|\d{2,4}-\d{3,}|"
     r"(?<=[(\s.:])\d{5,}|(?<=[\s.:])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,10})\b",
@@ -109,7 +109,11 @@ _ROOM = rx(r"\b(?:room|kamer)\s+\d{2,4}\b",
            # their storage unit, locker or berth: "your code for unit 2B", "jouw box C-214"
            r"\b(?:your|uw|je|jouw)\b[^.!?]{0,30}\b(?:unit|box|locker|kluisje|berth|ligplaats|plot|kavel|pitch|"
            r"staanplaats)\s+[A-Z]?-?\d{1,4}[A-Z]?\b")
-_CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|half\s+\w+|kwart\s+(?:over|voor)\s+\w+)"
+# "half drie", "half eight" (8.30 in Ireland and Britain); not "half an hour", "half a day"
+_HOUR_WORD = (r"(?:\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|three|four|five|"
+              r"six|seven|eight|nine|ten|eleven|twelve)\b")
+_CLOCK = (r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|"
+          rf"half\s+{_HOUR_WORD}|kwart\s+(?:over|voor)\s+{_HOUR_WORD})")
 _BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|pickup|pick-up|drop-off|collection|"
             r"reservering|afspraak|afspraken|tafel|"
             r"wedding|bruiloft|event|trial|fitting|consultation|follow-up|check-up|nacontrole|oproep|"
@@ -156,6 +160,12 @@ _BOOKING_TIME = rx(
     rf"[^.!?]{{0,60}}?\b(?:{_CLOCK}|{_DAY_MONTH})",
     rf"\b(?:your|je|jouw|uw)\s+(?:\w+\s+)?{_THEIR_FILE}\b[^.!?]{{0,80}}?\b{_DAY_MONTH}",
     rf"\b{_THEIR_FILE}\b[^.!?]{{0,30}}\b(?:dat|that|which)\s+(?:je|u|you)\b[^.!?]{{0,30}}?\b{_DAY_MONTH}",
+    # what they bought, by its date: "je bon van zaterdag 12 april", "your purchase of 3 May"
+    rf"\b(?:your|je|jouw|uw)\s+(?:bon|kassabon|kasticket|kassaticket|aankoop|receipt|purchase)\s+(?:of|from|on|van|op)\s+"
+    rf"(?:(?:{_WEEKDAY_NL}|{_WEEKDAY_EN})\s+)?{_DAY_MONTH}",
+    # a job at their house: "the job sheet for 14 Heol y Parc", "de werkbon voor Dorpsstraat 3"
+    r"\b(?:job\s+sheet|work\s+order|werkbon|werkorder|opdracht|quote|offerte|dossier|file)\s+(?:for|voor)\s+"
+    r"\d{1,4}[a-z]?\s+(?-i:[A-Z][\w'-]+)",
     # when they came, to the minute: "when you dropped the Focus in on Thursday 6 March at 8.10am"
     rf"\b(?:when|toen)\s+(?:you|u|je)\b[^.!?]{{0,50}}?\b(?:on|op)\s+(?:\w+\s+)?{_DAY_MONTH}[^.!?]{{0,10}}\b{_CLOCK}",
     # a prescription read out: "-2.25 right, -2.50 left"

@@ -66,6 +66,8 @@ REVIEW_ASK = rx(
     # the review named before the change: a pronoun there is too loose ("talk this through and update you")
     rf"\b{_ASKING}\b[^.!?]{{0,60}}\b{_POSTED_NOUN}\b[^.!?]{{0,40}}\b{_CHANGE}",
     r"\bbump\w*\s+(?:the\s+|your\s+|my\s+)?(?:rating|score|stars?)\s+up\b",
+    # what they posted, pointed at where it stands: "als je dat hier ook even aanpast"
+    rf"\b{_ASKING}\b[^.!?]{{0,60}}\b(?:dat|het|dit)\s+(?:hier|op\s+(?:google|deze\s+site))\s+(?:\w+\s+){{0,2}}{_CHANGE}",
     rf"\blook\s+again\s+at\s+(?:your|the)\s+(?:[\w-]+\s+){{0,2}}{_REVIEW}\b",
     rf"\b(?:nog\s+(?:eens|een\s+keer)|opnieuw)\s+(?:\w+\s+)?(?:kijken|kijkt)\s+naar\s+(?:je|uw|jouw|de)\s+(?:[\w-]+\s+)?{_REVIEW}\b",
     rf"\b(?:nog\s+(?:eens|een\s+keer)|opnieuw)\s+naar\s+(?:je|uw|jouw|de)\s+(?:[\w-]+\s+)?{_REVIEW}\s+(?:\w+\s+)?(?:kijken|kijkt)\b",

@@ -42,7 +42,8 @@ _NOT_A_PERSON = frozenset(
     nails kennels cattery stables cycles bikes autos electrics heating taxis cabs coaches printers signs
     cottage cottages apartments camping caravans holidays lettings tackle vintage repair scaffolding grooming
     brewing sound audio clocks tyre tailoring alterations crematorium funeral funerals undertakers
-    memorial chapel hospice surgery vapes vape
+    memorial chapel hospice surgery vapes vape locksmith locksmiths floors flooring carpets pools plumbers
+    electricians joiners blinds
     """.split()
 )
 # Dutch compounds that name a business: "Bruidsmodezaak", "Wijnkoperij", "Fietsenwinkel"
