@@ -1,5 +1,7 @@
 """Respond/ignore hints on realistic reviews, in English and Dutch."""
 
+from pathlib import Path
+
 import pytest
 
 from desk.advice.triage import SIGNALS, Triage, triage
@@ -186,7 +188,10 @@ def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
 # left are one-word posts ("meh", "👎") its writer was told to ignore and the hint answers,
 # as a bare low rating still says something went wrong. round_3 (triage3.LANG.txt) was evaluated
 # once (75.0 % / 83.3 %), then read and fixed, and round_4 (triage4.LANG.txt: 83.3 % / 75.0 %) the same.
-AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95, "round_3": 0.95, "round_4": 0.95}
+# round_5 (triage5.LANG.txt: 73.3 % / 68.3 % by the rules alone) is what the trained model learned
+# from last, with rounds 2-4 and the tuning split; the held-out split never trains it.
+AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95, "round_3": 0.95, "round_4": 0.95,
+             "round_5": 0.90}
 
 
 @pytest.mark.parametrize("review", [
@@ -219,7 +224,7 @@ def test_taunts_after_the_reply_in_new_words_are_ignored(review):
     assert triage(review, after_team_reply=True).suggestion == "ignore"
 
 
-@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2", "round_3", "round_4"])
+@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2", "round_3", "round_4", "round_5"])
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_agreement_on_the_labelled_reviews(language, split):
     from tests.advice_corpus import triage_agreement
@@ -230,3 +235,57 @@ def test_agreement_on_the_labelled_reviews(language, split):
 
 def test_a_very_long_post_is_judged_on_its_start():
     assert triage("Make money from home, message me on t.me/quickcash_nl. " + "x " * 20_000).suggestion == "ignore"
+
+
+@pytest.fixture
+def rules_alone(monkeypatch):
+    """The hint as it reads without a trained model."""
+    from desk.advice import triage as module
+
+    monkeypatch.setattr(module, "MODEL", Path("/nonexistent/triage.npz"))
+    module.model.cache_clear()
+    yield
+    module.model.cache_clear()
+
+
+@pytest.mark.parametrize("review", [
+    "Word on the local community page is they're about to go bust, so I wouldn't book anything with them.",
+    "Wij doen onze administratie tegenwoordig bij Bakker & de Wit en zijn dolblij, Ingrid denkt echt met je mee.",
+])
+def test_the_model_reads_what_the_rules_have_no_words_for(review, rules_alone):
+    assert triage(review).suggestion == "respond"  # the rules alone let these through
+
+
+@pytest.mark.parametrize("review", [
+    "Word on the local community page is they're about to go bust, so I wouldn't book anything with them.",
+    "Wij doen onze administratie tegenwoordig bij Bakker & de Wit en zijn dolblij, Ingrid denkt echt met je mee.",
+])
+def test_with_the_model_hearsay_and_adverts_in_new_words_are_ignored(review):
+    assert triage(review).suggestion == "ignore"
+
+
+@pytest.mark.parametrize("review, after", [
+    ("Absolute cowboys, the lot of you. Paid £240 on Tuesday for a boiler service and it broke down that night.", False),
+    ("rude staff", False),
+    ("Ik heb jullie een DM gestuurd zoals gevraagd, met mijn bestelnummer erbij, en niemand heeft gereageerd.", True),
+    ("In jullie antwoord staat dat de wc's elk uur worden schoongemaakt. Wie controleert dat eigenlijk?", True),
+])
+def test_the_model_never_overrules_an_experience_a_complaint_or_a_question(review, after):
+    assert triage(review, after_team_reply=after).suggestion == "respond"
+
+
+def test_the_committed_triage_model_is_the_one_the_corpus_trains(tmp_path, monkeypatch):
+    pytest.importorskip("sklearn", reason="scikit-learn is in the test extras: pip install -e '.[test]'")
+    import numpy as np
+
+    from desk.advice import triage as module
+    from training import triage as training
+
+    fresh = tmp_path / "triage.npz"
+    monkeypatch.setattr(training, "MODEL", fresh)
+    monkeypatch.setattr(training, "ROOT", tmp_path)
+    training.train()
+    with np.load(module.MODEL) as committed, np.load(fresh) as trained:
+        assert str(trained["features"]) == str(committed["features"]), "retrain: python -m training.triage"
+        assert np.allclose(trained["weights"].astype(np.float32), committed["weights"].astype(np.float32),
+                           atol=0.01)

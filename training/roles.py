@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_predict
 
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from desk.advice.coach.roles import MODEL, ROLES, features  # noqa: E402
 from desk.advice.coach.text import clean, sentences  # noqa: E402
 from tests.advice_corpus import COACH_SPLITS, DATA, LANGUAGES, sections, whole_replies  # noqa: E402
+from training.linear import matrix, save  # noqa: E402
 
 WHOLE_TUNED = ("round_4", "round_5")
 VIOLATIONS = frozenset(ROLES[4:])
@@ -73,20 +73,6 @@ def labelled(without: str | None = None) -> list[tuple[str, set[str], frozenset[
     return [item for item in out if not (left_out and item[0] in left_out)]
 
 
-def matrix(texts: list[str]) -> tuple[csr_matrix, list[str]]:
-    index: dict[str, int] = {}
-    rows, cols = [], []
-    for r, text in enumerate(texts):
-        seen = {index.setdefault(f, len(index)) for f in features(text)}
-        rows += [r] * len(seen)
-        cols += sorted(seen)
-    values = np.ones(len(rows))
-    x = csr_matrix((values, (rows, cols)), shape=(len(texts), len(index)))
-    counts = np.asarray(x.sum(axis=1)).ravel()
-    x = csr_matrix(x.multiply(1.0 / np.sqrt(np.maximum(counts, 1))[:, None]))
-    return x, sorted(index, key=index.get)
-
-
 def threshold(y: np.ndarray, p: np.ndarray, precision: float) -> float:
     """The lowest probability from which cross-validated predictions reach `precision`."""
     for limit in np.arange(FLOOR, 0.99, 0.01):
@@ -98,7 +84,7 @@ def threshold(y: np.ndarray, p: np.ndarray, precision: float) -> float:
 
 def train(report: bool = False, without: str | None = None) -> None:
     data = labelled(without)
-    x, names = matrix([t for t, _, _ in data])
+    x, names = matrix([features(t) for t, _, _ in data])
     weights = np.zeros((len(names), len(ROLES)), dtype=np.float32)
     bias = np.zeros(len(ROLES), dtype=np.float32)
     limits = np.zeros(len(ROLES), dtype=np.float32)
@@ -115,10 +101,8 @@ def train(report: bool = False, without: str | None = None) -> None:
             print(f"{role:14} {y.sum():5} of {len(y):5}  from {limits[j]:.2f}: "
                   f"recall {(chosen & (y == 1)).sum() / max(y.sum(), 1):.2f}, "
                   f"false {(chosen & (y == 0)).sum()}")
-    keep = np.abs(weights).max(axis=1) >= 1e-3
-    np.savez_compressed(MODEL, features=np.array("\n".join(n for n, k in zip(names, keep) if k)),
-                        weights=weights[keep].astype(np.float16), bias=bias, thresholds=limits)
-    print(f"{len(data)} sentences, {int(keep.sum())} features: {MODEL.relative_to(ROOT)}")
+    kept = save(MODEL, names, weights, bias, limits)
+    print(f"{len(data)} sentences, {kept} features: {MODEL.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

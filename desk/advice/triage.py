@@ -4,14 +4,25 @@ A hint for the team's vote, never a decision: responding is the default, and
 "ignore" is only suggested for posts that look like trolling or spam (no
 concrete experience, praise for a competitor, insults, only provoking after
 the team answered, links with sales talk).
+
+The rules name the signals; a linear model trained on labelled reviews of both languages
+(training/triage.py writes triage.npz beside this file) reads the words and the signals
+together and makes the suggestion, since spam, hearsay and praise for a competitor come in
+more wordings than rules can list. It never overrules what makes a post worth answering:
+a concrete experience the rules found (without spam), a bare complaint, or a question after
+the team's reply. Without a trained model the rules suggest alone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from desk.advice import linear
 from desk.advice.coach import rx, word_count
+from desk.advice.coach.roles import features as words_of
 from desk.advice.coach.text import negated
 from desk.advice.language import detect_language
 
@@ -20,6 +31,8 @@ SIGNALS = (
     "money_talk", "repeated", "no_content",
 )
 
+
+MODEL = Path(__file__).with_name("triage.npz")
 
 # Review sites cap a review near this (Google at 4,096 characters); a longer paste is
 # judged on its start, which keeps the hint fast on any text.
@@ -332,7 +345,37 @@ def triage(text: str, *, stars: int | None = None, language: str | None = None,
         found.add("provocation")
 
     signals = tuple(s for s in SIGNALS if s in found)
-    return Triage(_suggest(found, text, stars), signals, language or detect_language(text))
+    suggestion = _suggest(found, text, stars)
+    if (read := model()) is not None and not _worth_answering(found, text, stars, after_team_reply):
+        margins, _ = read.margins([features(text, signals, after_team_reply)])
+        suggestion = "ignore" if margins[0, 0] >= 0 else "respond"
+    return Triage(suggestion, signals, language or detect_language(text))
+
+
+def features(text: str, signals: tuple[str, ...], after_team_reply: bool) -> list[str]:
+    """What the model reads: the words, word pairs and word pieces, the signals the rules
+    found, and, after the team's reply, the words again as said then."""
+    found = words_of(text)
+    out = found + [f"s {signal}" for signal in signals]
+    if after_team_reply:
+        out += ["after"] + [f"after {f}" for f in found if f.startswith("w ")]
+    return out
+
+
+@lru_cache(maxsize=1)
+def model() -> linear.Linear | None:
+    return linear.load(MODEL)
+
+
+def _worth_answering(found: set[str], text: str, stars: int | None, after_team_reply: bool) -> bool:
+    """What the model may not overrule: a concrete experience told without
+    spam, a bare complaint ("rude staff"), a low rating with nothing else to go on, a question
+    or request after the team's reply."""
+    if found & {"sales_links", "money_talk", "provocation", "repeated"}:
+        return False
+    return ("concrete_experience" in found or ("no_content" in found and bool(_COMPLAINT.search(text)))
+            or (stars is not None and stars <= 2 and not found - {"no_content"})
+            or (after_team_reply and ("?" in text or bool(_REQUEST.search(text)))))
 
 
 def _suggest(found: set[str], text: str, stars: int | None) -> str:

@@ -14,12 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from desk.advice.coach.text import fold
-
-if TYPE_CHECKING:
-    import numpy as np
+from desk.advice.linear import Linear, load
 
 ROLES = ("thanks", "empathy", "apology", "offline", "defensive", "contradicts", "small_print",
          "belittles", "no_comment", "change_review", "promise")
@@ -43,10 +40,7 @@ def features(sentence: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Model:
-    index: dict[str, int]
-    weights: "np.ndarray"  # features × roles
-    bias: "np.ndarray"  # roles
-    limits: "np.ndarray"  # roles: the score from which a role counts (its threshold's log-odds)
+    linear: Linear
 
     def played(self, sentence: str) -> set[str]:
         """The roles the sentence plays with enough weight to count."""
@@ -54,34 +48,13 @@ class Model:
 
     def played_in(self, sentences: list[str]) -> list[set[str]]:
         """`played` for each of a reply's sentences, read in one pass over the weights."""
-        import numpy as np  # here, not at the top: a start needs no arrays
-
-        rows, starts, sizes = [], [], []
-        for sentence in sentences:
-            found = sorted({i for f in features(sentence) if (i := self.index.get(f)) is not None})
-            starts.append(len(rows))
-            sizes.append(len(found))
-            rows += found
-        if not rows:
-            return [set() for _ in sentences]
-        # one zero row after the last, so a sentence with no known feature at the end has a start
-        picked = np.vstack([self.weights[rows], np.zeros((1, len(ROLES)), dtype=self.weights.dtype)])
-        sums = np.add.reduceat(picked, starts, axis=0)
-        scale = 1.0 / np.sqrt(np.maximum(sizes, 1))[:, None]
-        counts = (sums * scale + self.bias) >= self.limits
+        margins, sizes = self.linear.margins([features(s) for s in sentences])
         return [{role for role, on in zip(ROLES, row) if on} if size else set()
-                for row, size in zip(counts.tolist(), sizes)]
+                for row, size in zip((margins >= 0).tolist(), sizes)]
 
 
 @lru_cache(maxsize=1)
 def model() -> Model | None:
     """The trained model, or None when it has not been trained (the rules then work alone)."""
-    import numpy as np
-
-    if not MODEL.exists():
-        return None
-    with np.load(MODEL) as saved:
-        names = str(saved["features"]).split("\n")
-        thresholds = saved["thresholds"]  # a probability p counts from log(p / (1 - p))
-        return Model({name: i for i, name in enumerate(names)}, saved["weights"].astype(np.float32),
-                     saved["bias"], np.log(thresholds / (1.0 - thresholds)))
+    linear = load(MODEL)
+    return Model(linear) if linear else None
