@@ -287,11 +287,30 @@ def test_a_dutch_phrase_is_refused_in_dutch_whatever_the_persons_language(channe
 
 # Accuracy on the labelled phrases (tests/data/advice/when.txt): floors a little below what was measured.
 # round_2 (when2.txt) was evaluated once (92 %), then read and fixed; round_3 (when3.txt) the same (94 %),
-# and round_4 (when4.txt: 90 %).
+# and round_4 (when4.txt: 90 %) and round_5 (when5.txt: 94 %; "later" is Dutch and English alike, so
+# its refusal comes in the person's language, where the writer expected English).
 @pytest.mark.parametrize(("split", "floor"), [("tuning", 1.0), ("held_out", 0.94), ("round_2", 0.98),
-                                              ("round_3", 0.98), ("round_4", 0.98)])
+                                              ("round_3", 0.98), ("round_4", 0.98), ("round_5", 0.98)])
 def test_accuracy_on_the_labelled_phrases(split, floor):
     from tests.advice_corpus import snooze_accuracy
 
     right, total = snooze_accuracy(split)
     assert total >= 15 and right / total >= floor
+
+
+@pytest.mark.parametrize(("phrase", "now", "expected"), [
+    ("op de 15e", "2027-02-03T13:10+01:00", "2027-02-15T09:00+01:00"),
+    ("the 3rd", "2026-12-28T11:00+01:00", "2027-01-03T09:00+01:00"),
+    ("on the 20th at 2pm", "2027-01-13T08:15+01:00", "2027-01-20T14:00+01:00"),
+    ("de 31ste", "2026-11-10T10:00+01:00", "2026-12-31T09:00+01:00"),  # November has none
+    ("ff over 20 min", "2027-03-10T15:55+01:00", "2027-03-10T16:15+01:00"),
+])
+def test_a_day_of_the_month_and_chat_fillers(phrase, now, expected):
+    moment = parse_when(phrase, now=datetime.fromisoformat(now), tz="Europe/Amsterdam")
+    assert moment.isoformat(timespec="minutes") == expected
+
+
+def test_a_flemish_word_for_soon_is_refused_in_dutch():
+    with pytest.raises(WhenError) as refused:
+        parse_when("subiet", now=datetime.fromisoformat("2027-02-05T11:35+01:00"), tz="Europe/Amsterdam")
+    assert refused.value.language == "nl"

@@ -134,7 +134,7 @@ _DAYPART = re.compile(r"\b(morning|afternoon|evening|night|endofday)\b")
 _FILLERS = {
     "op", "on", "om", "at", "rond", "around", "tegen", "by", "tot", "until", "till",
     "remind", "me", "herinner", "mij", "snooze", "please", "pls", "plz", "graag", "aub", "svp", "straks", "seffens",
-    "nog", "eens",
+    "nog", "eens", "ff", "effe", "efkes",
 }
 
 _NEXT_WEEK = r"(?:volgende|komende|next) week"
@@ -169,7 +169,7 @@ _NL_WORDS = frozenset(
     """morgen overmorgen vandaag gisteren vanavond vanmiddag vanochtend vanmorgen om uur over na binnen
     volgende komende aanstaande deze dag dagen week weken maand maanden middag avond ochtend namiddag
     voormiddag werkdag werkdagen eind einde begin van de het een als is ooit keer terug nog straks later
-    zo meteen vergadering baas maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari
+    zo meteen subiet vergadering baas maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari
     februari maart mei juni juli augustus oktober half kwart voor tot graag herinner mij me
     met ik er zin heb geen idee wel niet dan maar wanneer misschien ergens zodra weet binnenkort seffens svp""".split())
 _EN_WORDS = frozenset(
@@ -345,7 +345,21 @@ def _day(text: str, today: date) -> tuple[date | None, time]:
         return _add_months(today.replace(day=1), 1), DEFAULT_TIME
     if re.fullmatch(rf"{_END_OF}(?:werk)?week|end of (?:the )?(?:working )?week", text):
         return today + timedelta(days=(4 - today.weekday()) % 7), END_OF_DAY
+    if found := re.fullmatch(r"(?:de |the )(\d{1,2})(?:e|ste|de|st|nd|rd|th)?|(\d{1,2})(?:e|ste|de|st|nd|rd|th)", text):
+        return _day_of_month(int(found[1] or found[2]), today), DEFAULT_TIME
     return _calendar_date(text, today), DEFAULT_TIME
+
+
+def _day_of_month(number: int, today: date) -> date:
+    """"op de 15e", "the 3rd": that day of this month, else of the first month after that has it
+    (today is today, as for a date)."""
+    if not 1 <= number <= 31:
+        raise WhenError("unparsed")
+    month = today.replace(day=1)
+    while True:
+        if number <= calendar.monthrange(month.year, month.month)[1] and (day := month.replace(day=number)) >= today:
+            return day
+        month = _add_months(month, 1)
 
 
 def _calendar_date(text: str, today: date) -> date:
