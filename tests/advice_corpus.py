@@ -331,3 +331,20 @@ def snooze_accuracy(split: str, *, failures: list | None = None) -> tuple[int, i
         if failures is not None and not ok:
             failures.append((p, got))
     return right, total
+
+
+# --- the trained models ------------------------------------------------------------------
+
+def assert_trains_to(training, committed: Path, tmp_path: Path, monkeypatch) -> None:
+    """`training` (a module of training/) run on the corpus writes the model committed at
+    `committed`: the corpus changed without a retrain, or the model without the corpus, fails."""
+    import numpy as np
+
+    fresh = tmp_path / committed.name
+    monkeypatch.setattr(training, "MODEL", fresh)
+    monkeypatch.setattr(training, "ROOT", tmp_path)
+    training.train()
+    with np.load(committed) as kept, np.load(fresh) as trained:
+        assert str(trained["features"]) == str(kept["features"]), f"retrain: python -m {training.__name__}"
+        assert np.allclose(trained["thresholds"], kept["thresholds"], atol=0.011)
+        assert np.allclose(trained["weights"].astype(np.float32), kept["weights"].astype(np.float32), atol=0.01)

@@ -2,11 +2,11 @@
 committed model is the one the labelled corpus trains (training/roles.py)."""
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from desk.advice.coach import roles
 from desk.advice.coach.check import check_reply
+from tests.advice_corpus import assert_trains_to
 
 DUTCH_GOOD = ("Hoi Sanne,\n\nBedankt voor je bericht, en het spijt me echt dat de kamer niet klaar was. Je had "
               "je er zo op verheugd, en dan dit.\n\nBel me gerust op 050 123 45 67, dan zoeken we het samen uit."
@@ -71,12 +71,4 @@ def test_the_committed_model_is_the_one_the_corpus_trains(tmp_path, monkeypatch)
     pytest.importorskip("sklearn", reason="scikit-learn is in the test extras: pip install -e '.[test]'")
     from training import roles as training
 
-    fresh = tmp_path / "roles.npz"
-    monkeypatch.setattr(training, "MODEL", fresh)
-    monkeypatch.setattr(training, "ROOT", tmp_path)
-    training.train()
-    with np.load(roles.MODEL) as committed, np.load(fresh) as trained:
-        assert str(trained["features"]) == str(committed["features"]), "retrain: python -m training.roles"
-        assert np.allclose(trained["thresholds"], committed["thresholds"], atol=0.011)
-        assert np.allclose(trained["weights"].astype(np.float32), committed["weights"].astype(np.float32),
-                           atol=0.01)
+    assert_trains_to(training, roles.MODEL, tmp_path, monkeypatch)

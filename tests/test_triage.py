@@ -276,16 +276,8 @@ def test_the_model_never_overrules_an_experience_a_complaint_or_a_question(revie
 
 def test_the_committed_triage_model_is_the_one_the_corpus_trains(tmp_path, monkeypatch):
     pytest.importorskip("sklearn", reason="scikit-learn is in the test extras: pip install -e '.[test]'")
-    import numpy as np
-
     from desk.advice import triage as module
+    from tests.advice_corpus import assert_trains_to
     from training import triage as training
 
-    fresh = tmp_path / "triage.npz"
-    monkeypatch.setattr(training, "MODEL", fresh)
-    monkeypatch.setattr(training, "ROOT", tmp_path)
-    training.train()
-    with np.load(module.MODEL) as committed, np.load(fresh) as trained:
-        assert str(trained["features"]) == str(committed["features"]), "retrain: python -m training.triage"
-        assert np.allclose(trained["weights"].astype(np.float32), committed["weights"].astype(np.float32),
-                           atol=0.01)
+    assert_trains_to(training, module.MODEL, tmp_path, monkeypatch)
