@@ -288,9 +288,11 @@ def test_a_dutch_phrase_is_refused_in_dutch_whatever_the_persons_language(channe
 # Accuracy on the labelled phrases (tests/data/advice/when.txt): floors a little below what was measured.
 # round_2 (when2.txt) was evaluated once (92 %), then read and fixed; round_3 (when3.txt) the same (94 %),
 # and round_4 (when4.txt: 90 %) and round_5 (when5.txt: 94 %; "later" is Dutch and English alike, so
-# its refusal comes in the person's language, where the writer expected English).
+# its refusal comes in the person's language, where the writer expected English). round_6 (when6.txt)
+# was evaluated once after round 5's fixes (96 %) and is not read yet.
 @pytest.mark.parametrize(("split", "floor"), [("tuning", 1.0), ("held_out", 0.94), ("round_2", 0.98),
-                                              ("round_3", 0.98), ("round_4", 0.98), ("round_5", 0.98)])
+                                              ("round_3", 0.98), ("round_4", 0.98), ("round_5", 0.98),
+                                              ("round_6", 0.95)])
 def test_accuracy_on_the_labelled_phrases(split, floor):
     from tests.advice_corpus import snooze_accuracy
 
