@@ -32,7 +32,7 @@ SIGNALS = (
 )
 
 
-MODEL = Path(__file__).with_name("triage.npz")
+MODEL = Path(__file__).with_suffix(".npz")  # triage.npz beside this file
 
 # Review sites cap a review near this (Google at 4,096 characters); a longer paste is
 # judged on its start, which keeps the hint fast on any text.
