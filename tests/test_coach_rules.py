@@ -698,11 +698,32 @@ ROUND_29_TAUGHT = [
      "change_review", True, True),
 ]
 
+ROUND_30_TAUGHT = [
+    ("I've been through Oliver's notes, and Dr Amin has added a check to his next adjustment on 14 March at "
+     "4.15pm. ", "personal_data", False, True),
+    ("Because you're on warfarin, as noted in your chart, we should have taken extra care. ", "personal_data", False,
+     True),
+    ("Your metformin and the new atorvastatin dose were the items missing. ", "personal_data", False, True),
+    ("Juist omdat u na uw knieoperatie in maart zo trouw aan uw revalidatie werkt, had u beter verdiend. ",
+     "personal_data", True, True),
+    ("Juist omdat u zo trouw aan uw revalidatie werkt, had u beter verdiend. ", "defensive", True, False),
+    ("Ik zie in je klantenfiche dat je rosacea hebt. ", "personal_data", True, True),
+    ("Op uw polis 4471 902 35 is alleen een vergoeding mogelijk vanaf +6 dioptrie. ", "personal_data", True, True),
+    ("Wil je me je nummer sturen via een privébericht, of mij bellen op 0486 52 17 40? ", "personal_data", True,
+     False),
+    ("Heel vervelend als de afspraak dan niet doorgaat, en dat zelfs twee keer. ", "contradicts", True, False),
+    ("You asked for brown and we put black on, plain and simple. ", "contradicts", False, False),
+    ("Breng ze gerust langs, dan zet ik er nieuwe hakken onder en krijg je de €35 ook nog terug. ", "promise", True,
+     True),
+    ("De volgende keer dat jullie komen, is het toetje voor het hele gezin van ons. ", "promise", True, True),
+]
+
 @pytest.mark.parametrize("middle, rule, dutch, found", [
     *ROUND_10_TAUGHT, *CAUSES_AND_OWNED, *ROUND_13_TAUGHT, *ROUND_14_TAUGHT, *ROUND_15_TAUGHT, *ROUND_16_TAUGHT,
     *ROUND_17_TAUGHT, *ROUND_18_TAUGHT, *ROUND_19_TAUGHT, *ROUND_20_TAUGHT, *ROUND_21_TAUGHT, *ROUND_22_TAUGHT,
     *ROUND_23_TAUGHT, *ROUND_24_TAUGHT, *ROUND_25_TAUGHT,
     *ROUND_26_TAUGHT, *ROUND_27_TAUGHT, *ROUND_28_TAUGHT, *ROUND_29_TAUGHT,
+    *ROUND_30_TAUGHT,
 ])
 def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
     """Each blind round's moves in words the rules did not know (True), and shapes that only look
@@ -714,11 +735,27 @@ def test_what_the_blind_rounds_taught(middle, rule, dutch, found):
                                    "We're sorry you feel the lobster roll wasn't worth the price.",
                                    "Sorry you feel like the tune wasn't up to par.",
                                    "We regret that you're unhappy with the service over January.",
-                                   "We regret that your experience with us was not what you expected."])
+                                   "We regret that your experience with us was not what you expected.",
+                                   "We regret that the day did not go as planned.",
+                                   "I'm sorry you came away unhappy with us."])
 def test_sorry_for_their_view_of_us_is_no_apology(sorry):
     draft = ("Hi Sam,\n\nThanks for your review. Having to leave work early is stressful, I understand. "
              f"{sorry} Please call me on 01632 960 111.\n\nAnna")
     assert "apology" in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
+@pytest.mark.parametrize("sorry", ["Het spijt ons dat het feestje niet helemaal is verlopen zoals u had gehoopt.",
+                                   "Het spijt ons dat u niet tevreden naar huis bent gegaan."])
+def test_sorry_for_how_it_went_or_how_they_left_is_no_apology(sorry):
+    draft = ("Beste Sam,\n\nBedankt voor je review, ik snap dat je teleurgesteld bent. "
+             f"{sorry} Bel me gerust.\n\nAnna")
+    assert "apology" in check_reply(draft, customer="Sam", signer="Anna").rules
+
+
+def test_thanks_for_their_custom_is_no_thanks_for_the_review():
+    draft = ("Hi Sam,\n\nI'm sorry: that was frustrating. Thanks for using us all these years. Please call me on "
+             "01632 960 111.\n\nAnna")
+    assert "thanks" in check_reply(draft, customer="Sam", signer="Anna").rules
 
 
 def test_sorry_said_after_the_verb_is_an_apology():
@@ -887,7 +924,7 @@ def test_a_surname_that_is_also_a_word_does_not_name_the_customer():
 # Figures on the labelled corpus (tests/data/advice): floors a little below what was measured,
 # so a change that makes the coach worse fails. See docs/advice-quality.md.
 TUNING = {"recall": 0.99, "false_alarms": 0.002}
-HELD_OUT = {  # (split, language): floors; rounds 1-29 have all been read and tuned on
+HELD_OUT = {  # (split, language): floors; rounds 1-30 have all been read and tuned on
     ("held_out", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out", "nl"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
     ("held_out_2", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 0},
@@ -969,6 +1006,9 @@ HELD_OUT = {  # (split, language): floors; rounds 1-29 have all been read and tu
     # round 29 was evaluated once (91.2 % / 91.7 %), then labelled, trained on and its misses read
     ("round_29", "en"): {"recall": 0.98, "false_alarms": 0.002, "good_flagged": 2},
     ("round_29", "nl"): {"recall": 0.97, "false_alarms": 0.002, "good_flagged": 2},
+    # round 30 was evaluated once (92.9 % / 92.3 %), then labelled, trained on and its misses read
+    ("round_30", "en"): {"recall": 0.99, "false_alarms": 0.002, "good_flagged": 1},
+    ("round_30", "nl"): {"recall": 0.99, "false_alarms": 0.003, "good_flagged": 1},
 }
 
 

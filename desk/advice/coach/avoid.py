@@ -121,7 +121,8 @@ DEFENSIVE = rx(
     r"\b(?:u|je|jij)\s+(?:had|hebt|heeft)\b(?:(?!\b(?:ik|we|wij)\b)[^.!?]){0,40}\b(?:moeten|kunnen)\s+(?:lezen|"
     r"controleren|bellen|vragen|melden|zeggen|kijken|reserveren|aangeven|"
     r"doorgeven|opletten|nakijken|checken)\b",
-    r"\bhad\s+(?:u|je)\s+(?:maar|beter|zelf)\b", r"\beigen\s+schuld\b",
+    # "had u maar", "had je beter moeten": not what they deserved, "had u beter verdiend"
+    r"\bhad\s+(?:u|je)\s+(?:maar|beter|zelf)\b(?!\s+(?:verdiend|mogen\s+verwachten))", r"\beigen\s+schuld\b",
 )
 
 

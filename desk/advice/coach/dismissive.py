@@ -135,9 +135,14 @@ CONTRADICTS = widen(
     # not in a clause that gives them what they asked for ("the anti-snap one you asked for")
     r"(?<!\bwhat\s)(?<!\bwat\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\btoen\s)(?<!\bone\s)(?<!\bthat\s)(?<!\bwhich\s)"
     r"(?<!\bthan\s)(?<!\bdan\s)"
-    r"\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b",
+    r"\b(?:you|u|je)\s+(?:asked\s+for|declined|refused|signed\s+for|(?:heeft|hebt)\s+(?:\w+\s+){0,3}(?:geweigerd|gevraagd))\b"
+    # what they asked for, owned as not done: "you asked for brown and we put black on"
+    r"(?![^.!?]{0,40}\b(?:and|but|en|maar)\s+(?:we|i|wij|ik)\b)",
     r"\b(?:sent|gestuurd|verstuurd)\s+(?:\w+\s+){0,2}(?:to\s+you|naar\s+(?:u|je))\s+(?:twice|two\s+times|twee\s+keer)\b",
-    r"\b(?:zelfs|actually|in\s+fact|sterker\s+nog)\b[^.!?]{0,60}\b(?:twice|two\s+times|twee\s+keer|sent|gestuurd|on\s+time|op\s+tijd)\b",
+    # what we did, told against them ("we hebben zelfs twee keer gebeld"), not their complaint
+    # repeated ("en dat zelfs twee keer")
+    r"\b(?:zelfs|actually|in\s+fact|sterker\s+nog)\b(?=[^.!?]{0,60}\b(?:we|wij|ik|i|our|ons|onze)\b)[^.!?]{0,60}\b"
+    r"(?:twice|two\s+times|twee\s+keer|sent|gestuurd|on\s+time|op\s+tijd)\b",
     r"\bwel\s+degelijk\b",
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:uur|u|am|pm|h)?\s*,\s*(?:not|niet)\s+(?:om\s+|at\s+)?\d{1,2}\b",
     r"\b(?:checked|controle\s+van|nagekeken|teruggeluisterd|listened\s+back\s+to|looked\s+(?:back\s+)?at)\s+"

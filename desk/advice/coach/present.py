@@ -22,7 +22,7 @@ THANKS_NOT = rx(r"\s+for\s+nothing\b", r"\s+voor\s+niets\b",
                 r"(?![^.!?]*\b(?:review|feedback|message|comments?)\b)",
                 r"\s+(?:alvast\s+|nogmaals\s+|ook\s+)?voor\s+(?:uw|je|jouw|het)\s+(?:geduld|begrip)\b(?![^.!?]*\b(?:review|feedback|bericht|recensie|uitleg)\b)",
                 # for their custom, not for telling us: "thanks for choosing us for your battery change"
-                r"\s+(?:(?:so|very)\s+much\s+)?for\s+(?:choosing\s+us\b|picking\s+us\b|coming\b(?!\s+back\b)|visiting|booking|"
+                r"\s+(?:(?:so|very)\s+much\s+)?for\s+(?:choosing\s+us\b|picking\s+us\b|using\s+us\b|coming\b(?!\s+back\b)|visiting|booking|"
                 r"calling\s+us\s+out\b(?!\s+on)|calling\s+us\b|trusting\s+us\b|being\s+(?:part|a\s+member|with\s+us)\b|"
                 r"giving\s+(?:us|our\s+\w+|\w+)\s+a\s+(?:try|go|chance|shot)\b|your\s+(?:custom|business|loyalty|support|visit|order)\b|"
                 r"(?:staying|shopping|dining|eating|ordering|flying|travell?ing)\s+with\s+us\b)"
@@ -129,7 +129,7 @@ APOLOGY = rx(
     r"\b(?:i|we)\s+(?:deeply\s+|sincerely\s+|truly\s+)?regret\b(?![^.!?]{0,50}?\b(?:left\s+you\s+(?:unhappy|"
     r"dissatisfied)|(?:did\s+not|didn't)\s+meet\s+your\s+expectations|you(?:\s+(?:are|were)|['’]re)\s+(?:unhappy|"
     r"dissatisfied|not\s+(?:happy|satisfied))|(?:was|were)\s+not\s+what\s+you\s+(?:expected|hoped)|"
-    r"(?:wasn't|weren't)\s+what\s+you\s+(?:expected|hoped))\b)",
+    r"(?:wasn't|weren't)\s+what\s+you\s+(?:expected|hoped)|(?:did\s+not|didn't)\s+go\s+(?:as\s+planned|to\s+plan))\b)",
     r"\bexcuses\b", r"\bexcuus\b", r"\bexcuseer\b", r"\bexcuseren\b", r"\bverontschuldig\w*\b",
     r"\b(?:het\s+)?spijt\s+(?:me|mij|ons)\b", r"\b(?:me|mij|ons)\s+(?:\w+\s+)?spijt\b",
     r"\bspijt\s+(?:het|dit|dat)\s+(?:me|mij|ons)\b",
@@ -153,11 +153,16 @@ APOLOGY_NOT = rx(
     r"\s+(?:that\s+)?you\s+(?:felt|perceived|experienced|found)\s+(?:it|this|that|the\s+\w+)\s+(?:as|to\s+be)\b",
     r"\s+(?:that\s+)?you\s+feel\s+(?:that\s+)?you\s+(?:were|weren't|had|have|got|are)\b",
     r"\s+(?:that\s+)?you\s+(?:feel|felt)\s+(?:like|as\s+though|as\s+if)\b",
+    # sorry for how they left or how it went, not for what we did: "sorry you came away unhappy",
+    # "het spijt ons dat het feestje niet helemaal is verlopen zoals u had gehoopt"
+    r"\s+(?:that\s+)?you\s+(?:came|went|walked)\s+away\s+(?:\w+\s+)?(?:unhappy|dissatisfied|disappointed)\b",
+    r"\s+(?:het\s+)?(?:dat|that)\s+(?:\w+\s+){1,4}niet\s+(?:helemaal\s+|zo\s+)?(?:is\s+)?verlopen\s+zoals\b",
     # "we're sorry you felt the evening didn't live up", "sorry to hear you feel the session wasn't right"
     r"\s+(?:to\s+hear\s+)?(?:that\s+)?you\s+(?:feel|felt)\s+(?:that\s+)?(?:the|it|this|that|you|we|our)\b",
     # sorry for their mood or their view, not for what they went through: "het spijt ons dat u niet
     # tevreden bent", "dat u er zo op terugkijkt", "dat u een negatieve indruk van ons heeft gekregen"
-    r"\s+(?:het\s+)?(?:dat|that)\s+(?:u|je|jij)\s+(?:\w+\s+){0,2}(?:niet\s+tevreden|ontevreden)\s+(?:bent|was|bent\s+geweest)\b",
+    r"\s+(?:het\s+)?(?:dat|that)\s+(?:u|je|jij)\s+(?:\w+\s+){0,2}(?:niet\s+tevreden|ontevreden)\s+(?:naar\s+huis\s+|weg\s+)?"
+    r"(?:bent|was|bent\s+geweest|ging|gegaan|vertrok|vertrokken)\b",
     r"\s+(?:dat|that)\s+(?:u|je)\s+(?:er\s+)?zo\s+op\s+terug(?:kijkt|kijken)\b",
     r"\s+(?:dat|that)\s+(?:u|je)\s+(?:\w+\s+){0,3}(?:negatieve|slechte|verkeerde)\s+indruk\b",
 )

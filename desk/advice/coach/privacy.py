@@ -114,7 +114,7 @@ _HOUR_WORD = (r"(?:\d{1,2}|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|ti
               r"six|seven|eight|nine|ten|eleven|twelve)\b")
 _CLOCK = (r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uur|u|h))?|\d{1,2}\s*(?:am|pm|uur|u|h)\b|"
           rf"half\s+{_HOUR_WORD}|kwart\s+(?:over|voor)\s+{_HOUR_WORD})")
-_BOOKING = (r"(?:booking|reservation|table|appointment|slot|visit|viewing|pickup|pick-up|drop-off|collection|"
+_BOOKING = (r"(?:booking|reservation|table|appointment|adjustment|slot|visit|viewing|pickup|pick-up|drop-off|collection|"
             r"reservering|afspraak|afspraken|tafel|"
             r"wedding|bruiloft|event|trial|fitting|consultation|follow-up|check-up|nacontrole|oproep|"
             r"boeking|behandeling|bezoek|bezichtiging|record|file|lesson|class|party|les|feestje|cursus|check|check-up|"
@@ -170,6 +170,12 @@ _BOOKING_TIME = rx(
     rf"\b(?:when|toen)\s+(?:you|u|je)\b[^.!?]{{0,50}}?\b(?:on|op)\s+(?:\w+\s+)?{_DAY_MONTH}[^.!?]{{0,10}}\b{_CLOCK}",
     # a prescription read out: "-2.25 right, -2.50 left"
     r"[-+−]\d[.,]\d{2}\s+(?:right|left|rechts|links|R|L)\b", r"\b(?:sterkte|strength)\s+[-+−]\d[.,]\d{2}\b",
+    # their appointment by its date and time, or a child's: "his next adjustment on 14 March at 4.15pm"
+    rf"\b(?:his|her|zijn|haar)\s+(?:next\s+|volgende\s+)?(?:\w+\s+)?{_BOOKING}\s+(?:on|op)\s+(?:\w+\s+)?{_DAY_MONTH}"
+    rf"[^.!?]{{0,10}}\b{_CLOCK}",
+    # a policy number in groups, the strength of their glasses: "uw polis 4471 902 35", "uw recept (-2,75)"
+    r"\b(?:polis|policy)\s+(?:(?:number|nummer|nr\.?|no\.?)\s+)?\d{3,}(?:\s\d{2,})+\b",
+    r"\b(?:recept|prescription)\b[^.!?]{0,40}\(?[-+−]\d[.,]\d{2}\b",
     # their full name, not given: "op naam van N. Gerritsen", "in the name of J. Walsh"
     r"\b(?:op\s+naam\s+van|in\s+the\s+name\s+of|under\s+the\s+name)\s+(?:[A-Z]\.\s*|[A-Z][a-z]+\s+)+[A-Z][a-z]+",
     # their home by where it is: "your house at Ahodwo", "shipped to your place on SE Belmont St"
@@ -198,7 +204,10 @@ _BOOKING_TIME = rx(
 # "de migraineaanvallen waarvoor u bij dokter Brouwer loopt"
 _CONDITION = (r"(?:biops\w*|sciatica|migrain\w*|ACL|kruisband\w*|hernia|diabet\w*|pregnan\w*|zwanger\w*|IVF|"
               r"chemo\w*|cancer|kanker|depressi\w*|burn-?out|ADHD|autis\w*|epileps\w*|epilepti\w*|arthritis|artrose|"
-              r"reuma\w*|asthma|astma|dementi\w*|concussion|hersenschudding|fractu\w*)")
+              r"reuma\w*|asthma|astma|dementi\w*|concussion|hersenschudding|fractu\w*|\w*operatie|"
+              r"rosacea|ecze\w*|psoriasis|"
+              # their medicine, by its family's ending: warfarin, metformin, atorvastatin, ramipril
+              r"\w{3,}(?:farin|formin|statin|pril|olol|sartan|dipine|cillin|mycin|oxetine|azepam|prazole))")
 _HEALTH = re.compile(
     rf"\b(?:your|you|you're|uw|u|je|jouw|his|her|zijn|haar)\b[^.!?\n]{{0,40}}?\b(?P<term>{_CONDITION})\b"
     rf"|\b(?P<after>{_CONDITION})\b[^.!?\n]{{0,40}}?\b(?:your|you|uw|u|je|jouw|his|her|zijn|haar)\b"
@@ -210,7 +219,8 @@ _HEALTH = re.compile(
 # where they are asked to call or write: the business's own ("of bel zelf naar 010-…", "send your
 # number to ruben@…")
 _WRITE_TO = re.compile(
-    r"\b(?:bel|belt|mail|mailt|stuur|stuurt|app|appt|send|call|ring|e-?mail|text|whatsapp|contact)\b"
+    r"\b(?:bel|belt|mail|mailt|stuur|stuurt|app|appt|send|call|ring|e-?mail|text|whatsapp|contact|"
+    r"(?:mij|me|ons)\s+(?:\w+\s+)?(?:bellen|mailen|appen))\b"
     # not where we reach them: "I'll call you back on", "ik bel je op"
     r"(?!\s+(?:you|u|je|jou|jullie|him|her|hem|haar)\s+(?:(?:back|terug|even|gerust|later|tomorrow|morgen|today|vandaag|"
     r"straks|zelf|personally|persoonlijk)\s+)?(?:on|at|op|naar|via)\s*$)"

@@ -25,7 +25,12 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\breimburs\w*\b", r"\bpay\s+(?:you\s+)?back\b",
         r"(?<!\bover\sde\s)\bterug\s*(?:betal|stort)\w*\b", r"\bstort\w*\b[^.!?]{0,60}\bterug\b",
         # money back, not a grumpy cook back or a mattress paid to send back
-        r"\bgeld\s+terug\b", r"\bvan\s+ons\s+terug\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\b(?:geld|bedrag|"
+        r"\bgeld\s+terug\b", r"\bvan\s+ons\s+terug\b",
+        # "krijg je de €35 ook nog terug", "the dessert is on us" in Dutch: "is het toetje … van ons"
+        r"\b(?:krijg|krijgt)\s+(?:je|u|jij|ge|jullie)\s+(?:\w+\s+){0,3}[€$£]\s?\d[^.!?]{0,20}\bterug\b",
+        r"\b(?:toetje|dessert|drankje|drankjes|koffie|taart|etentje|rondje|consumptie|ijsje|les|ritje)\b[^.!?]{0,40}"
+        r"\b(?:is|zijn)\s+(?:\w+\s+)?van\s+ons\b|\b(?:is|zijn)\s+(?:het|de)\s+(?:toetje|dessert|drankje|drankjes|"
+        r"koffie|taart|etentje|rondje|consumptie|ijsje)\b[^.!?]{0,40}\bvan\s+ons\b", r"\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,40}\b(?:geld|bedrag|"
         r"aanbetaling|borg|\w*kosten|euro|alles|volledig\w*)\b[^.!?]{0,20}\bterug\b",
         r"\b(?:geld|bedrag|aanbetaling|borg|\w*kosten)\b[^.!?]{0,30}\b(?:krijgt|krijg|ontvangt)\b[^.!?]{0,30}\bterug\b",
         rf"\bbetal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", rf"\b(?:ik|we|wij)\s+(?:\w+\s+)?betaal\w*\b[^.!?]{{0,60}}\bterug\b{_NOT_SENT}", r"\bcrediteren\b|\bcreditnota\b",
