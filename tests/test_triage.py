@@ -189,10 +189,11 @@ def test_an_angry_review_with_a_real_experience_is_never_ignored(review):
 # as a bare low rating still says something went wrong. round_3 (triage3.LANG.txt) was evaluated
 # once (75.0 % / 83.3 %), then read and fixed, and round_4 (triage4.LANG.txt: 83.3 % / 75.0 %) the same.
 # round_5 (triage5.LANG.txt: 73.3 % / 68.3 % by the rules alone) is what the trained model learned
-# from last, with rounds 2-4 and the tuning split; the held-out split never trains it. round_6
-# (triage6.LANG.txt) was evaluated once with the model (90.0 % / 96.7 %) and is not read yet.
+# from, with rounds 2-4 and 6 and the tuning split; the held-out split never trains it. round_6
+# (triage6.LANG.txt) was evaluated once with the model trained on rounds up to 5 (90.0 % / 96.7 %),
+# round_7 (triage7.LANG.txt) once with it trained on rounds up to 6 (88.3 % / 93.3 %); neither is read yet.
 AGREEMENT = {"tuning": 0.98, "held_out": 0.90, "round_2": 0.95, "round_3": 0.95, "round_4": 0.95,
-             "round_5": 0.90, "round_6": 0.88}
+             "round_5": 0.90, "round_6": 0.90, "round_7": 0.85}
 
 
 @pytest.mark.parametrize("review", [
@@ -225,7 +226,8 @@ def test_taunts_after_the_reply_in_new_words_are_ignored(review):
     assert triage(review, after_team_reply=True).suggestion == "ignore"
 
 
-@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2", "round_3", "round_4", "round_5", "round_6"])
+@pytest.mark.parametrize("split", ["tuning", "held_out", "round_2", "round_3", "round_4", "round_5", "round_6",
+                                   "round_7"])
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_agreement_on_the_labelled_reviews(language, split):
     from tests.advice_corpus import triage_agreement
