@@ -25,7 +25,7 @@ REPLIES = {"tuning": 320, "held_out": 140, "held_out_2": 140, "held_out_3": 140}
 # Replies written whole (repliesN.LANG.txt): round 4 was evaluated once after rounds 1-3 were
 # tuned and has been tuning material since; a later round (round_5, ...) is evaluated as soon
 # as its files are there, once, and never tuned on.
-WHOLE_SPLITS = tuple(f"round_{n}" for n in range(4, 31)
+WHOLE_SPLITS = tuple(f"round_{n}" for n in range(4, 32)
                      if all((DATA / f"replies{n}.{lang}.txt").exists() for lang in LANGUAGES))
 ELEMENTS = ("thanks", "empathy", "apology", "offline")
 CHECKED = ("name", *ELEMENTS, "signature", "defensive", "contradicts", "small_print", "belittles",
