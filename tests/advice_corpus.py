@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -334,6 +335,15 @@ def snooze_accuracy(split: str, *, failures: list | None = None) -> tuple[int, i
 
 
 # --- the trained models ------------------------------------------------------------------
+
+@contextmanager
+def untrained(module, monkeypatch):
+    """`module` (the coach's roles, the triage hint) as it reads when its model file is missing."""
+    monkeypatch.setattr(module, "MODEL", Path("/nonexistent") / module.MODEL.name)
+    module.model.cache_clear()
+    yield
+    module.model.cache_clear()
+
 
 def assert_trains_to(training, committed: Path, tmp_path: Path, monkeypatch) -> None:
     """`training` (a module of training/) run on the corpus writes the model committed at

@@ -1,12 +1,10 @@
 """The coach's sentence-role model: its features, what it adds to the rules, and that the
 committed model is the one the labelled corpus trains (training/roles.py)."""
-from pathlib import Path
-
 import pytest
 
 from desk.advice.coach import roles
 from desk.advice.coach.check import check_reply
-from tests.advice_corpus import assert_trains_to
+from tests.advice_corpus import assert_trains_to, untrained
 
 DUTCH_GOOD = ("Hoi Sanne,\n\nBedankt voor je bericht, en het spijt me echt dat de kamer niet klaar was. Je had "
               "je er zo op verheugd, en dan dit.\n\nBel me gerust op 050 123 45 67, dan zoeken we het samen uit."
@@ -19,10 +17,8 @@ RECORDS = ("Dear Sam,\n\nThank you for writing, and I'm sorry the evening disapp
 @pytest.fixture
 def rules_alone(monkeypatch):
     """The coach as it reads without a trained model."""
-    monkeypatch.setattr(roles, "MODEL", Path("/nonexistent/roles.npz"))
-    roles.model.cache_clear()
-    yield
-    roles.model.cache_clear()
+    with untrained(roles, monkeypatch):
+        yield
 
 
 def test_features_fold_accents_and_digits_and_share_word_pieces():

@@ -1,7 +1,5 @@
 """Respond/ignore hints on realistic reviews, in English and Dutch."""
 
-from pathlib import Path
-
 import pytest
 
 from desk.advice.triage import SIGNALS, Triage, triage
@@ -244,11 +242,10 @@ def test_a_very_long_post_is_judged_on_its_start():
 def rules_alone(monkeypatch):
     """The hint as it reads without a trained model."""
     from desk.advice import triage as module
+    from tests.advice_corpus import untrained
 
-    monkeypatch.setattr(module, "MODEL", Path("/nonexistent/triage.npz"))
-    module.model.cache_clear()
-    yield
-    module.model.cache_clear()
+    with untrained(module, monkeypatch):
+        yield
 
 
 @pytest.mark.parametrize("review", [
