@@ -28,8 +28,12 @@ from desk.advice.language import detect_language
 
 SIGNALS = (
     "concrete_experience", "no_experience", "competitor_praise", "insults", "provocation", "sales_links",
-    "money_talk", "repeated", "no_content",
+    "money_talk", "repeated", "no_content", "reads_like_spam",
 )
+# What points to ignoring; when the model suggests it and none of these was found, the hint says
+# it was read as a whole ("reads_like_spam") so the team sees why.
+_IGNORE_SIGNALS = frozenset({"no_experience", "competitor_praise", "insults", "provocation", "sales_links",
+                             "money_talk", "repeated", "no_content"})
 
 
 MODEL = Path(__file__).with_suffix(".npz")  # triage.npz beside this file
@@ -349,6 +353,8 @@ def triage(text: str, *, stars: int | None = None, language: str | None = None,
     if (read := model()) is not None and not _worth_answering(found, text, stars, after_team_reply):
         margins, _ = read.margins([features(text, signals, after_team_reply)])
         suggestion = "ignore" if margins[0, 0] >= 0 else "respond"
+        if suggestion == "ignore" and not found & _IGNORE_SIGNALS:
+            signals += ("reads_like_spam",)
     return Triage(suggestion, signals, language or detect_language(text))
 
 
@@ -356,7 +362,7 @@ def features(text: str, signals: tuple[str, ...], after_team_reply: bool) -> lis
     """What the model reads: the words, word pairs and word pieces, the signals the rules
     found, and, after the team's reply, the words again as said then."""
     found = words_of(text)
-    out = found + [f"s {signal}" for signal in signals]
+    out = found + [f"s {signal}" for signal in signals if signal != "reads_like_spam"]  # the rules' only
     if after_team_reply:
         out += ["after"] + [f"after {f}" for f in found if f.startswith("w ")]
     return out
