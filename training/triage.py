@@ -21,7 +21,7 @@ from sklearn.model_selection import cross_val_predict
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desk.advice.triage import MODEL, _worth_answering, features, triage  # noqa: E402
+from desk.advice.triage import MODEL, _worth_answering, features, readable, rule_signals  # noqa: E402
 from tests.advice_corpus import LANGUAGES, reviews  # noqa: E402
 from training.linear import matrix, save  # noqa: E402
 
@@ -36,9 +36,10 @@ def labelled() -> list[tuple[list[str], bool, bool]]:
     for language in LANGUAGES:
         for split in TUNED:
             for review in reviews(language, split):
-                signals = triage(review.text, after_team_reply=review.after_team_reply).signals
-                out.append((features(review.text, signals, review.after_team_reply), review.label == "ignore",
-                            _worth_answering(set(signals), review.text, None, review.after_team_reply)))
+                text, after = readable(review.text), review.after_team_reply
+                found = rule_signals(text, after_team_reply=after)
+                out.append((features(text, found, after), review.label == "ignore",
+                            _worth_answering(found, text, None, after)))
     return out
 
 

@@ -30,10 +30,10 @@ SIGNALS = (
     "concrete_experience", "no_experience", "competitor_praise", "insults", "provocation", "sales_links",
     "money_talk", "repeated", "no_content", "reads_like_spam",
 )
-# What points to ignoring; when the model suggests it and none of these was found, the hint says
-# it was read as a whole ("reads_like_spam") so the team sees why.
-_IGNORE_SIGNALS = frozenset({"no_experience", "competitor_praise", "insults", "provocation", "sales_links",
-                             "money_talk", "repeated", "no_content"})
+# Spam and taunts, which the model may always weigh; what else points to ignoring. When the model
+# suggests it and none of these was found, the hint says it was read as a whole ("reads_like_spam").
+_SPAM_SIGNALS = frozenset({"sales_links", "money_talk", "provocation", "repeated"})
+_IGNORE_SIGNALS = _SPAM_SIGNALS | {"no_experience", "competitor_praise", "insults", "no_content"}
 
 
 MODEL = Path(__file__).with_suffix(".npz")  # triage.npz beside this file
@@ -323,7 +323,25 @@ def triage(text: str, *, stars: int | None = None, language: str | None = None,
     customer is still a customer. `stars` only matters for posts without words.
     `language` (detected when None) picks the message catalog for the signals.
     """
-    text = (text or "")[:READ_LIMIT].replace("’", "'")
+    text = readable(text)
+    found = rule_signals(text, after_team_reply=after_team_reply)
+    signals = tuple(s for s in SIGNALS if s in found)
+    suggestion = _suggest(found, text, stars)
+    if (read := model()) is not None and not _worth_answering(found, text, stars, after_team_reply):
+        margins, _ = read.margins([features(text, found, after_team_reply)])
+        suggestion = "ignore" if margins[0, 0] >= 0 else "respond"
+        if suggestion == "ignore" and not found & _IGNORE_SIGNALS:
+            signals += ("reads_like_spam",)
+    return Triage(suggestion, signals, language or detect_language(text))
+
+
+def readable(text: str | None) -> str:
+    """The review as the hint reads it: its start, with one kind of apostrophe."""
+    return (text or "")[:READ_LIMIT].replace("’", "'")
+
+
+def rule_signals(text: str, *, after_team_reply: bool = False) -> set[str]:
+    """What the rules find in a `readable` review: the model's evidence, and the card's reasons."""
     found: set[str] = set()
     if _no_experience(text):
         found.add("no_experience")
@@ -347,24 +365,16 @@ def triage(text: str, *, stars: int | None = None, language: str | None = None,
     if (after_team_reply and "concrete_experience" not in found and not _REQUEST.search(text)
             and (_TAUNT.search(text) or "insults" in found)):
         found.add("provocation")
-
-    signals = tuple(s for s in SIGNALS if s in found)
-    suggestion = _suggest(found, text, stars)
-    if (read := model()) is not None and not _worth_answering(found, text, stars, after_team_reply):
-        margins, _ = read.margins([features(text, signals, after_team_reply)])
-        suggestion = "ignore" if margins[0, 0] >= 0 else "respond"
-        if suggestion == "ignore" and not found & _IGNORE_SIGNALS:
-            signals += ("reads_like_spam",)
-    return Triage(suggestion, signals, language or detect_language(text))
+    return found
 
 
-def features(text: str, signals: tuple[str, ...], after_team_reply: bool) -> list[str]:
+def features(text: str, found: set[str], after_team_reply: bool) -> list[str]:
     """What the model reads: the words, word pairs and word pieces, the signals the rules
-    found, and, after the team's reply, the words again as said then."""
-    found = words_of(text)
-    out = found + [f"s {signal}" for signal in signals if signal != "reads_like_spam"]  # the rules' only
+    found (in SIGNALS order), and, after the team's reply, the words again as said then."""
+    words = words_of(text)
+    out = words + [f"s {signal}" for signal in SIGNALS if signal in found]
     if after_team_reply:
-        out += ["after"] + [f"after {f}" for f in found if f.startswith("w ")]
+        out += ["after"] + [f"after {f}" for f in words if f.startswith("w ")]
     return out
 
 
@@ -377,7 +387,7 @@ def _worth_answering(found: set[str], text: str, stars: int | None, after_team_r
     """What the model may not overrule: a concrete experience told without
     spam, a bare complaint ("rude staff"), a low rating with nothing else to go on, a question
     or request after the team's reply."""
-    if found & {"sales_links", "money_talk", "provocation", "repeated"}:
+    if found & _SPAM_SIGNALS:
         return False
     return ("concrete_experience" in found or ("no_content" in found and bool(_COMPLAINT.search(text)))
             or (stars is not None and stars <= 2 and not found - {"no_content"})
